@@ -1,0 +1,90 @@
+// Command factgraph turns curated facts into a knowledge graph stored in Cayley, answers
+// questions about it and exports it for Graphviz, Gephi and yEd. Run "factgraph --help".
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/urfave/cli/v2"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes the command line and returns the exit status: 0 on success, 1 when the
+// command failed, 2 when it was used wrongly.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	app := newApp(stdout, stderr)
+	err := app.RunContext(ctx, args)
+	if err == nil {
+		return 0
+	}
+	var usage usageError
+	var exit cli.ExitCoder
+	switch {
+	case errors.As(err, &exit):
+		if msg := exit.Error(); msg != "" {
+			fmt.Fprintln(stderr, "factgraph: "+msg)
+		}
+		return exit.ExitCode()
+	case errors.As(err, &usage):
+		fmt.Fprintln(stderr, "factgraph: "+err.Error())
+		return 2
+	default:
+		fmt.Fprintln(stderr, "factgraph: "+err.Error())
+		return 1
+	}
+}
+
+// usageError marks a command line the user got wrong (exit status 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	var cmds []*cli.Command
+	for _, c := range []*cli.Command{
+		validateCommand(),
+		ingestCommand(),
+		sourcesCommand(),
+		removeCommand(),
+		exportCommand(),
+		renderCommand(),
+		buildCommand(),
+		queryCommand(),
+		statsCommand(),
+	} {
+		if c != nil {
+			cmds = append(cmds, c)
+		}
+	}
+	return &cli.App{
+		Name:                 "factgraph",
+		Usage:                "turn curated facts into a knowledge graph, query it, export it",
+		Version:              version,
+		Writer:               stdout,
+		ErrWriter:            stderr,
+		Commands:             cmds,
+		EnableBashCompletion: true,
+		HideHelpCommand:      true,
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageError{err}
+		},
+		ExitErrHandler: func(*cli.Context, error) {}, // run maps errors to exit codes
+	}
+}
