@@ -1,0 +1,165 @@
+package export_test
+
+import (
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/factgraph/factgraph/export"
+	"github.com/factgraph/factgraph/export/internal/exporttest"
+)
+
+func edgeKeys(g *export.Graph) []string {
+	var out []string
+	for _, e := range g.Edges {
+		out = append(out, e.From+" -"+e.Kind+"-> "+e.To)
+	}
+	return out
+}
+
+func nodeIDs(g *export.Graph) []string {
+	var out []string
+	for _, n := range g.Nodes {
+		out = append(out, n.ID)
+	}
+	return out
+}
+
+func TestViews(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		opts      export.ViewOptions
+		nodes     []string
+		wantEdges []string // must be present
+		noEdges   []string // must be absent
+	}{
+		{
+			name:  "full",
+			opts:  export.ViewOptions{},
+			nodes: []string{"bases-are-the-deal", "bases-serve-us", "japan", "japan-defends-us", "japan-hosts-bases", "japan-pays-more", "quad", "security-treaty-1951", "security-treaty-1960", "signing-1960", "treaty-unfair", "trump", "united-states", "us-defends-japan"},
+			wantEdges: []string{
+				"us-defends-japan -bearer-> united-states", "us-defends-japan -beneficiary-> japan",
+				"us-defends-japan -under-> security-treaty-1960", "treaty-unfair -by-> trump",
+				"treaty-unfair -about-> japan-defends-us", "bases-are-the-deal -counters-> treaty-unfair",
+				"bases-serve-us -supports-> bases-are-the-deal", "japan -party-to-> security-treaty-1960",
+				"united-states -member-of-> quad", "security-treaty-1960 -revises-> security-treaty-1951",
+				"signing-1960 -involves-> japan", "japan -allied-with-> united-states",
+				"japan -hosts-forces-of-> united-states",
+			},
+		},
+		{
+			name:  "parties",
+			opts:  export.ViewOptions{View: export.ViewParties},
+			nodes: []string{"japan", "quad", "security-treaty-1951", "security-treaty-1960", "trump", "united-states"},
+			wantEdges: []string{
+				"united-states -obligation-> japan", "japan -obligation-> united-states",
+				"trump -claim-> security-treaty-1960", "japan -counterclaim-> trump",
+				"united-states -counterclaim-> trump", "japan -allied-with-> united-states",
+				"japan -party-to-> security-treaty-1960",
+			},
+			noEdges: []string{"signing-1960 -involves-> japan"},
+		},
+		{
+			name:      "arguments",
+			opts:      export.ViewOptions{View: export.ViewArguments},
+			nodes:     []string{"bases-are-the-deal", "bases-serve-us", "japan", "treaty-unfair", "trump", "united-states"},
+			wantEdges: []string{"bases-are-the-deal -counters-> treaty-unfair", "bases-serve-us -supports-> bases-are-the-deal", "treaty-unfair -by-> trump"},
+			noEdges:   []string{"japan -allied-with-> united-states"},
+		},
+		{
+			name:      "focus depth 1",
+			opts:      export.ViewOptions{View: export.ViewArguments, Focus: "trump", Depth: 1},
+			nodes:     []string{"treaty-unfair", "trump"},
+			wantEdges: []string{"treaty-unfair -by-> trump"},
+		},
+		{
+			name:  "focus depth 0",
+			opts:  export.ViewOptions{Focus: "quad", Depth: 0},
+			nodes: []string{"quad"},
+		},
+		{
+			name:      "source",
+			opts:      export.ViewOptions{View: export.ViewArguments, Source: "treaty-article", Focus: "bases-serve-us", Depth: 1},
+			nodes:     []string{"bases-are-the-deal", "bases-serve-us", "treaty-unfair", "united-states"},
+			wantEdges: []string{"bases-serve-us -by-> united-states"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g, err := export.BuildView(exporttest.Sample(), tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := nodeIDs(g); !reflect.DeepEqual(got, tc.nodes) {
+				t.Errorf("nodes = %q\nwant %q", got, tc.nodes)
+			}
+			have := map[string]bool{}
+			for _, k := range edgeKeys(g) {
+				have[k] = true
+			}
+			for _, k := range tc.wantEdges {
+				if !have[k] {
+					t.Errorf("missing edge %q; have %q", k, edgeKeys(g))
+				}
+			}
+			for _, k := range tc.noEdges {
+				if have[k] {
+					t.Errorf("unexpected edge %q", k)
+				}
+			}
+			if !sort.SliceIsSorted(g.Nodes, func(i, j int) bool { return g.Nodes[i].ID < g.Nodes[j].ID }) {
+				t.Error("nodes not sorted by id")
+			}
+			ids := map[string]bool{}
+			for _, e := range g.Edges {
+				if ids[e.ID] {
+					t.Errorf("edge id %q twice", e.ID)
+				}
+				ids[e.ID] = true
+			}
+		})
+	}
+}
+
+func TestViewStyles(t *testing.T) {
+	g, err := export.BuildView(exporttest.Sample(), export.ViewOptions{View: export.ViewParties})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range g.Edges {
+		switch {
+		case e.ID == "japan-defends-us":
+			if !e.Dashed || e.Color != export.ColorAbsent || e.Status != "absent" || e.Label != "defend the United States" {
+				t.Errorf("absent obligation edge = %+v; want dashed red with its duty", e)
+			}
+		case e.Kind == export.EdgeObligation:
+			if e.Dashed {
+				t.Errorf("obligation %q (%s) dashed", e.ID, e.Status)
+			}
+		}
+	}
+	for _, n := range g.Nodes {
+		if want := export.NodeStyle(n.Kind); n.Color != want.Color || n.Shape != want.Shape {
+			t.Errorf("node %q style = %v %q; want %v %q", n.ID, n.Color, n.Shape, want.Color, want.Shape)
+		}
+	}
+}
+
+func TestViewErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		opts export.ViewOptions
+		want string
+	}{
+		{"unknown view", export.ViewOptions{View: "everything"}, `unknown view "everything"; use one of: full, parties, arguments`},
+		{"unknown focus", export.ViewOptions{Focus: "mars"}, `focus "mars" is not a node of the full view`},
+		{"unknown source", export.ViewOptions{Source: "other"}, `source "other" is not in the store`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := export.BuildView(exporttest.Sample(), tc.opts)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v; want %q", err, tc.want)
+			}
+		})
+	}
+}
