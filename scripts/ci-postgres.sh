@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Starts a PostgreSQL server from Debian's packages on this machine (no Docker) for the
+# store tests, and sets FACTGRAPH_TEST_POSTGRES to a URL of a database they may use.
+#
+#   source scripts/ci-postgres.sh               # what scripts/test does: exports the variable
+#   eval "$(scripts/ci-postgres.sh)"            # same, from another shell
+#   scripts/ci-postgres.sh stop                 # stop the server again
+#
+# The server is a cluster of its own (data in $FACTGRAPH_PG_DIR, default
+# /tmp/factgraph-pg, port $FACTGRAPH_PG_PORT, default 54329, listening on 127.0.0.1 only),
+# not Debian's "main" cluster, so it never touches a database someone else runs here. It is
+# left running for the next test run; starting it again reuses it. The role it creates may
+# create databases: the tests make a fresh database per test and drop it afterwards, so
+# several test runs can share the server.
+#
+# As root it installs the postgresql package when missing and runs the server as the
+# postgres user; as any other user it runs the server as that user.
+
+_fg_pg_main() {
+	local action=${1:-start}
+	local dir=${FACTGRAPH_PG_DIR:-/tmp/factgraph-pg}
+	local port=${FACTGRAPH_PG_PORT:-54329}
+	local user=factgraph pass=factgraph db=factgraph
+	local as=()
+
+	if [ "$(id -u)" = 0 ]; then
+		as=(runuser -u postgres --)
+	fi
+	local bin
+	bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+	if [ -z "$bin" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+		echo "ci-postgres: installing postgresql" >&2
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null ||
+			{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; }
+		bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)
+	fi
+	if [ -z "$bin" ]; then
+		echo "ci-postgres: PostgreSQL is not installed; install the Debian package postgresql" >&2
+		return 1
+	fi
+
+	if [ "$action" = stop ]; then
+		if [ -f "$dir/data/PG_VERSION" ]; then
+			"${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >&2 || true
+		fi
+		return 0
+	fi
+
+	if [ ! -f "$dir/data/PG_VERSION" ]; then
+		mkdir -p "$dir"
+		if [ "$(id -u)" = 0 ]; then
+			chown postgres: "$dir"
+		fi
+		"${as[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth-local=trust \
+			--auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || {
+			cat "$dir/initdb.log" >&2
+			return 1
+		}
+	fi
+	if ! "${as[@]}" "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+		"${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+			-o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null || {
+			cat "$dir/server.log" >&2
+			return 1
+		}
+	fi
+
+	local psql=("${as[@]}" "$bin/psql" -h "$dir" -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA)
+	if [ "$("${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$user'")" != 1 ]; then
+		"${psql[@]}" -c "CREATE ROLE $user LOGIN CREATEDB PASSWORD '$pass'" >/dev/null
+	fi
+	if [ "$("${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" != 1 ]; then
+		"${psql[@]}" -c "CREATE DATABASE $db OWNER $user" >/dev/null
+	fi
+
+	FACTGRAPH_TEST_POSTGRES="postgres://$user:$pass@127.0.0.1:$port/$db?sslmode=disable"
+	export FACTGRAPH_TEST_POSTGRES
+	echo "export FACTGRAPH_TEST_POSTGRES='$FACTGRAPH_TEST_POSTGRES'"
+}
+
+if [[ "${BASH_SOURCE[0]}" != "$0" ]]; then
+	# Sourced: export into the caller's shell, leave its options alone, report on stderr.
+	# Without a server the store tests skip PostgreSQL, or fail when CI is set.
+	_fg_pg_main start >&2 || echo "ci-postgres: no PostgreSQL server started" >&2
+else
+	set -euo pipefail
+	_fg_pg_main "$@"
+fi
