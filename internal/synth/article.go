@@ -206,9 +206,6 @@ func (g *Generator) Article(i int) *Article {
 			sentence = fmt.Sprintf("%s must %s.", shared[a].Name, o.Duty)
 		}
 		o.Evidence = t.say(1, sentence, false)
-		if o.Status == "in-force" && r.IntN(2) == 0 {
-			o.Status = "" // the default, written as nothing
-		}
 		f.Obligations = append(f.Obligations, o)
 	}
 

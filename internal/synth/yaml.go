@@ -123,14 +123,16 @@ func (a *Article) WriteYAML(w io.Writer) error {
 		y.evidence(e.Evidence)
 	}
 	y.printf("\nobligations:\n")
-	for _, o := range f.Obligations {
+	for i, o := range f.Obligations {
 		y.printf("  - id: %s\n", o.ID)
 		y.plain(in, "bearer", o.Bearer)
 		y.plain(in, "beneficiary", o.Beneficiary)
 		y.str(in, "duty", o.Duty)
 		y.plain(in, "under", o.Under)
 		y.str(in, "condition", o.Condition)
-		y.plain(in, "status", o.Status)
+		if o.Status != graph.ObligationStatuses[0] || i%2 == 0 {
+			y.plain(in, "status", o.Status) // the default is left out of every other one
+		}
 		y.date(in, "since", o.Since)
 		y.date(in, "until", o.Until)
 		y.evidence(o.Evidence)
