@@ -1,0 +1,282 @@
+package query
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// Item is one node of the graph: any item with an id (a source, party, agreement, event,
+// obligation, claim or counterclaim), in display terms.
+type Item struct {
+	ID      string   `json:"id"`
+	Kind    string   `json:"kind"`           // graph.KindParty, graph.KindClaim, ...
+	Type    string   `json:"type,omitempty"` // a party's or agreement's kind
+	Label   string   `json:"label"`          // name, duty, assertion or title
+	Aliases []string `json:"-"`
+}
+
+// Edge is one directed, named link between two items. Rel names the link as read from
+// From to To: a field of the item From (bearer, beneficiary, under, by, about, counters,
+// supports, party-to, member-of, revises, involves), "owes" for an obligation's own
+// bearer → beneficiary link, or a relation's type.
+type Edge struct {
+	From   string `json:"from"`
+	Rel    string `json:"rel"`
+	To     string `json:"to"`
+	Via    string `json:"via,omitempty"`    // the obligation an "owes" edge stands for
+	Status string `json:"status,omitempty"` // that obligation's status
+}
+
+// Relation names used by Edges besides relation types.
+const (
+	RelBearer      = "bearer"
+	RelBeneficiary = "beneficiary"
+	RelUnder       = "under"
+	RelOwes        = "owes"
+	RelBy          = "by"
+	RelAbout       = "about"
+	RelCounters    = "counters"
+	RelSupports    = "supports"
+	RelPartyTo     = "party-to"
+	RelMemberOf    = "member-of"
+	RelRevises     = "revises"
+	RelInvolves    = "involves"
+)
+
+// Index is a graph.Graph prepared for queries: items by id and by name, and the edge set
+// with its adjacency. Build it once with NewIndex and run any number of queries on it.
+type Index struct {
+	g      *graph.Graph
+	items  []Item
+	byID   map[string]int
+	byName map[string][]int // folded id, name and aliases → items
+	edges  []Edge
+	ends   [][2]int  // edge → its from and to items
+	out    [][]int32 // item → edges leaving it, sorted
+	in     [][]int32 // item → edges entering it, sorted
+}
+
+// NewIndex indexes g. A reference to an id that g does not hold (which a store should
+// never produce) is left out of the edge set rather than failing the query.
+func NewIndex(g *graph.Graph) *Index {
+	if g == nil {
+		g = &graph.Graph{}
+	}
+	ix := &Index{g: g, byID: map[string]int{}, byName: map[string][]int{}}
+	add := func(it Item) {
+		if it.ID == "" {
+			return
+		}
+		if _, dup := ix.byID[it.ID]; dup {
+			return
+		}
+		ix.byID[it.ID] = len(ix.items)
+		ix.items = append(ix.items, it)
+	}
+	for _, s := range g.Sources {
+		add(Item{ID: s.ID, Kind: graph.KindSource, Label: s.Title})
+	}
+	for _, p := range g.Parties {
+		add(Item{ID: p.ID, Kind: graph.KindParty, Type: p.Kind, Label: p.Name, Aliases: p.Aliases})
+	}
+	for _, a := range g.Agreements {
+		add(Item{ID: a.ID, Kind: graph.KindAgreement, Type: a.Kind, Label: a.Name})
+	}
+	for _, e := range g.Events {
+		add(Item{ID: e.ID, Kind: graph.KindEvent, Label: e.Name})
+	}
+	for _, o := range g.Obligations {
+		add(Item{ID: o.ID, Kind: graph.KindObligation, Type: statusOf(o), Label: o.Duty})
+	}
+	for _, c := range g.Claims {
+		add(Item{ID: c.ID, Kind: kindOf(c, graph.KindClaim), Label: c.Says})
+	}
+	for _, c := range g.Counterclaims {
+		add(Item{ID: c.ID, Kind: kindOf(c, graph.KindCounterclaim), Label: c.Says})
+	}
+	for i, it := range ix.items {
+		keys := append([]string{it.ID, it.Label}, it.Aliases...)
+		if it.Kind == graph.KindObligation || it.Kind == graph.KindClaim || it.Kind == graph.KindCounterclaim {
+			keys = keys[:1] // a duty or an assertion is not a name
+		}
+		seen := map[string]bool{}
+		for _, k := range keys {
+			k = fold(k)
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			ix.byName[k] = append(ix.byName[k], i)
+		}
+	}
+	ix.buildEdges()
+	return ix
+}
+
+func statusOf(o graph.Obligation) string {
+	if o.Status == "" {
+		return graph.ObligationStatuses[0]
+	}
+	return o.Status
+}
+
+func kindOf(c graph.Claim, def string) string {
+	if c.Kind != "" {
+		return c.Kind
+	}
+	return def
+}
+
+func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// Graph returns the graph the index was built from.
+func (ix *Index) Graph() *graph.Graph { return ix.g }
+
+// Item returns the item with the given id.
+func (ix *Index) Item(id string) (Item, bool) {
+	i, ok := ix.byID[id]
+	if !ok {
+		return Item{}, false
+	}
+	return ix.items[i], true
+}
+
+// Edges returns the edge set, sorted by from, rel, to and via.
+func (ix *Index) Edges() []Edge { return ix.edges }
+
+// Edges is the one definition of what is connected to what in g: the edge set that
+// Neighbors, Path and Stats all walk.
+func Edges(g *graph.Graph) []Edge { return NewIndex(g).edges }
+
+func (ix *Index) buildEdges() {
+	g := ix.g
+	var es []Edge
+	link := func(from, rel, to string) {
+		if from != "" && to != "" {
+			es = append(es, Edge{From: from, Rel: rel, To: to})
+		}
+	}
+	for _, p := range g.Parties {
+		for _, m := range p.MemberOf {
+			link(p.ID, RelMemberOf, m)
+		}
+	}
+	for _, a := range g.Agreements {
+		for _, p := range a.Parties {
+			link(p, RelPartyTo, a.ID)
+		}
+		link(a.ID, RelRevises, a.Revises)
+	}
+	for _, e := range g.Events {
+		for _, x := range e.Involves {
+			link(e.ID, RelInvolves, x)
+		}
+	}
+	for _, o := range g.Obligations {
+		link(o.ID, RelBearer, o.Bearer)
+		link(o.ID, RelBeneficiary, o.Beneficiary)
+		link(o.ID, RelUnder, o.Under)
+		if o.Bearer != "" && o.Beneficiary != "" {
+			es = append(es, Edge{From: o.Bearer, Rel: RelOwes, To: o.Beneficiary, Via: o.ID, Status: statusOf(o)})
+		}
+	}
+	for _, cs := range [][]graph.Claim{g.Claims, g.Counterclaims} {
+		for _, c := range cs {
+			link(c.ID, RelBy, c.By)
+			for _, x := range c.About {
+				link(c.ID, RelAbout, x)
+			}
+			for _, x := range c.Counters {
+				link(c.ID, RelCounters, x)
+			}
+			for _, x := range c.Supports {
+				link(c.ID, RelSupports, x)
+			}
+		}
+	}
+	for _, r := range g.Relations {
+		link(r.From, r.Type, r.To)
+	}
+	// Keep only edges between known items, once each, in a fixed order.
+	kept := es[:0]
+	for _, e := range es {
+		if _, ok := ix.byID[e.From]; !ok {
+			continue
+		}
+		if _, ok := ix.byID[e.To]; !ok {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	sort.Slice(kept, func(i, j int) bool { return edgeLess(kept[i], kept[j]) })
+	uniq := kept[:0]
+	for i, e := range kept {
+		if i > 0 && e == kept[i-1] {
+			continue
+		}
+		uniq = append(uniq, e)
+	}
+	ix.edges = uniq
+	ix.out = make([][]int32, len(ix.items))
+	ix.in = make([][]int32, len(ix.items))
+	ix.ends = make([][2]int, len(ix.edges))
+	for k, e := range ix.edges {
+		f, t := ix.byID[e.From], ix.byID[e.To]
+		ix.ends[k] = [2]int{f, t}
+		ix.out[f] = append(ix.out[f], int32(k))
+		ix.in[t] = append(ix.in[t], int32(k))
+	}
+}
+
+func edgeLess(a, b Edge) bool {
+	if a.From != b.From {
+		return a.From < b.From
+	}
+	if a.Rel != b.Rel {
+		return a.Rel < b.Rel
+	}
+	if a.To != b.To {
+		return a.To < b.To
+	}
+	if a.Via != b.Via {
+		return a.Via < b.Via
+	}
+	return a.Status < b.Status
+}
+
+// step is one edge seen from one of its ends: walking it leads to other.
+type step struct {
+	edge  int32
+	other int
+	out   bool // the edge leaves the item we stand on
+}
+
+// steps lists the edges at item i in both directions, ordered by the item they lead to,
+// then relation, then direction (out first), so that walks are deterministic.
+func (ix *Index) steps(i int) []step {
+	ss := make([]step, 0, len(ix.out[i])+len(ix.in[i]))
+	for _, k := range ix.out[i] {
+		ss = append(ss, step{edge: k, other: ix.ends[k][1], out: true})
+	}
+	for _, k := range ix.in[i] {
+		ss = append(ss, step{edge: k, other: ix.ends[k][0], out: false})
+	}
+	sort.Slice(ss, func(a, b int) bool { return ix.stepLess(ss[a], ss[b]) })
+	return ss
+}
+
+func (ix *Index) stepLess(a, b step) bool {
+	if a.other != b.other {
+		return ix.items[a.other].ID < ix.items[b.other].ID
+	}
+	ea, eb := ix.edges[a.edge], ix.edges[b.edge]
+	if ea.Rel != eb.Rel {
+		return ea.Rel < eb.Rel
+	}
+	if a.out != b.out {
+		return a.out
+	}
+	return ea.Via < eb.Via
+}

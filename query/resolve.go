@@ -1,0 +1,176 @@
+package query
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// NotFoundError reports an id, name or alias that matches no item of the wanted kind.
+type NotFoundError struct {
+	Kind    string // what was wanted: "party", "claim", ... or "item" for any kind
+	Ref     string // what the user wrote
+	Suggest string // the closest id, or ""
+}
+
+func (e *NotFoundError) Error() string {
+	if e.Suggest != "" {
+		return fmt.Sprintf("no such %s %q; did you mean %q?", e.Kind, e.Ref, e.Suggest)
+	}
+	return fmt.Sprintf("no such %s %q; check the id with \"factgraph query timeline\" or \"factgraph stats\"", e.Kind, e.Ref)
+}
+
+// AmbiguousError reports a name or alias that matches several items.
+type AmbiguousError struct {
+	Ref        string
+	Candidates []Item // sorted by id
+}
+
+func (e *AmbiguousError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q matches %d items; give one of their ids:", e.Ref, len(e.Candidates))
+	for i, c := range e.Candidates {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, " %q (%s %s)", c.ID, c.Kind, c.Label)
+	}
+	return b.String()
+}
+
+// WrongKindError reports an id that exists but names the wrong kind of item.
+type WrongKindError struct {
+	Ref  string
+	Is   string // the item's kind
+	Want string // the kind wanted
+}
+
+func (e *WrongKindError) Error() string {
+	return fmt.Sprintf("%q is %s %s, not %s %s", e.Ref, article(e.Is), e.Is, article(e.Want), e.Want)
+}
+
+func article(w string) string {
+	if w != "" && strings.ContainsRune("aeiou", rune(w[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// Resolve finds the item ref names: its id, or a name or alias (case-insensitive) that
+// matches exactly one item. With kinds given, only items of those kinds qualify.
+func (ix *Index) Resolve(ref string, kinds ...string) (Item, error) {
+	i, err := ix.resolve(ref, kinds...)
+	if err != nil {
+		return Item{}, err
+	}
+	return ix.items[i], nil
+}
+
+func (ix *Index) resolve(ref string, kinds ...string) (int, error) {
+	want := func(kind string) bool {
+		if len(kinds) == 0 {
+			return true
+		}
+		for _, k := range kinds {
+			if k == kind {
+				return true
+			}
+		}
+		return false
+	}
+	kindWord := "item"
+	if len(kinds) == 1 {
+		kindWord = kinds[0]
+	}
+	if i, ok := ix.byID[ref]; ok {
+		if want(ix.items[i].Kind) {
+			return i, nil
+		}
+		return 0, &WrongKindError{Ref: ref, Is: ix.items[i].Kind, Want: kindWord}
+	}
+	var match []int
+	for _, i := range ix.byName[fold(ref)] {
+		if want(ix.items[i].Kind) {
+			match = append(match, i)
+		}
+	}
+	switch len(match) {
+	case 1:
+		return match[0], nil
+	case 0:
+		return 0, &NotFoundError{Kind: kindWord, Ref: ref, Suggest: ix.suggest(ref, want)}
+	}
+	cands := make([]Item, len(match))
+	for k, i := range match {
+		cands[k] = ix.items[i]
+	}
+	sort.Slice(cands, func(a, b int) bool { return cands[a].ID < cands[b].ID })
+	return 0, &AmbiguousError{Ref: ref, Candidates: cands}
+}
+
+// suggest returns the id of the wanted item whose id, name or alias is closest to ref, if
+// one is close enough to be a likely typo.
+func (ix *Index) suggest(ref string, want func(string) bool) string {
+	r := fold(ref)
+	limit := len([]rune(r))/3 + 1
+	if limit > 3 {
+		limit = 3
+	}
+	best, bestD := "", limit+1
+	for key, is := range ix.byName {
+		d := distance(r, key, bestD)
+		if d > bestD {
+			continue
+		}
+		for _, i := range is {
+			it := ix.items[i]
+			if !want(it.Kind) {
+				continue
+			}
+			if d < bestD || (d == bestD && it.ID < best) {
+				best, bestD = it.ID, d
+			}
+		}
+	}
+	if bestD > limit {
+		return ""
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b, or a value above max once it is
+// known to exceed max.
+func distance(a, b string, max int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > max || -d > max {
+		return max + 1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			low = min(low, cur[j])
+		}
+		if low > max {
+			return max + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// itemKinds lists the kinds of item that have ids, in section order.
+var itemKinds = []string{graph.KindSource, graph.KindParty, graph.KindAgreement, graph.KindEvent,
+	graph.KindObligation, graph.KindClaim, graph.KindCounterclaim}

@@ -1,0 +1,265 @@
+package query
+
+import (
+	"fmt"
+	"github.com/factgraph/factgraph/graph"
+	"sort"
+)
+
+// NeighborsOptions shapes Neighbors.
+type NeighborsOptions struct {
+	Depth int    // how many steps out to go; 1 when 0
+	Type  string // follow only this relation ("bearer", "allied-with") or reach only this kind of item ("party")
+}
+
+// Link is one edge as walked from one item to another.
+type Link struct {
+	From      string `json:"from"`      // where the walk stands
+	Rel       string `json:"rel"`       // the edge's name, read in its own direction
+	Direction string `json:"direction"` // "out" when the edge goes from From to To, "in" when it comes back
+	To        string `json:"to"`        // where the walk goes
+	Via       string `json:"via,omitempty"`
+	Status    string `json:"status,omitempty"`
+}
+
+// Neighbor is an item reached by Neighbors, with the edge that reached it.
+type Neighbor struct {
+	Depth int  `json:"depth"`
+	Link  Link `json:"link"`
+	Item  Item `json:"item"`
+}
+
+// NeighborsResult is the answer to Neighbors: the item asked about, and every edge
+// leading to an item at most Depth steps away, nearest first, then by item id, relation
+// and direction. An item reached by several edges is listed once per edge.
+type NeighborsResult struct {
+	Item      Item       `json:"item"`
+	Depth     int        `json:"depth"`
+	Neighbors []Neighbor `json:"neighbors"`
+}
+
+// Neighbors lists what is connected to the item ref names, in either direction.
+func Neighbors(g *graph.Graph, ref string, o NeighborsOptions) (*NeighborsResult, error) {
+	return NewIndex(g).Neighbors(ref, o)
+}
+
+// Neighbors is the package-level Neighbors on an index already built.
+func (ix *Index) Neighbors(ref string, o NeighborsOptions) (*NeighborsResult, error) {
+	if o.Depth < 0 {
+		return nil, fmt.Errorf("depth %d is negative; give 1 or more", o.Depth)
+	}
+	if o.Depth == 0 {
+		o.Depth = 1
+	}
+	follow, err := ix.filter(o.Type)
+	if err != nil {
+		return nil, err
+	}
+	start, err := ix.resolve(ref)
+	if err != nil {
+		return nil, err
+	}
+	res := &NeighborsResult{Item: ix.items[start], Depth: o.Depth, Neighbors: []Neighbor{}}
+	depth := map[int]int{start: 0}
+	frontier := []int{start}
+	for d := 1; d <= o.Depth && len(frontier) > 0; d++ {
+		var next []int
+		var found []Neighbor
+		for _, at := range frontier {
+			for _, s := range ix.steps(at) {
+				if !follow(s) {
+					continue
+				}
+				if dd, seen := depth[s.other]; seen && dd < d {
+					continue // reached nearer already
+				}
+				if _, seen := depth[s.other]; !seen {
+					depth[s.other] = d
+					next = append(next, s.other)
+				}
+				found = append(found, Neighbor{Depth: d, Link: ix.link(at, s), Item: ix.items[s.other]})
+			}
+		}
+		sort.SliceStable(found, func(i, j int) bool {
+			a, b := found[i], found[j]
+			if a.Item.ID != b.Item.ID {
+				return a.Item.ID < b.Item.ID
+			}
+			return linkLess(a.Link, b.Link)
+		})
+		res.Neighbors = append(res.Neighbors, found...)
+		sort.Slice(next, func(i, j int) bool { return ix.items[next[i]].ID < ix.items[next[j]].ID })
+		frontier = next
+	}
+	return res, nil
+}
+
+func linkLess(a, b Link) bool {
+	if a.From != b.From {
+		return a.From < b.From
+	}
+	if a.Rel != b.Rel {
+		return a.Rel < b.Rel
+	}
+	if a.Direction != b.Direction {
+		return a.Direction == "out"
+	}
+	return a.Via < b.Via
+}
+
+func (ix *Index) link(at int, s step) Link {
+	e := ix.edges[s.edge]
+	l := Link{From: ix.items[at].ID, Rel: e.Rel, To: ix.items[s.other].ID, Via: e.Via, Status: e.Status, Direction: "out"}
+	if !s.out {
+		l.Direction = "in"
+	}
+	return l
+}
+
+// filter turns a --type value into a test on steps: a relation name keeps edges of that
+// name, an item kind keeps steps into items of that kind.
+func (ix *Index) filter(t string) (func(step) bool, error) {
+	if t == "" {
+		return func(step) bool { return true }, nil
+	}
+	if contains(itemKinds, t) {
+		return func(s step) bool { return ix.items[s.other].Kind == t }, nil
+	}
+	rels := map[string]bool{}
+	for _, e := range ix.edges {
+		rels[e.Rel] = true
+	}
+	if !rels[t] {
+		known := make([]string, 0, len(rels)+len(itemKinds))
+		for r := range rels {
+			known = append(known, r)
+		}
+		known = append(known, itemKinds...)
+		sort.Strings(known)
+		if s := closest(t, known); s != "" {
+			return nil, fmt.Errorf("no relation or item kind %q in the graph; did you mean %q?", t, s)
+		}
+		return nil, fmt.Errorf("no relation or item kind %q in the graph; known: %q", t, known)
+	}
+	return func(s step) bool { return ix.edges[s.edge].Rel == t }, nil
+}
+
+// closest returns the word of words nearest to w, if it is close enough to be a typo.
+func closest(w string, words []string) string {
+	limit := min(len(w)/3+1, 3)
+	best, bestD := "", limit+1
+	for _, x := range words {
+		if d := distance(w, x, bestD); d < bestD {
+			best, bestD = x, d
+		}
+	}
+	return best
+}
+
+// PathOptions shapes Path.
+type PathOptions struct {
+	All bool // every shortest chain, not just the first
+	Max int  // at most this many chains with All; 10 when 0
+}
+
+// Chain is one path: the steps from the first item to the last.
+type Chain struct {
+	Steps []Link `json:"steps"`
+}
+
+// PathResult is the answer to Path. Length is the number of steps of the shortest
+// chains, 0 when there is none (Chains is then empty). Truncated is set when All found
+// more chains than Max.
+type PathResult struct {
+	From      Item    `json:"from"`
+	To        Item    `json:"to"`
+	Length    int     `json:"length"`
+	Chains    []Chain `json:"chains"`
+	Truncated bool    `json:"truncated,omitempty"`
+}
+
+// Path finds the shortest chains of edges, walked in either direction, between the items
+// from and to name. Chains come in a fixed order: at each step, by the id of the next
+// item, then relation and direction.
+func Path(g *graph.Graph, from, to string, o PathOptions) (*PathResult, error) {
+	return NewIndex(g).Path(from, to, o)
+}
+
+// Path is the package-level Path on an index already built.
+func (ix *Index) Path(from, to string, o PathOptions) (*PathResult, error) {
+	if o.Max < 0 {
+		return nil, fmt.Errorf("max %d is negative; give 1 or more", o.Max)
+	}
+	if o.Max == 0 {
+		o.Max = 10
+	}
+	if !o.All {
+		o.Max = 1
+	}
+	a, err := ix.resolve(from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := ix.resolve(to)
+	if err != nil {
+		return nil, err
+	}
+	res := &PathResult{From: ix.items[a], To: ix.items[b], Chains: []Chain{}}
+	if a == b {
+		res.Chains = append(res.Chains, Chain{Steps: []Link{}})
+		return res, nil
+	}
+	// Distances to b, by breadth-first search from b; then walk from a downhill.
+	dist := make([]int32, len(ix.items))
+	for i := range dist {
+		dist[i] = -1
+	}
+	dist[b] = 0
+	queue := []int{b}
+	for len(queue) > 0 && dist[a] < 0 {
+		at := queue[0]
+		queue = queue[1:]
+		for _, k := range ix.out[at] {
+			if o := ix.ends[k][1]; dist[o] < 0 {
+				dist[o] = dist[at] + 1
+				queue = append(queue, o)
+			}
+		}
+		for _, k := range ix.in[at] {
+			if o := ix.ends[k][0]; dist[o] < 0 {
+				dist[o] = dist[at] + 1
+				queue = append(queue, o)
+			}
+		}
+	}
+	if dist[a] < 0 {
+		return res, nil
+	}
+	res.Length = int(dist[a])
+	var trail []Link
+	var walk func(at int) bool // false once Max chains are found and one more exists
+	walk = func(at int) bool {
+		if at == b {
+			if len(res.Chains) == o.Max {
+				res.Truncated = o.All
+				return false
+			}
+			res.Chains = append(res.Chains, Chain{Steps: append([]Link(nil), trail...)})
+			return true
+		}
+		for _, s := range ix.steps(at) {
+			if dist[s.other] != dist[at]-1 {
+				continue
+			}
+			trail = append(trail, ix.link(at, s))
+			ok := walk(s.other)
+			trail = trail[:len(trail)-1]
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	walk(a)
+	return res, nil
+}
