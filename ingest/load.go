@@ -1,0 +1,259 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// Known is what a store already holds, for checking references and ids across sources.
+type Known interface {
+	Lookup(ctx context.Context, id string) (graph.ItemInfo, bool, error)
+}
+
+// File is one facts file read and validated.
+type File struct {
+	Path  string
+	Facts *graph.Facts
+}
+
+// Load reads and validates the files together: references resolve across all of them and
+// into known (nil means an empty store), parties and agreements stated by several sources
+// must agree, and every other id must be new to the store. Store entries stated only by
+// sources that this call replaces count as not known. On any problem Load returns nil files
+// and Problems listing every problem of every file; an error that is not about the files
+// (the store failing, the context ending) is returned as it is. Files are read and checked on
+// all cores; the result keeps the order of paths.
+func Load(ctx context.Context, paths []string, known Known) ([]*File, error) {
+	parsed := make([]*parsed, len(paths))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
+		wg.Go(func() {
+			for i := range work {
+				parsed[i] = readAndParse(paths[i])
+			}
+		})
+	}
+feed:
+	for i := range paths {
+		select {
+		case work <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(work)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	c := &crossCheck{ctx: ctx, known: known, files: parsed, defs: map[string]fileDef{}, lookups: map[string]lookup{}, replaced: map[string]bool{}}
+	if err := c.run(); err != nil {
+		return nil, err
+	}
+	var all Problems
+	for _, pf := range parsed {
+		all = append(all, pf.probs...)
+	}
+	all = append(all, c.probs...)
+	if len(all) > 0 {
+		return nil, sortProblems(all)
+	}
+	files := make([]*File, len(parsed))
+	for i, pf := range parsed {
+		files[i] = &File{Path: pf.name, Facts: pf.facts}
+	}
+	return files, nil
+}
+
+// readAndParse reads one file, refusing files over MaxFileSize without reading them whole,
+// and parses it with source.text resolved next to it.
+func readAndParse(path string) *parsed {
+	fail := func(err error, msg string) *parsed {
+		return &parsed{name: path, facts: &graph.Facts{}, byID: map[string]def{}, probs: Problems{{File: path, Msg: msg, Err: err}}}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fail(err, fmt.Sprintf("cannot read facts file: %v", err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return fail(err, fmt.Sprintf("cannot read facts file: %v", err))
+	}
+	dir := filepath.Dir(path)
+	readText := func(p string) ([]byte, error) {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		return os.ReadFile(p)
+	}
+	return parseFile(path, data, readText)
+}
+
+// fileDef is an id defined by a file of the call.
+type fileDef struct {
+	def
+	file *parsed
+}
+
+type lookup struct {
+	info graph.ItemInfo
+	ok   bool
+}
+
+// crossCheck holds the checks that need every file of a call and the store.
+type crossCheck struct {
+	ctx      context.Context
+	known    Known
+	files    []*parsed
+	defs     map[string]fileDef // first definition of each id in the call
+	lookups  map[string]lookup
+	replaced map[string]bool // ids of the sources this call (re)ingests
+	probs    Problems
+}
+
+func (c *crossCheck) problem(f *parsed, at pos, msg string) {
+	c.probs = append(c.probs, &Problem{File: f.name, Line: at.line, Column: at.col, Msg: msg})
+}
+
+func (c *crossCheck) run() error {
+	sources := map[string]*parsed{}
+	for _, f := range c.files {
+		id := f.facts.Source.ID
+		if id == "" {
+			continue
+		}
+		if first, ok := sources[id]; ok {
+			c.problem(f, f.sourceAt, fmt.Sprintf("source %q is also the source of %s:%s; give each source document one facts file", id, first.name, first.sourceAt))
+			continue
+		}
+		sources[id] = f
+		c.replaced[id] = true
+	}
+	for _, f := range c.files {
+		for _, d := range f.defs {
+			if err := c.define(f, d); err != nil {
+				return err
+			}
+		}
+	}
+	for _, f := range c.files {
+		for _, r := range f.refs {
+			if err := c.resolve(f, r); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// lookup asks the store about id once; entries only the replaced sources state count as
+// not known, since the call is about to replace them.
+func (c *crossCheck) lookup(id string) (graph.ItemInfo, bool, error) {
+	if c.known == nil {
+		return graph.ItemInfo{}, false, nil
+	}
+	if l, ok := c.lookups[id]; ok {
+		return l.info, l.ok, nil
+	}
+	info, ok, err := c.known.Lookup(c.ctx, id)
+	if err != nil {
+		return graph.ItemInfo{}, false, fmt.Errorf("look up %q in the store: %w", id, err)
+	}
+	if ok && len(info.Sources) > 0 && !slices.ContainsFunc(info.Sources, func(s string) bool { return !c.replaced[s] }) {
+		ok = false
+	}
+	c.lookups[id] = lookup{info, ok}
+	return info, ok, nil
+}
+
+// shared reports whether items of kind name the same thing in every source.
+func shared(kind string) bool { return kind == graph.KindParty || kind == graph.KindAgreement }
+
+// define checks an id against the files before it and the store.
+func (c *crossCheck) define(f *parsed, d def) error {
+	if first, ok := c.defs[d.id]; ok {
+		where := fmt.Sprintf("%s:%s", first.file.name, first.at)
+		if msg := conflict(d, first.def, where); msg != "" {
+			c.problem(f, d.at, msg)
+		}
+		return nil
+	}
+	c.defs[d.id] = fileDef{d, f}
+	info, ok, err := c.lookup(d.id)
+	if err != nil || !ok {
+		return err
+	}
+	other := def{id: info.ID, kind: info.Kind, typ: info.Type, name: info.Name}
+	where := "the store (source " + quoteList(info.Sources) + ")"
+	if msg := conflict(d, other, where); msg != "" {
+		c.problem(f, d.at, msg)
+	}
+	return nil
+}
+
+// conflict says what is wrong with defining d when first already defines the same id
+// elsewhere, or returns "".
+func conflict(d, first def, where string) string {
+	switch {
+	case d.kind != first.kind:
+		return fmt.Sprintf("id %q is already %s %s in %s; pick another id", d.id, article(first.kind), first.kind, where)
+	case !shared(d.kind):
+		return fmt.Sprintf("%s %q is already defined in %s; ids of %ss are unique across sources, so pick another id", d.kind, d.id, where, d.kind)
+	case d.typ != "" && first.typ != "" && d.typ != first.typ:
+		return fmt.Sprintf("%s %q has kind %q here but %q in %s; a %s has one kind in every source", d.kind, d.id, d.typ, first.typ, where, d.kind)
+	case first.name != "" && d.name != first.name:
+		return fmt.Sprintf("%s %q is named %q here but %q in %s; use the same name and list the other in \"aliases\"", d.kind, d.id, d.name, first.name, where)
+	}
+	return ""
+}
+
+func quoteList(ss []string) string {
+	out := ""
+	for i, s := range ss {
+		if i > 0 {
+			out += ", "
+		}
+		out += fmt.Sprintf("%q", s)
+	}
+	return out
+}
+
+// resolve checks a reference a file does not define itself.
+func (c *crossCheck) resolve(f *parsed, r ref) error {
+	if d, ok := c.defs[r.id]; ok {
+		if msg := wrongKind(r, d.kind); msg != "" {
+			c.problem(f, r.at, msg)
+		}
+		return nil
+	}
+	info, ok, err := c.lookup(r.id)
+	if err != nil {
+		return err
+	}
+	if ok {
+		if msg := wrongKind(r, info.Kind); msg != "" {
+			c.problem(f, r.at, msg)
+		}
+		return nil
+	}
+	var candidates []string
+	for id, d := range c.defs {
+		if r.accept == nil || slices.Contains(r.accept, d.kind) {
+			candidates = append(candidates, id)
+		}
+	}
+	slices.Sort(candidates)
+	c.problem(f, r.at, fmt.Sprintf("unknown %s %q in %s%s", unknownName(r.accept), r.id, r.field, didYouMean(r.id, candidates)))
+	return nil
+}
