@@ -63,7 +63,7 @@ func NodeStyle(kind string) Style {
 // relation type) and, for obligations, status, and whether it is drawn dashed.
 func EdgeStyle(kind, status string) (c Color, dashed bool) {
 	switch kind {
-	case RoleCounters:
+	case RoleCounters, EdgeCounterclaim:
 		return ColorCounters, false
 	case RoleSupports:
 		return ColorSupports, false

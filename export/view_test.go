@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/factgraph/factgraph/export"
-	"github.com/factgraph/factgraph/export/internal/exporttest"
+	"github.com/factgraph/factgraph/export/internal/facttest"
 )
 
 func edgeKeys(g *export.Graph) []string {
@@ -86,7 +86,7 @@ func TestViews(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			g, err := export.BuildView(exporttest.Sample(), tc.opts)
+			g, err := export.BuildView(facttest.Sample(), tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -122,7 +122,7 @@ func TestViews(t *testing.T) {
 }
 
 func TestViewStyles(t *testing.T) {
-	g, err := export.BuildView(exporttest.Sample(), export.ViewOptions{View: export.ViewParties})
+	g, err := export.BuildView(facttest.Sample(), export.ViewOptions{View: export.ViewParties})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestViewErrors(t *testing.T) {
 		{"unknown source", export.ViewOptions{Source: "other"}, `source "other" is not in the store`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := export.BuildView(exporttest.Sample(), tc.opts)
+			_, err := export.BuildView(facttest.Sample(), tc.opts)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v; want %q", err, tc.want)
 			}

@@ -1,0 +1,185 @@
+package dot_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/factgraph/factgraph/export"
+	"github.com/factgraph/factgraph/export/dot"
+	"github.com/factgraph/factgraph/export/internal/facttest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in ../testdata/dot")
+
+func write(t *testing.T, g *export.Graph) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := dot.Write(&buf, g); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// drawSVG runs dot -Tsvg and fails on any output to stderr: a warning is a defect.
+func drawSVG(t *testing.T, src []byte) []byte {
+	t.Helper()
+	dotPath := facttest.NeedProgram(t, "dot")
+	cmd := exec.Command(dotPath, "-Tsvg")
+	cmd.Stdin = bytes.NewReader(src)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil || errb.Len() > 0 {
+		t.Fatalf("dot -Tsvg: %v\n%s", err, errb.String())
+	}
+	return out.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	flagship := facttest.Flagship(t)
+	for _, view := range export.Views {
+		t.Run(view, func(t *testing.T) {
+			g, err := export.BuildView(flagship, export.ViewOptions{View: view})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := write(t, g)
+			if again := write(t, g); !bytes.Equal(got, again) {
+				t.Fatal("two writes of one graph differ")
+			}
+			golden := filepath.Join("..", "testdata", "dot", view+".dot")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to write it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from the output; run go test -update and read the diff", golden)
+			}
+			drawSVG(t, want)
+		})
+	}
+}
+
+// graphvizText is the text Graphviz draws for an escString label (only the escapes
+// QuoteLabel writes).
+func graphvizText(s string) string {
+	r := strings.NewReplacer(`\\`, `\`, `\n`, "\n", `\"`, `"`, "&amp;", "&")
+	return r.Replace(s)
+}
+
+// readDOT reads a DOT file with NetworkX's pygraphviz reader, which uses Graphviz's own
+// parser: node id -> attributes, and edge id -> attributes with "from" and "to".
+func readDOT(t *testing.T, src []byte) (nodes, edges map[string]map[string]string) {
+	t.Helper()
+	py := facttest.NeedPython(t, "pygraphviz")
+	const script = `
+import json, sys
+from networkx.drawing import nx_agraph
+g = nx_agraph.read_dot(sys.argv[1])
+nodes = {str(n): {k: str(v) for k, v in d.items()} for n, d in g.nodes(data=True)}
+edges = {}
+for u, v, d in g.edges(data=True):
+    a = {k: str(x) for k, x in d.items()}
+    a["from"], a["to"] = str(u), str(v)
+    edges[a.get("id", "")] = a
+json.dump({"nodes": nodes, "edges": edges}, sys.stdout)
+`
+	file := filepath.Join(t.TempDir(), "g.dot")
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(py, "-c", script, file).Output()
+	if err != nil {
+		t.Fatalf("read_dot: %v", err)
+	}
+	var res struct{ Nodes, Edges map[string]map[string]string }
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatal(err)
+	}
+	return res.Nodes, res.Edges
+}
+
+// Graphviz keeps a backslash pair in ids and plain attributes as written; only \" is
+// read as a quote.
+func plainText(s string) string { return strings.NewReplacer(`\\`, `\`, `\"`, `"`).Replace(s) }
+
+func TestHostileRoundTrip(t *testing.T) {
+	for _, view := range export.Views {
+		t.Run(view, func(t *testing.T) {
+			g, err := export.BuildView(facttest.Hostile(), export.ViewOptions{View: view})
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := write(t, g)
+			drawSVG(t, src)
+			nodes, edges := readDOT(t, src)
+			read := map[string]map[string]string{}
+			for id, a := range nodes {
+				read[plainText(id)] = a
+			}
+			for _, n := range g.Nodes {
+				a, ok := read[n.ID]
+				if !ok {
+					t.Errorf("node %q not read back", n.ID)
+					continue
+				}
+				if got := graphvizText(a["label"]); got != n.Label {
+					t.Errorf("node %q label = %q; want %q", n.ID, got, n.Label)
+				}
+				if got, want := plainText(a["quote"]), strings.Join(n.Quotes, "\n"); got != want {
+					t.Errorf("node %q quote = %q; want %q", n.ID, got, want)
+				}
+				if a["kind"] != n.Kind {
+					t.Errorf("node %q kind = %q; want %q", n.ID, a["kind"], n.Kind)
+				}
+			}
+			for _, e := range g.Edges {
+				a, ok := edges[e.ID]
+				if !ok {
+					t.Errorf("edge %q not read back", e.ID)
+					continue
+				}
+				if plainText(a["from"]) != e.From || plainText(a["to"]) != e.To {
+					t.Errorf("edge %q runs %q -> %q; want %q -> %q", e.ID, a["from"], a["to"], e.From, e.To)
+				}
+				if got := graphvizText(a["label"]); got != e.Label {
+					t.Errorf("edge %q label = %q; want %q", e.ID, got, e.Label)
+				}
+			}
+			if len(g.Nodes) == 0 {
+				t.Fatal("the hostile view is empty")
+			}
+		})
+	}
+}
+
+func TestQuoteLabelEscapesEverything(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`a"b`, `"a\"b"`},
+		{`a\b`, `"a\\b"`},
+		{`\N`, `"\\N"`},
+		{"a\nb", `"a\nb"`},
+		{"a\r\nb", `"a\nb"`},
+		{"&amp;", `"&amp;amp;"`},
+		{"日本 🇯🇵", `"日本 🇯🇵"`},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := dot.QuoteLabel(tc.in); got != tc.want {
+				t.Errorf("QuoteLabel(%q) = %s; want %s", tc.in, got, tc.want)
+			}
+		})
+	}
+}
