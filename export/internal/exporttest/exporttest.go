@@ -1,90 +1,254 @@
-// Package exporttest holds the graphs the export tests share: a small hand-made sample of
-// the Japan-US security treaty facts, and a graph of hostile strings that every writer must
-// carry through unchanged.
+// Package exporttest holds what the format packages' tests share: fixtures (a sample, a
+// graph of hostile strings, a large synthetic graph), the canonical form in which reader
+// scripts under export/testdata report what they read, and helpers that run those real
+// programs, failing rather than skipping when the CI environment variable is set.
 package exporttest
 
-import "github.com/factgraph/factgraph/graph"
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
 
-// Sample is a small graph with every kind of item, every role and every obligation status.
-func Sample() *graph.Graph {
-	src := []string{"treaty-article"}
-	d := graph.MustDate
-	return &graph.Graph{
-		Sources: []graph.Source{{ID: "treaty-article", Title: "Japan-US security treaty"}},
-		Parties: []graph.Party{
-			{ID: "japan", Name: "Japan", Kind: "state", MemberOf: nil, Sources: src},
-			{ID: "quad", Name: "Quad", Kind: "group", Sources: src},
-			{ID: "trump", Name: "Donald Trump", Kind: "person", Role: "President of the United States", Sources: src},
-			{ID: "united-states", Name: "United States", Kind: "state", Aliases: []string{"US", "USA"}, MemberOf: []string{"quad"}, Sources: src},
-		},
-		Agreements: []graph.Agreement{
-			{ID: "security-treaty-1951", Name: "Security Treaty 1951", Kind: "treaty", Parties: []string{"japan", "united-states"}, Signed: d("1951-09-08"), Sources: src},
-			{ID: "security-treaty-1960", Name: "Treaty of Mutual Cooperation and Security", Kind: "treaty", Parties: []string{"japan", "united-states"}, Signed: d("1960-01"), InForce: d("1960"), Revises: "security-treaty-1951", Sources: src,
-				Evidence: graph.Evidence{Quotes: []string{"revised in 1960"}, Section: "History"}},
-		},
-		Events: []graph.Event{
-			{ID: "signing-1960", Name: "Signing in Washington", Date: d("1960-01-19"), Involves: []string{"japan", "united-states", "security-treaty-1960"}, Sources: src},
-		},
-		Obligations: []graph.Obligation{
-			{ID: "japan-defends-us", Bearer: "japan", Beneficiary: "united-states", Duty: "defend the United States", Under: "security-treaty-1960", Status: "absent", Sources: src,
-				Evidence: graph.Evidence{Quotes: []string{"Japan has no obligation to defend the US"}}},
-			{ID: "japan-hosts-bases", Bearer: "japan", Beneficiary: "united-states", Duty: "provide bases", Under: "security-treaty-1960", Status: "in-force", Sources: src},
-			{ID: "japan-pays-more", Bearer: "japan", Beneficiary: "united-states", Duty: "pay more for US forces", Status: "demanded", Sources: src},
-			{ID: "us-defends-japan", Bearer: "united-states", Beneficiary: "japan", Duty: "defend Japan against an armed attack", Under: "security-treaty-1960", Condition: "territories under Japanese administration", Since: d("1960"), Sources: src},
-		},
-		Claims: []graph.Claim{
-			{ID: "treaty-unfair", Kind: graph.KindClaim, By: "trump", Says: "The treaty is unfair to the United States.", About: []string{"security-treaty-1960", "japan-defends-us"}, Date: d("2019-06"), Sources: src},
-		},
-		Counterclaims: []graph.Claim{
-			{ID: "bases-are-the-deal", Kind: graph.KindCounterclaim, By: "japan", Says: "Japan's bases are its side of the bargain.", Counters: []string{"treaty-unfair"}, Sources: src},
-			{ID: "bases-serve-us", Kind: graph.KindCounterclaim, By: "united-states", Says: "The bases serve US interests too.", Counters: []string{"treaty-unfair"}, Supports: []string{"bases-are-the-deal"}, Sources: src},
-		},
-		Relations: []graph.Relation{
-			{From: "japan", Type: "hosts-forces-of", To: "united-states", Since: d("1952"), Sources: src},
-			{From: "japan", Type: "allied-with", To: "united-states", Sources: src},
-		},
+	"github.com/factgraph/factgraph/export"
+	"github.com/factgraph/factgraph/export/internal/xmltext"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// Canonical is what a reader read: attributes by node id, edges by edge id. Numbers are
+// float64 and booleans bool, as encoding/json decodes them.
+type Canonical struct {
+	Nodes map[string]map[string]any `json:"nodes"`
+	Edges map[string]CanonEdge      `json:"edges"`
+}
+
+// CanonEdge is one edge of a Canonical.
+type CanonEdge struct {
+	Source string         `json:"source"`
+	Target string         `json:"target"`
+	Attrs  map[string]any `json:"attrs"`
+}
+
+// Options say how a format changes what it carries.
+type Options struct {
+	// XML: text goes through XML 1.0, which replaces the characters it cannot carry.
+	XML bool
+	// Spells gives the [start, end] spells a reader reports for an item's dates; nil when
+	// the reader reports none.
+	Spells func(date, since, until graph.Date) [][2]string
+}
+
+// Expect is what a faithful reader reads from g written in a format with opts.
+func Expect(t testing.TB, g *export.Graph, opts Options) Canonical {
+	t.Helper()
+	c := Canonical{Nodes: map[string]map[string]any{}, Edges: map[string]CanonEdge{}}
+	var vals []export.Value
+	for i := range g.Nodes {
+		n := &g.Nodes[i]
+		vals = export.NodeValues(vals[:0], n)
+		a := attrs(vals, opts)
+		a[export.AttrColor] = n.Color.Hex()
+		addSpells(a, opts, n.Date, n.Since, n.Until)
+		c.Nodes[n.ID] = a
+	}
+	for i := range g.Edges {
+		e := &g.Edges[i]
+		var err error
+		vals, err = export.EdgeValues(vals[:0], e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := attrs(vals, opts)
+		a[export.AttrColor] = e.Color.Hex()
+		addSpells(a, opts, e.Date, e.Since, e.Until)
+		c.Edges[e.ID] = CanonEdge{Source: e.From, Target: e.To, Attrs: a}
+	}
+	return c
+}
+
+func addSpells(a map[string]any, opts Options, date, since, until graph.Date) {
+	if opts.Spells == nil {
+		return
+	}
+	sp := opts.Spells(date, since, until)
+	if len(sp) == 0 {
+		return
+	}
+	var list []any
+	for _, s := range sp {
+		list = append(list, []any{s[0], s[1]})
+	}
+	a["spells"] = list
+}
+
+func attrs(vals []export.Value, opts Options) map[string]any {
+	a := make(map[string]any, len(vals)+1)
+	for _, v := range vals {
+		switch v.Type {
+		case export.Double:
+			f, _ := strconv.ParseFloat(v.Text, 64)
+			a[v.Name] = f
+		case export.Boolean:
+			a[v.Name] = v.Text == "true"
+		default:
+			if opts.XML {
+				a[v.Name] = xmltext.Clean(v.Text)
+			} else {
+				a[v.Name] = v.Text
+			}
+		}
+	}
+	return a
+}
+
+// Compare reports every difference between what was written and what a reader read.
+func Compare(t testing.TB, reader string, want, got Canonical) {
+	t.Helper()
+	if len(got.Nodes) != len(want.Nodes) || len(got.Edges) != len(want.Edges) {
+		t.Errorf("%s read %d nodes and %d edges, want %d and %d", reader, len(got.Nodes), len(got.Edges), len(want.Nodes), len(want.Edges))
+	}
+	for _, id := range sortedKeys(want.Nodes) {
+		g, ok := got.Nodes[id]
+		if !ok {
+			t.Errorf("%s: node %q missing", reader, id)
+			continue
+		}
+		compareAttrs(t, reader, "node "+strconv.Quote(id), want.Nodes[id], g)
+	}
+	for _, id := range sortedKeys(got.Nodes) {
+		if _, ok := want.Nodes[id]; !ok {
+			t.Errorf("%s: unexpected node %q", reader, id)
+		}
+	}
+	for _, id := range sortedKeys(want.Edges) {
+		g, ok := got.Edges[id]
+		if !ok {
+			t.Errorf("%s: edge %q missing", reader, id)
+			continue
+		}
+		w := want.Edges[id]
+		if g.Source != w.Source || g.Target != w.Target {
+			t.Errorf("%s: edge %q goes %q -> %q, want %q -> %q", reader, id, g.Source, g.Target, w.Source, w.Target)
+		}
+		compareAttrs(t, reader, "edge "+strconv.Quote(id), w.Attrs, g.Attrs)
+	}
+	for _, id := range sortedKeys(got.Edges) {
+		if _, ok := want.Edges[id]; !ok {
+			t.Errorf("%s: unexpected edge %q", reader, id)
+		}
 	}
 }
 
-// HostileStrings are texts a writer must carry through exactly: quotes, backslashes and
-// escape-like sequences, line breaks, tabs, markup, text that looks like the format's own
-// syntax, emoji and non-Latin scripts.
-var HostileStrings = []string{
-	`He said "no" and left`,
-	`back\slash and trailing \`,
-	`\N \G \E \l \r \n escapes`,
-	"two\nlines",
-	"tab\there",
-	`<b>bold</b> & <i>more</i> &amp; &lt;`,
-	`label="x"]; node [shape=box`,
-	`"]; "a" -> "b"; //`,
-	`#quot; #35; %% mermaid-ish`,
-	"emoji 🇯🇵🤝🇺🇸",
-	"日本国とアメリカ合衆国との間の相互協力及び安全保障条約",
-	"Договор · معاهدة · 조약",
-	"  leading and trailing spaces  ",
-	`{curly} [square] (round) |pipe| ` + "`backtick`",
+func compareAttrs(t testing.TB, reader, what string, want, got map[string]any) {
+	t.Helper()
+	for _, k := range sortedKeys(want) {
+		g, ok := got[k]
+		if !ok {
+			t.Errorf("%s: %s: attribute %q missing, want %#v", reader, what, k, want[k])
+		} else if !reflect.DeepEqual(g, want[k]) {
+			t.Errorf("%s: %s: attribute %q = %#v, want %#v", reader, what, k, g, want[k])
+		}
+	}
+	for _, k := range sortedKeys(got) {
+		if _, ok := want[k]; !ok {
+			t.Errorf("%s: %s: unexpected attribute %q = %#v", reader, what, k, got[k])
+		}
+	}
 }
 
-// HostileIDs are ids that are keywords or worse in some formats. Real fact ids are kebab
-// case; writers must still not break on the keywords.
-var HostileIDs = []string{"node", "graph", "edge", "strict", "subgraph", "digraph", "end", "class", "style", "o", "x"}
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
 
-// Hostile is a graph whose ids are keywords and whose labels, quotes and notes are hostile
-// strings: one party per id, labelled with a hostile string, and a chain of relations
-// between them labelled with the rest.
-func Hostile() *graph.Graph {
-	g := &graph.Graph{Sources: []graph.Source{{ID: "s", Title: "hostile"}}}
-	src := []string{"s"}
-	for i, id := range HostileIDs {
-		label := HostileStrings[i%len(HostileStrings)]
-		g.Parties = append(g.Parties, graph.Party{ID: id, Name: label, Kind: "state", Sources: src,
-			Evidence: graph.Evidence{Quotes: []string{label, "plain"}, Note: label}})
+// Dir is the folder export/testdata, where the reader scripts are.
+func Dir() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "testdata")
+}
+
+// Missing stops the test because a program it needs is not installed: it fails when the
+// CI environment variable is set, where every program must be there, and skips otherwise.
+func Missing(t testing.TB, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s (CI is set, so this check must run)", msg)
 	}
-	for i, s := range HostileStrings {
-		g.Claims = append(g.Claims, graph.Claim{ID: "claim-" + string(rune('a'+i)), Kind: graph.KindClaim,
-			By: HostileIDs[i%len(HostileIDs)], Says: s, Sources: src, Evidence: graph.Evidence{Quotes: []string{s}}})
+	t.Skip(msg)
+}
+
+// Python is the system Python, which has Debian's python3-networkx and python3-igraph, if
+// it can import every module named.
+func Python(t testing.TB, modules ...string) string {
+	t.Helper()
+	const py = "/usr/bin/python3"
+	if _, err := os.Stat(py); err != nil {
+		Missing(t, "%s not found: apt-get install python3", py)
 	}
-	g.Obligations = append(g.Obligations, graph.Obligation{ID: "duty", Bearer: "node", Beneficiary: "graph", Duty: HostileStrings[0], Status: "absent", Sources: src})
-	return g
+	for _, m := range modules {
+		if out, err := exec.Command(py, "-c", "import "+m).CombinedOutput(); err != nil {
+			Missing(t, "python module %s not importable (%v: %s): apt-get install python3-%s", m, err, bytes.TrimSpace(out), m)
+		}
+	}
+	return py
+}
+
+// Node is node, if it and the packages of export/testdata/node are installed.
+func Node(t testing.TB) string {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		Missing(t, "node not found: apt-get install nodejs npm")
+	}
+	if _, err := os.Stat(filepath.Join(Dir(), "node", "node_modules", "graphology")); err != nil {
+		Missing(t, "graphology not installed: run npm ci in %s", filepath.Join(Dir(), "node"))
+	}
+	return node
+}
+
+// Xmllint validates file against the XML schema xsd, failing the test with xmllint's words.
+func Xmllint(t testing.TB, xsd, file string) {
+	t.Helper()
+	if _, err := exec.LookPath("xmllint"); err != nil {
+		Missing(t, "xmllint not found: apt-get install libxml2-utils")
+	}
+	out, err := exec.Command("xmllint", "--nonet", "--noout", "--schema", xsd, file).CombinedOutput()
+	if err != nil {
+		t.Errorf("xmllint rejects %s: %v\n%s", file, err, out)
+	}
+}
+
+// Read runs a reader and decodes the canonical JSON it prints.
+func Read(t testing.TB, name string, args ...string) Canonical {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), err, stderr.Bytes())
+	}
+	var c Canonical
+	if err := json.Unmarshal(out, &c); err != nil {
+		t.Fatalf("%s printed no canonical JSON: %v\n%s", name, err, out)
+	}
+	return c
+}
+
+// Schema is the path of a vendored schema, e.g. Schema("gexf-1.3", "gexf.xsd").
+func Schema(elem ...string) string {
+	return filepath.Join(append([]string{Dir(), "schemas"}, elem...)...)
 }

@@ -1,0 +1,128 @@
+package graphml
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/factgraph/factgraph/export"
+)
+
+func init() {
+	export.Register(export.Format{
+		Name:        "graphml",
+		Exts:        []string{"graphml"},
+		Description: "GraphML with typed attributes and yEd graphics (Gephi, yEd, NetworkX, igraph)",
+		Write:       Write,
+	})
+}
+
+// Write writes g as GraphML: the standard attributes as typed keys, Gephi's r, g, b
+// colour keys, and yEd's graphics, nodes and edges in the order g gives them.
+func Write(w io.Writer, g *export.Graph) error {
+	nf, err := export.NodeFields(g)
+	if err != nil {
+		return fmt.Errorf("graphml: %w", err)
+	}
+	ef, err := export.EdgeFields(g)
+	if err != nil {
+		return fmt.Errorf("graphml: %w", err)
+	}
+	var keys []Key
+	nodeKey := make(map[string]string, len(nf)+3)
+	edgeKey := make(map[string]string, len(ef)+3)
+	declare := func(ids map[string]string, prefix, forWhat, name, typ string) {
+		id := prefix + name
+		if !NMToken(id) {
+			id = prefix + "attr" + strconv.Itoa(len(ids))
+		}
+		ids[name] = id
+		keys = append(keys, Key{ID: id, For: forWhat, Name: name, Type: typ})
+	}
+	// Node keys are named after their attribute; edge keys get a prefix, as GraphML key ids
+	// are unique across the document. Gephi matches both by attr.name.
+	for _, f := range nf {
+		declare(nodeKey, "", "node", f.Name, f.Type.String())
+	}
+	for _, c := range []string{"r", "g", "b"} {
+		declare(nodeKey, "", "node", c, "int")
+	}
+	for _, f := range ef {
+		declare(edgeKey, "edge.", "edge", f.Name, f.Type.String())
+	}
+	for _, c := range []string{"r", "g", "b"} {
+		declare(edgeKey, "edge.", "edge", c, "int")
+	}
+
+	gw := NewWriter(w)
+	if err := gw.WriteHeader(Header{Keys: keys, YEd: true}); err != nil {
+		return err
+	}
+	var vals []export.Value
+	var node Node
+	var shape ShapeNode
+	for i := range g.Nodes {
+		n := &g.Nodes[i]
+		vals = export.NodeValues(vals[:0], n)
+		node.ID, node.Data = n.ID, node.Data[:0]
+		for _, v := range vals {
+			node.Data = append(node.Data, Data{nodeKey[v.Name], v.Text})
+		}
+		node.Data = appendRGB(node.Data, nodeKey, n.Color)
+		shape = ShapeNode{Label: n.Label, Fill: n.Color.Hex(), Shape: yedShape(n.Shape)}
+		node.Graphics = &shape
+		if err := gw.WriteNode(&node); err != nil {
+			return err
+		}
+	}
+	var edge Edge
+	var line PolyLineEdge
+	for i := range g.Edges {
+		e := &g.Edges[i]
+		vals, err = export.EdgeValues(vals[:0], e)
+		if err != nil {
+			return fmt.Errorf("graphml: %w", err)
+		}
+		edge.ID, edge.Source, edge.Target, edge.Data = e.ID, e.From, e.To, edge.Data[:0]
+		for _, v := range vals {
+			edge.Data = append(edge.Data, Data{edgeKey[v.Name], v.Text})
+		}
+		edge.Data = appendRGB(edge.Data, edgeKey, e.Color)
+		line = PolyLineEdge{Label: e.Label, Color: e.Color.Hex(), Dashed: e.Dashed}
+		edge.Graphics = &line
+		if err := gw.WriteEdge(&edge); err != nil {
+			return err
+		}
+	}
+	return gw.Close()
+}
+
+func appendRGB(ds []Data, keys map[string]string, c export.Color) []Data {
+	return append(ds,
+		Data{keys["r"], strconv.Itoa(int(c.R))},
+		Data{keys["g"], strconv.Itoa(int(c.G))},
+		Data{keys["b"], strconv.Itoa(int(c.B))})
+}
+
+// yedShape maps a Graphviz shape name to the nearest yEd ShapeNode shape.
+func yedShape(s string) string {
+	switch s {
+	case "ellipse", "oval", "circle":
+		return "ellipse"
+	case "box", "rect", "rectangle", "square":
+		return "rectangle"
+	case "hexagon":
+		return "hexagon"
+	case "octagon":
+		return "octagon"
+	case "diamond":
+		return "diamond"
+	case "parallelogram":
+		return "parallelogram"
+	case "triangle":
+		return "triangle"
+	case "trapezium":
+		return "trapezoid"
+	}
+	return "roundrectangle"
+}

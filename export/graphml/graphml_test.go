@@ -1,0 +1,153 @@
+package graphml_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/factgraph/factgraph/export"
+	"github.com/factgraph/factgraph/export/graphml"
+	"github.com/factgraph/factgraph/export/internal/exporttest"
+)
+
+var fixtures = []struct {
+	name string
+	g    func() *export.Graph
+}{
+	{"sample", exporttest.Sample},
+	{"hostile", exporttest.HostileGraph},
+	{"empty", func() *export.Graph { return &export.Graph{Name: "empty"} }},
+}
+
+func write(t testing.TB, g *export.Graph) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := graphml.Write(&buf, g); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func writeFile(t *testing.T, g *export.Graph) (string, []byte) {
+	t.Helper()
+	b := write(t, g)
+	path := filepath.Join(t.TempDir(), "g.graphml")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, b
+}
+
+func TestGolden(t *testing.T) {
+	for _, f := range fixtures {
+		t.Run(f.name, func(t *testing.T) {
+			b := write(t, f.g())
+			if again := write(t, f.g()); !bytes.Equal(b, again) {
+				t.Error("two writes of the same graph differ")
+			}
+			exporttest.Golden(t, f.name+".graphml", b)
+		})
+	}
+}
+
+func TestSchema(t *testing.T) {
+	for _, f := range fixtures {
+		t.Run(f.name, func(t *testing.T) {
+			path, _ := writeFile(t, f.g())
+			exporttest.Xmllint(t, exporttest.Schema("graphml", "ygraphml.xsd"), path)
+		})
+	}
+}
+
+// TestSchemaPlain checks that the yEd graphics are all that the plain GraphML schema
+// objects to: without them, the file is valid GraphML 1.0 as it stands.
+func TestSchemaPlain(t *testing.T) {
+	var buf bytes.Buffer
+	w := graphml.NewWriter(&buf)
+	w.WriteHeader(graphml.Header{Keys: []graphml.Key{{ID: "label", For: "node", Name: "label", Type: "string"}}})
+	w.WriteNode(&graphml.Node{ID: "a", Data: []graphml.Data{{Key: "label", Value: "A & B"}}, Graphics: &graphml.ShapeNode{Label: "ignored"}})
+	w.WriteNode(&graphml.Node{ID: "b"})
+	w.WriteEdge(&graphml.Edge{ID: "e", Source: "a", Target: "b"})
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "plain.graphml")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	exporttest.Xmllint(t, exporttest.Schema("graphml", "graphml.xsd"), path)
+}
+
+func TestReaders(t *testing.T) {
+	readers := []struct {
+		name string
+		run  func(t *testing.T, path string) exporttest.Canonical
+	}{
+		{"networkx", func(t *testing.T, path string) exporttest.Canonical {
+			py := exporttest.Python(t, "networkx")
+			return exporttest.Read(t, py, filepath.Join(exporttest.Dir(), "readers", "read_networkx.py"), "graphml", path)
+		}},
+		{"igraph", func(t *testing.T, path string) exporttest.Canonical {
+			py := exporttest.Python(t, "igraph")
+			return exporttest.Read(t, py, filepath.Join(exporttest.Dir(), "readers", "read_igraph.py"), path)
+		}},
+		{"graphology", func(t *testing.T, path string) exporttest.Canonical {
+			node := exporttest.Node(t)
+			return exporttest.Read(t, node, filepath.Join(exporttest.Dir(), "node", "read.js"), "graphml", path)
+		}},
+	}
+	for _, f := range fixtures {
+		for _, r := range readers {
+			t.Run(f.name+"/"+r.name, func(t *testing.T) {
+				g := f.g()
+				path, _ := writeFile(t, g)
+				want := exporttest.Expect(t, g, exporttest.Options{XML: true})
+				exporttest.Compare(t, r.name, want, r.run(t, path))
+			})
+		}
+	}
+}
+
+func TestWriteErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		g    *export.Graph
+	}{
+		{"node id with space", &export.Graph{Nodes: []export.Node{{ID: "a b"}}}},
+		{"empty node id", &export.Graph{Nodes: []export.Node{{ID: ""}}}},
+		{"edge end not a token", &export.Graph{Nodes: []export.Node{{ID: "a"}}, Edges: []export.Edge{{ID: "e", From: "a", To: "<b>"}}}},
+		{"extra clashes", &export.Graph{Nodes: []export.Node{{ID: "a", Extra: []export.Attr{{Name: "label", Value: "x"}}}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := graphml.Write(&bytes.Buffer{}, tt.g); err == nil {
+				t.Error("Write succeeded, want an error")
+			}
+		})
+	}
+}
+
+func TestRegistered(t *testing.T) {
+	f, ok := export.Lookup("graphml")
+	if !ok || f.Write == nil {
+		t.Fatal("graphml is not registered")
+	}
+	if g, ok := export.ByExt("out.graphml"); !ok || g.Name != "graphml" {
+		t.Errorf("ByExt(out.graphml) = %q, %v", g.Name, ok)
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	g := exporttest.Large(100_000, 300_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := graphml.Write(discard{}, g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }

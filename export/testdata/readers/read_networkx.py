@@ -1,0 +1,77 @@
+"""Read a GraphML or GEXF file with NetworkX and print what it read as canonical JSON.
+
+Usage: read_networkx.py graphml|gexf FILE
+
+Output: {"nodes": {id: {attr: value}}, "edges": {id: {"source", "target", "attrs"}}}.
+Colours, wherever the format keeps them (r, g, b attributes; viz color), become one
+"color" attribute "#RRGGBB"; GEXF spells become "spells": [[start, end], ...]. What
+NetworkX derives from yEd's graphics (shape_type, x, y) is dropped: it is not data.
+"""
+import json
+import sys
+
+import networkx as nx
+from networkx.readwrite import gexf as nxgexf
+
+
+def register_gexf_13():
+    # NetworkX 2.8 knows GEXF 1.1 and 1.2draft only; newer releases add this same entry.
+    nxgexf.GEXF.versions["1.3"] = {
+        "NS_GEXF": "http://gexf.net/1.3",
+        "NS_VIZ": "http://gexf.net/1.3/viz",
+        "NS_XSI": "http://www.w3.org/2001/XMLSchema-instance",
+        "SCHEMALOCATION": " ".join(["http://gexf.net/1.3", "http://gexf.net/1.3/gexf.xsd"]),
+        "VERSION": "1.3",
+    }
+
+
+def hexcolor(r, g, b):
+    return "#%02X%02X%02X" % (int(r), int(g), int(b))
+
+
+def clean(d, drop):
+    out = {}
+    for k, v in d.items():
+        if k in drop:
+            continue
+        out[k] = v
+    if all(c in out for c in "rgb"):
+        out["color"] = hexcolor(out.pop("r"), out.pop("g"), out.pop("b"))
+    viz = out.pop("viz", None)
+    if viz and "color" in viz:
+        c = viz["color"]
+        out["color"] = hexcolor(c["r"], c["g"], c["b"])
+    spells = out.pop("spells", None)
+    if spells:
+        out["spells"] = [[s, e] for s, e in spells]
+    return out
+
+
+def main():
+    kind, path = sys.argv[1], sys.argv[2]
+    if kind == "graphml":
+        g = nx.read_graphml(path, force_multigraph=True)
+        drop = {"shape_type", "x", "y"}
+    elif kind == "gexf":
+        register_gexf_13()
+        g = nx.read_gexf(path, version="1.3")
+        drop = {"id"}  # the edge id, already the key
+    else:
+        sys.exit("unknown format " + kind)
+    if not g.is_directed():
+        sys.exit("graph read as undirected")
+    nodes = {str(n): clean(d, drop) for n, d in g.nodes(data=True)}
+    edges = {}
+    for u, v, k, d in g.edges(keys=True, data=True):
+        if str(k) in edges:
+            sys.exit("edge id %r read twice" % k)
+        edges[str(k)] = {"source": str(u), "target": str(v), "attrs": clean(d, drop)}
+    if kind == "gexf":
+        # The GEXF reader keeps a node's label apart; put it with the other attributes.
+        for n, d in g.nodes(data=True):
+            if "label" in d:
+                nodes[str(n)]["label"] = d["label"]
+    json.dump({"nodes": nodes, "edges": edges}, sys.stdout, ensure_ascii=False, sort_keys=True)
+
+
+main()
