@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/factgraph/factgraph/graph"
 )
 
 // Options says what corpus to write.
@@ -64,4 +67,35 @@ func writeFile(path string, write func(w *bufio.Writer) error) (err error) {
 		return err
 	}
 	return w.Flush()
+}
+
+// WriteNQuads writes the quads factgraph stores for the first n articles of the corpus of
+// seed (graph.EncodeFacts, the model of docs/model.md), each under its source's label, as
+// N-Quads: the same data in the form Cayley's own "cayley load" reads, to compare the two.
+func WriteNQuads(ctx context.Context, w io.Writer, n int, seed uint64) (quads int, err error) {
+	g := NewGenerator(seed)
+	bw := bufio.NewWriter(w)
+	seen := map[string]bool{}
+	for i := 0; i < n; i++ {
+		if err := ctx.Err(); err != nil {
+			return quads, err
+		}
+		clear(seen)
+		for _, q := range graph.EncodeFacts(g.Article(i).Facts) {
+			line := q.NQuad()
+			if seen[line] {
+				continue
+			}
+			seen[line] = true
+			quads++
+			bw.WriteString(line)
+			if err := bw.WriteByte('\n'); err != nil {
+				return quads, fmt.Errorf("write n-quads: %w", err)
+			}
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return quads, fmt.Errorf("write n-quads: %w", err)
+	}
+	return quads, nil
 }
