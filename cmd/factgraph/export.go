@@ -1,6 +1,68 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"fmt"
+	"strings"
 
-// exportCommand is not built yet.
-func exportCommand() *cli.Command { return nil }
+	"github.com/urfave/cli/v2"
+
+	"github.com/factgraph/factgraph/export"
+	_ "github.com/factgraph/factgraph/export/all" // registers every format
+)
+
+// exportOptions are the flags of "factgraph export".
+type exportOptions struct {
+	store string
+	export.Options
+}
+
+func exportCommand() *cli.Command {
+	var o exportOptions
+	return &cli.Command{
+		Name:      "export",
+		Usage:     "write the graph in a format other programs read",
+		ArgsUsage: "[FILE...]",
+		Description: "Writes the store (or, given facts FILEs, just those files) in one view and format.\n" +
+			"FORMAT may be left out when -o ends in a known extension. Formats:\n" + formatHelp(),
+		Flags: append([]cli.Flag{
+			storeFlag(&o.store),
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + strings.Join(export.FormatNames(), ", "), Destination: &o.Format},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` (a folder for csv) instead of standard output", Destination: &o.Output},
+		}, viewFlags(&o.ViewOptions)...),
+		Action: func(c *cli.Context) error {
+			if _, err := o.Resolve(); err != nil {
+				return usageError{err}
+			}
+			s, err := loadInput(c.Context, o.store, c.Args().Slice())
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			_, err = export.Export(c.Context, s, o.Options, c.App.Writer)
+			return err
+		},
+	}
+}
+
+// viewFlags binds the flags that pick a view and a part of it.
+func viewFlags(v *export.ViewOptions) []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "view", Usage: "`VIEW`: " + strings.Join(export.Views, ", "), Value: export.ViewFull, Destination: &v.View},
+		&cli.StringFlag{Name: "focus", Usage: "keep only what lies near the item `ID`", Destination: &v.Focus},
+		&cli.IntFlag{Name: "depth", Usage: "with --focus, keep items up to `N` steps away (-1: no limit)", Value: 2, Destination: &v.Depth},
+		&cli.StringFlag{Name: "source", Usage: "keep only what the source `ID` states", Destination: &v.Source},
+	}
+}
+
+// formatHelp lists the registered formats, one a line.
+func formatHelp() string {
+	var b strings.Builder
+	for _, f := range export.Formats() {
+		ext := strings.Join(f.Exts, ", .")
+		if ext != "" {
+			ext = " (." + ext + ")"
+		}
+		fmt.Fprintf(&b, "   %-12s %s%s\n", f.Name, f.Description, ext)
+	}
+	return b.String()
+}

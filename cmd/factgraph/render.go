@@ -1,6 +1,42 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"github.com/urfave/cli/v2"
 
-// renderCommand is not built yet.
-func renderCommand() *cli.Command { return nil }
+	"github.com/factgraph/factgraph/export"
+	"github.com/factgraph/factgraph/export/render"
+)
+
+// renderOptions are the flags of "factgraph render".
+type renderOptions struct {
+	store  string
+	output string
+	export.ViewOptions
+}
+
+func renderCommand() *cli.Command {
+	var o renderOptions
+	return &cli.Command{
+		Name:      "render",
+		Usage:     "draw the graph as an SVG or PNG picture with Graphviz",
+		ArgsUsage: "[FILE...]",
+		Description: "Draws the store (or, given facts FILEs, just those files) in one view.\n" +
+			"SVG needs nothing installed; PNG needs Graphviz's dot program on PATH.",
+		Flags: append([]cli.Flag{
+			storeFlag(&o.store),
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the picture to `OUT.svg` or OUT.png", Required: true, Destination: &o.output},
+		}, viewFlags(&o.ViewOptions)...),
+		Action: func(c *cli.Context) error {
+			format, err := render.FormatOf(o.output)
+			if err != nil {
+				return usageError{err}
+			}
+			s, err := loadInput(c.Context, o.store, c.Args().Slice())
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			return render.ToFile(c.Context, s, o.ViewOptions, format, o.output)
+		},
+	}
+}

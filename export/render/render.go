@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/dot"
+	"github.com/factgraph/factgraph/graph"
 )
 
 // Picture formats.
@@ -89,6 +91,26 @@ func systemDot(ctx context.Context, w io.Writer, src []byte, format string) erro
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("dot -T%s: %w: %s", format, err, strings.TrimSpace(stderr.String()))
+	}
+	return nil
+}
+
+// ToFile draws one view of the store into the file path, in the given picture format.
+func ToFile(ctx context.Context, s *graph.Store, opts export.ViewOptions, format, path string) error {
+	g, err := s.Load(ctx, graph.LoadOptions{Source: opts.Source})
+	if err != nil {
+		return err
+	}
+	v, err := export.BuildView(g, opts)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := Render(ctx, &buf, v, format); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write picture: %w", err)
 	}
 	return nil
 }

@@ -1,0 +1,9 @@
+// Package all registers every export format; import it for its side effects:
+//
+//	import _ "github.com/factgraph/factgraph/export/all"
+package all
+
+import (
+	_ "github.com/factgraph/factgraph/export/dot"    // dot
+	_ "github.com/factgraph/factgraph/export/nquads" // nquads
+)
