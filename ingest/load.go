@@ -107,8 +107,9 @@ type fileDef struct {
 }
 
 type lookup struct {
-	info graph.ItemInfo
-	ok   bool
+	info     graph.ItemInfo
+	ok       bool
+	replaced bool // the store has it, but only from sources this call replaces
 }
 
 // crossCheck holds the checks that need every file of a call and the store.
@@ -159,22 +160,23 @@ func (c *crossCheck) run() error {
 
 // lookup asks the store about id once; entries only the replaced sources state count as
 // not known, since the call is about to replace them.
-func (c *crossCheck) lookup(id string) (graph.ItemInfo, bool, error) {
+func (c *crossCheck) lookup(id string) (lookup, error) {
 	if c.known == nil {
-		return graph.ItemInfo{}, false, nil
+		return lookup{}, nil
 	}
 	if l, ok := c.lookups[id]; ok {
-		return l.info, l.ok, nil
+		return l, nil
 	}
 	info, ok, err := c.known.Lookup(c.ctx, id)
 	if err != nil {
-		return graph.ItemInfo{}, false, fmt.Errorf("look up %q in the store: %w", id, err)
+		return lookup{}, fmt.Errorf("look up %q in the store: %w", id, err)
 	}
+	l := lookup{info: info, ok: ok}
 	if ok && len(info.Sources) > 0 && !slices.ContainsFunc(info.Sources, func(s string) bool { return !c.replaced[s] }) {
-		ok = false
+		l.ok, l.replaced = false, true
 	}
-	c.lookups[id] = lookup{info, ok}
-	return info, ok, nil
+	c.lookups[id] = l
+	return l, nil
 }
 
 // shared reports whether items of kind name the same thing in every source.
@@ -190,12 +192,13 @@ func (c *crossCheck) define(f *parsed, d def) error {
 		return nil
 	}
 	c.defs[d.id] = fileDef{d, f}
-	info, ok, err := c.lookup(d.id)
-	if err != nil || !ok {
+	l, err := c.lookup(d.id)
+	if err != nil || !l.ok {
 		return err
 	}
+	info := l.info
 	other := def{id: info.ID, kind: info.Kind, typ: info.Type, name: info.Name}
-	where := "the store (source " + quoteList(info.Sources) + ")"
+	where := "the store (" + sourceWord(info.Sources) + " " + quoteList(info.Sources) + ")"
 	if msg := conflict(d, other, where); msg != "" {
 		c.problem(f, d.at, msg)
 	}
@@ -237,12 +240,12 @@ func (c *crossCheck) resolve(f *parsed, r ref) error {
 		}
 		return nil
 	}
-	info, ok, err := c.lookup(r.id)
+	l, err := c.lookup(r.id)
 	if err != nil {
 		return err
 	}
-	if ok {
-		if msg := wrongKind(r, info.Kind); msg != "" {
+	if l.ok {
+		if msg := wrongKind(r, l.info.Kind); msg != "" {
 			c.problem(f, r.at, msg)
 		}
 		return nil
@@ -254,6 +257,17 @@ func (c *crossCheck) resolve(f *parsed, r ref) error {
 		}
 	}
 	slices.Sort(candidates)
-	c.problem(f, r.at, fmt.Sprintf("unknown %s %q in %s%s", unknownName(r.accept), r.id, r.field, didYouMean(r.id, candidates)))
+	msg := fmt.Sprintf("unknown %s %q in %s%s", unknownName(r.accept), r.id, r.field, didYouMean(r.id, candidates))
+	if l.replaced {
+		msg += fmt.Sprintf("; the store has it only from source %s, which this replaces, so define it again", quoteList(l.info.Sources))
+	}
+	c.problem(f, r.at, msg)
 	return nil
+}
+
+func sourceWord(ss []string) string {
+	if len(ss) == 1 {
+		return "source"
+	}
+	return "sources"
 }

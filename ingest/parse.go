@@ -120,21 +120,59 @@ type item struct {
 	what string // names the item in messages: `party "japan"`, `item 3 of "parties"`
 }
 
-func (p *parser) item(n *yaml.Node, what string, allowed []string) *item {
+func (p *parser) item(n *yaml.Node, what, kind string, allowed []string) *item {
 	n = resolve(n)
 	if n.Kind != yaml.MappingNode {
 		p.problem(at(n), nil, fmt.Sprintf("%s must be a map of keys and values, not %s", what, describe(n)))
 		return nil
 	}
 	it := &item{p: p, node: n, vals: map[string]pair{}, what: what}
+	var unknown []pair
 	for _, pr := range p.pairs(n) {
 		if !slices.Contains(allowed, pr.name) {
-			p.problem(at(pr.key), nil, fmt.Sprintf("unknown key %q in %s%s", pr.name, what, didYouMean(pr.name, allowed)))
+			unknown = append(unknown, pr)
 			continue
 		}
 		it.vals[pr.name] = pr
 	}
+	it.what = it.name(kind)
+	for _, pr := range unknown {
+		msg := fmt.Sprintf("unknown key %q in %s%s", pr.name, it.what, didYouMean(pr.name, allowed))
+		if kind == graph.KindRelation && pr.name == "id" {
+			msg = fmt.Sprintf("unknown key \"id\" in %s: a relation has no id; its from, type and to identify it", it.what)
+		}
+		p.problem(at(pr.key), nil, msg)
+	}
 	return it
+}
+
+// name names the item in messages by what identifies it, when that is usable.
+func (it *item) name(kind string) string {
+	word := func(key string) (string, bool) {
+		v := it.value(key)
+		if v == nil || v.Kind != yaml.ScalarNode || !idPattern.MatchString(v.Value) {
+			return "", false
+		}
+		return v.Value, true
+	}
+	switch kind {
+	case "":
+		return it.what
+	case graph.KindSource:
+		return "the source"
+	case graph.KindRelation:
+		from, ok1 := word("from")
+		typ, ok2 := word("type")
+		to, ok3 := word("to")
+		if ok1 && ok2 && ok3 {
+			return fmt.Sprintf("relation %s %s %s", from, typ, to)
+		}
+		return it.what
+	}
+	if id, ok := word("id"); ok {
+		return fmt.Sprintf("%s %q", kind, id)
+	}
+	return it.what
 }
 
 // value returns the value of key, or nil when the key is absent or empty.
@@ -191,7 +229,7 @@ func (it *item) date(key string, required bool) graph.Date {
 	}
 	d, err := graph.ParseDate(v.Value)
 	if err != nil {
-		it.p.problem(at(v), err, fmt.Sprintf("%s in %q of %s", err, key, it.what))
+		it.p.problem(at(v), err, fmt.Sprintf("invalid %q in %s: %v", key, it.what, err))
 		return graph.Date{}
 	}
 	return d
@@ -396,7 +434,7 @@ func (p *parser) top(root *yaml.Node) {
 		p.problem(at(root), nil, `a facts file must be a map of keys and values, starting with "factgraph: 1"; not `+describe(root))
 		return
 	}
-	top := p.item(root, "the file", topKeys)
+	top := p.item(root, "the file", "", topKeys)
 	p.version(top)
 	p.source(top)
 	p.list(top, "parties", func(n *yaml.Node, what string) { p.party(n, what) })
@@ -415,8 +453,11 @@ func (p *parser) version(top *item) {
 		return
 	}
 	v := resolve(pr.val)
-	if v.Kind != yaml.ScalarNode || !slices.Contains(SupportedVersions, v.Value) {
-		p.problem(at(v), nil, fmt.Sprintf("unsupported format version %s; supported versions: %s", describe(v), strings.Join(SupportedVersions, ", ")))
+	switch {
+	case v.Kind != yaml.ScalarNode || isNull(v):
+		p.problem(at(v), nil, fmt.Sprintf("\"factgraph\" must be the format version, not %s; supported versions: %s", describe(v), strings.Join(SupportedVersions, ", ")))
+	case !slices.Contains(SupportedVersions, v.Value):
+		p.problem(at(v), nil, fmt.Sprintf("unsupported format version %q; supported versions: %s", v.Value, strings.Join(SupportedVersions, ", ")))
 	}
 }
 
@@ -434,21 +475,13 @@ func (p *parser) list(top *item, key string, read func(n *yaml.Node, what string
 	}
 }
 
-// named names an item for messages by its id when it has a usable one.
-func named(it *item, kind string) string {
-	if v := it.value("id"); v != nil && v.Kind == yaml.ScalarNode && idPattern.MatchString(v.Value) {
-		return fmt.Sprintf("%s %q", kind, v.Value)
-	}
-	return it.what
-}
-
 func (p *parser) source(top *item) {
 	pr, ok := top.vals["source"]
 	if !ok {
 		p.problem(at(top.node), nil, `missing "source" in the file; add the document the facts come from, with its "id" and "title"`)
 		return
 	}
-	it := p.item(pr.val, `"source"`, sourceKeys)
+	it := p.item(pr.val, "the source", graph.KindSource, sourceKeys)
 	if it == nil {
 		return
 	}
@@ -456,11 +489,10 @@ func (p *parser) source(top *item) {
 	if v := it.value("id"); v == nil {
 		it.missing("id")
 	} else if v.Kind != yaml.ScalarNode {
-		p.problem(at(v), nil, "\"id\" in \"source\" must be an id, not "+describe(v))
+		p.problem(at(v), nil, "\"id\" in the source must be an id, not "+describe(v))
 	} else if p.checkID(v, "id") {
 		s.ID, p.srcAt = v.Value, at(v)
 	}
-	it.what = "the source"
 	s.Title = it.text("title", true)
 	s.Published = it.date("published", false)
 	s.Author = it.text("author", false)
@@ -479,11 +511,10 @@ func (p *parser) source(top *item) {
 }
 
 func (p *parser) party(n *yaml.Node, what string) {
-	it := p.item(n, what, partyKeys)
+	it := p.item(n, what, graph.KindParty, partyKeys)
 	if it == nil {
 		return
 	}
-	it.what = named(it, graph.KindParty)
 	var x graph.Party
 	x.Name = it.text("name", true)
 	if it.value("kind") == nil {
@@ -501,11 +532,10 @@ func (p *parser) party(n *yaml.Node, what string) {
 }
 
 func (p *parser) agreement(n *yaml.Node, what string) {
-	it := p.item(n, what, agreemntKeys)
+	it := p.item(n, what, graph.KindAgreement, agreemntKeys)
 	if it == nil {
 		return
 	}
-	it.what = named(it, graph.KindAgreement)
 	var x graph.Agreement
 	x.Name = it.text("name", true)
 	x.Kind = it.enum("kind", "agreement kind", graph.AgreementKinds)
@@ -527,11 +557,10 @@ func (p *parser) agreement(n *yaml.Node, what string) {
 }
 
 func (p *parser) event(n *yaml.Node, what string) {
-	it := p.item(n, what, eventKeys)
+	it := p.item(n, what, graph.KindEvent, eventKeys)
 	if it == nil {
 		return
 	}
-	it.what = named(it, graph.KindEvent)
 	var x graph.Event
 	x.Name = it.text("name", true)
 	x.ID = p.define(it, graph.KindEvent, "", x.Name)
@@ -543,11 +572,10 @@ func (p *parser) event(n *yaml.Node, what string) {
 }
 
 func (p *parser) obligation(n *yaml.Node, what string) {
-	it := p.item(n, what, obligKeys)
+	it := p.item(n, what, graph.KindObligation, obligKeys)
 	if it == nil {
 		return
 	}
-	it.what = named(it, graph.KindObligation)
 	var x graph.Obligation
 	x.ID = p.define(it, graph.KindObligation, "", "")
 	x.Bearer = it.id("bearer", true, acceptParty)
@@ -563,11 +591,10 @@ func (p *parser) obligation(n *yaml.Node, what string) {
 }
 
 func (p *parser) claim(n *yaml.Node, what, kind string) {
-	it := p.item(n, what, claimKeys)
+	it := p.item(n, what, kind, claimKeys)
 	if it == nil {
 		return
 	}
-	it.what = named(it, kind)
 	x := graph.Claim{Kind: kind}
 	x.ID = p.define(it, kind, "", "")
 	x.By = it.id("by", true, acceptParty)
@@ -602,7 +629,7 @@ func (p *parser) claim(n *yaml.Node, what, kind string) {
 }
 
 func (p *parser) relation(n *yaml.Node, what string) {
-	it := p.item(n, what, relationKeys)
+	it := p.item(n, what, graph.KindRelation, relationKeys)
 	if it == nil {
 		return
 	}
@@ -621,9 +648,6 @@ func (p *parser) relation(n *yaml.Node, what string) {
 		p.problem(at(v), nil, msg)
 	} else {
 		x.Type = v.Value
-	}
-	if x.From != "" && x.Type != "" && x.To != "" {
-		it.what = fmt.Sprintf("relation %s %s %s", x.From, x.Type, x.To)
 	}
 	x.Since = it.date("since", false)
 	x.Until = it.date("until", false)
