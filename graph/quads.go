@@ -330,7 +330,7 @@ func (d *decoder) one(subj string, n node, p quad.IRI) (quad.Value, bool) {
 	case 1:
 		return vs[0], true
 	}
-	d.fail("<%s> has %d values of <%s>, want one", subj, len(vs), p)
+	d.fail("<%s> has %d values of %s, want one", subj, len(vs), p)
 	return vs[0], true
 }
 
@@ -341,7 +341,7 @@ func (d *decoder) text(subj string, n node, p quad.IRI) string {
 	}
 	s, ok := v.(quad.String)
 	if !ok {
-		d.fail("<%s> <%s> %s is not a plain string", subj, p, v)
+		d.fail("<%s> %s %s is not a plain string", subj, p, v)
 		return ""
 	}
 	return string(s)
@@ -354,7 +354,7 @@ func (d *decoder) ref(subj string, n node, p quad.IRI) string {
 	}
 	iri, ok := v.(quad.IRI)
 	if !ok {
-		d.fail("<%s> <%s> %s is not an IRI", subj, p, v)
+		d.fail("<%s> %s %s is not an IRI", subj, p, v)
 		return ""
 	}
 	return string(iri)
@@ -367,7 +367,7 @@ func (d *decoder) date(subj string, n node, p quad.IRI) Date {
 	}
 	dt, err := parseDateValue(v)
 	if err != nil {
-		d.fail("<%s> <%s>: %v", subj, p, err)
+		d.fail("<%s> %s: %v", subj, p, err)
 	}
 	return dt
 }
@@ -384,16 +384,16 @@ func (d *decoder) list(subj string, n node, p quad.IRI, iri bool) []string {
 		switch v := v.(type) {
 		case quad.IRI:
 			if !iri {
-				d.fail("<%s> <%s> %s is not a plain string", subj, p, v)
+				d.fail("<%s> %s %s is not a plain string", subj, p, v)
 			}
 			s = string(v)
 		case quad.String:
 			if iri {
-				d.fail("<%s> <%s> %s is not an IRI", subj, p, v)
+				d.fail("<%s> %s %s is not an IRI", subj, p, v)
 			}
 			s = string(v)
 		default:
-			d.fail("<%s> <%s> %s is neither an IRI nor a plain string", subj, p, v)
+			d.fail("<%s> %s %s is neither an IRI nor a plain string", subj, p, v)
 		}
 		set[s] = true
 	}
@@ -405,24 +405,24 @@ func (d *decoder) list(subj string, n node, p quad.IRI, iri bool) []string {
 		}
 		sort.Strings(out)
 		if len(out) > 1 {
-			d.fail("<%s> has %d values of <%s> but no <%s> quad", subj, len(out), p, orderPred(p))
+			d.fail("<%s> has %d values of %s but no %s quad", subj, len(out), p, orderPred(p))
 		}
 		return out
 	}
 	var out []string
 	if err := json.Unmarshal([]byte(ord), &out); err != nil {
-		d.fail("<%s> <%s>: not a JSON array of strings: %v", subj, orderPred(p), err)
+		d.fail("<%s> %s: not a JSON array of strings: %v", subj, orderPred(p), err)
 		return nil
 	}
 	seen := make(map[string]bool, len(out))
 	for _, s := range out {
 		if !set[s] {
-			d.fail("<%s> <%s> lists %q, which has no <%s> quad", subj, orderPred(p), s, p)
+			d.fail("<%s> %s lists %q, which has no %s quad", subj, orderPred(p), s, p)
 		}
 		seen[s] = true
 	}
 	if len(seen) != len(set) || len(out) < 2 {
-		d.fail("<%s> <%s> does not list exactly the values of <%s>", subj, orderPred(p), p)
+		d.fail("<%s> %s does not list exactly the values of %s", subj, orderPred(p), p)
 	}
 	return out
 }

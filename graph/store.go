@@ -36,6 +36,8 @@ type Store struct {
 	qs       cgraph.QuadStore
 	addr     string
 	readOnly bool
+	// pin is the database of a bolt store, through which a write runs in one transaction.
+	pin *pinKV
 	// apply writes one delta set; a field so that tests can make a write fail.
 	apply func(deltas []cgraph.Delta) error
 }
@@ -52,6 +54,7 @@ func Open(ctx context.Context, addr string, opts *OpenOptions) (*Store, error) {
 	}
 	var (
 		qs  cgraph.QuadStore
+		pin *pinKV
 		err error
 	)
 	switch {
@@ -62,14 +65,17 @@ func Open(ctx context.Context, addr string, opts *OpenOptions) (*Store, error) {
 	case strings.HasPrefix(addr, "postgres://"), strings.HasPrefix(addr, "postgresql://"):
 		qs, err = openPostgres(addr, opts)
 	default:
-		qs, err = openBolt(addr, opts)
+		qs, pin, err = openBolt(addr, opts)
 	}
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{qs: qs, addr: addr, readOnly: opts.ReadOnly}
+	s := &Store{qs: qs, addr: addr, readOnly: opts.ReadOnly, pin: pin}
 	s.apply = func(deltas []cgraph.Delta) error {
 		return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
+	}
+	if pin != nil {
+		s.apply = s.applyPinned
 	}
 	return s, nil
 }
@@ -107,17 +113,17 @@ func redact(addr string) string {
 
 // openBolt opens a bolt file itself rather than through Cayley's registry: Cayley's bolt
 // backend waits forever for a file another process holds and wants a directory.
-func openBolt(path string, opts *OpenOptions) (cgraph.QuadStore, error) {
+func openBolt(path string, opts *OpenOptions) (cgraph.QuadStore, *pinKV, error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if opts.ReadOnly {
-			return nil, fmt.Errorf("no store at %q; run factgraph ingest first", path)
+			return nil, nil, fmt.Errorf("no store at %q; run factgraph ingest first", path)
 		}
 	case err != nil:
-		return nil, fmt.Errorf("open store %q: %w", path, err)
+		return nil, nil, fmt.Errorf("open store %q: %w", path, err)
 	case fi.IsDir():
-		return nil, fmt.Errorf("store %q is a directory; give the path of a store file", path)
+		return nil, nil, fmt.Errorf("store %q is a directory; give the path of a store file", path)
 	}
 	timeout := opts.Timeout
 	if timeout <= 0 {
@@ -125,26 +131,27 @@ func openBolt(path string, opts *OpenOptions) (cgraph.QuadStore, error) {
 	}
 	db, err := hbolt.Open(path, &bolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly})
 	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, fmt.Errorf("store %q is in use by another factgraph process; try again when it finishes", path)
+		return nil, nil, fmt.Errorf("store %q is in use by another factgraph process; try again when it finishes", path)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open store %q: %w; is it a factgraph store?", path, err)
+		return nil, nil, fmt.Errorf("open store %q: %w; is it a factgraph store?", path, err)
 	}
-	qs, err := kv.New(db, nil)
+	pin := &pinKV{KV: db}
+	qs, err := kv.New(pin, nil)
 	if errors.Is(err, cgraph.ErrNotInitialized) {
 		if opts.ReadOnly {
 			db.Close()
-			return nil, fmt.Errorf("no store at %q; run factgraph ingest first", path)
+			return nil, nil, fmt.Errorf("no store at %q; run factgraph ingest first", path)
 		}
-		if err = kv.Init(db, nil); err == nil {
-			qs, err = kv.New(db, nil)
+		if err = kv.Init(pin, nil); err == nil {
+			qs, err = kv.New(pin, nil)
 		}
 	}
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open store %q: %w; is it a factgraph store?", path, err)
+		return nil, nil, fmt.Errorf("open store %q: %w; is it a factgraph store?", path, err)
 	}
-	return qs, nil
+	return qs, pin, nil
 }
 
 // Close releases the store; a bolt file is then free for other processes.
