@@ -4,6 +4,7 @@
 package all
 
 import (
-	_ "github.com/factgraph/factgraph/export/dot"    // dot
-	_ "github.com/factgraph/factgraph/export/nquads" // nquads
+	_ "github.com/factgraph/factgraph/export/dot"     // dot
+	_ "github.com/factgraph/factgraph/export/mermaid" // mermaid
+	_ "github.com/factgraph/factgraph/export/nquads"  // nquads
 )
