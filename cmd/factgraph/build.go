@@ -1,6 +1,30 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"github.com/urfave/cli/v2"
 
-// buildCommand is not built yet.
-func buildCommand() *cli.Command { return nil }
+	_ "github.com/factgraph/factgraph/export/all" // registers every format
+	"github.com/factgraph/factgraph/export/build"
+)
+
+func buildCommand() *cli.Command {
+	var o build.Options
+	return &cli.Command{
+		Name:      "build",
+		Usage:     "ingest facts files and write every export and drawing into one folder",
+		ArgsUsage: "FILE|DIR...",
+		Description: "Validates the files (a DIR means every *.yaml and *.yml under it), ingests them into\n" +
+			"OUTDIR/factgraph.db, writes every format of the full view and an SVG of each view,\n" +
+			"and prints each file written.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "the output `OUTDIR`", Required: true, Destination: &o.OutDir},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usagef("build needs at least one facts FILE or DIR")
+			}
+			o.Inputs = c.Args().Slice()
+			return build.Run(c.Context, o, c.App.Writer)
+		},
+	}
+}

@@ -1,0 +1,46 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	_ "github.com/factgraph/factgraph/export/all"
+	"github.com/factgraph/factgraph/export/build"
+	"github.com/factgraph/factgraph/export/internal/facttest"
+)
+
+func TestRun(t *testing.T) {
+	out := t.TempDir()
+	var report bytes.Buffer
+	in := filepath.Dir(facttest.FlagshipPath(t))
+	if err := build.Run(context.Background(), build.Options{Inputs: []string{in}, OutDir: out}, &report); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(report.String()), "\n")
+	for _, want := range []string{"factgraph.db", "full.dot", "full.mmd", "factgraph.nq", "full.svg", "parties.svg", "arguments.svg"} {
+		found := false
+		for _, l := range lines {
+			if l == filepath.Join(out, want) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("report does not list %s:\n%s", want, report.String())
+		}
+	}
+	for _, l := range lines {
+		if st, err := os.Stat(l); err != nil || st.Size() == 0 {
+			t.Errorf("%s reported but missing or empty: %v", l, err)
+		}
+	}
+}
+
+func TestFilesRejectsEmptyFolder(t *testing.T) {
+	if _, err := build.Files([]string{t.TempDir()}); err == nil || !strings.Contains(err.Error(), "holds no *.yaml") {
+		t.Errorf("err = %v; want a folder with no facts files refused", err)
+	}
+}
