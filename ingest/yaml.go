@@ -26,7 +26,7 @@ var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // tags (dates and numbers stay as written) and without expanding aliases.
 func (p *parser) decodeYAML(data []byte) *yaml.Node {
 	if len(data) > MaxFileSize {
-		p.problem(pos{}, nil, fmt.Sprintf("file is %d bytes, more than the limit of %d; split it into one file per source", len(data), MaxFileSize))
+		p.problem(pos{}, nil, fmt.Sprintf("file is larger than the limit of %d bytes (16 MiB); split it into one file per source", MaxFileSize))
 		return nil
 	}
 	// The YAML reader accepts a BOM, but only where it also sees the encoding; drop it so
