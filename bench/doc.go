@@ -1,0 +1,10 @@
+// Package bench measures factgraph at scale on synthetic corpora (internal/synth): ingest,
+// re-ingest of one changed article, loading the store, every export format and every
+// query, at 1,000 articles, and at 10,000 when FACTGRAPH_BENCH_10K is set:
+//
+//	go test -run '^$' -bench . -benchtime 1x ./bench/
+//	FACTGRAPH_BENCH_10K=1 go test -run '^$' -bench . -benchtime 1x -timeout 1h ./bench/
+//
+// compare.sh times whole runs of the factgraph command against Cayley's own CLI on the same
+// corpus. docs/performance.md records the figures of a run and how to reproduce them.
+package bench
