@@ -142,7 +142,7 @@ func (p *parser) checkAliases(root *yaml.Node) bool {
 
 // resolve follows an alias to the node it names.
 func resolve(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
 		n = n.Alias
 	}
 	return n
@@ -153,6 +153,8 @@ func at(n *yaml.Node) pos { return pos{n.Line, n.Column} }
 // describe names a node's YAML type for messages.
 func describe(n *yaml.Node) string {
 	switch n.Kind {
+	case yaml.AliasNode:
+		return "an alias to nothing"
 	case yaml.MappingNode:
 		return "a map"
 	case yaml.SequenceNode:
@@ -184,7 +186,7 @@ func (p *parser) pairs(n *yaml.Node) []pair {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		rk := resolve(k)
-		if rk == nil || rk.Kind != yaml.ScalarNode {
+		if rk.Kind != yaml.ScalarNode {
 			p.problem(at(k), nil, "a key must be plain text, not "+describe(rk))
 			continue
 		}
