@@ -118,7 +118,7 @@ func (ix *Index) suggest(ref string, want func(string) bool) string {
 	if limit > 3 {
 		limit = 3
 	}
-	best, bestD := "", limit+1
+	best, bestD, bestOwn := "", limit+1, false
 	for key, is := range ix.byName {
 		d := distance(r, key, bestD)
 		if d > bestD {
@@ -129,8 +129,10 @@ func (ix *Index) suggest(ref string, want func(string) bool) string {
 			if !want(it.Kind) {
 				continue
 			}
-			if d < bestD || (d == bestD && it.ID < best) {
-				best, bestD = it.ID, d
+			// At the same distance an id beats a name or alias, then the smaller id wins.
+			own := key == fold(it.ID)
+			if d < bestD || d == bestD && (own && !bestOwn || own == bestOwn && it.ID < best) {
+				best, bestD, bestOwn = it.ID, d, own
 			}
 		}
 	}

@@ -116,7 +116,7 @@ func (ix *Index) Stats(o StatsOptions) (*StatsResult, error) {
 	}
 	per := map[string]*SourceCounts{}
 	for _, s := range g.Sources {
-		res.PerSource = append(res.PerSource, SourceCounts{ID: s.ID, Title: s.Title})
+		res.PerSource = append(res.PerSource, SourceCounts{ID: s.ID, Title: s.Title, Counts: Counts{Sources: 1}})
 	}
 	sort.Slice(res.PerSource, func(i, j int) bool { return res.PerSource[i].ID < res.PerSource[j].ID })
 	for i := range res.PerSource {
