@@ -214,7 +214,7 @@ func conflict(d, first def, where string) string {
 	case !shared(d.kind):
 		return fmt.Sprintf("%s %q is already defined in %s; ids of %ss are unique across sources, so pick another id", d.kind, d.id, where, d.kind)
 	case d.typ != "" && first.typ != "" && d.typ != first.typ:
-		return fmt.Sprintf("%s %q has kind %q here but %q in %s; a %s has one kind in every source", d.kind, d.id, d.typ, first.typ, where, d.kind)
+		return fmt.Sprintf("%s %q has kind %q here but %q in %s; %s %s has one kind in every source", d.kind, d.id, d.typ, first.typ, where, article(d.kind), d.kind)
 	case first.name != "" && d.name != first.name && d.kind == graph.KindParty:
 		return fmt.Sprintf("party %q is named %q here but %q in %s; use the same name and list the other in \"aliases\"", d.id, d.name, first.name, where)
 	case first.name != "" && d.name != first.name:
