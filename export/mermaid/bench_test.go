@@ -4,8 +4,8 @@ import (
 	"io"
 	"testing"
 
-	"github.com/factgraph/factgraph/export/mermaid"
 	"github.com/factgraph/factgraph/export/internal/facttest"
+	"github.com/factgraph/factgraph/export/mermaid"
 )
 
 func BenchmarkWrite(b *testing.B) {
