@@ -501,13 +501,11 @@ type GizmoResult struct {
 
 // WriteText writes one result a line, as compact JSON.
 func (r *GizmoResult) WriteText(w io.Writer, _ int) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
 	for _, v := range r.Results {
-		b, err := json.Marshal(v)
-		if err != nil {
+		if err := enc.Encode(v); err != nil {
 			return fmt.Errorf("write gizmo result: %w", err)
-		}
-		if _, err := fmt.Fprintln(w, string(b)); err != nil {
-			return err
 		}
 	}
 	return nil

@@ -1,6 +1,260 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"context"
+	"io"
+	"os"
+	"strconv"
 
-// queryCommand is not built yet.
-func queryCommand() *cli.Command { return nil }
+	"github.com/urfave/cli/v2"
+
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/query"
+)
+
+// inputOptions are the flags every query and stats take: where the graph comes from and
+// how to print the answer.
+type inputOptions struct {
+	store string
+	in    cli.StringSlice
+	json  bool
+}
+
+func (o *inputOptions) flags() []cli.Flag {
+	return []cli.Flag{
+		storeFlag(&o.store),
+		&cli.StringSliceFlag{Name: "in", Usage: "query the facts `FILE` (repeatable) instead of the store", Destination: &o.in},
+		&cli.BoolFlag{Name: "json", Usage: "print stable JSON (see docs/query.md) instead of a table", Destination: &o.json},
+	}
+}
+
+// printable is what every query returns.
+type printable interface {
+	WriteText(w io.Writer, width int) error
+}
+
+// answer loads the graph the options name, asks ask about it and prints the answer.
+func (o *inputOptions) answer(c *cli.Context, ask func(*graph.Graph) (printable, error)) error {
+	return o.withStore(c, func(ctx context.Context, s *graph.Store) (printable, error) {
+		g, err := s.Load(ctx, graph.LoadOptions{})
+		if err != nil {
+			return nil, err
+		}
+		return ask(g)
+	})
+}
+
+func (o *inputOptions) withStore(c *cli.Context, ask func(context.Context, *graph.Store) (printable, error)) error {
+	s, err := openInput(c.Context, o.store, o.in.Value())
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	r, err := ask(c.Context, s)
+	if err != nil {
+		return err
+	}
+	if o.json {
+		return query.WriteJSON(c.App.Writer, r)
+	}
+	return r.WriteText(c.App.Writer, termWidth())
+}
+
+// termWidth is the width text output wraps to: $COLUMNS when set, else a default.
+func termWidth() int {
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 20 {
+		return n
+	}
+	return query.DefaultWidth
+}
+
+// noArgs rejects positional arguments a command does not take.
+func noArgs(c *cli.Context) error {
+	if c.NArg() > 0 {
+		return usagef("unexpected argument %q; flags go before arguments", c.Args().First())
+	}
+	return nil
+}
+
+func queryCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "query",
+		Usage: "answer questions about the graph: obligations, claims, neighbors, paths, timeline, Gizmo",
+		Description: "Each query reads the store (--store) or, with --in, just the facts files given,\n" +
+			"and prints a table, or stable JSON with --json. Ids may be given as names or aliases\n" +
+			"when they match one item. See docs/query.md.",
+		Subcommands: []*cli.Command{
+			obligationsQuery(), claimsQuery(), neighborsQuery(), pathQuery(), timelineQuery(), gizmoQuery(),
+		},
+	}
+}
+
+type obligationsOptions struct {
+	inputOptions
+	between cli.StringSlice
+	query.ObligationsOptions
+}
+
+func obligationsQuery() *cli.Command {
+	var o obligationsOptions
+	return &cli.Command{
+		Name:      "obligations",
+		Usage:     "who owes whom what, under which agreement, with status and condition",
+		ArgsUsage: "[--between A B]",
+		Description: "With --between A B, shows what A owes B beside what B owes A, and the balance:\n" +
+			"how many duties each side owes the other, in force, absent, demanded and disputed.",
+		Flags: append(o.flags(),
+			&cli.StringSliceFlag{Name: "between", Usage: "the obligations between party `A` and party B (B follows A)", Destination: &o.between},
+			&cli.StringFlag{Name: "bearer", Usage: "only duties the party `ID` owes", Destination: &o.Bearer},
+			&cli.StringFlag{Name: "status", Usage: "only duties with `STATUS`: in-force, absent, demanded or disputed", Destination: &o.Status},
+		),
+		Action: func(c *cli.Context) error {
+			pair := append(o.between.Value(), c.Args().Slice()...)
+			switch {
+			case len(o.between.Value()) == 0:
+				if err := noArgs(c); err != nil {
+					return err
+				}
+			case len(pair) != 2:
+				return usagef("--between takes two parties, got %d: %q", len(pair), pair)
+			default:
+				o.Between = [2]string{pair[0], pair[1]}
+			}
+			return o.answer(c, func(g *graph.Graph) (printable, error) { return query.Obligations(g, o.ObligationsOptions) })
+		},
+	}
+}
+
+type claimsOptions struct {
+	inputOptions
+	query.ClaimsOptions
+}
+
+func claimsQuery() *cli.Command {
+	var o claimsOptions
+	return &cli.Command{
+		Name:  "claims",
+		Usage: "each claim with the counterclaims that rebut it, nested, with who said what, when",
+		Flags: append(o.flags(),
+			&cli.StringFlag{Name: "about", Usage: "only threads with an assertion about `ID`", Destination: &o.About},
+			&cli.StringFlag{Name: "by", Usage: "only threads with an assertion by the party `ID`", Destination: &o.By},
+		),
+		Action: func(c *cli.Context) error {
+			if err := noArgs(c); err != nil {
+				return err
+			}
+			return o.answer(c, func(g *graph.Graph) (printable, error) { return query.Claims(g, o.ClaimsOptions) })
+		},
+	}
+}
+
+type neighborsOptions struct {
+	inputOptions
+	query.NeighborsOptions
+}
+
+func neighborsQuery() *cli.Command {
+	var o neighborsOptions
+	return &cli.Command{
+		Name:      "neighbors",
+		Usage:     "what is connected to an item, with the relation and its direction",
+		ArgsUsage: "ID",
+		Flags: append(o.flags(),
+			&cli.IntFlag{Name: "depth", Usage: "go `N` steps out", Value: 1, Destination: &o.Depth},
+			&cli.StringFlag{Name: "type", Usage: "follow only the relation `T` (bearer, allied-with, ...) or reach only items of kind T (party, claim, ...)", Destination: &o.Type},
+		),
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usagef("neighbors takes one ID, got %d arguments", c.NArg())
+			}
+			if o.Depth < 1 {
+				return usagef("--depth must be 1 or more, got %d", o.Depth)
+			}
+			id := c.Args().First()
+			return o.answer(c, func(g *graph.Graph) (printable, error) { return query.Neighbors(g, id, o.NeighborsOptions) })
+		},
+	}
+}
+
+type pathOptions struct {
+	inputOptions
+	query.PathOptions
+}
+
+func pathQuery() *cli.Command {
+	var o pathOptions
+	return &cli.Command{
+		Name:      "path",
+		Usage:     "the shortest chain(s) of relations between two items, each step named",
+		ArgsUsage: "FROM TO",
+		Flags: append(o.flags(),
+			&cli.BoolFlag{Name: "all", Usage: "every shortest chain, not just the first", Destination: &o.All},
+			&cli.IntFlag{Name: "max", Usage: "with --all, at most `N` chains", Value: 10, Destination: &o.Max},
+		),
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 2 {
+				return usagef("path takes FROM and TO, got %d arguments", c.NArg())
+			}
+			if o.Max < 1 {
+				return usagef("--max must be 1 or more, got %d", o.Max)
+			}
+			from, to := c.Args().Get(0), c.Args().Get(1)
+			return o.answer(c, func(g *graph.Graph) (printable, error) { return query.Path(g, from, to, o.PathOptions) })
+		},
+	}
+}
+
+type timelineOptions struct {
+	inputOptions
+	query.TimelineOptions
+}
+
+func timelineQuery() *cli.Command {
+	var o timelineOptions
+	return &cli.Command{
+		Name:  "timeline",
+		Usage: "every dated item in order, each date at the precision it was written in",
+		Flags: append(o.flags(),
+			&cli.StringFlag{Name: "from", Usage: "only from `DATE` (YYYY, YYYY-MM or YYYY-MM-DD) on", Destination: &o.From},
+			&cli.StringFlag{Name: "to", Usage: "only up to `DATE`, inclusive", Destination: &o.To},
+		),
+		Action: func(c *cli.Context) error {
+			if err := noArgs(c); err != nil {
+				return err
+			}
+			return o.answer(c, func(g *graph.Graph) (printable, error) { return query.Timeline(g, o.TimelineOptions) })
+		},
+	}
+}
+
+type gizmoOptions struct {
+	inputOptions
+	limit int
+}
+
+func gizmoQuery() *cli.Command {
+	var o gizmoOptions
+	return &cli.Command{
+		Name:      "gizmo",
+		Usage:     "run a query in Cayley's Gizmo language straight against the store",
+		ArgsUsage: "'g.V(\"<japan>\").Out().All()'",
+		Description: "Prints one result a line as JSON, or all of them as one JSON document with --json.\n" +
+			"The IRIs and predicates to query are in docs/model.md.",
+		Flags: append(o.flags(),
+			&cli.IntFlag{Name: "limit", Usage: "stop after `N` results (0: no limit)", Value: 1000, Destination: &o.limit},
+		),
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usagef("gizmo takes one query, got %d arguments; quote it", c.NArg())
+			}
+			code := c.Args().First()
+			return o.withStore(c, func(ctx context.Context, s *graph.Store) (printable, error) {
+				rs, err := s.Gizmo(ctx, code, o.limit)
+				if err != nil {
+					return nil, err
+				}
+				return &query.GizmoResult{Results: rs}, nil
+			})
+		},
+	}
+}

@@ -1,6 +1,36 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"github.com/urfave/cli/v2"
 
-// statsCommand is not built yet.
-func statsCommand() *cli.Command { return nil }
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/query"
+)
+
+type statsOptions struct {
+	inputOptions
+	query.StatsOptions
+}
+
+func statsCommand() *cli.Command {
+	var o statsOptions
+	return &cli.Command{
+		Name:  "stats",
+		Usage: "counts by section, kind and source, the most central parties and the connected components",
+		Description: "Centrality is PageRank over the directed item graph and betweenness over the\n" +
+			"undirected one (gonum); betweenness is skipped on graphs larger than --betweenness-max.",
+		Flags: append(o.flags(),
+			&cli.IntFlag{Name: "top", Usage: "list `N` central parties and components", Value: 10, Destination: &o.Top},
+			&cli.IntFlag{Name: "betweenness-max", Usage: "compute betweenness on graphs of up to `N` items (-1: always)", Value: 3000, Destination: &o.BetweennessMax},
+		),
+		Action: func(c *cli.Context) error {
+			if err := noArgs(c); err != nil {
+				return err
+			}
+			if o.Top < 1 {
+				return usagef("--top must be 1 or more, got %d", o.Top)
+			}
+			return o.answer(c, func(g *graph.Graph) (printable, error) { return query.Stats(g, o.StatsOptions) })
+		},
+	}
+}
