@@ -58,6 +58,15 @@ g.forEachEdge((key, attrs, source, target, sa, ta, undirected) => {
     console.error('edge ' + key + ' read as undirected');
     process.exit(1);
   }
+  if (kind === 'gexf' && 'shape' in attrs) {
+    // viz:shape, which says again what the dashed attribute says.
+    if (attrs.shape !== 'dashed' || attrs.dashed !== true) {
+      console.error('edge ' + key + ' has viz:shape ' + attrs.shape + ' but dashed ' + attrs.dashed);
+      process.exit(1);
+    }
+    attrs = Object.assign({}, attrs);
+    delete attrs.shape;
+  }
   edges[key] = {source, target, attrs: clean(attrs)};
 });
 process.stdout.write(JSON.stringify({nodes, edges}));

@@ -4,7 +4,8 @@ Usage: read_networkx.py graphml|gexf FILE
 
 Output: {"nodes": {id: {attr: value}}, "edges": {id: {"source", "target", "attrs"}}}.
 Colours, wherever the format keeps them (r, g, b attributes; viz color), become one
-"color" attribute "#RRGGBB"; GEXF spells become "spells": [[start, end], ...]. What
+"color" attribute "#RRGGBB"; GEXF spells become "spells": [[start, end], ...]. NetworkX 2.8 does not read an edge's
+viz:color from GEXF, so GEXF edges come without colour. What
 NetworkX derives from yEd's graphics (shape_type, x, y) is dropped: it is not data.
 """
 import json
@@ -32,7 +33,7 @@ def hexcolor(r, g, b):
 def clean(d, drop):
     out = {}
     for k, v in d.items():
-        if k in drop:
+        if k in drop or v is None:
             continue
         out[k] = v
     if all(c in out for c in "rgb"):
@@ -43,7 +44,8 @@ def clean(d, drop):
         out["color"] = hexcolor(c["r"], c["g"], c["b"])
     spells = out.pop("spells", None)
     if spells:
-        out["spells"] = [[s, e] for s, e in spells]
+        # NetworkX 2.8 reads an open end of a spell as the string "None".
+        out["spells"] = [[None if x in (None, "None") else x for x in s] for s in spells]
     return out
 
 
@@ -55,22 +57,24 @@ def main():
     elif kind == "gexf":
         register_gexf_13()
         g = nx.read_gexf(path, version="1.3")
-        drop = {"id"}  # the edge id, already the key
+        drop = set()
     else:
         sys.exit("unknown format " + kind)
     if not g.is_directed():
         sys.exit("graph read as undirected")
     nodes = {str(n): clean(d, drop) for n, d in g.nodes(data=True)}
     edges = {}
-    for u, v, k, d in g.edges(keys=True, data=True):
+    # The GEXF reader returns a DiGraph, whose edges have no keys, when no two edges share
+    # their ends; the edge id is then only in the "id" attribute.
+    if g.is_multigraph():
+        triples = g.edges(keys=True, data=True)
+    else:
+        triples = ((u, v, d.get("id"), d) for u, v, d in g.edges(data=True))
+    for u, v, k, d in triples:
+        d = {a: x for a, x in d.items() if a != "id"}
         if str(k) in edges:
             sys.exit("edge id %r read twice" % k)
         edges[str(k)] = {"source": str(u), "target": str(v), "attrs": clean(d, drop)}
-    if kind == "gexf":
-        # The GEXF reader keeps a node's label apart; put it with the other attributes.
-        for n, d in g.nodes(data=True):
-            if "label" in d:
-                nodes[str(n)]["label"] = d["label"]
     json.dump({"nodes": nodes, "edges": edges}, sys.stdout, ensure_ascii=False, sort_keys=True)
 
 
