@@ -33,7 +33,7 @@ func exportCommand() *cli.Command {
 			if _, err := o.Resolve(); err != nil {
 				return usageError{err}
 			}
-			s, err := loadInput(c.Context, o.store, c.Args().Slice())
+			s, err := openInput(c.Context, o.store, c.Args().Slice())
 			if err != nil {
 				return err
 			}

@@ -27,13 +27,18 @@ func main() {
 // command failed, 2 when it was used wrongly.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
-	err := app.RunContext(ctx, args)
+	err := app.RunContext(ctx, flagsFirst(app, args))
 	if err == nil {
 		return 0
 	}
 	var usage usageError
 	var exit cli.ExitCoder
+	var listed listedError
 	switch {
+	case errors.As(err, &listed):
+		fmt.Fprintln(stderr, listed.lines)
+		fmt.Fprintln(stderr, "factgraph: "+listed.summary)
+		return 1
 	case errors.As(err, &exit):
 		if msg := exit.Error(); msg != "" {
 			fmt.Fprintln(stderr, "factgraph: "+msg)

@@ -31,7 +31,7 @@ func renderCommand() *cli.Command {
 			if err != nil {
 				return usageError{err}
 			}
-			s, err := loadInput(c.Context, o.store, c.Args().Slice())
+			s, err := openInput(c.Context, o.store, c.Args().Slice())
 			if err != nil {
 				return err
 			}
