@@ -65,7 +65,7 @@ func runIngest(ctx context.Context, w io.Writer, opts ingestOptions) error {
 	if len(paths) > 0 {
 		files, err := ingest.Load(ctx, paths, s)
 		if err != nil {
-			return problemsError(err)
+			return problemsError(err, true)
 		}
 		facts := make([]*graph.Facts, len(files))
 		for i, f := range files {

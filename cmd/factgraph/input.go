@@ -61,7 +61,7 @@ func openInput(ctx context.Context, addr string, files []string) (*graph.Store, 
 	}
 	loaded, err := ingest.Load(ctx, paths, nil)
 	if err != nil {
-		return nil, err
+		return nil, problemsError(err, false)
 	}
 	s, err := graph.Open(ctx, "mem:", nil)
 	if err != nil {

@@ -78,6 +78,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			cmds = append(cmds, c)
 		}
 	}
+	markUsageErrors(cmds)
 	return &cli.App{
 		Name:                 "factgraph",
 		Usage:                "turn curated facts into a knowledge graph, query it, export it",
@@ -91,5 +92,15 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			return usageError{err}
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // run maps errors to exit codes
+	}
+}
+
+// markUsageErrors makes a bad flag or argument of any command exit with status 2.
+func markUsageErrors(cmds []*cli.Command) {
+	for _, c := range cmds {
+		if c.OnUsageError == nil {
+			c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError{err} }
+		}
+		markUsageErrors(c.Subcommands)
 	}
 }

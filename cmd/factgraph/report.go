@@ -11,7 +11,7 @@ import (
 
 // problemsError turns the reader's problems into an error whose lines are printed as they
 // are, FILE:LINE:COLUMN: message, followed by a count; other errors pass through.
-func problemsError(err error) error {
+func problemsError(err error, storing bool) error {
 	var ps ingest.Problems
 	if !errors.As(err, &ps) {
 		return err
@@ -24,11 +24,15 @@ func problemsError(err error) error {
 	for i, p := range ps {
 		lines[i] = p.Error()
 	}
-	return listedError{
+	e := listedError{
 		lines:   strings.Join(lines, "\n"),
-		summary: fmt.Sprintf("%s in %s; nothing was stored", plural(len(ps), "problem"), plural(len(files), "file")),
+		summary: fmt.Sprintf("%s in %s", plural(len(ps), "problem"), plural(len(files), "file")),
 		err:     err,
 	}
+	if storing {
+		e.summary += "; nothing was stored"
+	}
+	return e
 }
 
 // listedError is an error whose detail lines go to stderr verbatim before the summary.

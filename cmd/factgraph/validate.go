@@ -60,7 +60,7 @@ func runValidate(ctx context.Context, w io.Writer, opts validateOptions) error {
 	}
 	files, err := ingest.Load(ctx, paths, known)
 	if err != nil {
-		return problemsError(err)
+		return problemsError(err, false)
 	}
 	for _, f := range files {
 		fmt.Fprintf(w, "%s: ok: source %q: %s\n", f.Path, f.Facts.Source.ID, summary(countFacts(f.Facts)))

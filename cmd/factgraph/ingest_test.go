@@ -1,0 +1,181 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// dump is the store's N-Quads: the whole store, byte for byte.
+func dump(t *testing.T, store string) string {
+	t.Helper()
+	code, out, stderr := runQuery(t, "export", "--store", store, "--format", "nquads")
+	if code != 0 {
+		t.Fatalf("export nquads: exit %d: %s", code, stderr)
+	}
+	return out
+}
+
+// copySample copies the flagship sample into a temporary folder so a test can edit it.
+func copySample(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"facts.yaml", "article.txt"} {
+		b, err := os.ReadFile(filepath.Join("../../samples/japan-us-security-treaty", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, "facts.yaml")
+}
+
+func TestValidateSample(t *testing.T) {
+	code, out, stderr := runQuery(t, "validate", flagship)
+	if code != 0 || !strings.Contains(out, ": ok: source \"japan-us-security-treaty-article\"") {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, out, stderr)
+	}
+	code, out, _ = runQuery(t, "validate", "--coverage", flagship)
+	if code != 0 || !strings.Contains(out, "article.txt") && !strings.Contains(out, "every sentence") {
+		t.Fatalf("coverage: exit %d\n%s", code, out)
+	}
+}
+
+func TestValidateReportsEveryProblemWithPosition(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(bad, []byte(`factgraph: 1
+source: {id: s, title: T}
+parties:
+  - {id: japan, name: Japan, kind: state}
+obligations:
+  - id: o
+    bearer: jpan
+    benificiary: japan
+    duty: x
+`), 0o644)
+	code, out, stderr := runQuery(t, "validate", bad)
+	if code != 1 || out != "" {
+		t.Fatalf("exit %d, stdout %q", code, out)
+	}
+	for _, want := range []string{
+		bad + `:7:13: unknown party "jpan" in bearer; did you mean "japan"?`,
+		bad + `:8:5: unknown key "benificiary" in obligation "o"; did you mean "beneficiary"?`,
+		"factgraph: 3 problems in 1 file\n",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
+func TestIngestTwiceChangesNothing(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "f.db")
+	code, out, stderr := runQuery(t, "ingest", "--store", store, flagship)
+	if code != 0 || !strings.HasPrefix(out, "added japan-us-security-treaty-article:") {
+		t.Fatalf("exit %d\n%s%s", code, out, stderr)
+	}
+	first := dump(t, store)
+	code, out, _ = runQuery(t, "ingest", flagship, "--store", store) // flags may follow arguments
+	if code != 0 || !strings.HasPrefix(out, "unchanged japan-us-security-treaty-article:") {
+		t.Fatalf("second ingest: exit %d\n%s", code, out)
+	}
+	if second := dump(t, store); second != first {
+		t.Error("the store changed on the second ingest of the same file")
+	}
+	code, out, _ = runQuery(t, "sources", "--store", store)
+	if code != 0 || !strings.Contains(out, "japan-us-security-treaty-article") || !strings.Contains(out, "OBLIGATIONS") {
+		t.Errorf("sources: exit %d\n%s", code, out)
+	}
+}
+
+func TestReingestEditedFactChangesExactlyThat(t *testing.T) {
+	facts := copySample(t)
+	store := filepath.Join(t.TempDir(), "f.db")
+	if code, _, stderr := runQuery(t, "ingest", "--store", store, facts); code != 0 {
+		t.Fatal(stderr)
+	}
+	before := lines(dump(t, store))
+	b, _ := os.ReadFile(facts)
+	edited := strings.Replace(string(b), "duty: host US military bases", "duty: host United States military bases", 1)
+	if edited == string(b) {
+		t.Fatal("the sample no longer has the duty this test edits")
+	}
+	os.WriteFile(facts, []byte(edited), 0o644)
+	code, out, stderr := runQuery(t, "ingest", "--store", store, facts)
+	if code != 0 || !strings.Contains(out, "replaced japan-us-security-treaty-article") || !strings.Contains(out, "(+1 -1 quads)") {
+		t.Fatalf("exit %d\n%s%s", code, out, stderr)
+	}
+	after := lines(dump(t, store))
+	gone, came := diff(before, after), diff(after, before)
+	if len(gone) != 1 || len(came) != 1 || !strings.Contains(gone[0], `"host US military bases"`) || !strings.Contains(came[0], `"host United States military bases"`) {
+		t.Errorf("removed %q, added %q", gone, came)
+	}
+}
+
+func TestBrokenFileLeavesStoreAsItWas(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "f.db")
+	if code, _, stderr := runQuery(t, "ingest", "--store", store, flagship, "../../samples/nato-spending/facts.yaml"); code != 0 {
+		t.Fatal(stderr)
+	}
+	before := dump(t, store)
+	facts := copySample(t)
+	b, _ := os.ReadFile(facts)
+	broken := strings.Replace(string(b), "bearer: japan", "bearer: nowhere", 1)
+	os.WriteFile(facts, []byte(broken), 0o644)
+	code, _, stderr := runQuery(t, "ingest", "--store", store, facts)
+	if code != 1 || !strings.Contains(stderr, `unknown party "nowhere" in bearer`) || !strings.Contains(stderr, "nothing was stored") {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if dump(t, store) != before {
+		t.Error("a rejected file changed the store")
+	}
+}
+
+func TestRemove(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "f.db")
+	runQuery(t, "ingest", "--store", store, flagship, "../../samples/nato-spending/facts.yaml")
+	code, _, stderr := runQuery(t, "remove", "--store", store, "japan-us-security-treaty-articl")
+	if code != 1 || !strings.Contains(stderr, `did you mean "japan-us-security-treaty-article"`) {
+		t.Errorf("unknown source: exit %d: %s", code, stderr)
+	}
+	code, out, stderr := runQuery(t, "remove", "--store", store, "japan-us-security-treaty-article")
+	if code != 0 || !strings.HasPrefix(out, "removed japan-us-security-treaty-article") {
+		t.Fatalf("exit %d\n%s%s", code, out, stderr)
+	}
+	_, out, _ = runQuery(t, "sources", "--store", store, "--json")
+	if strings.Contains(out, "japan-us-security-treaty-article") || !strings.Contains(out, "nato") {
+		t.Errorf("after remove:\n%s", out)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{"validate"}, {"ingest"}, {"remove"}, {"sources", "extra"}, {"ingest", "--nope", "x"}} {
+		if code, _, stderr := runQuery(t, args...); code != 2 || !strings.HasPrefix(stderr, "factgraph: ") && !strings.Contains(stderr, "flag provided but not defined") {
+			t.Errorf("%q: exit %d: %s", args, code, stderr)
+		}
+	}
+	if code, _, stderr := runQuery(t, "sources", "--store", filepath.Join(t.TempDir(), "none.db")); code != 1 || !strings.Contains(stderr, "no store at") {
+		t.Errorf("missing store: exit %d: %s", code, stderr)
+	}
+}
+
+func lines(s string) []string { return strings.Split(strings.TrimSpace(s), "\n") }
+
+// diff lists the lines of a that b lacks.
+func diff(a, b []string) []string {
+	in := map[string]bool{}
+	for _, l := range b {
+		in[l] = true
+	}
+	var out []string
+	for _, l := range a {
+		if !in[l] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
