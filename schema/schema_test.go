@@ -212,50 +212,71 @@ func TestSampleQuotesVerified(t *testing.T) {
 	}
 }
 
-// TestFlagshipCoversArticle checks that every sentence of the flagship article is quoted by
-// some fact; only the section headings, which items name in "section", may go unquoted.
-func TestFlagshipCoversArticle(t *testing.T) {
+// TestSamplesCoverText checks that every sentence of each sample's text is quoted by some
+// fact; only the section headings, which items name in "section", may go unquoted.
+func TestSamplesCoverText(t *testing.T) {
+	for _, path := range samples(t) {
+		t.Run(filepath.Base(filepath.Dir(path)), func(t *testing.T) {
+			files, err := load(t, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := files[0]
+			var sections []string
+			add := func(ev graph.Evidence) {
+				if ev.Section != "" {
+					sections = append(sections, ev.Section)
+				}
+			}
+			for _, x := range f.Facts.Parties {
+				add(x.Evidence)
+			}
+			for _, x := range f.Facts.Agreements {
+				add(x.Evidence)
+			}
+			for _, x := range f.Facts.Events {
+				add(x.Evidence)
+			}
+			for _, x := range f.Facts.Obligations {
+				add(x.Evidence)
+			}
+			for _, x := range append(f.Facts.Claims, f.Facts.Counterclaims...) {
+				add(x.Evidence)
+			}
+			for _, x := range f.Facts.Relations {
+				add(x.Evidence)
+			}
+			uncovered, err := ingest.Coverage(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, u := range uncovered {
+				heading := strings.NewReplacer("\u2019", "'").Replace(u.Text)
+				if !slices.Contains(sections, heading) {
+					t.Errorf("%s:%d:%d: no fact quotes %q", f.Facts.Source.Text, u.Line, u.Column, u.Text)
+				}
+			}
+		})
+	}
+}
+
+// TestFlagshipSize guards against the flagship sample losing facts unnoticed.
+func TestFlagshipSize(t *testing.T) {
 	files, err := load(t, "../samples/japan-us-security-treaty/facts.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := files[0]
-	var sections []string
-	add := func(ev graph.Evidence) {
-		if ev.Section != "" {
-			sections = append(sections, ev.Section)
-		}
+	f := files[0].Facts
+	if n := countQuotes(f); n < 50 {
+		t.Errorf("the flagship sample has %d quotes; the article needs more", n)
 	}
-	for _, x := range f.Facts.Parties {
-		add(x.Evidence)
+	if len(f.Counterclaims) == 0 || len(f.Obligations) == 0 || len(f.Relations) == 0 {
+		t.Errorf("the flagship sample lacks a section: %d obligations, %d counterclaims, %d relations",
+			len(f.Obligations), len(f.Counterclaims), len(f.Relations))
 	}
-	for _, x := range f.Facts.Agreements {
-		add(x.Evidence)
-	}
-	for _, x := range f.Facts.Events {
-		add(x.Evidence)
-	}
-	for _, x := range f.Facts.Obligations {
-		add(x.Evidence)
-	}
-	for _, x := range append(f.Facts.Claims, f.Facts.Counterclaims...) {
-		add(x.Evidence)
-	}
-	for _, x := range f.Facts.Relations {
-		add(x.Evidence)
-	}
-	uncovered, err := ingest.Coverage(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range uncovered {
-		heading := strings.NewReplacer("\u2019", "'").Replace(u.Text)
-		if !slices.Contains(sections, heading) {
-			t.Errorf("article.txt:%d:%d: no fact quotes %q", u.Line, u.Column, u.Text)
-		}
-	}
-	if countQuotes(f.Facts) < 50 {
-		t.Errorf("the flagship sample has %d quotes; the article needs more", countQuotes(f.Facts))
+	absent := slices.ContainsFunc(f.Obligations, func(o graph.Obligation) bool { return o.Status == "absent" })
+	if !absent {
+		t.Errorf("the flagship sample has no absent obligation; the article states one")
 	}
 }
 
