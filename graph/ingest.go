@@ -139,6 +139,10 @@ func (s *Store) replace(ctx context.Context, reps []replacement, removing bool) 
 	report := &IngestReport{}
 	for _, r := range reps {
 		old, err := s.sourceQuads(ctx, r.id)
+		if cerr := ctx.Err(); cerr != nil {
+			// Some backends lose the context's error in their own; keep it findable.
+			return nil, cerr
+		}
 		if err != nil {
 			return nil, fmt.Errorf("read source %q: %w", r.id, err)
 		}
