@@ -121,6 +121,7 @@ type crossCheck struct {
 	lookups  map[string]lookup
 	replaced map[string]bool // ids of the sources this call (re)ingests
 	probs    Problems
+	ids      map[string][]string // ids defined in the call, by what a field accepts, sorted
 }
 
 func (c *crossCheck) problem(f *parsed, at pos, msg string) {
@@ -252,14 +253,7 @@ func (c *crossCheck) resolve(f *parsed, r ref) error {
 		}
 		return nil
 	}
-	var candidates []string
-	for id, d := range c.defs {
-		if r.accept == nil || slices.Contains(r.accept, d.kind) {
-			candidates = append(candidates, id)
-		}
-	}
-	slices.Sort(candidates)
-	msg := fmt.Sprintf("unknown %s %q in %s%s", unknownName(r.accept), r.id, r.field, didYouMean(r.id, candidates))
+	msg := fmt.Sprintf("unknown %s %q in %s%s", unknownName(r.accept), r.id, r.field, didYouMean(r.id, c.candidates(r.accept)))
 	if l.replaced {
 		msg += fmt.Sprintf("; the store has it only from source %s, which this replaces, so define it again", quoteList(l.info.Sources))
 	}
@@ -272,4 +266,24 @@ func sourceWord(ss []string) string {
 		return "source"
 	}
 	return "sources"
+}
+
+// candidates lists the ids of the call a field accepting accept could name, for suggestions.
+func (c *crossCheck) candidates(accept []string) []string {
+	key := fmt.Sprint(accept)
+	if ids, ok := c.ids[key]; ok {
+		return ids
+	}
+	var ids []string
+	for id, d := range c.defs {
+		if accept == nil || slices.Contains(accept, d.kind) {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	if c.ids == nil {
+		c.ids = map[string][]string{}
+	}
+	c.ids[key] = ids
+	return ids
 }

@@ -1,13 +1,16 @@
 package ingest
 
-import "fmt"
+import (
+	"fmt"
+	"unicode/utf8"
+)
 
 // closest returns the candidate nearest to s by edit distance, if it is near enough to be a
 // likely typo: at most a third of the longer word's length, and at most 3 edits.
 func closest(s string, candidates []string) (string, bool) {
 	best, bestD := "", -1
 	for _, c := range candidates {
-		if c == s {
+		if c == s || abs(len(c)-len(s)) > 3*utf8.UTFMax {
 			continue
 		}
 		d := editDistance(s, c)
@@ -57,4 +60,11 @@ func editDistance(a, b string) int {
 		}
 	}
 	return d[len(ra)][len(rb)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
