@@ -20,15 +20,21 @@ var plainQuote = map[rune]rune{
 // fold makes text comparable the way quotes are compared: runs of white space become one
 // space, typographic quotes become plain, and the ends are trimmed.
 func fold(s string) string {
-	f, _ := foldMap(s)
+	f, _ := foldOffsets(s, false)
 	return f
 }
 
 // foldMap folds s and returns, for each byte of the result, the offset of the byte of s it
 // comes from.
-func foldMap(s string) (string, []int) {
+func foldMap(s string) (string, []int) { return foldOffsets(s, true) }
+
+func foldOffsets(s string, withOffsets bool) (string, []int) {
 	var b strings.Builder
-	offs := make([]int, 0, len(s))
+	b.Grow(len(s))
+	var offs []int
+	if withOffsets {
+		offs = make([]int, 0, len(s))
+	}
 	space := false
 	for i, r := range s {
 		if unicode.IsSpace(r) {
@@ -37,7 +43,9 @@ func foldMap(s string) (string, []int) {
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
-			offs = append(offs, i-1)
+			if withOffsets {
+				offs = append(offs, i-1)
+			}
 		}
 		space = false
 		if q, ok := plainQuote[r]; ok {
@@ -46,7 +54,9 @@ func foldMap(s string) (string, []int) {
 		n := b.Len()
 		b.WriteRune(r)
 		for range b.Len() - n {
-			offs = append(offs, i)
+			if withOffsets {
+				offs = append(offs, i)
+			}
 		}
 	}
 	return b.String(), offs
