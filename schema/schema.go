@@ -64,8 +64,8 @@ func ValidateYAML(data []byte) error {
 // FromYAML reads one YAML document into the values JSON would hold: maps with text keys,
 // lists, strings, numbers, booleans and null. Scalars keep the type their YAML tag gives
 // them, except that dates and timestamps stay the text written (1951-09-08 is a string, not
-// a time). Anchors, aliases and merge keys are expanded; a document that expands to more
-// than maxNodes nodes is refused.
+// a time). Anchors, aliases and merge keys are expanded; a document whose aliases add more
+// than maxAliasNodes nodes, or that nests deeper than maxDepth, is refused.
 func FromYAML(data []byte) (any, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -89,25 +89,34 @@ func FromYAML(data []byte) (any, error) {
 	return jsonschema.UnmarshalJSON(bytes.NewReader(b))
 }
 
+// The same bound on alias expansion as the validator's (ingest.MaxAliasNodes), so that an
+// alias bomb costs little here too.
 const (
-	maxNodes = 1_000_000
-	maxDepth = 1_000
+	maxAliasNodes = 100_000
+	maxDepth      = 10_000
 )
 
-var errTooBig = errors.New("the document expands to too many nodes")
+var errTooBig = errors.New("the YAML aliases expand to too many nodes, or nest too deep")
 
-type converter struct{ nodes int }
+type converter struct {
+	aliased int // nodes reached through aliases
+	inAlias int // how many aliases the walk is inside
+}
 
 func (c *converter) value(n *yaml.Node, depth int) (any, error) {
 	if n == nil {
 		return nil, nil
 	}
-	c.nodes++
-	if c.nodes > maxNodes || depth > maxDepth {
+	if c.inAlias > 0 {
+		c.aliased++
+	}
+	if c.aliased > maxAliasNodes || depth > maxDepth {
 		return nil, errTooBig
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
+		c.inAlias++
+		defer func() { c.inAlias-- }()
 		return c.value(n.Alias, depth+1)
 	case yaml.SequenceNode:
 		out := make([]any, 0, len(n.Content))
