@@ -1,0 +1,93 @@
+package table_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/factgraph/factgraph/export"
+	"github.com/factgraph/factgraph/export/internal/exporttest"
+	"github.com/factgraph/factgraph/export/table"
+)
+
+var fixtures = []struct {
+	name string
+	g    func() *export.Graph
+}{
+	{"sample", exporttest.Sample},
+	{"hostile", exporttest.HostileGraph},
+	{"empty", func() *export.Graph { return &export.Graph{Name: "empty"} }},
+}
+
+func TestGolden(t *testing.T) {
+	for _, f := range fixtures {
+		t.Run(f.name, func(t *testing.T) {
+			dir, again := t.TempDir(), t.TempDir()
+			if err := table.WriteDir(dir, f.g()); err != nil {
+				t.Fatal(err)
+			}
+			if err := table.WriteDir(again, f.g()); err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range []string{table.NodesFile, table.EdgesFile} {
+				b, err := os.ReadFile(filepath.Join(dir, name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				b2, _ := os.ReadFile(filepath.Join(again, name))
+				if !bytes.Equal(b, b2) {
+					t.Errorf("two writes of %s differ", name)
+				}
+				exporttest.Golden(t, filepath.Join(f.name, name), b)
+			}
+		})
+	}
+}
+
+func TestPythonCSV(t *testing.T) {
+	for _, f := range fixtures {
+		t.Run(f.name, func(t *testing.T) {
+			py := exporttest.Python(t, "csv")
+			g := f.g()
+			dir := t.TempDir()
+			if err := table.WriteDir(dir, g); err != nil {
+				t.Fatal(err)
+			}
+			got := exporttest.Read(t, py, filepath.Join(exporttest.Dir(), "readers", "read_csv.py"),
+				filepath.Join(dir, table.NodesFile), filepath.Join(dir, table.EdgesFile))
+			exporttest.Compare(t, "python csv", exporttest.Expect(t, g, exporttest.Options{}), got)
+		})
+	}
+}
+
+func TestRegistered(t *testing.T) {
+	f, ok := export.Lookup("csv")
+	if !ok || !f.Dir || f.WriteDir == nil {
+		t.Fatalf("csv is not registered as a folder format: %+v", f)
+	}
+}
+
+func TestWriteDirMissing(t *testing.T) {
+	err := table.WriteDir(filepath.Join(t.TempDir(), "no", "such"), exporttest.Sample())
+	if err == nil {
+		t.Error("WriteDir into a missing folder succeeded")
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	g := exporttest.Large(100_000, 300_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := table.WriteNodes(discard{}, g); err != nil {
+			b.Fatal(err)
+		}
+		if err := table.WriteEdges(discard{}, g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
