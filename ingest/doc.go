@@ -22,7 +22,8 @@
 //   - Party `kind` is required; agreement `kind` defaults to "treaty" and obligation `status`
 //     to "in-force", and the defaults are filled into the Facts.
 //   - A claim with `counters` is an error (move it to `counterclaims`); a counterclaim needs
-//     at least one. A claim or counterclaim that counters or supports itself is an error.
+//     at least one. An item that names itself where that makes no sense (a claim countering or
+//     supporting itself, an agreement revising itself, a party member of itself) is an error.
 //   - Relation `type` follows the id rule (lower-case kebab case, at most 64 characters).
 //     Relations may link any two items, including an item to itself.
 //   - Repeated relations (same from, type and to) in one file are one relation: the first

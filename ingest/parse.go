@@ -526,6 +526,9 @@ func (p *parser) party(n *yaml.Node, what string) {
 	x.Aliases = it.texts("aliases", false)
 	x.Role = it.text("role", false)
 	x.MemberOf = it.ids("member_of", acceptParty)
+	if x.ID != "" && slices.Contains(x.MemberOf, x.ID) {
+		p.problem(at(it.vals["member_of"].key), nil, fmt.Sprintf("%s names itself in \"member_of\"", it.what))
+	}
 	x.Description = it.text("description", false)
 	x.Evidence = it.evidence(it.what)
 	p.facts.Parties = append(p.facts.Parties, x)
@@ -551,6 +554,9 @@ func (p *parser) agreement(n *yaml.Node, what string) {
 	x.Signed = it.date("signed", false)
 	x.InForce = it.date("in_force", false)
 	x.Revises = it.id("revises", false, acceptAgreement)
+	if x.ID != "" && x.Revises == x.ID {
+		p.problem(at(it.value("revises")), nil, fmt.Sprintf("%s revises itself; \"revises\" names the earlier agreement", it.what))
+	}
 	x.Description = it.text("description", false)
 	x.Evidence = it.evidence(it.what)
 	p.facts.Agreements = append(p.facts.Agreements, x)
