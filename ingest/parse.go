@@ -20,15 +20,15 @@ const MaxIDLength = 64
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 var (
-	topKeys      = []string{"factgraph", "source", "parties", "agreements", "events", "obligations", "claims", "counterclaims", "relations"}
-	evidenceKeys = []string{"quote", "section", "note"}
-	sourceKeys   = withEvidence("id", "title", "published", "author", "publisher", "url", "text")
-	partyKeys    = withEvidence("id", "name", "kind", "aliases", "role", "member_of", "description")
-	agreemntKeys = withEvidence("id", "name", "kind", "parties", "signed", "in_force", "revises", "description")
-	eventKeys    = withEvidence("id", "name", "date", "involves", "description")
-	obligKeys    = withEvidence("id", "bearer", "beneficiary", "duty", "under", "condition", "status", "since", "until")
-	claimKeys    = withEvidence("id", "by", "says", "about", "counters", "supports", "date")
-	relationKeys = withEvidence("from", "type", "to", "since", "until")
+	topKeys       = []string{"factgraph", "source", "parties", "agreements", "events", "obligations", "claims", "counterclaims", "relations"}
+	evidenceKeys  = []string{"quote", "section", "note"}
+	sourceKeys    = withEvidence("id", "title", "published", "author", "publisher", "url", "text")
+	partyKeys     = withEvidence("id", "name", "kind", "aliases", "role", "member_of", "description")
+	agreementKeys = withEvidence("id", "name", "kind", "parties", "signed", "in_force", "revises", "description")
+	eventKeys     = withEvidence("id", "name", "date", "involves", "description")
+	obligKeys     = withEvidence("id", "bearer", "beneficiary", "duty", "under", "condition", "status", "since", "until")
+	claimKeys     = withEvidence("id", "by", "says", "about", "counters", "supports", "date")
+	relationKeys  = withEvidence("from", "type", "to", "since", "until")
 )
 
 func withEvidence(keys ...string) []string { return append(keys, evidenceKeys...) }
@@ -535,7 +535,7 @@ func (p *parser) party(n *yaml.Node, what string) {
 }
 
 func (p *parser) agreement(n *yaml.Node, what string) {
-	it := p.item(n, what, graph.KindAgreement, agreemntKeys)
+	it := p.item(n, what, graph.KindAgreement, agreementKeys)
 	if it == nil {
 		return
 	}
