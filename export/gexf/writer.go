@@ -95,8 +95,8 @@ func (w *Writer) WriteHeader(h Header) error {
 	}
 	w.state = 1
 	b := w.w
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	b.WriteString(`<gexf xmlns="` + Namespace + `" xmlns:viz="` + VizNamespace + `" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="` + SchemaLocation + `" version="` + Version + `">` + "\n")
+	w.put(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
+	w.put(`<gexf xmlns="`+Namespace+`" xmlns:viz="`+VizNamespace+`" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="`+SchemaLocation+`" version="`+Version+`">`, "\n")
 	if h.Creator != "" || h.Description != "" {
 		b.WriteString("  <meta>\n")
 		w.element("    ", "creator", h.Creator)
@@ -126,9 +126,9 @@ func (w *Writer) element(indent, name, text string) {
 	if text == "" {
 		return
 	}
-	w.w.WriteString(indent + "<" + name + ">")
+	w.put(indent, "<", name, ">")
 	xmltext.Escape(w.w, text)
-	w.w.WriteString("</" + name + ">\n")
+	w.put("</", name, ">\n")
 }
 
 func (w *Writer) attributes(class string, as []Attribute) (map[string]bool, error) {
@@ -137,7 +137,7 @@ func (w *Writer) attributes(class string, as []Attribute) (map[string]bool, erro
 		return ids, nil
 	}
 	b := w.w
-	b.WriteString(`    <attributes class="` + class + `" mode="static">` + "\n")
+	w.put(`    <attributes class="`+class+`" mode="static">`, "\n")
 	for _, a := range as {
 		if a.ID == "" || ids[a.ID] {
 			return nil, w.fail(fmt.Errorf("gexf: %s attribute id %q empty or declared twice", class, a.ID))
@@ -149,7 +149,7 @@ func (w *Writer) attributes(class string, as []Attribute) (map[string]bool, erro
 		xmltext.Escape(b, a.Title)
 		b.WriteString(`" type="`)
 		xmltext.Escape(b, a.Type)
-		b.WriteString(`"/>` + "\n")
+		w.put(`"/>`, "\n")
 	}
 	b.WriteString("    </attributes>\n")
 	return ids, nil
@@ -248,7 +248,7 @@ func (w *Writer) content(avs []AttValue, declared map[string]bool, spells []Spel
 			xmltext.Escape(b, av.For)
 			b.WriteString(`" value="`)
 			xmltext.Escape(b, av.Value)
-			b.WriteString(`"/>` + "\n")
+			w.put(`"/>`, "\n")
 		}
 		b.WriteString("        </attvalues>\n")
 	}
@@ -271,12 +271,12 @@ func (w *Writer) content(avs []AttValue, declared map[string]bool, spells []Spel
 		b.WriteString("        </spells>\n")
 	}
 	if c != nil {
-		b.WriteString(`        <viz:color r="` + strconv.Itoa(int(c.R)) + `" g="` + strconv.Itoa(int(c.G)) + `" b="` + strconv.Itoa(int(c.B)) + `"/>` + "\n")
+		w.put(`        <viz:color r="`, byteText[c.R], `" g="`, byteText[c.G], `" b="`, byteText[c.B], "\"/>\n")
 	}
 	if shape != "" {
 		b.WriteString(`        <viz:shape value="`)
 		xmltext.Escape(b, shape)
-		b.WriteString(`"/>` + "\n")
+		w.put(`"/>`, "\n")
 	}
 	return nil
 }
@@ -308,3 +308,18 @@ func (w *Writer) fail(err error) error {
 	}
 	return w.err
 }
+
+// put writes ss in turn, sparing the allocation of concatenating them.
+func (w *Writer) put(ss ...string) {
+	for _, s := range ss {
+		w.w.WriteString(s)
+	}
+}
+
+// byteText holds the decimal text of every byte value, so colours cost no allocation.
+var byteText = func() (t [256]string) {
+	for i := range t {
+		t[i] = strconv.Itoa(i)
+	}
+	return t
+}()

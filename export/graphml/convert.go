@@ -99,9 +99,9 @@ func Write(w io.Writer, g *export.Graph) error {
 
 func appendRGB(ds []Data, keys map[string]string, c export.Color) []Data {
 	return append(ds,
-		Data{keys["r"], strconv.Itoa(int(c.R))},
-		Data{keys["g"], strconv.Itoa(int(c.G))},
-		Data{keys["b"], strconv.Itoa(int(c.B))})
+		Data{keys["r"], byteText[c.R]},
+		Data{keys["g"], byteText[c.G]},
+		Data{keys["b"], byteText[c.B]})
 }
 
 // yedShape maps a Graphviz shape name to the nearest yEd ShapeNode shape.
@@ -126,3 +126,11 @@ func yedShape(s string) string {
 	}
 	return "roundrectangle"
 }
+
+// byteText holds the decimal text of every byte value, so colours cost no allocation.
+var byteText = func() (t [256]string) {
+	for i := range t {
+		t[i] = strconv.Itoa(i)
+	}
+	return t
+}()

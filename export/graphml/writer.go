@@ -93,12 +93,12 @@ func (w *Writer) WriteHeader(h Header) error {
 	w.header, w.yed = true, h.YEd
 	w.keys = make(map[string]bool, len(h.Keys))
 	b := w.w
-	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	w.put(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
 	b.WriteString(`<graphml xmlns="` + Namespace + `" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`)
 	if h.YEd {
 		b.WriteString(` xmlns:y="` + YNamespace + `"`)
 	}
-	b.WriteString(` xsi:schemaLocation="` + SchemaLocation + `">` + "\n")
+	w.put(` xsi:schemaLocation="`+SchemaLocation+`">`, "\n")
 	for _, k := range h.Keys {
 		if !NMToken(k.ID) {
 			return w.fail(fmt.Errorf("graphml: key id %q is not an XML name token: use letters, digits, '-', '_', '.'", k.ID))
@@ -107,15 +107,15 @@ func (w *Writer) WriteHeader(h Header) error {
 			return w.fail(fmt.Errorf("graphml: key %q declared twice", k.ID))
 		}
 		w.keys[k.ID] = true
-		b.WriteString(`  <key id="` + k.ID + `" for="` + k.For + `" attr.name="`)
+		w.put(`  <key id="`, k.ID, `" for="`, k.For, `" attr.name="`)
 		xmltext.Escape(b, k.Name)
-		b.WriteString(`" attr.type="` + k.Type + `"/>` + "\n")
+		w.put(`" attr.type="`+k.Type+`"/>`, "\n")
 	}
 	if h.YEd {
-		b.WriteString(`  <key id="` + yfilesNodeGraphic + `" for="node" yfiles.type="nodegraphics"/>` + "\n")
-		b.WriteString(`  <key id="` + yfilesEdgeGraphic + `" for="edge" yfiles.type="edgegraphics"/>` + "\n")
+		w.put(`  <key id="`+yfilesNodeGraphic+`" for="node" yfiles.type="nodegraphics"/>`, "\n")
+		w.put(`  <key id="`+yfilesEdgeGraphic+`" for="edge" yfiles.type="edgegraphics"/>`, "\n")
 	}
-	b.WriteString(`  <graph id="G" edgedefault="directed">` + "\n")
+	w.put(`  <graph id="G" edgedefault="directed">`, "\n")
 	return nil
 }
 
@@ -125,18 +125,18 @@ func (w *Writer) WriteNode(n *Node) error {
 		return err
 	}
 	b := w.w
-	b.WriteString(`    <node id="` + n.ID + `">` + "\n")
+	w.put(`    <node id="`, n.ID, "\">\n")
 	if err := w.data(n.Data); err != nil {
 		return err
 	}
 	if g := n.Graphics; g != nil && w.yed {
-		b.WriteString(`      <data key="` + yfilesNodeGraphic + `"><y:ShapeNode><y:Fill color="` + g.Fill + `" transparent="false"/>`)
+		w.put(`      <data key="`+yfilesNodeGraphic+`"><y:ShapeNode><y:Fill color="`, g.Fill, `" transparent="false"/>`)
 		if g.Label != "" {
 			b.WriteString(`<y:NodeLabel>`)
 			xmltext.Escape(b, g.Label)
 			b.WriteString(`</y:NodeLabel>`)
 		}
-		b.WriteString(`<y:Shape type="` + g.Shape + `"/></y:ShapeNode></data>` + "\n")
+		w.put(`<y:Shape type="`, g.Shape, "\"/></y:ShapeNode></data>\n")
 	}
 	b.WriteString("    </node>\n")
 	return nil
@@ -153,12 +153,12 @@ func (w *Writer) WriteEdge(e *Edge) error {
 		}
 	}
 	b := w.w
-	b.WriteString(`    <edge id="` + e.ID + `" source="` + e.Source + `" target="` + e.Target + `">` + "\n")
+	w.put(`    <edge id="`, e.ID, `" source="`, e.Source, `" target="`, e.Target, "\">\n")
 	if err := w.data(e.Data); err != nil {
 		return err
 	}
 	if g := e.Graphics; g != nil && w.yed {
-		b.WriteString(`      <data key="` + yfilesEdgeGraphic + `"><y:PolyLineEdge><y:LineStyle color="` + g.Color + `" type="`)
+		w.put(`      <data key="`, yfilesEdgeGraphic, `"><y:PolyLineEdge><y:LineStyle color="`, g.Color, `" type="`)
 		if g.Dashed {
 			b.WriteString("dashed")
 		} else {
@@ -170,7 +170,7 @@ func (w *Writer) WriteEdge(e *Edge) error {
 			xmltext.Escape(b, g.Label)
 			b.WriteString(`</y:EdgeLabel>`)
 		}
-		b.WriteString(`</y:PolyLineEdge></data>` + "\n")
+		w.put(`</y:PolyLineEdge></data>`, "\n")
 	}
 	b.WriteString("    </edge>\n")
 	return nil
@@ -209,7 +209,7 @@ func (w *Writer) data(ds []Data) error {
 		if !w.keys[d.Key] {
 			return w.fail(fmt.Errorf("graphml: data for undeclared key %q: declare it in the header", d.Key))
 		}
-		w.w.WriteString(`      <data key="` + d.Key + `">`)
+		w.put(`      <data key="`, d.Key, `">`)
 		xmltext.Escape(w.w, d.Value)
 		w.w.WriteString("</data>\n")
 	}
@@ -238,4 +238,11 @@ func NMToken(s string) bool {
 		}
 	}
 	return true
+}
+
+// put writes ss in turn, sparing the allocation of concatenating them.
+func (w *Writer) put(ss ...string) {
+	for _, s := range ss {
+		w.w.WriteString(s)
+	}
 }
