@@ -31,7 +31,13 @@ print(json.dumps(out))
 // and jsonschema modules (Debian: python3-yaml python3-jsonschema); without them it skips,
 // except in CI, where it fails.
 func TestPythonJSONSchema(t *testing.T) {
-	if err := exec.Command("python3", "-c", "import yaml, jsonschema").Run(); err != nil {
+	// Debian's python3 is the one with Debian's modules; a python3 earlier on PATH (pyenv,
+	// a virtualenv) may lack them.
+	python := "/usr/bin/python3"
+	if _, err := os.Stat(python); err != nil {
+		python = "python3"
+	}
+	if err := exec.Command(python, "-c", "import yaml, jsonschema").Run(); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("python3 with yaml and jsonschema is required in CI (apt-get install python3-yaml python3-jsonschema): %v", err)
 		}
@@ -54,7 +60,7 @@ func TestPythonJSONSchema(t *testing.T) {
 	for p := range want {
 		args = append(args, p)
 	}
-	out, err := exec.Command("python3", args...).Output()
+	out, err := exec.Command(python, args...).Output()
 	if err != nil {
 		msg := ""
 		if ee, ok := err.(*exec.ExitError); ok {
