@@ -11,13 +11,15 @@ import (
 	"github.com/factgraph/factgraph/export/internal/exporttest"
 )
 
-var fixtures = []struct {
-	name string
-	g    func() *export.Graph
-}{
-	{"sample", exporttest.Sample},
-	{"hostile", exporttest.HostileGraph},
-	{"empty", func() *export.Graph { return &export.Graph{Name: "empty"} }},
+// allFixtures are the graphs every test writes: a sample, hostile strings, an empty
+// graph, and every view of the flagship sample and of the shared hostile facts.
+func allFixtures(t *testing.T) []exporttest.Fixture {
+	t.Helper()
+	return append([]exporttest.Fixture{
+		{Name: "sample", G: exporttest.Sample()},
+		{Name: "hostile", G: exporttest.HostileGraph()},
+		{Name: "empty", G: &export.Graph{Name: "empty"}},
+	}, exporttest.Views(t)...)
 }
 
 func write(t testing.TB, g *export.Graph) []byte {
@@ -40,21 +42,21 @@ func writeFile(t *testing.T, g *export.Graph) (string, []byte) {
 }
 
 func TestGolden(t *testing.T) {
-	for _, f := range fixtures {
-		t.Run(f.name, func(t *testing.T) {
-			b := write(t, f.g())
-			if again := write(t, f.g()); !bytes.Equal(b, again) {
+	for _, f := range allFixtures(t) {
+		t.Run(f.Name, func(t *testing.T) {
+			b := write(t, f.G)
+			if again := write(t, f.G); !bytes.Equal(b, again) {
 				t.Error("two writes of the same graph differ")
 			}
-			exporttest.Golden(t, f.name+".graphml", b)
+			exporttest.Golden(t, f.Name+".graphml", b)
 		})
 	}
 }
 
 func TestSchema(t *testing.T) {
-	for _, f := range fixtures {
-		t.Run(f.name, func(t *testing.T) {
-			path, _ := writeFile(t, f.g())
+	for _, f := range allFixtures(t) {
+		t.Run(f.Name, func(t *testing.T) {
+			path, _ := writeFile(t, f.G)
 			exporttest.Xmllint(t, exporttest.Schema("graphml", "ygraphml.xsd"), path)
 		})
 	}
@@ -97,10 +99,10 @@ func TestReaders(t *testing.T) {
 			return exporttest.Read(t, node, filepath.Join(exporttest.Dir(), "node", "read.js"), "graphml", path)
 		}},
 	}
-	for _, f := range fixtures {
+	for _, f := range allFixtures(t) {
 		for _, r := range readers {
-			t.Run(f.name+"/"+r.name, func(t *testing.T) {
-				g := f.g()
+			t.Run(f.Name+"/"+r.name, func(t *testing.T) {
+				g := f.G
 				path, _ := writeFile(t, g)
 				want := exporttest.Expect(t, g, exporttest.Options{XML: true})
 				exporttest.Compare(t, r.name, want, r.run(t, path))

@@ -12,13 +12,15 @@ import (
 	"github.com/factgraph/factgraph/export/internal/exporttest"
 )
 
-var fixtures = []struct {
-	name string
-	g    func() *export.Graph
-}{
-	{"sample", exporttest.Sample},
-	{"hostile", exporttest.HostileGraph},
-	{"empty", func() *export.Graph { return &export.Graph{Name: "empty"} }},
+// allFixtures are the graphs every test writes: a sample, hostile strings, an empty
+// graph, and every view of the flagship sample and of the shared hostile facts.
+func allFixtures(t *testing.T) []exporttest.Fixture {
+	t.Helper()
+	return append([]exporttest.Fixture{
+		{Name: "sample", G: exporttest.Sample()},
+		{Name: "hostile", G: exporttest.HostileGraph()},
+		{Name: "empty", G: &export.Graph{Name: "empty"}},
+	}, exporttest.Views(t)...)
 }
 
 func write(t testing.TB, g *export.Graph) []byte {
@@ -31,25 +33,25 @@ func write(t testing.TB, g *export.Graph) []byte {
 }
 
 func TestGolden(t *testing.T) {
-	for _, f := range fixtures {
-		t.Run(f.name, func(t *testing.T) {
-			b := write(t, f.g())
-			if again := write(t, f.g()); !bytes.Equal(b, again) {
+	for _, f := range allFixtures(t) {
+		t.Run(f.Name, func(t *testing.T) {
+			b := write(t, f.G)
+			if again := write(t, f.G); !bytes.Equal(b, again) {
 				t.Error("two writes of the same graph differ")
 			}
 			if !json.Valid(b) {
 				t.Fatalf("output is not valid JSON:\n%s", b)
 			}
-			exporttest.Golden(t, f.name+".json", b)
+			exporttest.Golden(t, f.Name+".json", b)
 		})
 	}
 }
 
 func TestGraphology(t *testing.T) {
-	for _, f := range fixtures {
-		t.Run(f.name, func(t *testing.T) {
+	for _, f := range allFixtures(t) {
+		t.Run(f.Name, func(t *testing.T) {
 			node := exporttest.Node(t)
-			g := f.g()
+			g := f.G
 			path := filepath.Join(t.TempDir(), "g.json")
 			if err := os.WriteFile(path, write(t, g), 0o644); err != nil {
 				t.Fatal(err)

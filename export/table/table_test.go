@@ -11,23 +11,25 @@ import (
 	"github.com/factgraph/factgraph/export/table"
 )
 
-var fixtures = []struct {
-	name string
-	g    func() *export.Graph
-}{
-	{"sample", exporttest.Sample},
-	{"hostile", exporttest.HostileGraph},
-	{"empty", func() *export.Graph { return &export.Graph{Name: "empty"} }},
+// allFixtures are the graphs every test writes: a sample, hostile strings, an empty
+// graph, and every view of the flagship sample and of the shared hostile facts.
+func allFixtures(t *testing.T) []exporttest.Fixture {
+	t.Helper()
+	return append([]exporttest.Fixture{
+		{Name: "sample", G: exporttest.Sample()},
+		{Name: "hostile", G: exporttest.HostileGraph()},
+		{Name: "empty", G: &export.Graph{Name: "empty"}},
+	}, exporttest.Views(t)...)
 }
 
 func TestGolden(t *testing.T) {
-	for _, f := range fixtures {
-		t.Run(f.name, func(t *testing.T) {
+	for _, f := range allFixtures(t) {
+		t.Run(f.Name, func(t *testing.T) {
 			dir, again := t.TempDir(), t.TempDir()
-			if err := table.WriteDir(dir, f.g()); err != nil {
+			if err := table.WriteDir(dir, f.G); err != nil {
 				t.Fatal(err)
 			}
-			if err := table.WriteDir(again, f.g()); err != nil {
+			if err := table.WriteDir(again, f.G); err != nil {
 				t.Fatal(err)
 			}
 			for _, name := range []string{table.NodesFile, table.EdgesFile} {
@@ -39,17 +41,17 @@ func TestGolden(t *testing.T) {
 				if !bytes.Equal(b, b2) {
 					t.Errorf("two writes of %s differ", name)
 				}
-				exporttest.Golden(t, filepath.Join(f.name, name), b)
+				exporttest.Golden(t, filepath.Join(f.Name, name), b)
 			}
 		})
 	}
 }
 
 func TestPythonCSV(t *testing.T) {
-	for _, f := range fixtures {
-		t.Run(f.name, func(t *testing.T) {
+	for _, f := range allFixtures(t) {
+		t.Run(f.Name, func(t *testing.T) {
 			py := exporttest.Python(t, "csv")
-			g := f.g()
+			g := f.G
 			dir := t.TempDir()
 			if err := table.WriteDir(dir, g); err != nil {
 				t.Fatal(err)
