@@ -15,7 +15,9 @@ func buildCommand() *cli.Command {
 		ArgsUsage: "FILE|DIR...",
 		Description: "Validates the files (a DIR means every *.yaml and *.yml under it), ingests them into\n" +
 			"OUTDIR/factgraph.db, writes every format of the full view and an SVG of each view,\n" +
-			"and prints each file written.",
+			"and prints each file written.\n\n" +
+			"Example:\n" +
+			"   factgraph build samples/japan-us-security-treaty -o out",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "the output `OUTDIR`", Required: true, Destination: &o.OutDir},
 		},

@@ -23,7 +23,11 @@ func exportCommand() *cli.Command {
 		Usage:     "write the graph in a format other programs read",
 		ArgsUsage: "[FILE...]",
 		Description: "Writes the store (or, given facts FILEs, just those files) in one view and format.\n" +
-			"FORMAT may be left out when -o ends in a known extension. Formats:\n" + formatHelp(),
+			"FORMAT may be left out when -o ends in a known extension. Formats:\n" + formatHelp() +
+			"\nExample:\n" +
+			"   factgraph export --format dot --view parties | dot -Tsvg > alliance.svg\n" +
+			"   factgraph export -o treaty.graphml samples/japan-us-security-treaty/facts.yaml\n" +
+			"   factgraph export --format gexf --focus japan --depth 2 -o japan.gexf",
 		Flags: append([]cli.Flag{
 			storeFlag(&o.store),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + strings.Join(export.FormatNames(), ", "), Destination: &o.Format},

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"io"
+
+	"github.com/urfave/cli/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -178,4 +181,24 @@ func diff(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// TestEveryCommandHelpHasAnExample keeps the promise that --help shows a real example.
+func TestEveryCommandHelpHasAnExample(t *testing.T) {
+	var walk func(prefix []string, cmds []*cli.Command)
+	walk = func(prefix []string, cmds []*cli.Command) {
+		for _, c := range cmds {
+			path := append(append([]string(nil), prefix...), c.Name)
+			if len(c.Subcommands) > 0 {
+				walk(path, c.Subcommands)
+				continue
+			}
+			code, out, _ := runQuery(t, append(path, "--help")...)
+			want := "   factgraph " + strings.Join(path, " ")
+			if code != 0 || !strings.Contains(out, "Example:") || !strings.Contains(out, want) {
+				t.Errorf("factgraph %s --help shows no example starting %q:\n%s", strings.Join(path, " "), want, out)
+			}
+		}
+	}
+	walk(nil, newApp(io.Discard, io.Discard).Commands)
 }

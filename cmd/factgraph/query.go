@@ -102,7 +102,10 @@ func obligationsQuery() *cli.Command {
 		Usage:     "who owes whom what, under which agreement, with status and condition",
 		ArgsUsage: "[--between A B]",
 		Description: "With --between A B, shows what A owes B beside what B owes A, and the balance:\n" +
-			"how many duties each side owes the other, in force, absent, demanded and disputed.",
+			"how many duties each side owes the other, in force, absent, demanded and disputed.\n\n" +
+			"Example:\n" +
+			"   factgraph query obligations --between united-states japan\n" +
+			"   factgraph query obligations --bearer japan --status absent --json",
 		Flags: append(o.flags(),
 			&cli.StringSliceFlag{Name: "between", Usage: "the obligations between party `A` and party B (B follows A)", Destination: &o.between},
 			&cli.StringFlag{Name: "bearer", Usage: "only duties the party `ID` owes", Destination: &o.Bearer},
@@ -135,6 +138,9 @@ func claimsQuery() *cli.Command {
 	return &cli.Command{
 		Name:  "claims",
 		Usage: "each claim with the counterclaims that rebut it, nested, with who said what, when",
+		Description: "Example:\n" +
+			"   factgraph query claims --by donald-trump\n" +
+			"   factgraph query claims --about japan-us-security-treaty-1960 --json",
 		Flags: append(o.flags(),
 			&cli.StringFlag{Name: "about", Usage: "only threads with an assertion about `ID`", Destination: &o.About},
 			&cli.StringFlag{Name: "by", Usage: "only threads with an assertion by the party `ID`", Destination: &o.By},
@@ -159,6 +165,9 @@ func neighborsQuery() *cli.Command {
 		Name:      "neighbors",
 		Usage:     "what is connected to an item, with the relation and its direction",
 		ArgsUsage: "ID",
+		Description: "Example:\n" +
+			"   factgraph query neighbors japan\n" +
+			"   factgraph query neighbors donald-trump --depth 2 --type claim",
 		Flags: append(o.flags(),
 			&cli.IntFlag{Name: "depth", Usage: "go `N` steps out", Value: 1, Destination: &o.Depth},
 			&cli.StringFlag{Name: "type", Usage: "follow only the relation `T` (bearer, allied-with, ...) or reach only items of kind T (party, claim, ...)", Destination: &o.Type},
@@ -187,6 +196,9 @@ func pathQuery() *cli.Command {
 		Name:      "path",
 		Usage:     "the shortest chain(s) of relations between two items, each step named",
 		ArgsUsage: "FROM TO",
+		Description: "Example:\n" +
+			"   factgraph query path north-korea donald-trump\n" +
+			"   factgraph query path nato japan --all --max 5",
 		Flags: append(o.flags(),
 			&cli.BoolFlag{Name: "all", Usage: "every shortest chain, not just the first", Destination: &o.All},
 			&cli.IntFlag{Name: "max", Usage: "with --all, at most `N` chains", Value: 10, Destination: &o.Max},
@@ -214,6 +226,10 @@ func timelineQuery() *cli.Command {
 	return &cli.Command{
 		Name:  "timeline",
 		Usage: "every dated item in order, each date at the precision it was written in",
+		Description: "A date written as a bare year sorts before the days within it and prints as a year.\n\n" +
+			"Example:\n" +
+			"   factgraph query timeline\n" +
+			"   factgraph query timeline --from 1950 --to 1960-12",
 		Flags: append(o.flags(),
 			&cli.StringFlag{Name: "from", Usage: "only from `DATE` (YYYY, YYYY-MM or YYYY-MM-DD) on", Destination: &o.From},
 			&cli.StringFlag{Name: "to", Usage: "only up to `DATE`, inclusive", Destination: &o.To},
@@ -239,7 +255,9 @@ func gizmoQuery() *cli.Command {
 		Usage:     "run a query in Cayley's Gizmo language straight against the store",
 		ArgsUsage: "'g.V(\"<japan>\").Out().All()'",
 		Description: "Prints one result a line as JSON, or all of them as one JSON document with --json.\n" +
-			"The IRIs and predicates to query are in docs/model.md.",
+			"The IRIs and predicates to query are in docs/model.md.\n\n" +
+			"Example:\n" +
+			"   factgraph query gizmo 'g.V(\"<japan>\").In(\"<fg:bearer>\").Out(\"<fg:duty>\").All()'",
 		Flags: append(o.flags(),
 			&cli.IntFlag{Name: "limit", Usage: "stop after `N` results (0: no limit)", Value: 1000, Destination: &o.limit},
 		),

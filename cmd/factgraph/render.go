@@ -21,7 +21,10 @@ func renderCommand() *cli.Command {
 		Usage:     "draw the graph as an SVG or PNG picture with Graphviz",
 		ArgsUsage: "[FILE...]",
 		Description: "Draws the store (or, given facts FILEs, just those files) in one view.\n" +
-			"SVG needs nothing installed; PNG needs Graphviz's dot program on PATH.",
+			"SVG needs nothing installed; PNG needs Graphviz's dot program on PATH.\n\n" +
+			"Example:\n" +
+			"   factgraph render --view parties -o alliance.svg\n" +
+			"   factgraph render samples/japan-us-security-treaty/facts.yaml --view arguments -o arguments.png",
 		Flags: append([]cli.Flag{
 			storeFlag(&o.store),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the picture to `OUT.svg` or OUT.png", Required: true, Destination: &o.output},

@@ -18,7 +18,10 @@ func statsCommand() *cli.Command {
 		Name:  "stats",
 		Usage: "counts by section, kind and source, the most central parties and the connected components",
 		Description: "Centrality is PageRank over the directed item graph and betweenness over the\n" +
-			"undirected one (gonum); betweenness is skipped on graphs larger than --betweenness-max.",
+			"undirected one (gonum); betweenness is skipped on graphs larger than --betweenness-max.\n\n" +
+			"Example:\n" +
+			"   factgraph stats\n" +
+			"   factgraph stats --in samples/japan-us-security-treaty/facts.yaml --json",
 		Flags: append(o.flags(),
 			&cli.IntFlag{Name: "top", Usage: "list `N` central parties and components", Value: 10, Destination: &o.Top},
 			&cli.IntFlag{Name: "betweenness-max", Usage: "compute betweenness on graphs of up to `N` items (-1: always)", Value: 3000, Destination: &o.BetweennessMax},

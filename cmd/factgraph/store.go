@@ -10,7 +10,7 @@ func storeFlag(dest *string) *cli.StringFlag {
 	return &cli.StringFlag{
 		Name:        "store",
 		Aliases:     []string{"s"},
-		Usage:       "store address: a bolt file path, `mem:` for memory, or postgres://USER@HOST/DB",
+		Usage:       "the `STORE`: a bolt file path, mem: for a store in memory, or postgres://USER@HOST/DB",
 		EnvVars:     []string{"FACTGRAPH_STORE"},
 		Value:       defaultStore,
 		Destination: dest,
