@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Times whole runs of factgraph and of Cayley's own CLI on the same synthetic corpus, in the
+# same run, and prints the ratios the performance targets are stated in:
+#
+#   bench/compare.sh [ARTICLES]        # default 1000; 10000 is the target corpus
+#
+# It builds factgraph and the corpus generator from this checkout, and Cayley's CLI from the
+# Cayley module go.mod names, in a temporary main module outside the repository (Cayley's CLI
+# only builds with an old logrus: see docs/performance.md). Set CAYLEY=/path/to/cayley to
+# reuse a built one, WORK=DIR to keep the files (a temporary folder is removed otherwise),
+# and PG=postgres://... (a database whose user may create databases, as
+# scripts/ci-postgres.sh prints) to time factgraph on PostgreSQL as well.
+#
+# Every figure comes from /usr/bin/time: wall seconds, CPU seconds (user + system) and peak
+# resident memory. On a shared machine wall time varies with load; CPU seconds less so.
+set -euo pipefail
+
+n=${1:-1000}
+root=$(cd "$(dirname "$0")/.." && pwd)
+keep=${WORK:-}
+work=${WORK:-$(mktemp -d /tmp/factgraph-compare.XXXXXX)}
+mkdir -p "$work/bin"
+[ -n "$keep" ] || trap 'rm -rf "$work"' EXIT
+
+if [ ! -x /usr/bin/time ]; then
+	echo "compare: /usr/bin/time is missing; install the Debian package time" >&2
+	exit 1
+fi
+
+echo "building factgraph and synth" >&2
+(cd "$root" && go build -o "$work/bin/factgraph" ./cmd/factgraph && go build -o "$work/bin/synth" ./cmd/synth)
+fg=$work/bin/factgraph
+
+cayley=${CAYLEY:-}
+if [ -z "$cayley" ]; then
+	version=$(cd "$root" && go list -m -f '{{.Version}}' github.com/cayleygraph/cayley)
+	mod=$work/cayley-mod
+	mkdir -p "$mod"
+	cat >"$mod/go.mod" <<MOD
+module cayleycli
+
+go 1.26
+
+require github.com/cayleygraph/cayley $version
+
+replace github.com/Sirupsen/logrus => github.com/Sirupsen/logrus v1.0.1
+MOD
+	echo "building cayley $version (a few minutes the first time)" >&2
+	(cd "$mod" && GOFLAGS=-mod=mod go build -o "$work/bin/cayley" github.com/cayleygraph/cayley/cmd/cayley)
+	cayley=$work/bin/cayley
+fi
+
+echo "writing $n articles" >&2
+"$work/bin/synth" -n "$n" -seed 1 -o "$work/corpus" -nquads "$work/corpus.nq" >&2
+quads=$(wc -l <"$work/corpus.nq")
+
+# run NAME CMD...: time one whole run; keeps wall, cpu and peak MB in $work/t.NAME.
+run() {
+	local name=$1
+	shift
+	if ! /usr/bin/time -f '%e %U %S %M' -o "$work/t.$name" "$@" >"$work/out.$name" 2>"$work/err.$name"; then
+		echo "compare: $name failed:" >&2
+		tail -n 20 "$work/err.$name" >&2
+		exit 1
+	fi
+	read -r wall user sys kb <"$work/t.$name"
+	printf '%-28s %9.2f s %9.2f s %8.0f MB\n' "$name" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$kb / 1024" | bc)"
+}
+field() { awk -v f="$2" '{print $f}' "$work/t.$1"; }
+cpu() { awk '{print $2 + $3}' "$work/t.$1"; }
+ratio() { # ratio LABEL A B: how many times B is A (B / A), on wall and CPU time
+	printf '%-44s %6.2fx wall  %6.2fx cpu\n' "$1" \
+		"$(echo "scale=4; $(field "$3" 1) / $(field "$2" 1)" | bc)" \
+		"$(echo "scale=4; $(cpu "$3") / $(cpu "$2")" | bc)"
+}
+
+# Pick ids that exist in every corpus: parties of the middle article.
+mid=$(printf 'a%05d' $((n / 2)))
+p0=$(awk '/^parties:/{p=1} p && /- id:/{print $3; exit}' "$work/corpus/$mid.yaml")
+p1=$(awk '/^parties:/{p=1} p && /- id:/{c++; if (c==2) {print $3; exit}}' "$work/corpus/$mid.yaml")
+agr=$(awk '/^agreements:/{p=1} p && /- id:/{print $3; exit}' "$work/corpus/$mid.yaml")
+last=$(printf 'a%05d-commentator-1' $((n - 1)))
+gizmo="g.V(\"<$p0>\").In(\"<fg:bearer>\").Out(\"<fg:duty>\").All()"
+formats=$("$fg" export --help | awk '/Formats:$/{f=1; next} f && NF==0{exit} f{print $1}')
+
+echo
+echo "factgraph vs cayley on $n articles ($quads quads in factgraph's model), $(nproc) cores"
+printf '%-28s %11s %11s %11s\n' step wall cpu peak
+mkdir -p "$work/cayley.db"
+run cayley-load "$cayley" load --init -d bolt -a "$work/cayley.db" -i "$work/corpus.nq"
+run factgraph-ingest "$fg" ingest --store "$work/fg.db" "$work/corpus"
+# One changed article, ingested again into the full store.
+sed -i 's/^  note: "Synthetic article/  note: "Changed synthetic article/' "$work/corpus/$mid.yaml"
+run factgraph-reingest-one "$fg" ingest --store "$work/fg.db" "$work/corpus/$mid.yaml"
+run cayley-dump-graphml "$cayley" dump -d bolt -a "$work/cayley.db" --dump_format graphml -o "$work/cayley.graphml"
+for f in graphml gexf dot; do
+	if grep -qx "$f" <<<"$formats"; then
+		run "factgraph-export-$f" "$fg" export --store "$work/fg.db" -f "$f" -o "$work/fg.$f"
+	else
+		echo "factgraph-export-$f: format not available in this build" >&2
+	fi
+done
+run factgraph-export-nquads "$fg" export --store "$work/fg.db" -f nquads -o "$work/fg.nq"
+run cayley-gizmo "$cayley" query -d bolt -a "$work/cayley.db" --lang gizmo -n 100000 <<<"$gizmo"
+run factgraph-gizmo "$fg" query gizmo --store "$work/fg.db" --limit 100000 "$gizmo"
+run factgraph-obligations "$fg" query obligations --store "$work/fg.db" --bearer "$p0"
+run factgraph-obligations-between "$fg" query obligations --store "$work/fg.db" --between "$p0" "$p1"
+run factgraph-claims "$fg" query claims --store "$work/fg.db" --about "$agr"
+run factgraph-neighbors "$fg" query neighbors --store "$work/fg.db" --depth 2 "$p0"
+run factgraph-path "$fg" query path --store "$work/fg.db" "$(printf 'a%05d-commentator-1' $((n / 2)))" "$last"
+run factgraph-timeline "$fg" query timeline --store "$work/fg.db" --from 2000 --to 2010
+run factgraph-stats "$fg" stats --store "$work/fg.db"
+
+if [ -n "${PG:-}" ]; then
+	db=factgraph_bench_$$
+	psql "$PG" -qc "CREATE DATABASE $db" >/dev/null
+	pg=$(python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$PG" "$db")
+	run postgres-ingest "$fg" ingest --store "$pg" "$work/corpus"
+	run postgres-reingest-one "$fg" ingest --store "$pg" "$work/corpus/$mid.yaml"
+	run postgres-export-nquads "$fg" export --store "$pg" -f nquads -o "$work/pg.nq"
+	run postgres-obligations "$fg" query obligations --store "$pg" --bearer "$p0"
+	run postgres-gizmo "$fg" query gizmo --store "$pg" --limit 100000 "$gizmo"
+	psql "$PG" -qc "DROP DATABASE $db WITH (FORCE)" >/dev/null
+	if ! cmp -s "$work/fg.nq" "$work/pg.nq"; then
+		echo "compare: the PostgreSQL store exports other quads than the bolt store" >&2
+		exit 1
+	fi
+fi
+
+echo
+echo "ratios (cayley / factgraph: above 1 means factgraph is faster)"
+ratio "ingest vs cayley load" factgraph-ingest cayley-load
+printf '%-44s %6.2fx\n' "peak memory, ingest vs cayley load" \
+	"$(echo "scale=4; $(field cayley-load 4) / $(field factgraph-ingest 4)" | bc)"
+for f in graphml gexf; do
+	[ -f "$work/t.factgraph-export-$f" ] && ratio "$f export vs cayley dump graphml" "factgraph-export-$f" cayley-dump-graphml
+done
+ratio "gizmo query vs cayley query" factgraph-gizmo cayley-gizmo
+ratio "re-ingest one article vs full ingest" factgraph-reingest-one factgraph-ingest
+[ -n "${PG:-}" ] && ratio "postgres ingest vs bolt ingest (inverse)" postgres-ingest factgraph-ingest
+echo "files in $work"
