@@ -4,9 +4,6 @@ import (
 	"context"
 	"errors"
 	"sort"
-	"strings"
-
-	"github.com/cayleygraph/quad"
 )
 
 // LoadOptions choose what Load reads.
@@ -27,19 +24,17 @@ func (s *Store) Load(ctx context.Context, opts LoadOptions) (*Graph, error) {
 		}
 		return Merge([]*Facts{f}), nil
 	}
-	byLabel := make(map[string][]quad.Quad)
-	err := s.allQuads(ctx, func(q quad.Quad) error {
-		l, ok := q.Label.(quad.IRI)
-		if !ok || !strings.HasPrefix(string(l), sourcePrefix) {
-			return nil // not factgraph's: ignore quads another tool added
-		}
-		id := strings.TrimPrefix(string(l), sourcePrefix)
-		byLabel[id] = append(byLabel[id], q)
-		return nil
-	})
+	return s.loadAll(ctx, false)
+}
+
+// loadAll reads every source of the store and merges them; see readTable for generic.
+func (s *Store) loadAll(ctx context.Context, generic bool) (*Graph, error) {
+	t, err := s.readTable(ctx, generic)
 	if err != nil {
 		return nil, err
 	}
+	byLabel := groupBySource(t)
+	t = nil // let the table go while the facts are decoded
 	ids := make([]string, 0, len(byLabel))
 	for id := range byLabel {
 		ids = append(ids, id)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -16,30 +17,35 @@ import (
 // WriteNQuads writes the quads of one source ("" for all) as N-Quads, one a line, sorted
 // by their text: the same store gives the same bytes every time.
 func (s *Store) WriteNQuads(ctx context.Context, w io.Writer, source string) error {
+	return s.writeNQuads(ctx, w, source, false)
+}
+
+// writeNQuads is WriteNQuads; see readTable for generic.
+func (s *Store) writeNQuads(ctx context.Context, w io.Writer, source string, generic bool) error {
 	if err := s.checkOpen(); err != nil {
 		return err
 	}
-	var qs []quad.Quad
-	var err error
+	var lines []string
 	if source != "" {
-		if _, _, err = s.loadFacts(ctx, source); err != nil {
+		if _, _, err := s.loadFacts(ctx, source); err != nil {
 			return err
 		}
-		qs, err = s.sourceQuads(ctx, source)
+		qs, err := s.sourceQuads(ctx, source)
+		if err != nil {
+			return err
+		}
+		lines = make([]string, 0, len(qs))
+		for _, q := range qs {
+			lines = append(lines, quadKey(q)+" .\n")
+		}
 	} else {
-		err = s.allQuads(ctx, func(q quad.Quad) error {
-			qs = append(qs, q)
-			return nil
-		})
+		t, err := s.readTable(ctx, generic)
+		if err != nil {
+			return err
+		}
+		lines = t.lines()
 	}
-	if err != nil {
-		return err
-	}
-	lines := make([]string, 0, len(qs))
-	for _, q := range qs {
-		lines = append(lines, quadKey(q)+" .\n")
-	}
-	sort.Strings(lines)
+	slices.Sort(lines)
 	bw := bufio.NewWriter(w)
 	prev := ""
 	for _, l := range lines {

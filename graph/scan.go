@@ -1,0 +1,249 @@
+package graph
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
+	hkv "github.com/hidal-go/hidalgo/kv"
+	"github.com/hidal-go/hidalgo/kv/options"
+	"google.golang.org/protobuf/encoding/protowire"
+)
+
+// quadTable holds every quad of a store once, its values interned: reading a whole store
+// resolves each distinct value once, however many quads hold it.
+type quadTable struct {
+	values []quad.Value // values[0] is nil, the label of an unlabelled quad
+	quads  [][4]uint32  // subject, predicate, object and label, as indices into values
+}
+
+// readTable reads every quad of the store. A bolt store is read in bulk; other stores, and
+// any store when generic is set, through Cayley's quad iterator.
+func (s *Store) readTable(ctx context.Context, generic bool) (*quadTable, error) {
+	if s.pin != nil && !generic {
+		return readLog(ctx, s.pin.KV)
+	}
+	t := &quadTable{values: []quad.Value{nil}}
+	index := map[quad.Value]uint32{}
+	intern := func(v quad.Value) uint32 {
+		if v == nil {
+			return 0
+		}
+		i, ok := index[v]
+		if !ok {
+			i = uint32(len(t.values))
+			index[v] = i
+			t.values = append(t.values, v)
+		}
+		return i
+	}
+	err := s.allQuads(ctx, func(q quad.Quad) error {
+		t.quads = append(t.quads, [4]uint32{intern(q.Subject), intern(q.Predicate), intern(q.Object), intern(q.Label)})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// Cayley's key-value layout (graph/kv in the Cayley module): bucket "log" maps an id, as 8
+// big-endian bytes, to a protobuf Primitive that is either a value (Value set) or a quad
+// (Subject, Predicate, Object and Label are value ids; Label 0 is none). Removing a quad
+// rewrites it with Deleted set; removing the last quad of a value deletes the value's entry.
+// Ids above meta/horizon are not written yet. The generic path looks four values up per
+// quad, each in a read transaction of its own; readLog scans the log once in one transaction.
+var (
+	logBucket  = hkv.Key{[]byte("log")}
+	horizonKey = hkv.Key{[]byte("meta"), []byte("horizon")}
+)
+
+// Field numbers of Cayley's Primitive message (graph/proto/primitive.proto).
+const (
+	primID        = 1
+	primSubject   = 2
+	primPredicate = 3
+	primObject    = 4
+	primLabel     = 5
+	primValue     = 8
+	primDeleted   = 9
+)
+
+// primitive is the part of a Primitive that reading needs; value aliases the scanned bytes.
+type primitive struct {
+	id, subject, predicate, object, label uint64
+	value                                 []byte
+	deleted                               bool
+}
+
+func decodePrimitive(b []byte) (primitive, error) {
+	var p primitive
+	for len(b) > 0 {
+		num, typ, n := protowire.ConsumeTag(b)
+		if n < 0 {
+			return p, protowire.ParseError(n)
+		}
+		b = b[n:]
+		switch {
+		case typ == protowire.VarintType && num <= primDeleted && num != primValue:
+			v, n := protowire.ConsumeVarint(b)
+			if n < 0 {
+				return p, protowire.ParseError(n)
+			}
+			b = b[n:]
+			switch num {
+			case primID:
+				p.id = v
+			case primSubject:
+				p.subject = v
+			case primPredicate:
+				p.predicate = v
+			case primObject:
+				p.object = v
+			case primLabel:
+				p.label = v
+			case primDeleted:
+				p.deleted = v != 0
+			}
+		case typ == protowire.BytesType && num == primValue:
+			v, n := protowire.ConsumeBytes(b)
+			if n < 0 {
+				return p, protowire.ParseError(n)
+			}
+			b = b[n:]
+			p.value = v
+		default:
+			n := protowire.ConsumeFieldValue(num, typ, b)
+			if n < 0 {
+				return p, protowire.ParseError(n)
+			}
+			b = b[n:]
+		}
+	}
+	return p, nil
+}
+
+// readLog reads every live quad of a Cayley key-value store in one read transaction and one
+// pass over its log.
+func readLog(ctx context.Context, db hkv.KV) (*quadTable, error) {
+	tx, err := db.Tx(ctx, false)
+	if err != nil {
+		return nil, fmt.Errorf("read store: %w", err)
+	}
+	defer tx.Close()
+	var horizon uint64
+	switch b, err := tx.Get(ctx, horizonKey); {
+	case errors.Is(err, hkv.ErrNotFound):
+		// an empty store has no horizon yet
+	case err != nil:
+		return nil, fmt.Errorf("read store: %w", err)
+	case len(b) != 8:
+		return nil, fmt.Errorf("read store: horizon of %d bytes, want 8; is it a factgraph store?", len(b))
+	default:
+		horizon = binary.LittleEndian.Uint64(b)
+	}
+
+	t := &quadTable{values: []quad.Value{nil}}
+	// index maps a value id to its place in t.values; links holds the quads' value ids until
+	// every value is known, since nothing promises that a value's entry precedes its quads.
+	index := map[uint64]uint32{}
+	var links [][4]uint64
+	it := tx.Scan(ctx, options.WithPrefixKV(logBucket))
+	defer it.Close()
+	for n := 0; it.Next(ctx); n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		p, err := decodePrimitive(it.Val())
+		if err != nil {
+			return nil, fmt.Errorf("read store: entry %d of the log: %w; is it a factgraph store?", n, err)
+		}
+		switch {
+		case p.id > horizon || p.deleted:
+		case len(p.value) > 0:
+			v, err := pquads.UnmarshalValue(p.value)
+			if err != nil {
+				return nil, fmt.Errorf("read store: value %d: %w", p.id, err)
+			}
+			index[p.id] = uint32(len(t.values))
+			t.values = append(t.values, v)
+		default:
+			links = append(links, [4]uint64{p.subject, p.predicate, p.object, p.label})
+		}
+	}
+	if err := it.Err(); err != nil {
+		return nil, fmt.Errorf("read store: %w", err)
+	}
+	t.quads = make([][4]uint32, len(links))
+	for i, l := range links {
+		for d, id := range l {
+			if id == 0 && d == 3 {
+				continue
+			}
+			x, ok := index[id]
+			if !ok {
+				return nil, fmt.Errorf("read store: a quad names value %d, which the store does not hold; the store is damaged", id)
+			}
+			t.quads[i][d] = x
+		}
+	}
+	return t, ctx.Err()
+}
+
+// groupBySource returns the quads of each source by source id, in table order, leaving out
+// quads whose label is not a source's: another tool may have added them.
+func groupBySource(t *quadTable) map[string][]quad.Quad {
+	// source[i] is, for value i as a label, 0 when not seen yet, -1 when it is not a
+	// source's IRI, and k+1 when it is the label of ids[k].
+	source := make([]int32, len(t.values))
+	var ids []string
+	var quads [][]quad.Quad
+	for _, q := range t.quads {
+		k := source[q[3]]
+		if k == 0 {
+			k = -1
+			if l, ok := t.values[q[3]].(quad.IRI); ok && strings.HasPrefix(string(l), sourcePrefix) {
+				ids = append(ids, strings.TrimPrefix(string(l), sourcePrefix))
+				quads = append(quads, nil)
+				k = int32(len(ids))
+			}
+			source[q[3]] = k
+		}
+		if k < 0 {
+			continue
+		}
+		quads[k-1] = append(quads[k-1], quad.Quad{Subject: t.values[q[0]], Predicate: t.values[q[1]], Object: t.values[q[2]], Label: t.values[q[3]]})
+	}
+	out := make(map[string][]quad.Quad, len(ids))
+	for k, id := range ids {
+		out[id] = quads[k]
+	}
+	return out
+}
+
+// lines returns each quad as a line of N-Quads, in table order. A value's text is made once
+// however many quads hold it.
+func (t *quadTable) lines() []string {
+	text := make([]string, len(t.values))
+	str := func(i uint32) string {
+		if text[i] == "" {
+			text[i] = t.values[i].String()
+		}
+		return text[i]
+	}
+	out := make([]string, 0, len(t.quads))
+	for _, q := range t.quads {
+		if q[3] == 0 {
+			out = append(out, str(q[0])+" "+str(q[1])+" "+str(q[2])+" .\n")
+		} else {
+			out = append(out, str(q[0])+" "+str(q[1])+" "+str(q[2])+" "+str(q[3])+" .\n")
+		}
+	}
+	return out
+}

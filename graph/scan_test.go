@@ -1,0 +1,145 @@
+package graph_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/ingest"
+	"github.com/factgraph/factgraph/internal/synth"
+)
+
+func sampleFacts(t *testing.T) []*graph.Facts {
+	t.Helper()
+	files, err := ingest.Load(context.Background(), []string{
+		filepath.Join("..", "samples", "japan-us-security-treaty", "facts.yaml"),
+		filepath.Join("..", "samples", "nato-spending", "facts.yaml"),
+	}, nil)
+	if err != nil {
+		t.Fatalf("load samples: %v", err)
+	}
+	var out []*graph.Facts
+	for _, f := range files {
+		out = append(out, f.Facts)
+	}
+	return out
+}
+
+func synthFacts(from, to int) []*graph.Facts {
+	gen := synth.NewGenerator(7)
+	var out []*graph.Facts
+	for i := from; i < to; i++ {
+		out = append(out, gen.Article(i).Facts)
+	}
+	return out
+}
+
+// TestBulkReadMatchesGeneric reads bolt stores whole through the bulk scan of Cayley's log
+// and through Cayley's quad iterator, and wants the same Graph and the same N-Quads from
+// both: on the samples, on synthetic corpora, after re-ingests and removals have left
+// deleted quads and values in the log, and with quads of another tool in the store.
+func TestBulkReadMatchesGeneric(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name  string
+		write func(t *testing.T, s *graph.Store)
+	}{
+		{"empty", func(*testing.T, *graph.Store) {}},
+		{"samples", func(t *testing.T, s *graph.Store) {
+			mustIngest(t, s, sampleFacts(t)...)
+		}},
+		{"synthetic", func(t *testing.T, s *graph.Store) {
+			var facts []*graph.Facts
+			for i := 0; i < 50; i++ {
+				facts = append(facts, graph.SyntheticFacts(i))
+			}
+			mustIngest(t, s, facts...)
+		}},
+		{"corpus", func(t *testing.T, s *graph.Store) {
+			mustIngest(t, s, synthFacts(0, 30)...)
+			mustIngest(t, s, sampleFacts(t)...)
+		}},
+		{"churn", func(t *testing.T, s *graph.Store) {
+			samples := sampleFacts(t)
+			mustIngest(t, s, synthFacts(0, 30)...)
+			mustIngest(t, s, samples...)
+			edited := synthFacts(10, 30)
+			for i, f := range edited {
+				f.Source.Title = fmt.Sprint("Edited ", i)
+				f.Claims = f.Claims[:len(f.Claims)/2]
+				f.Relations = nil
+			}
+			mustIngest(t, s, edited...)
+			ids := []string{samples[1].Source.ID}
+			for _, f := range synthFacts(0, 5) {
+				ids = append(ids, f.Source.ID)
+			}
+			if _, err := s.Remove(ctx, ids...); err != nil {
+				t.Fatalf("Remove: %v", err)
+			}
+			mustIngest(t, s, synthFacts(2, 4)...)
+		}},
+		{"foreign quads", func(t *testing.T, s *graph.Store) {
+			mustIngest(t, s, sampleFacts(t)...)
+			err := graph.AddForeignQuads(s, []quad.Quad{
+				{Subject: quad.IRI("japan"), Predicate: quad.IRI("seen-by"), Object: quad.String("a crawler")},
+				{Subject: quad.IRI("japan"), Predicate: quad.IRI("fg:name"), Object: quad.String("Nippon"), Label: quad.IRI("crawler")},
+				{Subject: quad.BNode("x"), Predicate: quad.IRI("p"), Object: quad.Int(3), Label: quad.String("not an IRI")},
+			})
+			if err != nil {
+				t.Fatalf("add quads: %v", err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := graph.Open(ctx, filepath.Join(t.TempDir(), "factgraph.db"), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			tt.write(t, s)
+
+			want, err := graph.LoadGeneric(ctx, s)
+			if err != nil {
+				t.Fatalf("generic Load: %v", err)
+			}
+			got, err := s.Load(ctx, graph.LoadOptions{})
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("Load differs from the generic path:\n got %+v\nwant %+v", got, want)
+			}
+			if tt.name != "empty" && len(got.Sources) == 0 {
+				t.Errorf("Load found no sources")
+			}
+
+			var gotNQ, wantNQ bytes.Buffer
+			if err := graph.WriteNQuadsGeneric(ctx, s, &wantNQ); err != nil {
+				t.Fatalf("generic WriteNQuads: %v", err)
+			}
+			if err := s.WriteNQuads(ctx, &gotNQ, ""); err != nil {
+				t.Fatalf("WriteNQuads: %v", err)
+			}
+			if gotNQ.String() != wantNQ.String() {
+				t.Errorf("WriteNQuads differs from the generic path:\n got %s\nwant %s", gotNQ.String(), wantNQ.String())
+			}
+			if tt.name != "empty" && gotNQ.Len() == 0 {
+				t.Errorf("WriteNQuads wrote nothing")
+			}
+		})
+	}
+}
+
+func mustIngest(t *testing.T, s *graph.Store, facts ...*graph.Facts) {
+	t.Helper()
+	if _, err := s.Ingest(context.Background(), facts); err != nil {
+		t.Fatalf("Ingest: %v", err)
+	}
+}
