@@ -20,7 +20,7 @@ func ExampleWrite() {
 	}
 	// Output:
 	// <?xml version="1.0" encoding="UTF-8"?>
-	// <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:y="http://www.yworks.com/xml/graphml" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+	// <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:y="http://www.yworks.com/xml/graphml" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd">
 	//   <key id="label" for="node" attr.name="label" attr.type="string"/>
 	//   <key id="kind" for="node" attr.name="kind" attr.type="string"/>
 	//   <key id="type" for="node" attr.name="type" attr.type="string"/>

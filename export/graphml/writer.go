@@ -12,8 +12,11 @@ import (
 
 // Namespaces written on the root element.
 const (
-	Namespace         = "http://graphml.graphdrawing.org/xmlns"
-	SchemaLocation    = "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+	Namespace      = "http://graphml.graphdrawing.org/xmlns"
+	SchemaLocation = "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+	// YSchemaLocation is where yEd's own files point: GraphML redefined to allow yEd's
+	// graphics, which plain graphml.xsd rejects.
+	YSchemaLocation   = "http://graphml.graphdrawing.org/xmlns http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd"
 	YNamespace        = "http://www.yworks.com/xml/graphml"
 	yfilesNodeGraphic = "nodegraphics"
 	yfilesEdgeGraphic = "edgegraphics"
@@ -95,10 +98,12 @@ func (w *Writer) WriteHeader(h Header) error {
 	b := w.w
 	w.put(`<?xml version="1.0" encoding="UTF-8"?>`, "\n")
 	b.WriteString(`<graphml xmlns="` + Namespace + `" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`)
+	loc := SchemaLocation
 	if h.YEd {
 		b.WriteString(` xmlns:y="` + YNamespace + `"`)
+		loc = YSchemaLocation
 	}
-	w.put(` xsi:schemaLocation="`+SchemaLocation+`">`, "\n")
+	w.put(` xsi:schemaLocation="`, loc, "\">\n")
 	for _, k := range h.Keys {
 		if !NMToken(k.ID) {
 			return w.fail(fmt.Errorf("graphml: key id %q is not an XML name token: use letters, digits, '-', '_', '.'", k.ID))
