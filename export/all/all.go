@@ -4,7 +4,11 @@
 package all
 
 import (
-	_ "github.com/factgraph/factgraph/export/dot"     // dot
-	_ "github.com/factgraph/factgraph/export/mermaid" // mermaid
-	_ "github.com/factgraph/factgraph/export/nquads"  // nquads
+	_ "github.com/factgraph/factgraph/export/dot"        // dot
+	_ "github.com/factgraph/factgraph/export/gexf"       // gexf
+	_ "github.com/factgraph/factgraph/export/graphml"    // graphml
+	_ "github.com/factgraph/factgraph/export/graphology" // json
+	_ "github.com/factgraph/factgraph/export/mermaid"    // mermaid
+	_ "github.com/factgraph/factgraph/export/nquads"     // nquads
+	_ "github.com/factgraph/factgraph/export/table"      // csv
 )
