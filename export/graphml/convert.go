@@ -12,14 +12,28 @@ func init() {
 	export.Register(export.Format{
 		Name:        "graphml",
 		Exts:        []string{"graphml"},
-		Description: "GraphML with typed attributes and yEd graphics (Gephi, yEd, NetworkX, igraph)",
+		Description: "GraphML with typed attributes and Gephi's colours (Gephi, NetworkX, igraph, graphology)",
 		Write:       Write,
+	})
+	export.Register(export.Format{
+		Name:        "yed",
+		Exts:        []string{"yed.graphml"},
+		Description: "GraphML with yEd's graphics too, so yEd shows labels, shapes and colours",
+		Write:       WriteYEd,
 	})
 }
 
-// Write writes g as GraphML: the standard attributes as typed keys, Gephi's r, g, b
-// colour keys, and yEd's graphics, nodes and edges in the order g gives them.
-func Write(w io.Writer, g *export.Graph) error {
+// Write writes g as GraphML valid against the official GraphML 1.0 schema: the standard
+// attributes as typed keys and Gephi's r, g, b colour keys, nodes and edges in the order g
+// gives them.
+func Write(w io.Writer, g *export.Graph) error { return write(w, g, false) }
+
+// WriteYEd writes what Write does plus yEd's drawing of every node and edge (y:ShapeNode,
+// y:PolyLineEdge). The official schema allows no elements inside <data>, so such a file is
+// valid against GraphML as yEd's schema extends it (ygraphml.xsd), not the plain one.
+func WriteYEd(w io.Writer, g *export.Graph) error { return write(w, g, true) }
+
+func write(w io.Writer, g *export.Graph, yed bool) error {
 	nf, err := export.NodeFields(g)
 	if err != nil {
 		return fmt.Errorf("graphml: %w", err)
@@ -55,7 +69,7 @@ func Write(w io.Writer, g *export.Graph) error {
 	}
 
 	gw := NewWriter(w)
-	if err := gw.WriteHeader(Header{Keys: keys, YEd: true}); err != nil {
+	if err := gw.WriteHeader(Header{Keys: keys, YEd: yed}); err != nil {
 		return err
 	}
 	var vals []export.Value
@@ -69,8 +83,10 @@ func Write(w io.Writer, g *export.Graph) error {
 			node.Data = append(node.Data, Data{nodeKey[v.Name], v.Text})
 		}
 		node.Data = appendRGB(node.Data, nodeKey, n.Color)
-		shape = ShapeNode{Label: n.Label, Fill: n.Color.Hex(), Shape: yedShape(n.Shape)}
-		node.Graphics = &shape
+		if yed {
+			shape = ShapeNode{Label: n.Label, Fill: n.Color.Hex(), Shape: yedShape(n.Shape)}
+			node.Graphics = &shape
+		}
 		if err := gw.WriteNode(&node); err != nil {
 			return err
 		}
@@ -88,8 +104,10 @@ func Write(w io.Writer, g *export.Graph) error {
 			edge.Data = append(edge.Data, Data{edgeKey[v.Name], v.Text})
 		}
 		edge.Data = appendRGB(edge.Data, edgeKey, e.Color)
-		line = PolyLineEdge{Label: e.Label, Color: e.Color.Hex(), Dashed: e.Dashed}
-		edge.Graphics = &line
+		if yed {
+			line = PolyLineEdge{Label: e.Label, Color: e.Color.Hex(), Dashed: e.Dashed}
+			edge.Graphics = &line
+		}
 		if err := gw.WriteEdge(&edge); err != nil {
 			return err
 		}

@@ -7,7 +7,7 @@ import (
 	"github.com/factgraph/factgraph/export/graphml"
 )
 
-func ExampleWrite() {
+func ExampleWriteYEd() {
 	g := &export.Graph{
 		Nodes: []export.Node{
 			{ID: "japan", Label: "Japan", Kind: "party", Color: export.ColorParty, Shape: "ellipse"},
@@ -15,7 +15,7 @@ func ExampleWrite() {
 		},
 		Edges: []export.Edge{{ID: "e1", From: "japan", To: "us", Kind: "allied-with", Color: export.ColorEdge}},
 	}
-	if err := graphml.Write(os.Stdout, g); err != nil {
+	if err := graphml.WriteYEd(os.Stdout, g); err != nil {
 		panic(err)
 	}
 	// Output:
