@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -71,23 +72,18 @@ func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (*IngestReport, e
 	if err := s.checkWritable(); err != nil {
 		return nil, err
 	}
-	rd := nquads.NewReader(r, false)
-	defer rd.Close()
 	byLabel := make(map[string][]quad.Quad)
-	for n := 1; ; n++ {
-		q, err := rd.ReadQuad()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("read n-quads: quad %d: %w", n, err)
-		}
+	err := readNQuads(ctx, r, func(line int, q quad.Quad) error {
 		l, ok := q.Label.(quad.IRI)
 		if !ok || !strings.HasPrefix(string(l), sourcePrefix) {
-			return nil, fmt.Errorf("read n-quads: quad %d (%s) has no <source/ID> label; factgraph stores every fact under its source", n, quadKey(q))
+			return fmt.Errorf("read n-quads: line %d: quad %s has no <source/ID> label; factgraph stores every fact under its source", line, clip([]byte(quadKey(q))))
 		}
 		id := strings.TrimPrefix(string(l), sourcePrefix)
 		byLabel[id] = append(byLabel[id], q)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	ids := make([]string, 0, len(byLabel))
 	for id := range byLabel {
@@ -147,4 +143,66 @@ func diffQuads(got, want []quad.Quad) string {
 		return fmt.Sprintf("missing quad %s (%d in all)", missing[0], len(missing))
 	}
 	return ""
+}
+
+// readNQuads calls fn with each quad of r and the number of its line.
+//
+// It splits the lines itself and parses each with nquads.Parse rather than use
+// nquads.Reader, whose ReadQuad skips a quad with an empty IRI or blank node (such as
+// "<> <> <> <source/x> .") by calling itself again: one stack frame per skipped line,
+// so about two million such lines in a row overflow the goroutine stack, a fatal error
+// that no recover catches and that kills the process, and the skipped quads vanish
+// without a word. Here such a quad is an error with its line number.
+func readNQuads(ctx context.Context, r io.Reader, fn func(line int, q quad.Quad) error) error {
+	br := bufio.NewReader(r)
+	for n := 1; ; n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		raw, err := br.ReadBytes('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("read n-quads: line %d: %w", n, err)
+		}
+		if line := bytes.TrimSpace(raw); len(line) > 0 && line[0] != '#' {
+			q, perr := parseNQuad(string(line))
+			if perr != nil {
+				return fmt.Errorf("read n-quads: line %d: %w", n, perr)
+			}
+			if !q.IsValid() {
+				return fmt.Errorf("read n-quads: line %d: %q has an empty IRI or blank node; give every subject, predicate and object a name", n, clip(line))
+			}
+			if ferr := fn(n, q); ferr != nil {
+				return ferr
+			}
+		}
+		if err != nil { // io.EOF, after the last line
+			return nil
+		}
+	}
+}
+
+// parseNQuad parses one line with Cayley's N-Quads parser, turning a panic of the parser
+// (it panics on some escapes it did not expect) into an error.
+func parseNQuad(line string) (q quad.Quad, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cannot parse %q: %v", clip([]byte(line)), r)
+		}
+	}()
+	q, err = nquads.Parse(line)
+	if err != nil {
+		return quad.Quad{}, fmt.Errorf("cannot parse %q: %w", clip([]byte(line)), err)
+	}
+	return q, nil
+}
+
+// clip shortens a line for an error message: a line may be megabytes long.
+func clip(line []byte) string {
+	const max = 120
+	if len(line) <= max {
+		return string(line)
+	}
+	return string(line[:max]) + "..."
 }
