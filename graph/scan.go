@@ -60,6 +60,7 @@ func (s *Store) readTable(ctx context.Context, generic bool) (*quadTable, error)
 var (
 	logBucket  = hkv.Key{[]byte("log")}
 	horizonKey = hkv.Key{[]byte("meta"), []byte("horizon")}
+	sizeKey    = hkv.Key{[]byte("meta"), []byte("size")}
 )
 
 // Field numbers of Cayley's Primitive message (graph/proto/primitive.proto).
@@ -147,11 +148,21 @@ func readLog(ctx context.Context, db hkv.KV) (*quadTable, error) {
 		horizon = binary.LittleEndian.Uint64(b)
 	}
 
-	t := &quadTable{values: []quad.Value{nil}}
-	// index maps a value id to its place in t.values; links holds the quads' value ids until
-	// every value is known, since nothing promises that a value's entry precedes its quads.
-	index := map[uint64]uint32{}
-	var links [][4]uint64
+	var size uint64 // quads in the store, to size the table
+	if b, err := tx.Get(ctx, sizeKey); err == nil && len(b) == 8 {
+		size = min(binary.LittleEndian.Uint64(b), horizon)
+	}
+
+	t := &quadTable{values: []quad.Value{nil}, quads: make([][4]uint32, 0, size)}
+	// index maps a value id to its place in t.values. A quad whose values are not all known
+	// yet waits in pending: a value's entry usually precedes its quads, but nothing
+	// promises it.
+	index := map[uint64]uint32{0: 0}
+	type link struct {
+		at  int // place in t.quads
+		ids [4]uint64
+	}
+	var pending []link
 	it := tx.Scan(ctx, options.WithPrefixKV(logBucket))
 	defer it.Close()
 	for n := 0; it.Next(ctx); n++ {
@@ -174,55 +185,76 @@ func readLog(ctx context.Context, db hkv.KV) (*quadTable, error) {
 			index[p.id] = uint32(len(t.values))
 			t.values = append(t.values, v)
 		default:
-			links = append(links, [4]uint64{p.subject, p.predicate, p.object, p.label})
+			ids := [4]uint64{p.subject, p.predicate, p.object, p.label}
+			var q [4]uint32
+			ok := true
+			for d, id := range ids {
+				var found bool
+				if q[d], found = index[id]; !found {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				pending = append(pending, link{len(t.quads), ids})
+			}
+			t.quads = append(t.quads, q)
 		}
 	}
 	if err := it.Err(); err != nil {
 		return nil, fmt.Errorf("read store: %w", err)
 	}
-	t.quads = make([][4]uint32, len(links))
-	for i, l := range links {
-		for d, id := range l {
-			if id == 0 && d == 3 {
-				continue
-			}
+	for _, l := range pending {
+		for d, id := range l.ids {
 			x, ok := index[id]
 			if !ok {
 				return nil, fmt.Errorf("read store: a quad names value %d, which the store does not hold; the store is damaged", id)
 			}
-			t.quads[i][d] = x
+			t.quads[l.at][d] = x
 		}
 	}
 	return t, ctx.Err()
 }
 
 // groupBySource returns the quads of each source by source id, in table order, leaving out
-// quads whose label is not a source's: another tool may have added them.
+// quads whose label is not a source's: another tool may have added them. All the quads share
+// one array, filled by a counting sort.
 func groupBySource(t *quadTable) map[string][]quad.Quad {
 	// source[i] is, for value i as a label, 0 when not seen yet, -1 when it is not a
 	// source's IRI, and k+1 when it is the label of ids[k].
 	source := make([]int32, len(t.values))
 	var ids []string
-	var quads [][]quad.Quad
+	var count []int
 	for _, q := range t.quads {
 		k := source[q[3]]
 		if k == 0 {
 			k = -1
 			if l, ok := t.values[q[3]].(quad.IRI); ok && strings.HasPrefix(string(l), sourcePrefix) {
 				ids = append(ids, strings.TrimPrefix(string(l), sourcePrefix))
-				quads = append(quads, nil)
+				count = append(count, 0)
 				k = int32(len(ids))
 			}
 			source[q[3]] = k
 		}
-		if k < 0 {
-			continue
+		if k > 0 {
+			count[k-1]++
 		}
-		quads[k-1] = append(quads[k-1], quad.Quad{Subject: t.values[q[0]], Predicate: t.values[q[1]], Object: t.values[q[2]], Label: t.values[q[3]]})
+	}
+	start := make([]int, len(ids)+1)
+	for k, n := range count {
+		start[k+1] = start[k] + n
+	}
+	all := make([]quad.Quad, start[len(ids)])
+	next := append([]int(nil), start[:len(ids)]...)
+	for _, q := range t.quads {
+		if k := source[q[3]]; k > 0 {
+			all[next[k-1]] = quad.Quad{Subject: t.values[q[0]], Predicate: t.values[q[1]], Object: t.values[q[2]], Label: t.values[q[3]]}
+			next[k-1]++
+		}
 	}
 	out := make(map[string][]quad.Quad, len(ids))
 	for k, id := range ids {
-		out[id] = quads[k]
+		out[id] = all[start[k]:start[k+1]:start[k+1]]
 	}
 	return out
 }
