@@ -202,3 +202,23 @@ func TestEveryCommandHelpHasAnExample(t *testing.T) {
 	}
 	walk(nil, newApp(io.Discard, io.Discard).Commands)
 }
+
+// TestForeignStyleFile ingests a file written in another curator's style (a BOM, CRLF line
+// ends, flow mappings, a dated claim, an anchor, a relation stated twice) beside the flagship,
+// and reads it back through the queries.
+func TestForeignStyleFile(t *testing.T) {
+	const aukus = "testdata/aukus/facts.yaml"
+	store := filepath.Join(t.TempDir(), "f.db")
+	code, out, stderr := runQuery(t, "ingest", "--store", store, aukus, flagship)
+	if code != 0 || !strings.Contains(out, "added aukus-at-three: 6 parties, 1 agreement, 1 event, 2 obligations, 2 claims, 1 counterclaim, 2 relations") {
+		t.Fatalf("exit %d\n%s%s", code, out, stderr)
+	}
+	code, out, stderr = runQuery(t, "query", "obligations", "--store", store, "--between", "Canberra", "Washington", "--json")
+	if code != 0 || !strings.Contains(out, `"us-sell-submarines"`) || !strings.Contains(out, `"australia-cede-sovereignty"`) {
+		t.Fatalf("obligations by alias: exit %d\n%s%s", code, out, stderr)
+	}
+	code, out, _ = runQuery(t, "query", "timeline", "--store", store, "--json")
+	if code != 0 || !strings.Contains(out, `"2021"`) || strings.Index(out, `"2021"`) > strings.Index(out, `"2021-09"`) || !strings.Contains(out, `"2021-09-15"`) {
+		t.Errorf("timeline keeps precision and puts the year first: exit %d\n%s", code, out)
+	}
+}
