@@ -222,3 +222,25 @@ func TestForeignStyleFile(t *testing.T) {
 		t.Errorf("timeline keeps precision and puts the year first: exit %d\n%s", code, out)
 	}
 }
+
+// TestNQuadsRoundTrip: exporting N-Quads, ingesting them into an empty store and exporting
+// again gives the same bytes.
+func TestNQuadsRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	first, second := filepath.Join(dir, "1.db"), filepath.Join(dir, "2.db")
+	if code, _, stderr := runQuery(t, "ingest", "--store", first, flagship, "../../samples/nato-spending/facts.yaml", "testdata/aukus/facts.yaml"); code != 0 {
+		t.Fatal(stderr)
+	}
+	nq := filepath.Join(dir, "all.nq")
+	if code, _, stderr := runQuery(t, "export", "--store", first, "-o", nq); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, out, stderr := runQuery(t, "ingest", "--store", second, nq)
+	if code != 0 || strings.Count(out, "added ") != 3 {
+		t.Fatalf("exit %d\n%s%s", code, out, stderr)
+	}
+	a, b := dump(t, first), dump(t, second)
+	if a != b || len(a) < 1000 {
+		t.Errorf("the N-Quads differ after a round trip (%d and %d bytes)", len(a), len(b))
+	}
+}
