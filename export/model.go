@@ -19,19 +19,19 @@ const (
 // Node is one vertex of an exported graph, already turned from facts into display terms by
 // a view. Formats write nodes in the order given; views sort them by ID.
 type Node struct {
-	ID        string
-	Label     string
-	Kind      string
-	Type      string
-	Date      graph.Date // zero when the item has no date
-	Status    string
-	Sources   []string
-	Quotes    []string
-	Color     Color // fill colour, by kind
-	Shape     string
-	Extra     []Attr // further, view-specific attributes, sorted by name
-	Since     graph.Date
-	Until     graph.Date
+	ID      string
+	Label   string
+	Kind    string
+	Type    string
+	Date    graph.Date // zero when the item has no date
+	Status  string
+	Sources []string
+	Quotes  []string
+	Color   Color // fill colour, by kind
+	Shape   string
+	Extra   []Attr // further, view-specific attributes, sorted by name
+	Since   graph.Date
+	Until   graph.Date
 }
 
 // Edge is one directed edge of an exported graph. Formats write edges in the order given;
