@@ -32,6 +32,20 @@ type File struct {
 // (the store failing, the context ending) is returned as it is. Files are read and checked on
 // all cores; the result keeps the order of paths.
 func Load(ctx context.Context, paths []string, known Known) ([]*File, error) {
+	return LoadWith(ctx, paths, LoadOptions{Known: known})
+}
+
+// LoadOptions tune LoadWith.
+type LoadOptions struct {
+	Known Known // what the store holds; nil means an empty store
+	// Progress, when set, is called once for each file read and checked on its own, from
+	// any of the goroutines doing the work.
+	Progress func()
+}
+
+// LoadWith is Load with options.
+func LoadWith(ctx context.Context, paths []string, opts LoadOptions) ([]*File, error) {
+	known := opts.Known
 	parsed := make([]*parsed, len(paths))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -39,6 +53,9 @@ func Load(ctx context.Context, paths []string, known Known) ([]*File, error) {
 		wg.Go(func() {
 			for i := range work {
 				parsed[i] = readAndParse(paths[i])
+				if opts.Progress != nil {
+					opts.Progress()
+				}
 			}
 		})
 	}

@@ -13,6 +13,7 @@ import (
 // exportOptions are the flags of "factgraph export".
 type exportOptions struct {
 	store string
+	quiet bool
 	export.Options
 }
 
@@ -32,6 +33,7 @@ func exportCommand() *cli.Command {
 			storeFlag(&o.store),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + strings.Join(export.FormatNames(), ", "), Destination: &o.Format},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` (a folder for csv) instead of standard output", Destination: &o.Output},
+			quietFlag(&o.quiet),
 		}, viewFlags(&o.ViewOptions)...),
 		Action: func(c *cli.Context) error {
 			if _, err := o.Resolve(); err != nil {
@@ -42,7 +44,9 @@ func exportCommand() *cli.Command {
 				return err
 			}
 			defer s.Close()
+			bar := newProgress(c.App.ErrWriter, o.quiet, -1, "exporting")
 			_, err = export.Export(c.Context, s, o.Options, c.App.Writer)
+			bar.Done()
 			return err
 		},
 	}

@@ -16,6 +16,7 @@ import (
 type ingestOptions struct {
 	Store string
 	Files []string
+	Quiet bool
 }
 
 func ingestCommand() *cli.Command {
@@ -33,18 +34,18 @@ loaded as they are.
 Example:
    factgraph ingest samples/japan-us-security-treaty/facts.yaml
    factgraph ingest --store corpus.db articles/`,
-		Flags: []cli.Flag{storeFlag(&opts.Store)},
+		Flags: []cli.Flag{storeFlag(&opts.Store), quietFlag(&opts.Quiet)},
 		Action: func(c *cli.Context) error {
 			opts.Files = c.Args().Slice()
 			if len(opts.Files) == 0 {
 				return usagef("ingest needs at least one facts file; see factgraph ingest --help")
 			}
-			return runIngest(c.Context, c.App.Writer, opts)
+			return runIngest(c.Context, c.App.Writer, c.App.ErrWriter, opts)
 		},
 	}
 }
 
-func runIngest(ctx context.Context, w io.Writer, opts ingestOptions) error {
+func runIngest(ctx context.Context, w, stderr io.Writer, opts ingestOptions) error {
 	var yamls, nquads []string
 	for _, f := range opts.Files {
 		if strings.HasSuffix(f, ".nq") || strings.HasSuffix(f, ".nquads") {
@@ -53,7 +54,7 @@ func runIngest(ctx context.Context, w io.Writer, opts ingestOptions) error {
 			yamls = append(yamls, f)
 		}
 	}
-	paths, err := factsFiles(yamls)
+	paths, err := ingest.Expand(yamls)
 	if err != nil {
 		return err
 	}
@@ -63,7 +64,9 @@ func runIngest(ctx context.Context, w io.Writer, opts ingestOptions) error {
 	}
 	defer s.Close()
 	if len(paths) > 0 {
-		files, err := ingest.Load(ctx, paths, s)
+		bar := newProgress(stderr, opts.Quiet, len(paths), "checking")
+		files, err := ingest.LoadWith(ctx, paths, ingest.LoadOptions{Known: s, Progress: bar.Add})
+		bar.Done()
 		if err != nil {
 			return problemsError(err, true)
 		}
@@ -71,7 +74,9 @@ func runIngest(ctx context.Context, w io.Writer, opts ingestOptions) error {
 		for i, f := range files {
 			facts[i] = f.Facts
 		}
+		bar = newProgress(stderr, opts.Quiet, -1, "storing")
 		rep, err := s.Ingest(ctx, facts)
+		bar.Done()
 		if err != nil {
 			return fmt.Errorf("ingest into %q failed, the store is unchanged: %w", opts.Store, err)
 		}

@@ -45,7 +45,7 @@ Example:
 }
 
 func runValidate(ctx context.Context, w io.Writer, opts validateOptions) error {
-	paths, err := factsFiles(opts.Files)
+	paths, err := ingest.Expand(opts.Files)
 	if err != nil {
 		return err
 	}

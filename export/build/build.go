@@ -6,11 +6,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/render"
@@ -27,47 +24,11 @@ type Options struct {
 	OutDir string
 }
 
-// Files expands the inputs: a folder stands for every *.yaml and *.yml file under it, in
-// name order.
-func Files(inputs []string) ([]string, error) {
-	var out []string
-	for _, in := range inputs {
-		st, err := os.Stat(in)
-		if err != nil {
-			return nil, fmt.Errorf("read input: %w", err)
-		}
-		if !st.IsDir() {
-			out = append(out, in)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			ext := strings.ToLower(filepath.Ext(path))
-			if !d.IsDir() && (ext == ".yaml" || ext == ".yml") {
-				found = append(found, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("read folder %q: %w", in, err)
-		}
-		if len(found) == 0 {
-			return nil, fmt.Errorf("folder %q holds no *.yaml or *.yml file", in)
-		}
-		sort.Strings(found)
-		out = append(out, found...)
-	}
-	return out, nil
-}
-
 // Run validates the inputs, ingests them into OutDir/factgraph.db, and writes every
 // registered format of the full view and an SVG of each view into OutDir, printing the path
 // of each file written to report, one a line.
 func Run(ctx context.Context, opts Options, report io.Writer) error {
-	files, err := Files(opts.Inputs)
+	files, err := ingest.Expand(opts.Inputs)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,8 +40,9 @@ func TestRun(t *testing.T) {
 	}
 }
 
-func TestFilesRejectsEmptyFolder(t *testing.T) {
-	if _, err := build.Files([]string{t.TempDir()}); err == nil || !strings.Contains(err.Error(), "holds no *.yaml") {
+func TestRunRejectsEmptyFolder(t *testing.T) {
+	err := build.Run(context.Background(), build.Options{Inputs: []string{t.TempDir()}, OutDir: t.TempDir()}, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "no facts files") {
 		t.Errorf("err = %v; want a folder with no facts files refused", err)
 	}
 }
