@@ -3,7 +3,10 @@ package graph
 import (
 	"context"
 	"errors"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 )
 
 // LoadOptions choose what Load reads.
@@ -40,19 +43,23 @@ func (s *Store) loadAll(ctx context.Context, generic bool) (*Graph, error) {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	facts := make([]*Facts, 0, len(ids))
-	var errs []error
-	for _, id := range ids {
-		f, err := DecodeFacts(id, byLabel[id])
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		facts = append(facts, f)
-		delete(byLabel, id) // let the quads go as soon as they are decoded
+	// Sources decode independently: share them out among the processors.
+	facts := make([]*Facts, len(ids))
+	errs := make([]error, len(ids))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := min(runtime.GOMAXPROCS(0), len(ids)); w > 0; w-- {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(ids); i = int(next.Add(1) - 1) {
+				facts[i], errs[i] = DecodeFacts(ids[i], byLabel[ids[i]])
+			}
+		}()
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return Merge(facts), nil
 }
