@@ -43,8 +43,8 @@ const (
 // Edge kinds of the parties view besides the roles and relation types.
 const (
 	EdgeObligation   = graph.KindObligation   // bearer -> beneficiary, labelled with the duty
-	EdgeClaim        = graph.KindClaim        // author -> what the claim is about
-	EdgeCounterclaim = graph.KindCounterclaim // author -> author of what it counters
+	EdgeClaim        = graph.KindClaim        // author -> what the claim is about, labelled with its id
+	EdgeCounterclaim = graph.KindCounterclaim // author -> author of what it counters, likewise
 )
 
 // Names of the view-specific attributes in Node.Extra and Edge.Extra: the facts-file keys.
@@ -55,6 +55,7 @@ const (
 	ExtraInForce     = "in_force"
 	ExtraNote        = "note"
 	ExtraRole        = "role"
+	ExtraSays        = "says"
 	ExtraSection     = "section"
 	ExtraUnder       = "under"
 )
@@ -286,7 +287,9 @@ func (b *builder) parties(g *graph.Graph) {
 			Extra: extras(o.Evidence, Attr{ExtraCondition, o.Condition}, Attr{ExtraUnder, o.Under}),
 		})
 	}
-	// A claim about an obligation is drawn to the agreement the obligation is under.
+	// A claim about an obligation is drawn to the agreement the obligation is under. Claim
+	// edges are labelled with the claim's id, short enough to read on a map of parties; what
+	// the claim says is in the "says" attribute (and the tooltip of a drawing).
 	for _, c := range g.Claims {
 		seen := map[string]bool{}
 		for _, id := range c.About {
@@ -298,8 +301,8 @@ func (b *builder) parties(g *graph.Graph) {
 			}
 			seen[id] = true
 			b.edge(Edge{
-				ID: c.ID + ":" + id, From: c.By, To: id, Label: c.Says, Kind: EdgeClaim,
-				Date: c.Date, Sources: c.Sources, Quotes: c.Quotes, Extra: extras(c.Evidence),
+				ID: c.ID + ":" + id, From: c.By, To: id, Label: c.ID, Kind: EdgeClaim,
+				Date: c.Date, Sources: c.Sources, Quotes: c.Quotes, Extra: extras(c.Evidence, Attr{ExtraSays, c.Says}),
 			})
 		}
 	}
@@ -318,8 +321,8 @@ func (b *builder) parties(g *graph.Graph) {
 			}
 			seen[to] = true
 			b.edge(Edge{
-				ID: c.ID + ":" + to, From: c.By, To: to, Label: c.Says, Kind: EdgeCounterclaim,
-				Date: c.Date, Sources: c.Sources, Quotes: c.Quotes, Extra: extras(c.Evidence),
+				ID: c.ID + ":" + to, From: c.By, To: to, Label: c.ID, Kind: EdgeCounterclaim,
+				Date: c.Date, Sources: c.Sources, Quotes: c.Quotes, Extra: extras(c.Evidence, Attr{ExtraSays, c.Says}),
 			})
 		}
 	}

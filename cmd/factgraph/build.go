@@ -26,7 +26,7 @@ func buildCommand() *cli.Command {
 				return usagef("build needs at least one facts FILE or DIR")
 			}
 			o.Inputs = c.Args().Slice()
-			return build.Run(c.Context, o, c.App.Writer)
+			return problemsError(build.Run(c.Context, o, c.App.Writer), true)
 		},
 	}
 }

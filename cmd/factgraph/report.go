@@ -13,7 +13,7 @@ import (
 // are, FILE:LINE:COLUMN: message, followed by a count; other errors pass through.
 func problemsError(err error, storing bool) error {
 	var ps ingest.Problems
-	if !errors.As(err, &ps) {
+	if err == nil || !errors.As(err, &ps) {
 		return err
 	}
 	files := map[string]bool{}

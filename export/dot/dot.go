@@ -80,7 +80,21 @@ func (w *Writer) Node(n *export.Node) {
 	w.str(", shape=" + QuoteID(n.Shape) + ", fillcolor=\"" + n.Color.Hex() + "\"")
 	w.values = export.NodeValues(w.values[:0], n)
 	w.attrs(w.values)
+	w.tooltip(n.Label, n.Extra)
 	w.str("];\n")
+}
+
+// tooltip writes what an SVG drawing shows on hover: what a claim says where the label is
+// only its id, else the label itself.
+func (w *Writer) tooltip(label string, extra []export.Attr) {
+	for _, a := range extra {
+		if a.Name == export.ExtraSays {
+			label = a.Value
+		}
+	}
+	if label != "" {
+		w.str(", tooltip=" + QuoteLabel(label))
+	}
 }
 
 // Edge writes one edge statement.
@@ -103,6 +117,7 @@ func (w *Writer) Edge(e *export.Edge) {
 		w.err = err
 	}
 	w.attrs(w.values)
+	w.tooltip(e.Label, e.Extra)
 	w.str("];\n")
 }
 

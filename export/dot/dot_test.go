@@ -139,6 +139,9 @@ func TestHostileRoundTrip(t *testing.T) {
 				if got := graphvizText(a["label"]); got != n.Label {
 					t.Errorf("node %q label = %q; want %q", n.ID, got, n.Label)
 				}
+				if got := graphvizText(a["tooltip"]); n.Label != "" && got != n.Label {
+					t.Errorf("node %q tooltip = %q; want %q", n.ID, got, n.Label)
+				}
 				if got, want := plainText(a["quote"]), strings.Join(n.Quotes, "\n"); got != want {
 					t.Errorf("node %q quote = %q; want %q", n.ID, got, want)
 				}
