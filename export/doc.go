@@ -1,6 +1,6 @@
 // Package export turns the graph a store holds into files people open elsewhere: Graphviz
-// DOT, Mermaid, GraphML for yEd, GEXF for Gephi, JSON for graphology, CSV tables and the
-// store's own N-Quads.
+// DOT, Mermaid, GraphML (plain, and with yEd's graphics), GEXF for Gephi, JSON for
+// graphology, CSV tables and the store's own N-Quads. docs/export.md describes them for users.
 //
 // It works in two steps kept apart. A view (Full, Parties, Arguments; see BuildView) turns the
 // merged read model of a store, a *graph.Graph, into the neutral model of this package, a
