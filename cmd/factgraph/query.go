@@ -123,7 +123,9 @@ func obligationsQuery() *cli.Command {
 			default:
 				o.Between = [2]string{pair[0], pair[1]}
 			}
-			return o.answer(c, func(g *graph.Graph) (printable, error) { return query.Obligations(g, o.ObligationsOptions) })
+			return o.withStore(c, func(ctx context.Context, s *graph.Store) (printable, error) {
+				return query.ObligationsIn(ctx, s, o.ObligationsOptions)
+			})
 		},
 	}
 }
@@ -149,7 +151,9 @@ func claimsQuery() *cli.Command {
 			if err := noArgs(c); err != nil {
 				return err
 			}
-			return o.answer(c, func(g *graph.Graph) (printable, error) { return query.Claims(g, o.ClaimsOptions) })
+			return o.withStore(c, func(ctx context.Context, s *graph.Store) (printable, error) {
+				return query.ClaimsIn(ctx, s, o.ClaimsOptions)
+			})
 		},
 	}
 }
@@ -180,7 +184,9 @@ func neighborsQuery() *cli.Command {
 				return usagef("--depth must be 1 or more, got %d", o.Depth)
 			}
 			id := c.Args().First()
-			return o.answer(c, func(g *graph.Graph) (printable, error) { return query.Neighbors(g, id, o.NeighborsOptions) })
+			return o.withStore(c, func(ctx context.Context, s *graph.Store) (printable, error) {
+				return query.NeighborsIn(ctx, s, id, o.NeighborsOptions)
+			})
 		},
 	}
 }
@@ -211,7 +217,9 @@ func pathQuery() *cli.Command {
 				return usagef("--max must be 1 or more, got %d", o.Max)
 			}
 			from, to := c.Args().Get(0), c.Args().Get(1)
-			return o.answer(c, func(g *graph.Graph) (printable, error) { return query.Path(g, from, to, o.PathOptions) })
+			return o.withStore(c, func(ctx context.Context, s *graph.Store) (printable, error) {
+				return query.PathIn(ctx, s, from, to, o.PathOptions)
+			})
 		},
 	}
 }

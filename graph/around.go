@@ -1,0 +1,618 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+// Targeted reads: LoadAround, LoadBetween and Referrers read the items a query needs through
+// the store's subject and object indexes instead of reading every quad as Load does. The
+// graph they return is merged by the same rules as Load (each item is decoded from exactly
+// the quads that Load would decode it from, and merged by Merge), so an item in it is the
+// item Load gives; it just holds fewer items.
+//
+// Items are linked as query.Edges links them, whichever way the quad goes: a reference
+// field (member-of, party, revises, involves, bearer, beneficiary, under, by, about,
+// counters, supports), a relation, and "owes", which links an obligation's bearer to its
+// beneficiary without the obligation in between.
+
+// DefaultMaxItems is how many items a targeted read loads before it gives up with
+// ErrTooMany, when its options do not say: past it, Load is about as fast.
+const DefaultMaxItems = 20000
+
+// ErrTooMany is returned by a targeted read that would load more items than its limit; read
+// the whole store with Load instead.
+var ErrTooMany = errors.New("too many items for a targeted read; load the whole store instead")
+
+// Link names of AroundOptions.Follow besides the reference fields and relation types.
+const LinkOwes = "owes"
+
+// refFields are the predicates whose object is an item.
+var refFields = map[quad.IRI]bool{
+	pMemberOf: true, pParty: true, pRevises: true, pInvolves: true, pBearer: true,
+	pBeneficiary: true, pUnder: true, pBy: true, pAbout: true, pCounters: true, pSupports: true,
+}
+
+// AroundOptions say how far LoadAround walks from its seeds.
+type AroundOptions struct {
+	// Depth is how many links to walk out from the seeds, either way; 0 loads the seeds
+	// alone, below 0 walks until nothing new is found.
+	Depth int
+	// Follow names the links to walk: reference fields as docs/model.md names their
+	// predicates without "fg:" ("bearer", "party", "counters"), relation types
+	// ("allied-with") and LinkOwes. Empty walks every link.
+	Follow []string
+	// Names also loads every item that a loaded item refers to, so that a query can print
+	// its name; those items are not walked from.
+	Names bool
+	// MaxItems stops the read with ErrTooMany past this many items; DefaultMaxItems when 0,
+	// no limit below 0.
+	MaxItems int
+}
+
+// LoadAround returns the merged graph of the seeds (ids of items or sources; ids the store
+// does not hold are left out), of every item within opts.Depth links of them, and of the
+// relations that touch the items it walked from. Every link of an item it walked from is
+// in the graph, with the item at its other end.
+func (s *Store) LoadAround(ctx context.Context, seeds []string, opts AroundOptions) (*Graph, error) {
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	w := newWalker(ctx, s, opts.MaxItems, opts.Follow)
+	depth := map[string]int{}
+	var frontier []string
+	for _, id := range seeds {
+		if _, seen := depth[id]; seen {
+			continue
+		}
+		depth[id] = 0
+		it, err := w.item(id)
+		if err != nil {
+			return nil, err
+		}
+		if it.exists() {
+			frontier = append(frontier, id)
+		}
+	}
+	for d := 0; (opts.Depth < 0 || d < opts.Depth) && len(frontier) > 0; d++ {
+		var next []string
+		for _, id := range frontier {
+			adj, err := w.expand(id)
+			if err != nil {
+				return nil, err
+			}
+			for _, a := range adj {
+				if _, seen := depth[a]; seen {
+					continue
+				}
+				depth[a] = d + 1
+				next = append(next, a)
+			}
+		}
+		frontier = next
+	}
+	if opts.Names {
+		if err := w.loadNames(); err != nil {
+			return nil, err
+		}
+	}
+	return w.graph()
+}
+
+// BetweenOptions bound LoadBetween.
+type BetweenOptions struct {
+	// MaxItems stops the read with ErrTooMany past this many items; DefaultMaxItems when 0,
+	// no limit below 0.
+	MaxItems int
+}
+
+// LoadBetween returns a merged graph that holds every shortest chain of links between the
+// items from and to, walked either way, with every link between two items of those chains:
+// a shortest-path search on it finds the chains it would find on the whole graph. It grows
+// a ball around each end, one layer at a time on the side with the smaller frontier, until
+// the balls meet (the chains are then as long as the two radii together) or one side runs
+// out (there is no chain, and the graph holds the whole component of that end).
+func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOptions) (*Graph, error) {
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	w := newWalker(ctx, s, opts.MaxItems, nil)
+	type side struct {
+		depth    map[string]int
+		frontier []string
+	}
+	var sides [2]*side
+	for k, id := range []string{from, to} {
+		sides[k] = &side{depth: map[string]int{id: 0}}
+		it, err := w.item(id)
+		if err != nil {
+			return nil, err
+		}
+		if it.exists() {
+			sides[k].frontier = []string{id}
+		}
+	}
+	met := from == to || len(sides[0].frontier) == 0 || len(sides[1].frontier) == 0
+	for !met {
+		k := 0
+		if len(sides[1].frontier) < len(sides[0].frontier) {
+			k = 1
+		}
+		sd, other := sides[k], sides[1-k]
+		var next []string
+		for _, id := range sd.frontier {
+			adj, err := w.expand(id)
+			if err != nil {
+				return nil, err
+			}
+			for _, a := range adj {
+				if _, seen := sd.depth[a]; seen {
+					continue
+				}
+				sd.depth[a] = sd.depth[id] + 1
+				next = append(next, a)
+				if _, ok := other.depth[a]; ok {
+					met = true // finish the layer: its other items may meet too
+				}
+			}
+		}
+		sd.frontier = next
+		if len(next) == 0 {
+			break // no chain: this end's component is read whole
+		}
+	}
+	return w.graph()
+}
+
+// Referrers returns the ids of the items (not relations) that refer to id through one of
+// the given fields (predicate names without "fg:", such as "bearer"; any reference field
+// when none is given), sorted. It reads the store's object index only.
+func (s *Store) Referrers(ctx context.Context, id string, fields ...string) ([]string, error) {
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	want := map[quad.IRI]bool{}
+	for _, f := range fields {
+		p := quad.IRI("fg:" + f)
+		if !refFields[p] {
+			return nil, fmt.Errorf("%q is not a reference field; give one of the fields docs/model.md lists as holding an id", f)
+		}
+		want[p] = true
+	}
+	w := newWalker(ctx, s, -1, nil)
+	seen := map[string]bool{}
+	var out []string
+	err := w.quads(quad.Object, ItemIRI(id), func(q quad.Quad, _ string) error {
+		p, _ := q.Predicate.(quad.IRI)
+		sub, ok := q.Subject.(quad.IRI)
+		if !ok || !refFields[p] || len(want) > 0 && !want[p] || seen[string(sub)] {
+			return nil
+		}
+		seen[string(sub)] = true
+		out = append(out, string(sub))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// itemQuads is what the store says about one subject: its quads by source, and the kind each
+// source gives it.
+type itemQuads struct {
+	id       string
+	bySource map[string][]quad.Quad
+	kind     map[string]string // source → the kind it states; absent when it only links from id
+	expanded bool
+	adj      []string
+}
+
+func (it *itemQuads) exists() bool { return len(it.kind) > 0 }
+
+// walker reads items through the store's indexes, each once, and remembers them.
+type walker struct {
+	ctx     context.Context
+	s       *Store
+	max     int
+	follow  map[string]bool // nil: every link
+	values  map[any]quad.Value
+	items   map[string]*itemQuads
+	order   []string // items read, in reading order
+	rels    map[string]*itemQuads
+	sources map[string]*itemQuads
+	count   int
+}
+
+func newWalker(ctx context.Context, s *Store, max int, follow []string) *walker {
+	if max == 0 {
+		max = DefaultMaxItems
+	}
+	w := &walker{ctx: ctx, s: s, max: max, values: map[any]quad.Value{},
+		items: map[string]*itemQuads{}, rels: map[string]*itemQuads{}, sources: map[string]*itemQuads{}}
+	if len(follow) > 0 {
+		w.follow = map[string]bool{}
+		for _, f := range follow {
+			w.follow[f] = true
+		}
+	}
+	return w
+}
+
+func (w *walker) follows(link string) bool { return w.follow == nil || w.follow[link] }
+
+// quads calls fn with every quad that has v in direction dir and a source's label, and
+// that source's id. Values are resolved once per walk: most quads share their predicate,
+// label and often their object.
+func (w *walker) quads(dir quad.Direction, v quad.Value, fn func(q quad.Quad, source string) error) error {
+	qs := w.s.qs
+	ref, err := qs.ValueOf(v)
+	if err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	if ref == nil {
+		return nil
+	}
+	it := qs.QuadIterator(dir, ref).Iterate()
+	defer it.Close()
+	for it.Next(w.ctx) {
+		q, err := w.quad(it.Result())
+		if err != nil {
+			return fmt.Errorf("read store: %w", err)
+		}
+		l, ok := q.Label.(quad.IRI)
+		if !ok || !strings.HasPrefix(string(l), sourcePrefix) {
+			continue // not a factgraph quad: another tool may have added it
+		}
+		if err := fn(q, strings.TrimPrefix(string(l), sourcePrefix)); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	return w.ctx.Err()
+}
+
+func (w *walker) quad(ref cgraph.Ref) (quad.Quad, error) {
+	var q quad.Quad
+	for _, d := range quad.Directions {
+		r, err := w.s.qs.QuadDirection(ref, d)
+		if err != nil {
+			return q, err
+		}
+		if r == nil {
+			continue
+		}
+		k := r.Key()
+		v, ok := w.values[k]
+		if !ok {
+			if v, err = w.s.qs.NameOf(r); err != nil {
+				return q, err
+			}
+			w.values[k] = v
+		}
+		q.Set(d, v)
+	}
+	return q, nil
+}
+
+// read returns the quads whose subject is iri, by source.
+func (w *walker) read(iri quad.IRI) (*itemQuads, error) {
+	it := &itemQuads{id: string(iri), bySource: map[string][]quad.Quad{}, kind: map[string]string{}}
+	err := w.quads(quad.Subject, iri, func(q quad.Quad, src string) error {
+		it.bySource[src] = append(it.bySource[src], q)
+		if q.Predicate == pKind {
+			if k, ok := q.Object.(quad.String); ok {
+				it.kind[src] = string(k)
+			}
+		}
+		return nil
+	})
+	return it, err
+}
+
+// item reads the item id once; a source whose id is id is read with it, since a query
+// names items and sources alike.
+func (w *walker) item(id string) (*itemQuads, error) {
+	if it, ok := w.items[id]; ok {
+		return it, nil
+	}
+	it, err := w.read(ItemIRI(id))
+	if err != nil {
+		return nil, err
+	}
+	for src, k := range it.kind {
+		if !itemSection[k] {
+			delete(it.kind, src) // a relation's node, or a source's: not an item
+		}
+	}
+	w.items[id] = it
+	if it.exists() {
+		if w.count++; w.max > 0 && w.count > w.max {
+			return nil, fmt.Errorf("read more than %d items: %w", w.max, ErrTooMany)
+		}
+		w.order = append(w.order, id)
+	}
+	if _, ok := w.sources[id]; !ok && !strings.Contains(id, "/") {
+		src, err := w.read(SourceIRI(id))
+		if err != nil {
+			return nil, err
+		}
+		if src.kind[id] == KindSource {
+			w.sources[id] = src
+		}
+	}
+	return it, nil
+}
+
+var itemSection = map[string]bool{
+	KindParty: true, KindAgreement: true, KindEvent: true, KindObligation: true,
+	KindClaim: true, KindCounterclaim: true,
+}
+
+// relation reads a relation's node once.
+func (w *walker) relation(from string, typ quad.IRI, to string) error {
+	iri := RelationIRI(from, string(typ), to)
+	if _, ok := w.rels[string(iri)]; ok {
+		return nil
+	}
+	it, err := w.read(iri)
+	if err != nil {
+		return err
+	}
+	w.rels[string(iri)] = it
+	return nil
+}
+
+func isRelationType(p quad.IRI) bool { return !strings.HasPrefix(string(p), "fg:") }
+
+// expand returns the items linked to the item id, in either direction, reading the items it
+// finds and the relations that link them.
+func (w *walker) expand(id string) ([]string, error) {
+	it, err := w.item(id)
+	if err != nil || !it.exists() {
+		return nil, err
+	}
+	if it.expanded {
+		return it.adj, nil
+	}
+	seen := map[string]bool{id: true}
+	var adj []string
+	add := func(other string) error {
+		if seen[other] {
+			return nil
+		}
+		seen[other] = true
+		o, err := w.item(other)
+		if err != nil {
+			return err
+		}
+		if o.exists() {
+			adj = append(adj, other)
+		}
+		return nil
+	}
+	// Outgoing: the item's own references, and relations from it. The sources are visited
+	// in id order so that the walk, and what it reads, is the same every time.
+	for _, src := range sortedKeys(it.bySource) {
+		for _, q := range it.bySource[src] {
+			p, _ := q.Predicate.(quad.IRI)
+			o, ok := q.Object.(quad.IRI)
+			if !ok {
+				continue
+			}
+			switch {
+			case refFields[p] && w.follows(strings.TrimPrefix(string(p), "fg:")):
+				if err := add(string(o)); err != nil {
+					return nil, err
+				}
+			case isRelationType(p) && w.follows(string(p)):
+				if err := w.relation(id, p, string(o)); err != nil {
+					return nil, err
+				}
+				if err := add(string(o)); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	// Incoming: items that refer to it, relations to it, and through an obligation that
+	// refers to it as bearer or beneficiary, the party at the other end.
+	type in struct {
+		p   quad.IRI
+		sub string
+	}
+	var ins []in
+	err = w.quads(quad.Object, ItemIRI(id), func(q quad.Quad, _ string) error {
+		p, _ := q.Predicate.(quad.IRI)
+		sub, ok := q.Subject.(quad.IRI)
+		if ok && (refFields[p] || isRelationType(p)) {
+			ins = append(ins, in{p, string(sub)})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(ins, func(i, j int) bool {
+		if ins[i].sub != ins[j].sub {
+			return ins[i].sub < ins[j].sub
+		}
+		return ins[i].p < ins[j].p
+	})
+	for _, x := range ins {
+		if isRelationType(x.p) {
+			if !w.follows(string(x.p)) {
+				continue
+			}
+			if err := w.relation(x.sub, x.p, id); err != nil {
+				return nil, err
+			}
+			if err := add(x.sub); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if w.follows(strings.TrimPrefix(string(x.p), "fg:")) {
+			if err := add(x.sub); err != nil {
+				return nil, err
+			}
+		}
+		if (x.p == pBearer || x.p == pBeneficiary) && w.follows(LinkOwes) {
+			ob, err := w.item(x.sub)
+			if err != nil {
+				return nil, err
+			}
+			for _, other := range ob.refs(pBearer, pBeneficiary) {
+				if err := add(other); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	it.expanded, it.adj = true, adj
+	return adj, nil
+}
+
+// refs returns the ids the item refers to through the given predicates, or through any
+// reference field when none is given.
+func (it *itemQuads) refs(preds ...quad.IRI) []string {
+	var out []string
+	for _, src := range sortedKeys(it.bySource) {
+		if _, states := it.kind[src]; !states {
+			continue
+		}
+		for _, q := range it.bySource[src] {
+			p, _ := q.Predicate.(quad.IRI)
+			o, ok := q.Object.(quad.IRI)
+			if !ok || !refFields[p] {
+				continue
+			}
+			if len(preds) > 0 && p != preds[0] && (len(preds) < 2 || p != preds[1]) {
+				continue
+			}
+			out = append(out, string(o))
+		}
+	}
+	return out
+}
+
+// loadNames reads every item that an item read so far refers to.
+func (w *walker) loadNames() error {
+	for _, id := range append([]string(nil), w.order...) {
+		for _, ref := range w.items[id].refs() {
+			if _, err := w.item(ref); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func sortedKeys[T any](m map[string]T) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// sectionOf maps an item kind to the section its source lists it in.
+var sectionOf = map[string]string{
+	KindParty: secParties, KindAgreement: secAgreements, KindEvent: secEvents,
+	KindObligation: secObligations, KindClaim: secClaims, KindCounterclaim: secCounterclaims,
+	KindRelation: secRelations,
+}
+
+// graph decodes what the walk read, source by source, as DecodeFacts decodes a whole
+// source, and merges it. A source is in the graph when its id is the id of an item read (or
+// asked for): a query that names that id finds the source, as it would in Load's graph.
+func (w *walker) graph() (*Graph, error) {
+	type part struct {
+		quads    []quad.Quad
+		sections map[string][]string
+	}
+	parts := map[string]*part{}
+	add := func(src, kind, key string, qs []quad.Quad) {
+		p := parts[src]
+		if p == nil {
+			p = &part{sections: map[string][]string{}}
+			parts[src] = p
+		}
+		p.quads = append(p.quads, qs...)
+		sec := sectionOf[kind]
+		p.sections[sec] = append(p.sections[sec], key)
+	}
+	for _, id := range w.order {
+		it := w.items[id]
+		for src, kind := range it.kind {
+			add(src, kind, id, it.bySource[src])
+		}
+	}
+	for iri, it := range w.rels {
+		for src, kind := range it.kind {
+			if kind == KindRelation {
+				add(src, kind, strings.TrimPrefix(iri, relationPrefix), it.bySource[src])
+			}
+		}
+	}
+	var facts []*Facts
+	var errs []error
+	for _, src := range sortedKeys(parts) {
+		p := parts[src]
+		label := SourceIRI(src)
+		qs := append(p.quads, quad.Quad{Subject: label, Predicate: pKind, Object: quad.String(KindSource), Label: label})
+		for sec, ids := range p.sections {
+			sort.Strings(ids)
+			b, _ := json.Marshal(ids) // a []string always marshals
+			qs = append(qs, quad.Quad{Subject: label, Predicate: quad.IRI(orderPrefix + sec), Object: quad.String(b), Label: label})
+		}
+		f, err := DecodeFacts(src, qs)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		facts = append(facts, f)
+	}
+	// A source's own node, without the lists of its sections, decodes to the source alone.
+	var sources []Source
+	for _, id := range sortedKeys(w.sources) {
+		var qs []quad.Quad
+		for _, q := range w.sources[id].bySource[id] {
+			if p, _ := q.Predicate.(quad.IRI); q.Subject == SourceIRI(id) && !isSectionOrder(p) {
+				qs = append(qs, q)
+			}
+		}
+		f, err := DecodeFacts(id, qs)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		sources = append(sources, f.Source)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	g := Merge(facts)
+	g.Sources = sources
+	return g, nil
+}
+
+func isSectionOrder(p quad.IRI) bool {
+	if !strings.HasPrefix(string(p), orderPrefix) {
+		return false
+	}
+	_, ok := map[string]bool{secParties: true, secAgreements: true, secEvents: true, secObligations: true,
+		secClaims: true, secCounterclaims: true, secRelations: true}[strings.TrimPrefix(string(p), orderPrefix)]
+	return ok
+}

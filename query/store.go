@@ -1,0 +1,138 @@
+package query
+
+import (
+	"context"
+	"errors"
+
+	"github.com/factgraph/factgraph/graph"
+)
+
+// Reader is what the queries read from a store; *graph.Store is one.
+//
+// The filtered queries (ObligationsIn with a party, ClaimsIn with --about or --by,
+// NeighborsIn, PathIn) read only the part of the store they need through its indexes
+// (LoadAround, LoadBetween, Referrers) and answer on that subgraph, which gives the same
+// answer as the whole graph would. They read the whole store with Load instead when the
+// subgraph cannot be trusted to: a name or alias given for an id (names are not indexed),
+// an error (its message may suggest an id from anywhere in the graph, or the subgraph may
+// lack what an option names), or a subgraph past graph.DefaultMaxItems.
+type Reader interface {
+	Load(ctx context.Context, opts graph.LoadOptions) (*graph.Graph, error)
+	LoadAround(ctx context.Context, seeds []string, opts graph.AroundOptions) (*graph.Graph, error)
+	LoadBetween(ctx context.Context, from, to string, opts graph.BetweenOptions) (*graph.Graph, error)
+	Referrers(ctx context.Context, id string, fields ...string) ([]string, error)
+}
+
+// ObligationsIn answers Obligations on the store r. With Between or Bearer set it reads the
+// parties named, the obligations that refer to the first of them, and what those refer to.
+func ObligationsIn(ctx context.Context, r Reader, o ObligationsOptions) (*ObligationsResult, error) {
+	var refs, fields []string
+	if o.Between[0] != "" && o.Between[1] != "" {
+		refs, fields = []string{o.Between[0], o.Between[1]}, []string{"bearer", "beneficiary"}
+	}
+	if o.Bearer != "" {
+		refs, fields = append(refs, o.Bearer), []string{"bearer"}
+	}
+	ask := func(ix *Index) (*ObligationsResult, error) { return ix.Obligations(o) }
+	if len(refs) == 0 {
+		return onWhole(ctx, r, ask)
+	}
+	load := func() (*graph.Graph, error) {
+		// Any obligation that matches refers to the last party named in the field kept.
+		obs, err := r.Referrers(ctx, refs[len(refs)-1], fields...)
+		if err != nil {
+			return nil, err
+		}
+		return r.LoadAround(ctx, append(append([]string(nil), refs...), obs...), graph.AroundOptions{Names: true})
+	}
+	return targeted(ctx, r, refs, load, ask)
+}
+
+// ClaimsIn answers Claims on the store r. With About or By set it reads the assertions
+// that refer to that item, every assertion linked to them by counters (so each of their
+// threads whole), and what those refer to.
+func ClaimsIn(ctx context.Context, r Reader, o ClaimsOptions) (*ClaimsResult, error) {
+	ask := func(ix *Index) (*ClaimsResult, error) { return ix.Claims(o) }
+	var refs []string
+	for _, ref := range []string{o.By, o.About} {
+		if ref != "" {
+			refs = append(refs, ref)
+		}
+	}
+	if len(refs) == 0 {
+		return onWhole(ctx, r, ask)
+	}
+	load := func() (*graph.Graph, error) {
+		// A thread is kept for an assertion that matches both options, so one suffices.
+		field := "by"
+		if o.By == "" {
+			field = "about"
+		}
+		cs, err := r.Referrers(ctx, refs[0], field)
+		if err != nil {
+			return nil, err
+		}
+		return r.LoadAround(ctx, append(append([]string(nil), refs...), cs...),
+			graph.AroundOptions{Depth: -1, Follow: []string{RelCounters}, Names: true})
+	}
+	return targeted(ctx, r, refs, load, ask)
+}
+
+// NeighborsIn answers Neighbors on the store r, reading the items within o.Depth links of
+// the item ref names.
+func NeighborsIn(ctx context.Context, r Reader, ref string, o NeighborsOptions) (*NeighborsResult, error) {
+	depth := o.Depth
+	if depth <= 0 {
+		depth = 1 // Neighbors refuses a negative depth on whatever graph
+	}
+	load := func() (*graph.Graph, error) {
+		return r.LoadAround(ctx, []string{ref}, graph.AroundOptions{Depth: depth})
+	}
+	return targeted(ctx, r, []string{ref}, load,
+		func(ix *Index) (*NeighborsResult, error) { return ix.Neighbors(ref, o) })
+}
+
+// PathIn answers Path on the store r, reading the items around both ends until they meet
+// (graph.LoadBetween).
+func PathIn(ctx context.Context, r Reader, from, to string, o PathOptions) (*PathResult, error) {
+	load := func() (*graph.Graph, error) {
+		return r.LoadBetween(ctx, from, to, graph.BetweenOptions{})
+	}
+	return targeted(ctx, r, []string{from, to}, load,
+		func(ix *Index) (*PathResult, error) { return ix.Path(from, to, o) })
+}
+
+// targeted asks on the graph load reads when every ref is the id of an item in it, and on
+// the whole graph otherwise or when the question fails there.
+func targeted[T any](ctx context.Context, r Reader, refs []string, load func() (*graph.Graph, error), ask func(*Index) (T, error)) (T, error) {
+	g, err := load()
+	switch {
+	case errors.Is(err, graph.ErrTooMany):
+	case err != nil:
+		var zero T
+		return zero, err
+	default:
+		ix := NewIndex(g)
+		ids := true
+		for _, ref := range refs {
+			if _, ok := ix.byID[ref]; !ok {
+				ids = false // a name, or nothing: only the whole graph knows
+			}
+		}
+		if ids {
+			if res, err := ask(ix); err == nil {
+				return res, nil
+			}
+		}
+	}
+	return onWhole(ctx, r, ask)
+}
+
+func onWhole[T any](ctx context.Context, r Reader, ask func(*Index) (T, error)) (T, error) {
+	g, err := r.Load(ctx, graph.LoadOptions{})
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return ask(NewIndex(g))
+}

@@ -1,0 +1,334 @@
+package query
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/ingest"
+	"github.com/factgraph/factgraph/internal/synth"
+)
+
+// countingReader counts the whole-store reads, to tell a targeted answer from a fallback.
+type countingReader struct {
+	*graph.Store
+	loads int
+}
+
+func (c *countingReader) Load(ctx context.Context, o graph.LoadOptions) (*graph.Graph, error) {
+	c.loads++
+	return c.Store.Load(ctx, o)
+}
+
+// boltStore ingests facts into a new bolt store: the targeted reads go through the same
+// indexes as on a user's store.
+func boltStore(t testing.TB, facts []*graph.Facts) *graph.Store {
+	t.Helper()
+	ctx := context.Background()
+	s, err := graph.Open(ctx, filepath.Join(t.TempDir(), "facts.db"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.Ingest(ctx, facts); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func sampleFacts(t testing.TB) []*graph.Facts {
+	t.Helper()
+	paths, err := filepath.Glob("../samples/*/facts.yaml")
+	if err != nil || len(paths) < 2 {
+		t.Fatalf("want the two samples, found %q (%v)", paths, err)
+	}
+	files, err := ingest.Load(context.Background(), paths, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*graph.Facts
+	for _, f := range files {
+		out = append(out, f.Facts)
+	}
+	return out
+}
+
+func synthFacts(n int) []*graph.Facts {
+	g := synth.NewGenerator(42)
+	var out []*graph.Facts
+	for i := 0; i < n; i++ {
+		out = append(out, g.Article(i).Facts)
+	}
+	return out
+}
+
+// smallFacts is the hand-made graph of fixture_test.go as the facts of its one source: it
+// has counterclaims in a cycle and an isolated party, which the other stores lack.
+func smallFacts(t testing.TB) []*graph.Facts {
+	g := small(t)
+	f := &graph.Facts{Source: g.Sources[0], Parties: g.Parties, Agreements: g.Agreements, Events: g.Events,
+		Obligations: g.Obligations, Claims: g.Claims, Counterclaims: g.Counterclaims, Relations: g.Relations}
+	return []*graph.Facts{f}
+}
+
+// TestTargetedSameAnswers runs every filtered form of every targeted query on the whole
+// graph and on the store through its indexes, and compares the JSON byte for byte (or the
+// error messages). Where every id given names an item and the whole graph answers without
+// an error, the targeted query must not have read the whole store.
+func TestTargetedSameAnswers(t *testing.T) {
+	stores := []struct {
+		name   string
+		facts  func(testing.TB) []*graph.Facts
+		stride int // ask about every stride-th item only
+	}{
+		{"samples", sampleFacts, 1},
+		{"small", smallFacts, 1},
+		{"synthetic", func(testing.TB) []*graph.Facts { return synthFacts(40) }, 15},
+	}
+	for _, st := range stores {
+		t.Run(st.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := boltStore(t, st.facts(t))
+			whole, err := s.Load(ctx, graph.LoadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ix := NewIndex(whole)
+			r := &countingReader{Store: s}
+			for _, c := range targetedCases(ix, st.stride) {
+				t.Run(c.name, func(t *testing.T) {
+					want, werr := c.whole(ix)
+					r.loads = 0
+					got, gerr := c.targeted(ctx, r)
+					if (werr == nil) != (gerr == nil) || werr != nil && werr.Error() != gerr.Error() {
+						t.Fatalf("error %v, want %v", gerr, werr)
+					}
+					if werr == nil {
+						wj, gj := jsonOf(t, want), jsonOf(t, got)
+						if !bytes.Equal(wj, gj) {
+							t.Fatalf("targeted answer differs:\n%s\nwant\n%s", gj, wj)
+						}
+					}
+					if werr == nil && c.ids && r.loads > 0 {
+						t.Errorf("read the whole store %d times for a question on ids", r.loads)
+					}
+				})
+			}
+		})
+	}
+}
+
+func jsonOf(t *testing.T, v any) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteJSON(&b, v); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+type targetedCase struct {
+	name     string
+	ids      bool // every reference is an id of the graph
+	whole    func(*Index) (any, error)
+	targeted func(context.Context, Reader) (any, error)
+}
+
+// targetedCases lists the question forms to compare on the graph ix holds: each party
+// as bearer and in the pairs that owe each other, each author and subject of an assertion,
+// every item's neighbours and paths from every item to a few others, plus names, unknown
+// ids and bad options that send the query to the whole graph.
+func targetedCases(ix *Index, stride int) []targetedCase {
+	var cs []targetedCase
+	isID := func(refs ...string) bool {
+		for _, r := range refs {
+			if _, ok := ix.byID[r]; !ok {
+				return false
+			}
+		}
+		return true
+	}
+	obl := func(o ObligationsOptions) {
+		cs = append(cs, targetedCase{
+			name:     fmt.Sprintf("obligations %q %q %q", o.Between, o.Bearer, o.Status),
+			ids:      isID(append(o.Between[:], o.Bearer)...) || o.Bearer == "" && isID(o.Between[:]...),
+			whole:    func(ix *Index) (any, error) { return ix.Obligations(o) },
+			targeted: func(ctx context.Context, r Reader) (any, error) { return ObligationsIn(ctx, r, o) },
+		})
+	}
+	clm := func(o ClaimsOptions) {
+		var refs []string
+		for _, x := range []string{o.By, o.About} {
+			if x != "" {
+				refs = append(refs, x)
+			}
+		}
+		cs = append(cs, targetedCase{
+			name:     fmt.Sprintf("claims by %q about %q", o.By, o.About),
+			ids:      isID(refs...),
+			whole:    func(ix *Index) (any, error) { return ix.Claims(o) },
+			targeted: func(ctx context.Context, r Reader) (any, error) { return ClaimsIn(ctx, r, o) },
+		})
+	}
+	nbr := func(ref string, o NeighborsOptions) {
+		cs = append(cs, targetedCase{
+			name: fmt.Sprintf("neighbors %q depth %d type %q", ref, o.Depth, o.Type),
+			// A relation the walk does not meet may still be in the graph: only the whole
+			// graph tells whether --type names one.
+			ids:      isID(ref) && (o.Type == "" || contains(itemKinds, o.Type)),
+			whole:    func(ix *Index) (any, error) { return ix.Neighbors(ref, o) },
+			targeted: func(ctx context.Context, r Reader) (any, error) { return NeighborsIn(ctx, r, ref, o) },
+		})
+	}
+	pth := func(from, to string, o PathOptions) {
+		cs = append(cs, targetedCase{
+			name:     fmt.Sprintf("path %q %q all %v", from, to, o.All),
+			ids:      isID(from, to),
+			whole:    func(ix *Index) (any, error) { return ix.Path(from, to, o) },
+			targeted: func(ctx context.Context, r Reader) (any, error) { return PathIn(ctx, r, from, to, o) },
+		})
+	}
+
+	g := ix.Graph()
+	var parties []string
+	for _, p := range g.Parties {
+		parties = append(parties, p.ID)
+	}
+	pairs := map[[2]string]bool{}
+	for _, o := range g.Obligations {
+		pairs[[2]string{o.Bearer, o.Beneficiary}] = true
+		pairs[[2]string{o.Beneficiary, o.Bearer}] = true
+	}
+	var pairList [][2]string
+	for p := range pairs {
+		pairList = append(pairList, p)
+	}
+	sort.Slice(pairList, func(i, j int) bool {
+		return pairList[i][0] < pairList[j][0] || pairList[i][0] == pairList[j][0] && pairList[i][1] < pairList[j][1]
+	})
+	for i, p := range pairList {
+		if i%stride != 0 {
+			continue
+		}
+		obl(ObligationsOptions{Between: p})
+	}
+	for i, p := range parties {
+		if i%stride != 0 {
+			continue
+		}
+		obl(ObligationsOptions{Bearer: p})
+		obl(ObligationsOptions{Bearer: p, Status: "absent"})
+	}
+	if len(parties) > 2 {
+		obl(ObligationsOptions{Between: [2]string{parties[0], parties[1]}}) // likely no duties
+		if len(pairList) > 0 {
+			p := pairList[0]
+			obl(ObligationsOptions{Between: p, Bearer: p[0]})
+			obl(ObligationsOptions{Between: p, Bearer: p[1], Status: "in-force"})
+		}
+	}
+
+	by, about := map[string]bool{}, map[string]bool{}
+	for _, list := range [][]graph.Claim{g.Claims, g.Counterclaims} {
+		for _, c := range list {
+			by[c.By] = true
+			for _, a := range c.About {
+				about[a] = true
+			}
+		}
+	}
+	for i, p := range parties {
+		if i%stride == 0 || by[p] {
+			clm(ClaimsOptions{By: p})
+		}
+	}
+	for i, a := range sortedSet(about) {
+		if i%stride != 0 {
+			continue
+		}
+		clm(ClaimsOptions{About: a})
+	}
+	for i, list := range [][]graph.Claim{g.Claims, g.Counterclaims} {
+		for k, c := range list {
+			if k%(3*stride) == i && len(c.About) > 0 {
+				clm(ClaimsOptions{By: c.By, About: c.About[len(c.About)-1]})
+				clm(ClaimsOptions{About: c.ID})
+			}
+		}
+	}
+
+	var relTypes []string
+	for _, r := range g.Relations {
+		relTypes = append(relTypes, r.Type)
+	}
+	for i, it := range ix.items {
+		if i%stride != 0 {
+			continue
+		}
+		i /= stride
+		nbr(it.ID, NeighborsOptions{})
+		if i%4 == 0 {
+			nbr(it.ID, NeighborsOptions{Depth: 2})
+		}
+		if i%9 == 0 {
+			nbr(it.ID, NeighborsOptions{Depth: 3})
+			nbr(it.ID, NeighborsOptions{Depth: 2, Type: graph.KindClaim})
+			nbr(it.ID, NeighborsOptions{Depth: 2, Type: RelOwes})
+			if len(relTypes) > 0 {
+				nbr(it.ID, NeighborsOptions{Depth: 2, Type: relTypes[i%len(relTypes)]})
+			}
+		}
+	}
+
+	targets := []string{ix.items[0].ID, ix.items[len(ix.items)/2].ID, ix.items[len(ix.items)-1].ID}
+	if len(parties) > 0 {
+		targets = append(targets, parties[len(parties)/3])
+	}
+	for i, it := range ix.items {
+		if i%stride != 0 {
+			continue
+		}
+		i /= stride
+		for k, to := range targets {
+			if (i+k)%3 == 0 {
+				pth(it.ID, to, PathOptions{})
+				pth(it.ID, to, PathOptions{All: true, Max: 4})
+			}
+		}
+	}
+
+	// Names, unknown ids and bad options: answered on the whole graph.
+	for _, it := range ix.items[:min(len(ix.items), 12)] {
+		nbr(it.Label, NeighborsOptions{})
+		if it.Kind == graph.KindParty {
+			obl(ObligationsOptions{Bearer: it.Label})
+			clm(ClaimsOptions{By: it.Label})
+			pth(it.Label, targets[0], PathOptions{})
+		}
+	}
+	nbr("no-such-item", NeighborsOptions{})
+	nbr(targets[0], NeighborsOptions{Type: "no-such-relation"})
+	nbr(targets[0], NeighborsOptions{Depth: -1})
+	pth("no-such-item", targets[0], PathOptions{})
+	pth(targets[0], targets[1], PathOptions{All: true, Max: -1})
+	obl(ObligationsOptions{Bearer: "no-such-party"})
+	obl(ObligationsOptions{Bearer: targets[0], Status: "no-such-status"})
+	if len(parties) > 0 {
+		obl(ObligationsOptions{Between: [2]string{parties[0], parties[0]}})
+	}
+	clm(ClaimsOptions{About: "no-such-item"})
+	return cs
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
