@@ -5,7 +5,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
@@ -154,10 +156,23 @@ func readLog(ctx context.Context, db hkv.KV) (*quadTable, error) {
 	}
 
 	t := &quadTable{values: []quad.Value{nil}, quads: make([][4]uint32, 0, size)}
-	// index maps a value id to its place in t.values. A quad whose values are not all known
-	// yet waits in pending: a value's entry usually precedes its quads, but nothing
-	// promises it.
-	index := map[uint64]uint32{0: 0}
+	// index[id] is the place of value id in t.values, 0 while not known. Ids are dense, from
+	// 1 to the horizon, so a slice is smaller and faster than a map. A quad whose values are
+	// not all known yet waits in pending: a value's entry usually precedes its quads, but
+	// nothing promises it.
+	if horizon >= math.MaxUint32 {
+		return nil, fmt.Errorf("read store: horizon %d is beyond what a store can hold; the store is damaged", horizon)
+	}
+	index := make([]uint32, horizon+1)
+	lookup := func(id uint64) (uint32, bool) {
+		if id == 0 {
+			return 0, true // no label
+		}
+		if id >= uint64(len(index)) || index[id] == 0 {
+			return 0, false
+		}
+		return index[id], true
+	}
 	type link struct {
 		at  int // place in t.quads
 		ids [4]uint64
@@ -178,7 +193,7 @@ func readLog(ctx context.Context, db hkv.KV) (*quadTable, error) {
 		switch {
 		case p.id > horizon || p.deleted:
 		case len(p.value) > 0:
-			v, err := pquads.UnmarshalValue(p.value)
+			v, err := unmarshalValue(p.value)
 			if err != nil {
 				return nil, fmt.Errorf("read store: value %d: %w", p.id, err)
 			}
@@ -190,7 +205,7 @@ func readLog(ctx context.Context, db hkv.KV) (*quadTable, error) {
 			ok := true
 			for d, id := range ids {
 				var found bool
-				if q[d], found = index[id]; !found {
+				if q[d], found = lookup(id); !found {
 					ok = false
 					break
 				}
@@ -206,7 +221,7 @@ func readLog(ctx context.Context, db hkv.KV) (*quadTable, error) {
 	}
 	for _, l := range pending {
 		for d, id := range l.ids {
-			x, ok := index[id]
+			x, ok := lookup(id)
 			if !ok {
 				return nil, fmt.Errorf("read store: a quad names value %d, which the store does not hold; the store is damaged", id)
 			}
@@ -278,4 +293,65 @@ func (t *quadTable) lines() []string {
 		}
 	}
 	return out
+}
+
+// Field numbers of the Value message of Cayley's pquads (github.com/cayleygraph/quad/pquads,
+// quads.proto), which the log holds for every value.
+const (
+	pvStr      = 2
+	pvIRI      = 3
+	pvTypedStr = 5
+)
+
+// unmarshalValue is pquads.UnmarshalValue, with the kinds of value factgraph writes (strings,
+// IRIs and typed strings) decoded without reflection.
+func unmarshalValue(b []byte) (quad.Value, error) {
+	num, typ, n := protowire.ConsumeTag(b)
+	if n > 0 && typ == protowire.BytesType {
+		v, m := protowire.ConsumeBytes(b[n:])
+		if m > 0 && n+m == len(b) && utf8.Valid(v) {
+			switch num {
+			case pvStr:
+				return quad.String(v), nil
+			case pvIRI:
+				return quad.IRI(v), nil
+			case pvTypedStr:
+				if s, t, ok := typedString(v); ok {
+					return quad.TypedString{Value: quad.String(s), Type: quad.IRI(t)}, nil
+				}
+			}
+		}
+	}
+	return unmarshalOther(b)
+}
+
+// unmarshalOther is pquads.UnmarshalValue, which panics on a value of no known kind.
+func unmarshalOther(b []byte) (v quad.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			v, err = nil, fmt.Errorf("value of no known kind: %v", r)
+		}
+	}()
+	return pquads.UnmarshalValue(b)
+}
+
+// typedString decodes a pquads TypedString message, or reports that it cannot.
+func typedString(b []byte) (value, typ []byte, ok bool) {
+	for len(b) > 0 {
+		num, wt, n := protowire.ConsumeTag(b)
+		if n < 0 || wt != protowire.BytesType || (num != 1 && num != 2) {
+			return nil, nil, false
+		}
+		v, m := protowire.ConsumeBytes(b[n:])
+		if m < 0 || !utf8.Valid(v) {
+			return nil, nil, false
+		}
+		if num == 1 {
+			value = v
+		} else {
+			typ = v
+		}
+		b = b[n+m:]
+	}
+	return value, typ, true
 }

@@ -163,3 +163,47 @@ func TestReadLog(t *testing.T) {
 		})
 	}
 }
+
+func TestUnmarshalValue(t *testing.T) {
+	tests := []struct {
+		name string
+		v    quad.Value
+	}{
+		{"string", quad.String("Japan")},
+		{"empty string", quad.String("")},
+		{"iri", quad.IRI("fg:name")},
+		{"typed string", quad.TypedString{Value: "1951", Type: xsdGYear}},
+		{"typed string without value", quad.TypedString{Type: xsdDate}},
+		{"typed string without type", quad.TypedString{Value: "x"}},
+		{"lang string", quad.LangString{Value: "Nippon", Lang: "ja"}},
+		{"blank node", quad.BNode("b1")},
+		{"int", quad.Int(-3)},
+		{"float", quad.Float(1.5)},
+		{"bool", quad.Bool(true)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := pquads.MarshalValue(tt.v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := unmarshalValue(b)
+			if err != nil {
+				t.Fatalf("unmarshalValue: %v", err)
+			}
+			if got != tt.v {
+				t.Errorf("unmarshalValue = %#v, want %#v", got, tt.v)
+			}
+		})
+	}
+	t.Run("unknown kind", func(t *testing.T) {
+		if v, err := unmarshalValue([]byte{0x58, 0x01}); err == nil {
+			t.Errorf("unmarshalValue of field 11 = %#v, want an error", v)
+		}
+	})
+	t.Run("invalid UTF-8", func(t *testing.T) {
+		if v, err := unmarshalValue([]byte{0x12, 0x01, 0xff}); err == nil {
+			t.Errorf("unmarshalValue of a string of byte 0xff = %#v, want an error", v)
+		}
+	})
+}
