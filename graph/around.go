@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 )
 
@@ -49,8 +50,11 @@ type AroundOptions struct {
 	// predicates without "fg:" ("bearer", "party", "counters"), relation types
 	// ("allied-with") and LinkOwes. Empty walks every link.
 	Follow []string
-	// Names also loads every item that a loaded item refers to, so that a query can print
-	// its name; those items are not walked from.
+	// Names also reads every item that a walked item refers to, so that a query can print
+	// its name; those items are not walked from. On a bolt store such an item (a party,
+	// agreement or event; obligations and assertions have no name) holds only its id, kind
+	// and name, read from one source through the store's subject-predicate index: the
+	// validator makes every source that states a party or agreement agree on both.
 	Names bool
 	// MaxItems stops the read with ErrTooMany past this many items; DefaultMaxItems when 0,
 	// no limit below 0.
@@ -226,7 +230,8 @@ type walker struct {
 	follow  map[string]bool // nil: every link
 	values  map[any]quad.Value
 	items   map[string]*itemQuads
-	order   []string // items read, in reading order
+	order   []string             // items read, in reading order
+	names   map[string]*ItemInfo // items read for their names only; nil when not items
 	rels    map[string]*itemQuads
 	sources map[string]*itemQuads
 	count   int
@@ -237,7 +242,7 @@ func newWalker(ctx context.Context, s *Store, max int, follow []string) *walker 
 		max = DefaultMaxItems
 	}
 	w := &walker{ctx: ctx, s: s, max: max, values: map[any]quad.Value{},
-		items: map[string]*itemQuads{}, rels: map[string]*itemQuads{}, sources: map[string]*itemQuads{}}
+		items: map[string]*itemQuads{}, names: map[string]*ItemInfo{}, rels: map[string]*itemQuads{}, sources: map[string]*itemQuads{}}
 	if len(follow) > 0 {
 		w.follow = map[string]bool{}
 		for _, f := range follow {
@@ -342,16 +347,24 @@ func (w *walker) item(id string) (*itemQuads, error) {
 		}
 		w.order = append(w.order, id)
 	}
-	if _, ok := w.sources[id]; !ok && !strings.Contains(id, "/") {
-		src, err := w.read(SourceIRI(id))
-		if err != nil {
-			return nil, err
-		}
-		if src.kind[id] == KindSource {
-			w.sources[id] = src
-		}
+	return it, w.source(id)
+}
+
+// source reads the source whose id is id, if there is one, once.
+func (w *walker) source(id string) error {
+	if _, ok := w.sources[id]; ok || strings.Contains(id, "/") {
+		return nil
 	}
-	return it, nil
+	src, err := w.read(SourceIRI(id))
+	if err != nil {
+		return err
+	}
+	if src.kind[id] == KindSource {
+		w.sources[id] = src
+	} else {
+		w.sources[id] = nil
+	}
+	return nil
 }
 
 var itemSection = map[string]bool{
@@ -506,16 +519,88 @@ func (it *itemQuads) refs(preds ...quad.IRI) []string {
 	return out
 }
 
-// loadNames reads every item that an item read so far refers to.
+// loadNames reads every item that an item read so far refers to, for its name.
 func (w *walker) loadNames() error {
+	_, indexed := w.s.qs.(*kv.QuadStore)
 	for _, id := range append([]string(nil), w.order...) {
 		for _, ref := range w.items[id].refs() {
-			if _, err := w.item(ref); err != nil {
+			var err error
+			if indexed {
+				err = w.name(ref)
+			} else {
+				_, err = w.item(ref)
+			}
+			if err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// name reads the kind and name of the item id, unless it is read already.
+func (w *walker) name(id string) error {
+	if _, ok := w.items[id]; ok {
+		return nil
+	}
+	if _, ok := w.names[id]; ok {
+		return nil
+	}
+	w.names[id] = nil
+	kind, err := w.first(ItemIRI(id), pKind)
+	if err != nil {
+		return err
+	}
+	info := &ItemInfo{ID: id, Kind: kind}
+	switch kind {
+	case KindParty, KindAgreement:
+		if info.Type, err = w.first(ItemIRI(id), pType); err != nil {
+			return err
+		}
+		fallthrough
+	case KindEvent:
+		if info.Name, err = w.first(ItemIRI(id), pName); err != nil {
+			return err
+		}
+		w.names[id] = info
+	}
+	return w.source(id)
+}
+
+// first returns the value of predicate p of the subject s as one source gives it, through
+// the subject-predicate index of a key-value store; "" when there is none.
+func (w *walker) first(s, p quad.IRI) (string, error) {
+	sref, err := w.s.qs.ValueOf(s)
+	if err != nil || sref == nil {
+		return "", err
+	}
+	pref, err := w.s.qs.ValueOf(p)
+	if err != nil || pref == nil {
+		return "", err
+	}
+	si, ok1 := sref.(kv.Int64Value)
+	pi, ok2 := pref.(kv.Int64Value)
+	if !ok1 || !ok2 {
+		return "", fmt.Errorf("read store: unexpected value reference %T", sref)
+	}
+	scan := kv.IndexScan{Index: kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}, Values: []uint64{uint64(si), uint64(pi)}}
+	it := scan.BuildIterator(w.s.qs).Iterate()
+	defer it.Close()
+	for it.Next(w.ctx) {
+		q, err := w.quad(it.Result())
+		if err != nil {
+			return "", fmt.Errorf("read store: %w", err)
+		}
+		l, ok := q.Label.(quad.IRI)
+		v, isText := q.Object.(quad.String)
+		if ok && isText && strings.HasPrefix(string(l), sourcePrefix) {
+			return string(v), nil
+		}
+	}
+	if err := it.Err(); err != nil {
+		return "", fmt.Errorf("read store: %w", err)
+	}
+	return "", w.ctx.Err()
 }
 
 func sortedKeys[T any](m map[string]T) []string {
@@ -587,6 +672,9 @@ func (w *walker) graph() (*Graph, error) {
 	// A source's own node, without the lists of its sections, decodes to the source alone.
 	var sources []Source
 	for _, id := range sortedKeys(w.sources) {
+		if w.sources[id] == nil {
+			continue
+		}
 		var qs []quad.Quad
 		for _, q := range w.sources[id].bySource[id] {
 			if p, _ := q.Predicate.(quad.IRI); q.Subject == SourceIRI(id) && !isSectionOrder(p) {
@@ -605,7 +693,36 @@ func (w *walker) graph() (*Graph, error) {
 	}
 	g := Merge(facts)
 	g.Sources = sources
+	w.addNames(g)
 	return g, nil
+}
+
+// addNames adds the items read for their names only.
+func (w *walker) addNames(g *Graph) {
+	added := false
+	for _, id := range sortedKeys(w.names) {
+		info := w.names[id]
+		if info == nil {
+			continue
+		}
+		if _, full := w.items[id]; full {
+			continue
+		}
+		added = true
+		switch info.Kind {
+		case KindParty:
+			g.Parties = append(g.Parties, Party{ID: id, Name: info.Name, Kind: info.Type})
+		case KindAgreement:
+			g.Agreements = append(g.Agreements, Agreement{ID: id, Name: info.Name, Kind: info.Type})
+		case KindEvent:
+			g.Events = append(g.Events, Event{ID: id, Name: info.Name})
+		}
+	}
+	if added {
+		sort.Slice(g.Parties, func(i, j int) bool { return g.Parties[i].ID < g.Parties[j].ID })
+		sort.Slice(g.Agreements, func(i, j int) bool { return g.Agreements[i].ID < g.Agreements[j].ID })
+		sort.Slice(g.Events, func(i, j int) bool { return g.Events[i].ID < g.Events[j].ID })
+	}
 }
 
 func isSectionOrder(p quad.IRI) bool {
