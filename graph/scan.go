@@ -23,11 +23,15 @@ type quadTable struct {
 	quads  [][4]uint32  // subject, predicate, object and label, as indices into values
 }
 
-// readTable reads every quad of the store. A bolt store is read in bulk; other stores, and
-// any store when generic is set, through Cayley's quad iterator.
+// readTable reads every quad of the store. A bolt or PostgreSQL store is read in bulk; a
+// memory store, and any store when generic is set, through Cayley's quad iterator.
 func (s *Store) readTable(ctx context.Context, generic bool) (*quadTable, error) {
-	if s.pin != nil && !generic {
+	switch {
+	case generic:
+	case s.pin != nil:
 		return readLog(ctx, s.pin.KV)
+	case isPostgres(s.addr):
+		return readPostgres(ctx, s.addr)
 	}
 	t := &quadTable{values: []quad.Value{nil}}
 	index := map[quad.Value]uint32{}

@@ -7,10 +7,12 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
+	"github.com/factgraph/factgraph/internal/storetest"
 	"github.com/factgraph/factgraph/internal/synth"
 )
 
@@ -39,9 +41,9 @@ func synthFacts(from, to int) []*graph.Facts {
 	return out
 }
 
-// TestBulkReadMatchesGeneric reads bolt stores whole through the bulk scan of Cayley's log
-// and through Cayley's quad iterator, and wants the same Graph and the same N-Quads from
-// both: on the samples, on synthetic corpora, after re-ingests and removals have left
+// TestBulkReadMatchesGeneric reads bolt and PostgreSQL stores whole in bulk (one scan of
+// Cayley's log; two queries) and through Cayley's quad iterator, and wants the same Graph
+// and the same N-Quads from both: on the samples, on synthetic corpora, after re-ingests and removals have left
 // deleted quads and values in the log, and with quads of another tool in the store.
 func TestBulkReadMatchesGeneric(t *testing.T) {
 	ctx := context.Background()
@@ -90,50 +92,68 @@ func TestBulkReadMatchesGeneric(t *testing.T) {
 				{Subject: quad.IRI("japan"), Predicate: quad.IRI("seen-by"), Object: quad.String("a crawler")},
 				{Subject: quad.IRI("japan"), Predicate: quad.IRI("fg:name"), Object: quad.String("Nippon"), Label: quad.IRI("crawler")},
 				{Subject: quad.BNode("x"), Predicate: quad.IRI("p"), Object: quad.Int(3), Label: quad.String("not an IRI")},
+				{Subject: quad.BNode("x"), Predicate: quad.IRI("p"), Object: quad.LangString{Value: "日本", Lang: "ja"}},
+				{Subject: quad.BNode("x"), Predicate: quad.IRI("p"), Object: quad.Float(1.5)},
+				{Subject: quad.BNode("x"), Predicate: quad.IRI("p"), Object: quad.Bool(true)},
+				{Subject: quad.BNode("x"), Predicate: quad.IRI("p"), Object: quad.Time(time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC))},
+				{Subject: quad.BNode("x"), Predicate: quad.IRI("p"), Object: quad.String("a NUL \x00 and \x00 escaped")},
 			})
 			if err != nil {
 				t.Fatalf("add quads: %v", err)
 			}
 		}},
+		{"quad that does not fit", func(t *testing.T, s *graph.Store) {
+			mustIngest(t, s, sampleFacts(t)...)
+			err := graph.AddForeignQuads(s, []quad.Quad{{Subject: quad.BNode("x"), Predicate: quad.IRI("p"),
+				Object: quad.TypedString{Value: "1", Type: "xsd:int"}, Label: quad.IRI("source/japan-us-security-treaty-article")}})
+			if err != nil {
+				t.Fatalf("add quads: %v", err)
+			}
+		}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s, err := graph.Open(ctx, filepath.Join(t.TempDir(), "factgraph.db"), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
-			tt.write(t, s)
+	for _, b := range storetest.Backends(t) {
+		if b.Name == "mem" {
+			continue // a memory store has only the generic path
+		}
+		for _, tt := range tests {
+			t.Run(b.Name+"/"+tt.name, func(t *testing.T) {
+				s, err := graph.Open(ctx, b.Addr(t), nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer s.Close()
+				tt.write(t, s)
 
-			want, err := graph.LoadGeneric(ctx, s)
-			if err != nil {
-				t.Fatalf("generic Load: %v", err)
-			}
-			got, err := s.Load(ctx, graph.LoadOptions{})
-			if err != nil {
-				t.Fatalf("Load: %v", err)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("Load differs from the generic path:\n got %+v\nwant %+v", got, want)
-			}
-			if tt.name != "empty" && len(got.Sources) == 0 {
-				t.Errorf("Load found no sources")
-			}
+				want, wantErr := graph.LoadGeneric(ctx, s)
+				got, err := s.Load(ctx, graph.LoadOptions{})
+				switch {
+				case wantErr != nil:
+					if err == nil || err.Error() != wantErr.Error() {
+						t.Errorf("Load: error %v, want the generic path's %v", err, wantErr)
+					}
+				case err != nil:
+					t.Fatalf("Load: %v", err)
+				case !reflect.DeepEqual(got, want):
+					t.Errorf("Load differs from the generic path:\n got %+v\nwant %+v", got, want)
+				case tt.name != "empty" && len(got.Sources) == 0:
+					t.Errorf("Load found no sources")
+				}
 
-			var gotNQ, wantNQ bytes.Buffer
-			if err := graph.WriteNQuadsGeneric(ctx, s, &wantNQ); err != nil {
-				t.Fatalf("generic WriteNQuads: %v", err)
-			}
-			if err := s.WriteNQuads(ctx, &gotNQ, ""); err != nil {
-				t.Fatalf("WriteNQuads: %v", err)
-			}
-			if gotNQ.String() != wantNQ.String() {
-				t.Errorf("WriteNQuads differs from the generic path:\n got %s\nwant %s", gotNQ.String(), wantNQ.String())
-			}
-			if tt.name != "empty" && gotNQ.Len() == 0 {
-				t.Errorf("WriteNQuads wrote nothing")
-			}
-		})
+				var gotNQ, wantNQ bytes.Buffer
+				if err := graph.WriteNQuadsGeneric(ctx, s, &wantNQ); err != nil {
+					t.Fatalf("generic WriteNQuads: %v", err)
+				}
+				if err := s.WriteNQuads(ctx, &gotNQ, ""); err != nil {
+					t.Fatalf("WriteNQuads: %v", err)
+				}
+				if gotNQ.String() != wantNQ.String() {
+					t.Errorf("WriteNQuads differs from the generic path:\n got %s\nwant %s", gotNQ.String(), wantNQ.String())
+				}
+				if tt.name != "empty" && gotNQ.Len() == 0 {
+					t.Errorf("WriteNQuads wrote nothing")
+				}
+			})
+		}
 	}
 }
 
