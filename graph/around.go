@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -9,8 +10,11 @@ import (
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
+	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
 // Targeted reads: LoadAround, LoadBetween and Referrers read the items a query needs through
@@ -56,6 +60,9 @@ type AroundOptions struct {
 	// and name, read from one source through the store's subject-predicate index: the
 	// validator makes every source that states a party or agreement agree on both.
 	Names bool
+	// Named are ids to read as Names reads the items it adds (for a query that needs
+	// their names and kinds, not their other fields), unless they are read whole anyway.
+	Named []string
 	// MaxItems stops the read with ErrTooMany past this many items; DefaultMaxItems when 0,
 	// no limit below 0.
 	MaxItems int
@@ -104,6 +111,11 @@ func (s *Store) LoadAround(ctx context.Context, seeds []string, opts AroundOptio
 	}
 	if opts.Names {
 		if err := w.loadNames(); err != nil {
+			return nil, err
+		}
+	}
+	for _, id := range opts.Named {
+		if err := w.nameOrItem(id); err != nil {
 			return nil, err
 		}
 	}
@@ -193,7 +205,7 @@ func (s *Store) Referrers(ctx context.Context, id string, fields ...string) ([]s
 	w := newWalker(ctx, s, -1, nil)
 	seen := map[string]bool{}
 	var out []string
-	err := w.quads(quad.Object, ItemIRI(id), func(q quad.Quad, _ string) error {
+	collect := func(q quad.Quad, _ string) error {
 		p, _ := q.Predicate.(quad.IRI)
 		sub, ok := q.Subject.(quad.IRI)
 		if !ok || !refFields[p] || len(want) > 0 && !want[p] || seen[string(sub)] {
@@ -202,12 +214,41 @@ func (s *Store) Referrers(ctx context.Context, id string, fields ...string) ([]s
 		seen[string(sub)] = true
 		out = append(out, string(sub))
 		return nil
-	})
-	if err != nil {
+	}
+	_, indexed := s.qs.(*kv.QuadStore)
+	if indexed && len(want) > 0 {
+		// The object-predicate-subject index holds just the quads of each field.
+		for _, f := range fields {
+			if err := w.objectQuads(ItemIRI(id), quad.IRI("fg:"+f), collect); err != nil {
+				return nil, err
+			}
+		}
+	} else if err := w.quads(quad.Object, ItemIRI(id), collect); err != nil {
 		return nil, err
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// objectQuads calls fn with the quads of a key-value store whose object is o and predicate
+// p, through its object-predicate-subject index.
+func (w *walker) objectQuads(o quad.Value, p quad.IRI, fn func(q quad.Quad, source string) error) error {
+	qs := w.s.qs
+	oref, err := qs.ValueOf(o)
+	if err != nil || oref == nil {
+		return err
+	}
+	pref, err := qs.ValueOf(p)
+	if err != nil || pref == nil {
+		return err
+	}
+	oi, ok1 := oref.(kv.Int64Value)
+	pi, ok2 := pref.(kv.Int64Value)
+	if !ok1 || !ok2 {
+		return fmt.Errorf("read store: unexpected value reference %T", oref)
+	}
+	scan := kv.IndexScan{Index: kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}, Values: []uint64{uint64(oi), uint64(pi)}}
+	return w.iterate(scan.BuildIterator(qs), fn)
 }
 
 // itemQuads is what the store says about one subject: its quads by source, and the kind each
@@ -266,7 +307,12 @@ func (w *walker) quads(dir quad.Direction, v quad.Value, fn func(q quad.Quad, so
 	if ref == nil {
 		return nil
 	}
-	it := qs.QuadIterator(dir, ref).Iterate()
+	return w.iterate(qs.QuadIterator(dir, ref), fn)
+}
+
+// iterate calls fn with each quad of sh that has a source's label.
+func (w *walker) iterate(sh iterator.Shape, fn func(q quad.Quad, source string) error) error {
+	it := sh.Iterate()
 	defer it.Close()
 	for it.Next(w.ctx) {
 		q, err := w.quad(it.Result())
@@ -521,21 +567,24 @@ func (it *itemQuads) refs(preds ...quad.IRI) []string {
 
 // loadNames reads every item that an item read so far refers to, for its name.
 func (w *walker) loadNames() error {
-	_, indexed := w.s.qs.(*kv.QuadStore)
 	for _, id := range append([]string(nil), w.order...) {
 		for _, ref := range w.items[id].refs() {
-			var err error
-			if indexed {
-				err = w.name(ref)
-			} else {
-				_, err = w.item(ref)
-			}
-			if err != nil {
+			if err := w.nameOrItem(ref); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// nameOrItem reads the item id for its name where the store has a subject-predicate
+// index, and whole elsewhere.
+func (w *walker) nameOrItem(id string) error {
+	if _, indexed := w.s.qs.(*kv.QuadStore); indexed {
+		return w.name(id)
+	}
+	_, err := w.item(id)
+	return err
 }
 
 // name reads the kind and name of the item id, unless it is read already.
@@ -583,7 +632,11 @@ func (w *walker) first(s, p quad.IRI) (string, error) {
 	if !ok1 || !ok2 {
 		return "", fmt.Errorf("read store: unexpected value reference %T", sref)
 	}
-	scan := kv.IndexScan{Index: kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}, Values: []uint64{uint64(si), uint64(pi)}}
+	spIndex := kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+	if w.s.pin != nil {
+		return w.firstBolt(spIndex.Key([]uint64{uint64(si), uint64(pi)}))
+	}
+	scan := kv.IndexScan{Index: spIndex, Values: []uint64{uint64(si), uint64(pi)}}
 	it := scan.BuildIterator(w.s.qs).Iterate()
 	defer it.Close()
 	for it.Next(w.ctx) {
@@ -732,4 +785,74 @@ func isSectionOrder(p quad.IRI) bool {
 	_, ok := map[string]bool{secParties: true, secAgreements: true, secEvents: true, secObligations: true,
 		secClaims: true, secCounterclaims: true, secRelations: true}[strings.TrimPrefix(string(p), orderPrefix)]
 	return ok
+}
+
+// firstBolt is first on a bolt store: Cayley's iterator fetches the quads of an index
+// entry a hundred at a time, and a party that hundreds of sources state has hundreds; this
+// reads them one by one, in one transaction, until one has a source's label. The layout is
+// the one scan.go reads: an index entry holds the ids of its quads as varints.
+func (w *walker) firstBolt(key hkv.Key) (string, error) {
+	tx, err := w.s.pin.KV.Tx(w.ctx, false)
+	if err != nil {
+		return "", fmt.Errorf("read store: %w", err)
+	}
+	defer tx.Close()
+	list, err := tx.Get(w.ctx, key)
+	if errors.Is(err, hkv.ErrNotFound) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read store: %w", err)
+	}
+	get := func(id uint64) (primitive, error) {
+		b, err := tx.Get(w.ctx, logBucket.AppendBytes(binary.BigEndian.AppendUint64(nil, id)))
+		if err != nil {
+			return primitive{}, fmt.Errorf("read store: entry %d of the log: %w", id, err)
+		}
+		return decodePrimitive(b)
+	}
+	value := func(id uint64) (quad.Value, error) {
+		if v, ok := w.values[kv.Int64Value(id)]; ok {
+			return v, nil
+		}
+		p, err := get(id)
+		if err != nil {
+			return nil, err
+		}
+		v, err := pquads.UnmarshalValue(p.value)
+		if err != nil {
+			return nil, fmt.Errorf("read store: value %d: %w", id, err)
+		}
+		w.values[kv.Int64Value(id)] = v
+		return v, nil
+	}
+	for len(list) > 0 {
+		id, n := binary.Uvarint(list)
+		if n <= 0 {
+			return "", errors.New("read store: an index entry is damaged; is it a factgraph store?")
+		}
+		list = list[n:]
+		p, err := get(id)
+		if err != nil {
+			return "", err
+		}
+		if p.deleted || p.label == 0 {
+			continue
+		}
+		l, err := value(p.label)
+		if err != nil {
+			return "", err
+		}
+		if iri, ok := l.(quad.IRI); !ok || !strings.HasPrefix(string(iri), sourcePrefix) {
+			continue
+		}
+		o, err := value(p.object)
+		if err != nil {
+			return "", err
+		}
+		if v, ok := o.(quad.String); ok {
+			return string(v), nil
+		}
+	}
+	return "", w.ctx.Err()
 }

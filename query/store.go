@@ -24,7 +24,8 @@ type Reader interface {
 }
 
 // ObligationsIn answers Obligations on the store r. With Between or Bearer set it reads the
-// parties named, the obligations that refer to the first of them, and what those refer to.
+// obligations that refer to the last party named, and the names of what they refer to and
+// of the parties named.
 func ObligationsIn(ctx context.Context, r Reader, o ObligationsOptions) (*ObligationsResult, error) {
 	var refs, fields []string
 	if o.Between[0] != "" && o.Between[1] != "" {
@@ -43,7 +44,7 @@ func ObligationsIn(ctx context.Context, r Reader, o ObligationsOptions) (*Obliga
 		if err != nil {
 			return nil, err
 		}
-		return r.LoadAround(ctx, append(append([]string(nil), refs...), obs...), graph.AroundOptions{Names: true})
+		return r.LoadAround(ctx, obs, graph.AroundOptions{Names: true, Named: refs})
 	}
 	return targeted(ctx, r, refs, load, ask)
 }
