@@ -130,19 +130,26 @@ type BetweenOptions struct {
 }
 
 // LoadBetween returns a merged graph that holds every shortest chain of links between the
-// items from and to, walked either way, with every link between two items of those chains:
-// a shortest-path search on it finds the chains it would find on the whole graph. It grows
-// a ball around each end, one layer at a time on the side with the smaller frontier, until
-// the balls meet (the chains are then as long as the two radii together) or one side runs
-// out (there is no chain, and the graph holds the whole component of that end).
+// items from and to, walked either way, with every link between two neighbours on those
+// chains: a shortest-path search on it finds the chains it would find on the whole graph.
+//
+// It grows a ball around each end, one layer at a time on the side with the smaller
+// frontier, until the balls meet (the chains are then as long as the two radii together)
+// or one side runs out (there is no chain). Growing a layer reads the links of its items
+// (their own quads and the object index), not the items they lead to; only the items on
+// the chains, found by walking back from where the balls meet, and the obligations and
+// relations that link them, are read whole. An item that touches thousands of others (a
+// party that every article names) still costs one pass over its quads when a ball grows
+// past it; a ball past opts.MaxItems ends the read with ErrTooMany.
 func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOptions) (*Graph, error) {
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
 	w := newWalker(ctx, s, opts.MaxItems, nil)
+	w.keep = map[string]bool{from: true, to: true}
 	type side struct {
-		depth    map[string]int
-		frontier []string
+		depth  map[string]int
+		layers [][]string
 	}
 	var sides [2]*side
 	for k, id := range []string{from, to} {
@@ -152,39 +159,203 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 			return nil, err
 		}
 		if it.exists() {
-			sides[k].frontier = []string{id}
+			sides[k].layers = [][]string{{id}}
 		}
 	}
-	met := from == to || len(sides[0].frontier) == 0 || len(sides[1].frontier) == 0
-	for !met {
+	if from == to || len(sides[0].layers) == 0 || len(sides[1].layers) == 0 {
+		return w.graph()
+	}
+	seen := 2
+	var meet []string
+	for len(meet) == 0 {
 		k := 0
-		if len(sides[1].frontier) < len(sides[0].frontier) {
+		if len(sides[1].layers[len(sides[1].layers)-1]) < len(sides[0].layers[len(sides[0].layers)-1]) {
 			k = 1
 		}
 		sd, other := sides[k], sides[1-k]
+		d := len(sd.layers)
 		var next []string
-		for _, id := range sd.frontier {
-			adj, err := w.expand(id)
+		for _, id := range sd.layers[d-1] {
+			ls, err := w.links(id)
 			if err != nil {
 				return nil, err
 			}
-			for _, a := range adj {
-				if _, seen := sd.depth[a]; seen {
+			for _, l := range ls {
+				if _, ok := sd.depth[l.to]; ok {
 					continue
 				}
-				sd.depth[a] = sd.depth[id] + 1
-				next = append(next, a)
-				if _, ok := other.depth[a]; ok {
-					met = true // finish the layer: its other items may meet too
+				sd.depth[l.to] = d
+				next = append(next, l.to)
+				if _, ok := other.depth[l.to]; ok {
+					meet = append(meet, l.to)
+				}
+				if seen++; w.max > 0 && seen > w.max {
+					return nil, fmt.Errorf("reach more than %d items: %w", w.max, ErrTooMany)
 				}
 			}
 		}
-		sd.frontier = next
 		if len(next) == 0 {
-			break // no chain: this end's component is read whole
+			return w.graph() // no chain: this end's component is read whole
+		}
+		sd.layers = append(sd.layers, next)
+	}
+	// Walk back from where the balls meet to each end, keeping the items on the chains and
+	// what links each to the next.
+	var rels []relKey
+	for _, sd := range sides {
+		on := map[string]bool{}
+		for _, id := range meet {
+			on[id] = true
+			w.keep[id] = true
+		}
+		for d := len(sd.layers) - 2; d >= 0; d-- {
+			prev := map[string]bool{}
+			for _, id := range sd.layers[d] {
+				ls, err := w.links(id)
+				if err != nil {
+					return nil, err
+				}
+				for _, l := range ls {
+					if !on[l.to] {
+						continue
+					}
+					prev[id] = true
+					w.keep[id] = true
+					switch {
+					case l.via != "":
+						w.keep[l.via] = true
+					case l.relTo != "":
+						rels = append(rels, relKey{l.from, quad.IRI(l.rel), l.relTo})
+					}
+				}
+			}
+			on = prev
 		}
 	}
+	for id := range w.keep {
+		if _, err := w.item(id); err != nil {
+			return nil, err
+		}
+	}
+	w.keepRel = map[string]bool{}
+	for _, r := range rels {
+		if err := w.relation(r.from, r.typ, r.to); err != nil {
+			return nil, err
+		}
+		w.keepRel[string(RelationIRI(r.from, string(r.typ), r.to))] = true
+	}
 	return w.graph()
+}
+
+type relKey struct {
+	from string
+	typ  quad.IRI
+	to   string
+}
+
+// link is one way from an item to another: a reference field (rel), a relation (from,
+// rel, relTo) or an obligation's "owes" (via the obligation).
+type link struct {
+	to, rel, via string
+	from, relTo  string
+}
+
+// links returns the links of the item id to other items, in either direction, reading the
+// item and the store's object index but not the items it leads to.
+func (w *walker) links(id string) ([]link, error) {
+	if ls, ok := w.linkCache[id]; ok {
+		return ls, nil
+	}
+	it, err := w.item(id)
+	if err != nil || !it.exists() {
+		return nil, err
+	}
+	var ls []link
+	add := func(l link) error {
+		if l.to == id {
+			return nil
+		}
+		ok, err := w.isItem(l.to)
+		if ok {
+			ls = append(ls, l)
+		}
+		return err
+	}
+	for _, src := range sortedKeys(it.bySource) {
+		for _, q := range it.bySource[src] {
+			p, _ := q.Predicate.(quad.IRI)
+			o, ok := q.Object.(quad.IRI)
+			if !ok {
+				continue
+			}
+			switch {
+			case refFields[p]:
+				err = add(link{to: string(o), rel: string(p)})
+			case isRelationType(p):
+				err = add(link{to: string(o), rel: string(p), from: id, relTo: string(o)})
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	err = w.quads(quad.Object, ItemIRI(id), func(q quad.Quad, _ string) error {
+		p, _ := q.Predicate.(quad.IRI)
+		sub, ok := q.Subject.(quad.IRI)
+		switch {
+		case !ok:
+		case isRelationType(p):
+			return add(link{to: string(sub), rel: string(p), from: string(sub), relTo: id})
+		case refFields[p]:
+			// The subject of a reference is an item: it is not checked.
+			ls = append(ls, link{to: string(sub), rel: string(p)})
+			if p == pBearer || p == pBeneficiary {
+				other := pBeneficiary
+				if p == pBeneficiary {
+					other = pBearer
+				}
+				v, err := w.firstValue(sub, other)
+				if err != nil {
+					return err
+				}
+				if o, ok := v.(quad.IRI); ok {
+					return add(link{to: string(o), rel: LinkOwes, via: string(sub)})
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	w.linkCache[id] = ls
+	return ls, nil
+}
+
+// isItem says whether id is an item of the store, from its kind as one source gives it.
+func (w *walker) isItem(id string) (bool, error) {
+	if it, ok := w.items[id]; ok {
+		return it.exists(), nil
+	}
+	if ok, seen := w.itemCache[id]; seen {
+		return ok, nil
+	}
+	var ok bool
+	if _, indexed := w.s.qs.(*kv.QuadStore); indexed {
+		kind, err := w.first(ItemIRI(id), pKind)
+		if err != nil {
+			return false, err
+		}
+		ok = itemSection[kind]
+	} else {
+		it, err := w.item(id)
+		if err != nil {
+			return false, err
+		}
+		ok = it.exists()
+	}
+	w.itemCache[id] = ok
+	return ok, nil
 }
 
 // Referrers returns the ids of the items (not relations) that refer to id through one of
@@ -276,6 +447,12 @@ type walker struct {
 	rels    map[string]*itemQuads
 	sources map[string]*itemQuads
 	count   int
+	// keep and keepRel, when set, are the items and relations the graph holds; nil: all
+	// those read.
+	keep      map[string]bool
+	keepRel   map[string]bool
+	linkCache map[string][]link
+	itemCache map[string]bool
 }
 
 func newWalker(ctx context.Context, s *Store, max int, follow []string) *walker {
@@ -283,6 +460,7 @@ func newWalker(ctx context.Context, s *Store, max int, follow []string) *walker 
 		max = DefaultMaxItems
 	}
 	w := &walker{ctx: ctx, s: s, max: max, values: map[any]quad.Value{},
+		linkCache: map[string][]link{}, itemCache: map[string]bool{},
 		items: map[string]*itemQuads{}, names: map[string]*ItemInfo{}, rels: map[string]*itemQuads{}, sources: map[string]*itemQuads{}}
 	if len(follow) > 0 {
 		w.follow = map[string]bool{}
@@ -616,44 +794,46 @@ func (w *walker) name(id string) error {
 	return w.source(id)
 }
 
-// first returns the value of predicate p of the subject s as one source gives it, through
-// the subject-predicate index of a key-value store; "" when there is none.
+// first returns the text value of predicate p of the subject s as one source gives it,
+// through the subject-predicate index of a key-value store; "" when there is none.
 func (w *walker) first(s, p quad.IRI) (string, error) {
+	v, err := w.firstValue(s, p)
+	if t, ok := v.(quad.String); ok {
+		return string(t), err
+	}
+	return "", err
+}
+
+// firstValue is first for a value of any type; nil when there is none.
+func (w *walker) firstValue(s, p quad.IRI) (quad.Value, error) {
 	sref, err := w.s.qs.ValueOf(s)
 	if err != nil || sref == nil {
-		return "", err
+		return nil, err
 	}
 	pref, err := w.s.qs.ValueOf(p)
 	if err != nil || pref == nil {
-		return "", err
+		return nil, err
 	}
 	si, ok1 := sref.(kv.Int64Value)
 	pi, ok2 := pref.(kv.Int64Value)
 	if !ok1 || !ok2 {
-		return "", fmt.Errorf("read store: unexpected value reference %T", sref)
+		return nil, fmt.Errorf("read store: unexpected value reference %T", sref)
 	}
 	spIndex := kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
 	if w.s.pin != nil {
 		return w.firstBolt(spIndex.Key([]uint64{uint64(si), uint64(pi)}))
 	}
 	scan := kv.IndexScan{Index: spIndex, Values: []uint64{uint64(si), uint64(pi)}}
-	it := scan.BuildIterator(w.s.qs).Iterate()
-	defer it.Close()
-	for it.Next(w.ctx) {
-		q, err := w.quad(it.Result())
-		if err != nil {
-			return "", fmt.Errorf("read store: %w", err)
-		}
-		l, ok := q.Label.(quad.IRI)
-		v, isText := q.Object.(quad.String)
-		if ok && isText && strings.HasPrefix(string(l), sourcePrefix) {
-			return string(v), nil
-		}
+	var found quad.Value
+	errFound := errors.New("found")
+	err = w.iterate(scan.BuildIterator(w.s.qs), func(q quad.Quad, _ string) error {
+		found = q.Object
+		return errFound
+	})
+	if err != nil && err != errFound {
+		return nil, err
 	}
-	if err := it.Err(); err != nil {
-		return "", fmt.Errorf("read store: %w", err)
-	}
-	return "", w.ctx.Err()
+	return found, nil
 }
 
 func sortedKeys[T any](m map[string]T) []string {
@@ -692,12 +872,18 @@ func (w *walker) graph() (*Graph, error) {
 		p.sections[sec] = append(p.sections[sec], key)
 	}
 	for _, id := range w.order {
+		if w.keep != nil && !w.keep[id] {
+			continue
+		}
 		it := w.items[id]
 		for src, kind := range it.kind {
 			add(src, kind, id, it.bySource[src])
 		}
 	}
 	for iri, it := range w.rels {
+		if w.keepRel != nil && !w.keepRel[iri] {
+			continue
+		}
 		for src, kind := range it.kind {
 			if kind == KindRelation {
 				add(src, kind, strings.TrimPrefix(iri, relationPrefix), it.bySource[src])
@@ -725,7 +911,7 @@ func (w *walker) graph() (*Graph, error) {
 	// A source's own node, without the lists of its sections, decodes to the source alone.
 	var sources []Source
 	for _, id := range sortedKeys(w.sources) {
-		if w.sources[id] == nil {
+		if w.sources[id] == nil || w.keep != nil && !w.keep[id] {
 			continue
 		}
 		var qs []quad.Quad
@@ -791,18 +977,18 @@ func isSectionOrder(p quad.IRI) bool {
 // entry a hundred at a time, and a party that hundreds of sources state has hundreds; this
 // reads them one by one, in one transaction, until one has a source's label. The layout is
 // the one scan.go reads: an index entry holds the ids of its quads as varints.
-func (w *walker) firstBolt(key hkv.Key) (string, error) {
+func (w *walker) firstBolt(key hkv.Key) (quad.Value, error) {
 	tx, err := w.s.pin.KV.Tx(w.ctx, false)
 	if err != nil {
-		return "", fmt.Errorf("read store: %w", err)
+		return nil, fmt.Errorf("read store: %w", err)
 	}
 	defer tx.Close()
 	list, err := tx.Get(w.ctx, key)
 	if errors.Is(err, hkv.ErrNotFound) {
-		return "", nil
+		return nil, nil
 	}
 	if err != nil {
-		return "", fmt.Errorf("read store: %w", err)
+		return nil, fmt.Errorf("read store: %w", err)
 	}
 	get := func(id uint64) (primitive, error) {
 		b, err := tx.Get(w.ctx, logBucket.AppendBytes(binary.BigEndian.AppendUint64(nil, id)))
@@ -829,30 +1015,24 @@ func (w *walker) firstBolt(key hkv.Key) (string, error) {
 	for len(list) > 0 {
 		id, n := binary.Uvarint(list)
 		if n <= 0 {
-			return "", errors.New("read store: an index entry is damaged; is it a factgraph store?")
+			return nil, errors.New("read store: an index entry is damaged; is it a factgraph store?")
 		}
 		list = list[n:]
 		p, err := get(id)
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		if p.deleted || p.label == 0 {
 			continue
 		}
 		l, err := value(p.label)
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		if iri, ok := l.(quad.IRI); !ok || !strings.HasPrefix(string(iri), sourcePrefix) {
 			continue
 		}
-		o, err := value(p.object)
-		if err != nil {
-			return "", err
-		}
-		if v, ok := o.(quad.String); ok {
-			return string(v), nil
-		}
+		return value(p.object)
 	}
-	return "", w.ctx.Err()
+	return nil, w.ctx.Err()
 }
