@@ -122,10 +122,16 @@ func (s *Store) LoadAround(ctx context.Context, seeds []string, opts AroundOptio
 	return w.graph()
 }
 
+// DefaultMaxReached is how many items LoadBetween reaches before it gives up with
+// ErrTooMany, when its options do not say. Reaching an item costs a look at its kind, not a
+// read of the item: on 10,000 articles a ball that passes a party every article names
+// reaches tens of thousands, still well under a whole read of the store.
+const DefaultMaxReached = 100000
+
 // BetweenOptions bound LoadBetween.
 type BetweenOptions struct {
-	// MaxItems stops the read with ErrTooMany past this many items; DefaultMaxItems when 0,
-	// no limit below 0.
+	// MaxItems stops the read with ErrTooMany once the balls reach this many items;
+	// DefaultMaxReached when 0, no limit below 0.
 	MaxItems int
 }
 
@@ -140,12 +146,16 @@ type BetweenOptions struct {
 // the chains, found by walking back from where the balls meet, and the obligations and
 // relations that link them, are read whole. An item that touches thousands of others (a
 // party that every article names) still costs one pass over its quads when a ball grows
-// past it; a ball past opts.MaxItems ends the read with ErrTooMany.
+// past it; balls that reach more than opts.MaxItems items end the read with ErrTooMany.
 func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOptions) (*Graph, error) {
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
-	w := newWalker(ctx, s, opts.MaxItems, nil)
+	max := opts.MaxItems
+	if max == 0 {
+		max = DefaultMaxReached
+	}
+	w := newWalker(ctx, s, -1, nil)
 	w.keep = map[string]bool{from: true, to: true}
 	type side struct {
 		depth  map[string]int
@@ -189,8 +199,8 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 				if _, ok := other.depth[l.to]; ok {
 					meet = append(meet, l.to)
 				}
-				if seen++; w.max > 0 && seen > w.max {
-					return nil, fmt.Errorf("reach more than %d items: %w", w.max, ErrTooMany)
+				if seen++; max > 0 && seen > max {
+					return nil, fmt.Errorf("reach more than %d items: %w", max, ErrTooMany)
 				}
 			}
 		}
