@@ -24,25 +24,40 @@ type Reader interface {
 }
 
 // ObligationsIn answers Obligations on the store r. With Between or Bearer set it reads the
-// obligations that refer to the last party named, and the names of what they refer to and
-// of the parties named.
+// obligations that refer to every party named, and the names of what they refer to and of
+// the parties named.
 func ObligationsIn(ctx context.Context, r Reader, o ObligationsOptions) (*ObligationsResult, error) {
-	var refs, fields []string
+	// An obligation that matches refers to each party named, in these fields.
+	type party struct {
+		ref    string
+		fields []string
+	}
+	var named []party
 	if o.Between[0] != "" && o.Between[1] != "" {
-		refs, fields = []string{o.Between[0], o.Between[1]}, []string{"bearer", "beneficiary"}
+		named = append(named, party{o.Between[0], []string{"bearer", "beneficiary"}}, party{o.Between[1], []string{"bearer", "beneficiary"}})
 	}
 	if o.Bearer != "" {
-		refs, fields = append(refs, o.Bearer), []string{"bearer"}
+		named = append(named, party{o.Bearer, []string{"bearer"}})
 	}
 	ask := func(ix *Index) (*ObligationsResult, error) { return ix.Obligations(o) }
-	if len(refs) == 0 {
+	if len(named) == 0 {
 		return onWhole(ctx, r, ask)
 	}
+	var refs []string
+	for _, p := range named {
+		refs = append(refs, p.ref)
+	}
 	load := func() (*graph.Graph, error) {
-		// Any obligation that matches refers to the last party named in the field kept.
-		obs, err := r.Referrers(ctx, refs[len(refs)-1], fields...)
-		if err != nil {
-			return nil, err
+		var obs []string
+		for i, p := range named {
+			ids, err := r.Referrers(ctx, p.ref, p.fields...)
+			if err != nil {
+				return nil, err
+			}
+			if i > 0 {
+				ids = intersect(obs, ids)
+			}
+			obs = ids
 		}
 		return r.LoadAround(ctx, obs, graph.AroundOptions{Names: true, Named: refs})
 	}
@@ -136,4 +151,21 @@ func onWhole[T any](ctx context.Context, r Reader, ask func(*Index) (T, error)) 
 		return zero, err
 	}
 	return ask(NewIndex(g))
+}
+
+// intersect returns the ids in both sorted lists.
+func intersect(a, b []string) []string {
+	var out []string
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	return out
 }
