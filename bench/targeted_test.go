@@ -96,6 +96,10 @@ func BenchmarkQueryTargeted(b *testing.B) {
 				_, err := query.NeighborsIn(ctx, r, pool0, query.NeighborsOptions{})
 				return err
 			}},
+			{"neighbors-shared-allied-with", func(r query.Reader) error {
+				_, err := query.NeighborsIn(ctx, r, pool0, query.NeighborsOptions{Type: "allied-with"})
+				return err
+			}},
 			{"path", func(r query.Reader) error {
 				_, err := query.PathIn(ctx, r, pundit, far, query.PathOptions{})
 				return err

@@ -95,14 +95,23 @@ func ClaimsIn(ctx context.Context, r Reader, o ClaimsOptions) (*ClaimsResult, er
 }
 
 // NeighborsIn answers Neighbors on the store r, reading the items within o.Depth links of
-// the item ref names.
+// the item ref names (links named o.Type only, when it names a relation).
 func NeighborsIn(ctx context.Context, r Reader, ref string, o NeighborsOptions) (*NeighborsResult, error) {
 	depth := o.Depth
 	if depth <= 0 {
 		depth = 1 // Neighbors refuses a negative depth on whatever graph
 	}
+	// A walk that follows one relation needs only the links of that name (party-to is the
+	// agreement's field "party"; a relation type may bear any of these names too).
+	var follow []string
+	if o.Type != "" && !contains(itemKinds, o.Type) {
+		follow = []string{o.Type}
+		if o.Type == RelPartyTo {
+			follow = append(follow, "party")
+		}
+	}
 	load := func() (*graph.Graph, error) {
-		return r.LoadAround(ctx, []string{ref}, graph.AroundOptions{Depth: depth})
+		return r.LoadAround(ctx, []string{ref}, graph.AroundOptions{Depth: depth, Follow: follow})
 	}
 	return targeted(ctx, r, []string{ref}, load,
 		func(ix *Index) (*NeighborsResult, error) { return ix.Neighbors(ref, o) })

@@ -281,6 +281,9 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 			if len(relTypes) > 0 {
 				nbr(it.ID, NeighborsOptions{Depth: 2, Type: relTypes[i%len(relTypes)]})
 			}
+			for _, rel := range []string{RelPartyTo, RelMemberOf, RelAbout, RelCounters, RelBearer} {
+				nbr(it.ID, NeighborsOptions{Depth: 2, Type: rel})
+			}
 		}
 	}
 
