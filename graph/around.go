@@ -20,8 +20,9 @@ import (
 // Targeted reads: LoadAround, LoadBetween and Referrers read the items a query needs through
 // the store's subject and object indexes instead of reading every quad as Load does. The
 // graph they return is merged by the same rules as Load (each item is decoded from exactly
-// the quads that Load would decode it from, and merged by Merge), so an item in it is the
-// item Load gives; it just holds fewer items.
+// the quads that Load would decode it from, and merged by Merge), so an item read whole is
+// the item Load gives; the graph just holds fewer items. Items read only for their names
+// (AroundOptions.Names and Named) hold their id, kind and name, and nothing else.
 //
 // Items are linked as query.Edges links them, whichever way the quad goes: a reference
 // field (member-of, party, revises, involves, bearer, beneficiary, under, by, about,
