@@ -325,13 +325,11 @@ func (w *walker) links(id string) ([]link, error) {
 				if p == pBeneficiary {
 					other = pBearer
 				}
-				v, err := w.firstValue(sub, other)
-				if err != nil {
+				o, err := w.firstRef(string(sub), other)
+				if err != nil || o == "" {
 					return err
 				}
-				if o, ok := v.(quad.IRI); ok {
-					return add(link{to: string(o), rel: LinkOwes, via: string(sub)})
-				}
+				return add(link{to: o, rel: LinkOwes, via: string(sub)})
 			}
 		}
 		return nil
@@ -341,6 +339,24 @@ func (w *walker) links(id string) ([]link, error) {
 	}
 	w.linkCache[id] = ls
 	return ls, nil
+}
+
+// firstRef returns the id the item id refers to through the field p: through the
+// subject-predicate index of a key-value store, else from the item read whole.
+func (w *walker) firstRef(id string, p quad.IRI) (string, error) {
+	if _, indexed := w.s.qs.(*kv.QuadStore); indexed {
+		v, err := w.firstValue(ItemIRI(id), p)
+		o, _ := v.(quad.IRI)
+		return string(o), err
+	}
+	it, err := w.item(id)
+	if err != nil {
+		return "", err
+	}
+	if refs := it.refs(p); len(refs) > 0 {
+		return refs[0], nil
+	}
+	return "", nil
 }
 
 // isItem says whether id is an item of the store, from its kind as one source gives it.

@@ -24,12 +24,16 @@ func (c *countingReader) Load(ctx context.Context, o graph.LoadOptions) (*graph.
 	return c.Store.Load(ctx, o)
 }
 
-// boltStore ingests facts into a new bolt store: the targeted reads go through the same
-// indexes as on a user's store.
-func boltStore(t testing.TB, facts []*graph.Facts) *graph.Store {
+// newStore ingests facts into a new store: bolt unless mem is set. On bolt the targeted
+// reads go through the same indexes as on a user's store; "--in FILE" queries a mem store.
+func newStore(t testing.TB, mem bool, facts []*graph.Facts) *graph.Store {
 	t.Helper()
 	ctx := context.Background()
-	s, err := graph.Open(ctx, filepath.Join(t.TempDir(), "facts.db"), nil)
+	addr := "mem:"
+	if !mem {
+		addr = filepath.Join(t.TempDir(), "facts.db")
+	}
+	s, err := graph.Open(ctx, addr, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,15 +88,17 @@ func TestTargetedSameAnswers(t *testing.T) {
 		name   string
 		facts  func(testing.TB) []*graph.Facts
 		stride int // ask about every stride-th item only
+		mem    bool
 	}{
-		{"samples", sampleFacts, 1},
-		{"small", smallFacts, 1},
-		{"synthetic", func(testing.TB) []*graph.Facts { return synthFacts(40) }, 15},
+		{"samples", sampleFacts, 1, false},
+		{"samples-mem", sampleFacts, 1, true},
+		{"small", smallFacts, 1, false},
+		{"synthetic", func(testing.TB) []*graph.Facts { return synthFacts(40) }, 15, false},
 	}
 	for _, st := range stores {
 		t.Run(st.name, func(t *testing.T) {
 			ctx := context.Background()
-			s := boltStore(t, st.facts(t))
+			s := newStore(t, st.mem, st.facts(t))
 			whole, err := s.Load(ctx, graph.LoadOptions{})
 			if err != nil {
 				t.Fatal(err)
