@@ -15,7 +15,7 @@ import (
 // answer as the whole graph would. They read the whole store with Load instead when the
 // subgraph cannot be trusted to: a name or alias given for an id (names are not indexed),
 // an error (its message may suggest an id from anywhere in the graph, or the subgraph may
-// lack what an option names), or a subgraph past graph.DefaultMaxItems.
+// lack what an option names), or a read past its bound (graph.ErrTooMany).
 type Reader interface {
 	Load(ctx context.Context, opts graph.LoadOptions) (*graph.Graph, error)
 	LoadAround(ctx context.Context, seeds []string, opts graph.AroundOptions) (*graph.Graph, error)
