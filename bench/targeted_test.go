@@ -57,7 +57,7 @@ func BenchmarkQueryTargeted(b *testing.B) {
 		gen := synth.NewGenerator(seed)
 		a := gen.Article(n / 2).Facts
 		pool0, pool1 := a.Parties[0].ID, a.Parties[1].ID // shared by hundreds of articles at 10k
-		author := a.Parties[synth.SharedParties].ID     // local to the article
+		author := a.Parties[synth.SharedParties].ID      // local to the article
 		pundit := a.Parties[synth.SharedParties+2].ID
 		far := gen.Article(n - 1).Facts.Parties[synth.SharedParties+2].ID
 		queries := []struct {
