@@ -110,6 +110,9 @@ func (s *Store) LoadAround(ctx context.Context, seeds []string, opts AroundOptio
 		}
 		frontier = next
 	}
+	if err := w.readReached(frontier); err != nil {
+		return nil, err
+	}
 	if opts.Names {
 		if err := w.loadNames(); err != nil {
 			return nil, err
@@ -480,6 +483,15 @@ type walker struct {
 	keepRel   map[string]bool
 	linkCache map[string][]link
 	itemCache map[string]bool
+	// fieldRefs holds, by item, its own fields that name an item the walk expanded;
+	// partial holds the parties and agreements reached but not read whole.
+	fieldRefs map[string][]fieldRef
+	partial   map[string]*ItemInfo
+}
+
+type fieldRef struct {
+	field quad.IRI
+	to    string
 }
 
 func newWalker(ctx context.Context, s *Store, max int, follow []string) *walker {
@@ -488,6 +500,7 @@ func newWalker(ctx context.Context, s *Store, max int, follow []string) *walker 
 	}
 	w := &walker{ctx: ctx, s: s, max: max, values: map[any]quad.Value{},
 		linkCache: map[string][]link{}, itemCache: map[string]bool{},
+		fieldRefs: map[string][]fieldRef{}, partial: map[string]*ItemInfo{},
 		items: map[string]*itemQuads{}, names: map[string]*ItemInfo{}, rels: map[string]*itemQuads{}, sources: map[string]*itemQuads{}}
 	if len(follow) > 0 {
 		w.follow = map[string]bool{}
@@ -649,21 +662,23 @@ func (w *walker) expand(id string) ([]string, error) {
 	if it.expanded {
 		return it.adj, nil
 	}
-	seen := map[string]bool{id: true}
+	seen := map[string]bool{}
 	var adj []string
-	add := func(other string) error {
-		if seen[other] {
+	// add records that other is linked to id; field, when set, is other's own field that
+	// names id, kept for an item that the walk reaches but does not read whole.
+	add := func(other string, field quad.IRI) error {
+		if field != "" {
+			w.fieldRefs[other] = append(w.fieldRefs[other], fieldRef{field, id})
+		}
+		if seen[other] || other == id {
 			return nil
 		}
 		seen[other] = true
-		o, err := w.item(other)
-		if err != nil {
-			return err
-		}
-		if o.exists() {
+		ok, err := w.isItem(other)
+		if ok {
 			adj = append(adj, other)
 		}
-		return nil
+		return err
 	}
 	// Outgoing: the item's own references, and relations from it. The sources are visited
 	// in id order so that the walk, and what it reads, is the same every time.
@@ -676,14 +691,14 @@ func (w *walker) expand(id string) ([]string, error) {
 			}
 			switch {
 			case refFields[p] && w.follows(strings.TrimPrefix(string(p), "fg:")):
-				if err := add(string(o)); err != nil {
+				if err := add(string(o), ""); err != nil {
 					return nil, err
 				}
 			case isRelationType(p) && w.follows(string(p)):
 				if err := w.relation(id, p, string(o)); err != nil {
 					return nil, err
 				}
-				if err := add(string(o)); err != nil {
+				if err := add(string(o), ""); err != nil {
 					return nil, err
 				}
 			}
@@ -721,23 +736,24 @@ func (w *walker) expand(id string) ([]string, error) {
 			if err := w.relation(x.sub, x.p, id); err != nil {
 				return nil, err
 			}
-			if err := add(x.sub); err != nil {
+			if err := add(x.sub, ""); err != nil {
 				return nil, err
 			}
 			continue
 		}
 		if w.follows(strings.TrimPrefix(string(x.p), "fg:")) {
-			if err := add(x.sub); err != nil {
+			if err := add(x.sub, x.p); err != nil {
 				return nil, err
 			}
 		}
 		if (x.p == pBearer || x.p == pBeneficiary) && w.follows(LinkOwes) {
+			// The obligation carries the owes link: it is read whole.
 			ob, err := w.item(x.sub)
 			if err != nil {
 				return nil, err
 			}
 			for _, other := range ob.refs(pBearer, pBeneficiary) {
-				if err := add(other); err != nil {
+				if err := add(other, ""); err != nil {
 					return nil, err
 				}
 			}
@@ -768,6 +784,44 @@ func (it *itemQuads) refs(preds ...quad.IRI) []string {
 		}
 	}
 	return out
+}
+
+// readReached reads the items the walk reached but did not expand from. A party or
+// agreement, which thousands of sources may state, is read for its kind and name only
+// where the store has a subject-predicate index, and keeps of its fields only the
+// references to items the walk expanded (all that a link from those items needs); any
+// other item is read whole.
+func (w *walker) readReached(ids []string) error {
+	_, indexed := w.s.qs.(*kv.QuadStore)
+	for _, id := range ids {
+		if it, ok := w.items[id]; ok && it.exists() {
+			continue
+		}
+		if indexed {
+			kind, err := w.first(ItemIRI(id), pKind)
+			if err != nil {
+				return err
+			}
+			if kind == KindParty || kind == KindAgreement {
+				info := &ItemInfo{ID: id, Kind: kind}
+				if info.Type, err = w.first(ItemIRI(id), pType); err != nil {
+					return err
+				}
+				if info.Name, err = w.first(ItemIRI(id), pName); err != nil {
+					return err
+				}
+				w.partial[id] = info
+				if err := w.source(id); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		if _, err := w.item(id); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // loadNames reads every item that an item read so far refers to, for its name.
@@ -963,23 +1017,44 @@ func (w *walker) graph() (*Graph, error) {
 	return g, nil
 }
 
-// addNames adds the items read for their names only.
+// addNames adds the items read for their names only, and the parties and agreements
+// reached but not read whole, with the references the walk saw them make.
 func (w *walker) addNames(g *Graph) {
 	added := false
-	for _, id := range sortedKeys(w.names) {
-		info := w.names[id]
+	all := map[string]*ItemInfo{}
+	for id, info := range w.names {
+		all[id] = info
+	}
+	for id, info := range w.partial {
+		all[id] = info
+	}
+	for _, id := range sortedKeys(all) {
+		info := all[id]
 		if info == nil {
 			continue
 		}
-		if _, full := w.items[id]; full {
+		if it, full := w.items[id]; full && it.exists() {
 			continue
 		}
 		added = true
+		refs := map[quad.IRI][]string{}
+		if w.partial[id] != nil {
+			for _, r := range w.fieldRefs[id] {
+				refs[r.field] = union(refs[r.field], []string{r.to})
+			}
+			for _, list := range refs {
+				sort.Strings(list)
+			}
+		}
+		var revises string
+		if list := refs[pRevises]; len(list) > 0 {
+			revises = list[0]
+		}
 		switch info.Kind {
 		case KindParty:
-			g.Parties = append(g.Parties, Party{ID: id, Name: info.Name, Kind: info.Type})
+			g.Parties = append(g.Parties, Party{ID: id, Name: info.Name, Kind: info.Type, MemberOf: refs[pMemberOf]})
 		case KindAgreement:
-			g.Agreements = append(g.Agreements, Agreement{ID: id, Name: info.Name, Kind: info.Type})
+			g.Agreements = append(g.Agreements, Agreement{ID: id, Name: info.Name, Kind: info.Type, Parties: refs[pParty], Revises: revises})
 		case KindEvent:
 			g.Events = append(g.Events, Event{ID: id, Name: info.Name})
 		}
