@@ -15,6 +15,7 @@ import (
 	_ "github.com/factgraph/factgraph/export/graphml"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
+	"github.com/factgraph/factgraph/internal/storetest"
 	"github.com/factgraph/factgraph/internal/synth"
 	"github.com/factgraph/factgraph/query"
 )
@@ -152,6 +153,23 @@ func BenchmarkIngest(b *testing.B) {
 			}
 		})
 	}
+	base := os.Getenv(storetest.EnvPostgres)
+	if base == "" {
+		return
+	}
+	b.Run("1k/postgres", func(b *testing.B) {
+		f := getFixture(b, 1000)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			addr := storetest.FreshPostgres(b, base)
+			b.StartTimer()
+			if err := ingestFiles(context.Background(), addr, f.files); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // BenchmarkReingestOne changes one article of a full store and ingests it again: the cost

@@ -62,7 +62,7 @@ func ForEachBackend(t *testing.T, fn func(t *testing.T, addr string)) {
 
 // FreshPostgres creates an empty database on the server of base and returns its URL; the
 // database is dropped when t ends, even if a connection to it is still open.
-func FreshPostgres(t *testing.T, base string) string {
+func FreshPostgres(t testing.TB, base string) string {
 	t.Helper()
 	u, err := url.Parse(base)
 	if err != nil {
