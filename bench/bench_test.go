@@ -11,8 +11,7 @@ import (
 	"testing"
 
 	"github.com/factgraph/factgraph/export"
-	_ "github.com/factgraph/factgraph/export/dot"
-	_ "github.com/factgraph/factgraph/export/graphml"
+	_ "github.com/factgraph/factgraph/export/all"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
 	"github.com/factgraph/factgraph/internal/storetest"

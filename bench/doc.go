@@ -5,7 +5,8 @@
 //	go test -run '^$' -bench . -benchtime 1x ./bench/
 //	FACTGRAPH_BENCH_10K=1 go test -run '^$' -bench . -benchtime 1x -timeout 1h ./bench/
 //
-// With FACTGRAPH_TEST_POSTGRES set (scripts/ci-postgres.sh), ingest is measured on PostgreSQL
-// too, at 1k. compare.sh times whole runs of the factgraph command against Cayley's own CLI on the same
-// corpus. docs/performance.md records the figures of a run and how to reproduce them.
+// With FACTGRAPH_TEST_POSTGRES set (scripts/ci-postgres.sh), ingest is measured on
+// PostgreSQL too, at 1k. compare.sh times whole runs of the factgraph command against
+// Cayley's own CLI on the same corpus. docs/performance.md records the figures of a run and
+// how to reproduce them.
 package bench
