@@ -137,7 +137,13 @@ func openBolt(path string, opts *OpenOptions) (cgraph.QuadStore, *pinKV, error) 
 		return nil, nil, fmt.Errorf("open store %q: %w; is it a factgraph store?", path, err)
 	}
 	pin := &pinKV{KV: db}
-	qs, err := kv.New(pin, nil)
+	// Cayley fills bloom filters of every quad and value when it opens a store, which costs
+	// a read of the whole store; a store opened to read never tests a write against them.
+	var qopts cgraph.Options
+	if opts.ReadOnly {
+		qopts = cgraph.Options{kv.OptNoBloom: true}
+	}
+	qs, err := kv.New(pin, qopts)
 	if errors.Is(err, cgraph.ErrNotInitialized) {
 		if opts.ReadOnly {
 			db.Close()
