@@ -138,11 +138,10 @@ func openBolt(path string, opts *OpenOptions) (cgraph.QuadStore, *pinKV, error) 
 	}
 	pin := &pinKV{KV: db}
 	// Cayley fills bloom filters of every quad and value when it opens a store, which costs
-	// a read of the whole store; a store opened to read never tests a write against them.
-	var qopts cgraph.Options
-	if opts.ReadOnly {
-		qopts = cgraph.Options{kv.OptNoBloom: true}
-	}
+	// a read of the whole store before the first query or write. A store opened to read
+	// never consults them, and a write asks the index instead, which costs that write's
+	// own quads only: re-ingesting one article of 1,000 took 0.12 s instead of 0.69 s.
+	qopts := cgraph.Options{kv.OptNoBloom: true}
 	qs, err := kv.New(pin, qopts)
 	if errors.Is(err, cgraph.ErrNotInitialized) {
 		if opts.ReadOnly {
