@@ -13,7 +13,7 @@ import (
 	"github.com/factgraph/factgraph/internal/synth"
 )
 
-var corpusArticles = flag.Int("corpus", 1000, "articles of the synthetic corpus BenchmarkReadCorpus stores in bolt (10000 is about 850k quads)")
+var corpusArticles = flag.Int("corpus", 1000, "articles of the synthetic corpus BenchmarkReadCorpus stores in bolt (403 quads each: 10000 is 4.03M quads)")
 
 // BenchmarkReadCorpus reads a bolt store of the synthetic corpus (internal/synth, -corpus
 // articles) whole: Load into one merged Graph and WriteNQuads of every source, each through
@@ -23,6 +23,10 @@ var corpusArticles = flag.Int("corpus", 1000, "articles of the synthetic corpus 
 //
 //	go test ./graph -run XXX -bench ReadCorpus -benchmem
 //	go test ./graph -run XXX -bench ReadCorpus -benchmem -corpus 10000 -benchtime 1x -timeout 30m
+//
+// On a 2-core machine shared with other work, 10,000 articles (4.03M quads): Load 3.8 s
+// (914 CPU ns/quad, 1.8 GB allocated) in bulk against 69 s (11,890 CPU ns/quad, 19 GB)
+// through the iterator; WriteNQuads 3.8 s against 79 s.
 func BenchmarkReadCorpus(b *testing.B) {
 	ctx := context.Background()
 	s, err := graph.Open(ctx, filepath.Join(b.TempDir(), "factgraph.db"), nil)
