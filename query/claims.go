@@ -118,6 +118,10 @@ func (ix *Index) Claims(o ClaimsOptions) (*ClaimsResult, error) {
 		}
 	}
 	sortClaims(heads)
+	// Contested claims first: what a reader of the argument looks for is who rebuts whom.
+	sort.SliceStable(heads, func(i, j int) bool {
+		return len(rebuttals[heads[i].ID]) > 0 && len(rebuttals[heads[j].ID]) == 0
+	})
 	var threads []ClaimNode
 	for _, h := range heads {
 		threads = append(threads, build(h, map[string]bool{}))

@@ -242,7 +242,7 @@ func TestClaims(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"trump-unfair[cc-bases[cc-nested]]", "self", "stray", "trump-free-ride[cc-bases[cc-nested]]", "cycle-a[cycle-b[cycle-a*]]"}
+	want := []string{"trump-unfair[cc-bases[cc-nested]]", "trump-free-ride[cc-bases[cc-nested]]", "self", "stray", "cycle-a[cycle-b[cycle-a*]]"}
 	if got := ids(r.Threads, tree); !reflect.DeepEqual(got, want) {
 		t.Errorf("threads = %q, want %q", got, want)
 	}
