@@ -79,9 +79,9 @@ func runSources(ctx context.Context, w io.Writer, opts sourcesOptions) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "SOURCE\tPARTIES\tAGREEMENTS\tEVENTS\tOBLIGATIONS\tCLAIMS\tCOUNTERCLAIMS\tRELATIONS\tQUADS\t")
+	fmt.Fprintln(tw, "SOURCE\tPARTIES\tAGREEMENTS\tEVENTS\tOBLIGATIONS\tCLAIMS\tCOUNTERCLAIMS\tRELATIONS\tQUADS")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", r.ID, r.Parties, r.Agreements, r.Events,
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", r.ID, r.Parties, r.Agreements, r.Events,
 			r.Obligations, r.Claims, r.Counterclaims, r.Relations, r.Quads)
 	}
 	return tw.Flush()
