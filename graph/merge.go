@@ -32,9 +32,19 @@ func (s *Store) Load(ctx context.Context, opts LoadOptions) (*Graph, error) {
 
 // loadAll reads every source of the store and merges them; see readTable for generic.
 func (s *Store) loadAll(ctx context.Context, generic bool) (*Graph, error) {
-	t, err := s.readTable(ctx, generic)
+	facts, _, err := s.decodeAll(ctx, generic)
 	if err != nil {
 		return nil, err
+	}
+	return Merge(facts), nil
+}
+
+// decodeAll reads every quad of the store once and decodes the facts of each source, sorted
+// by source id; quads[i] is how many quads facts[i] holds.
+func (s *Store) decodeAll(ctx context.Context, generic bool) (facts []*Facts, quads []int, err error) {
+	t, err := s.readTable(ctx, generic)
+	if err != nil {
+		return nil, nil, err
 	}
 	byLabel := groupBySource(t)
 	t = nil // let the table go while the facts are decoded
@@ -44,7 +54,8 @@ func (s *Store) loadAll(ctx context.Context, generic bool) (*Graph, error) {
 	}
 	sort.Strings(ids)
 	// Sources decode independently: share them out among the processors.
-	facts := make([]*Facts, len(ids))
+	facts = make([]*Facts, len(ids))
+	quads = make([]int, len(ids))
 	errs := make([]error, len(ids))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -54,14 +65,15 @@ func (s *Store) loadAll(ctx context.Context, generic bool) (*Graph, error) {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(ids); i = int(next.Add(1) - 1) {
 				facts[i], errs[i] = DecodeFacts(ids[i], byLabel[ids[i]])
+				quads[i] = len(byLabel[ids[i]])
 			}
 		}()
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return Merge(facts), nil
+	return facts, quads, nil
 }
 
 // Merge joins the facts of several sources into one Graph. A party or agreement stated by
