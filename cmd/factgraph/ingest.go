@@ -26,9 +26,9 @@ func ingestCommand() *cli.Command {
 		Usage:     "validate facts files and store them, replacing what their sources said before",
 		ArgsUsage: "FILE|DIR...",
 		Description: `Validates the files together (references may point into each other and into the store),
-then stores each file's facts under its source id in one transaction. A source already in the
-store is replaced by what the file says now; nothing else is touched. If any file has a problem,
-nothing is stored. N-Quads files (*.nq) written by "factgraph export --format nquads" are
+then stores each file's facts under its source id. A source already in the store is replaced,
+whole, by what the file says now; nothing else is touched. If any file has a problem, nothing
+is stored; if the write fails, what it wrote is undone (see docs/model.md). N-Quads files (*.nq) written by "factgraph export --format nquads" are
 loaded as they are.
 
 Example:
