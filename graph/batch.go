@@ -57,6 +57,7 @@ func (w *batchWriter) flush() error {
 		return err
 	}
 	w.batches++
+	w.s.releaseMapped()
 	w.done = append(w.done, w.sources...)
 	w.pending, w.sources = nil, nil
 	return nil

@@ -186,11 +186,14 @@ func (s *Store) replace(ctx context.Context, reps []replacement, removing bool) 
 	}
 	report := &IngestReport{Sources: make([]SourceChange, 0, len(reps))}
 	w := &batchWriter{s: s}
-	for _, r := range reps {
+	for i, r := range reps {
 		quads := r.quads
 		if r.facts != nil {
 			quads = EncodeFacts(r.facts)
 		}
+		// Let the facts of a source go once they are encoded: a caller that keeps no other
+		// reference to them (the ingest command) holds less and less as the write goes on.
+		reps[i].facts, reps[i].quads = nil, nil
 		old, deltas, unique, err := s.diffSource(ctx, r.id, quads)
 		if err != nil {
 			return nil, w.fail(ctx, err)
