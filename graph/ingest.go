@@ -46,7 +46,8 @@ type IngestReport struct {
 	Sources []SourceChange
 }
 
-func countFacts(f *Facts, quads int) Counts {
+// Counts says how many items of each kind f states; Quads is left for the store to fill.
+func (f *Facts) Counts() Counts {
 	return Counts{
 		Parties:       len(f.Parties),
 		Agreements:    len(f.Agreements),
@@ -55,8 +56,14 @@ func countFacts(f *Facts, quads int) Counts {
 		Claims:        len(f.Claims),
 		Counterclaims: len(f.Counterclaims),
 		Relations:     len(f.Relations),
-		Quads:         quads,
 	}
+}
+
+// countFacts is f's counts with the number of quads that hold them.
+func countFacts(f *Facts, quads int) Counts {
+	c := f.Counts()
+	c.Quads = quads
+	return c
 }
 
 // sourceQuads returns every quad labelled with the IRI of source id. It reads only the

@@ -55,18 +55,6 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-func countFacts(f *graph.Facts) graph.Counts {
-	return graph.Counts{
-		Parties:       len(f.Parties),
-		Agreements:    len(f.Agreements),
-		Events:        len(f.Events),
-		Obligations:   len(f.Obligations),
-		Claims:        len(f.Claims),
-		Counterclaims: len(f.Counterclaims),
-		Relations:     len(f.Relations),
-	}
-}
-
 // summary writes counts as "9 parties, 2 agreements, ...", leaving out quads.
 func summary(c graph.Counts) string {
 	parts := []string{

@@ -63,7 +63,7 @@ func runValidate(ctx context.Context, w io.Writer, opts validateOptions) error {
 		return problemsError(err, false)
 	}
 	for _, f := range files {
-		fmt.Fprintf(w, "%s: ok: source %q: %s\n", f.Path, f.Facts.Source.ID, summary(countFacts(f.Facts)))
+		fmt.Fprintf(w, "%s: ok: source %q: %s\n", f.Path, f.Facts.Source.ID, summary(f.Facts.Counts()))
 		if opts.Coverage {
 			gaps, err := ingest.Coverage(f)
 			if err != nil {
