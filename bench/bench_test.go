@@ -109,10 +109,7 @@ func ingestFiles(ctx context.Context, addr string, paths []string) error {
 		s.Close()
 		return err
 	}
-	facts := make([]*graph.Facts, len(files))
-	for i, f := range files {
-		facts[i] = f.Facts
-	}
+	facts := ingest.AllFacts(files)
 	if _, err := s.Ingest(ctx, facts); err != nil {
 		s.Close()
 		return err

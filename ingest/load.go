@@ -304,3 +304,12 @@ func (c *crossCheck) candidates(accept []string) []string {
 	c.ids[key] = ids
 	return ids
 }
+
+// AllFacts returns the facts of files, in their order, as the store's Ingest takes them.
+func AllFacts(files []*File) []*graph.Facts {
+	facts := make([]*graph.Facts, len(files))
+	for i, f := range files {
+		facts[i] = f.Facts
+	}
+	return facts
+}

@@ -80,10 +80,7 @@ func runIngest(ctx context.Context, w, stderr io.Writer, opts ingestOptions) err
 		if err != nil {
 			return problemsError(err, true)
 		}
-		facts := make([]*graph.Facts, len(files))
-		for i, f := range files {
-			facts[i] = f.Facts
-		}
+		facts := ingest.AllFacts(files)
 		bar = newProgress(stderr, opts.Quiet, -1, "storing")
 		rep, err := s.Ingest(ctx, facts)
 		bar.Done()

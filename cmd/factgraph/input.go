@@ -25,10 +25,7 @@ func openInput(ctx context.Context, addr string, files []string) (*graph.Store, 
 	if err != nil {
 		return nil, err
 	}
-	facts := make([]*graph.Facts, len(loaded))
-	for i, f := range loaded {
-		facts[i] = f.Facts
-	}
+	facts := ingest.AllFacts(loaded)
 	if _, err := s.Ingest(ctx, facts); err != nil {
 		s.Close()
 		return nil, err

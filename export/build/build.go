@@ -45,10 +45,7 @@ func Run(ctx context.Context, opts Options, report io.Writer) error {
 	if err != nil {
 		return err
 	}
-	facts := make([]*graph.Facts, len(loaded))
-	for i, f := range loaded {
-		facts[i] = f.Facts
-	}
+	facts := ingest.AllFacts(loaded)
 	if _, err := s.Ingest(ctx, facts); err != nil {
 		return err
 	}
