@@ -191,6 +191,15 @@ func (s *Store) replace(ctx context.Context, reps []replacement, removing bool) 
 			return nil, fmt.Errorf("source %q is given twice; give each source once per call", reps[i].id)
 		}
 	}
+	if !removing {
+		bulk, err := s.bulkTarget()
+		if err != nil {
+			return nil, fmt.Errorf("read store %q: %w", s.addr, err)
+		}
+		if bulk {
+			return s.bulkLoad(ctx, reps)
+		}
+	}
 	report := &IngestReport{Sources: make([]SourceChange, 0, len(reps))}
 	w := &batchWriter{s: s}
 	for i, r := range reps {
