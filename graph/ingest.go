@@ -73,10 +73,8 @@ func (s *Store) sourceQuads(ctx context.Context, id string) ([]quad.Quad, error)
 	label := SourceIRI(id)
 	var out []quad.Quad
 	var src []quad.Quad
-	err := s.subjectQuads(ctx, label, func(q quad.Quad) error {
-		if q.Label == label {
-			src = append(src, q)
-		}
+	err := s.subjectQuadsWhere(ctx, label, subjectFilter{label: label}, func(q quad.Quad) error {
+		src = append(src, q)
 		return nil
 	})
 	if err != nil || len(src) == 0 {
@@ -110,10 +108,8 @@ func (s *Store) sourceQuads(ctx context.Context, id string) ([]quad.Quad, error)
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i] < list[j] })
 	for _, subj := range list {
-		err := s.subjectQuads(ctx, subj, func(q quad.Quad) error {
-			if q.Label == label {
-				out = append(out, q)
-			}
+		err := s.subjectQuadsWhere(ctx, subj, subjectFilter{label: label}, func(q quad.Quad) error {
+			out = append(out, q)
 			return nil
 		})
 		if err != nil {

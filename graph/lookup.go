@@ -17,7 +17,8 @@ func (s *Store) Lookup(ctx context.Context, id string) (ItemInfo, bool, error) {
 	}
 	type said struct{ kind, typ, name string }
 	bySource := make(map[string]*said)
-	err := s.subjectQuads(ctx, ItemIRI(id), func(q quad.Quad) error {
+	filter := subjectFilter{preds: []quad.Value{pKind, pType, pName}}
+	err := s.subjectQuadsWhere(ctx, ItemIRI(id), filter, func(q quad.Quad) error {
 		l, ok := q.Label.(quad.IRI)
 		if !ok || !strings.HasPrefix(string(l), sourcePrefix) {
 			return nil
