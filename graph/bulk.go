@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -398,27 +399,20 @@ func (l *bulkLoader) writeIndex(ind kv.QuadIndex) error {
 		}
 		return 0
 	}
+	// Nodes and quads got their ids in the order they were added, so comparing places
+	// compares ids (and no value, -1, comes before every id, as Cayley's 0 does).
 	order := make([]int32, len(l.quads))
 	for i := range order {
 		order[i] = int32(i)
 	}
 	slices.SortFunc(order, func(a, b int32) int {
 		qa, qb := &l.quads[a], &l.quads[b]
-		for i := range dirs {
-			if x, y := id(qa, i), id(qb, i); x != y {
-				if x < y {
-					return -1
-				}
-				return 1
+		for _, d := range dirs {
+			if x, y := qa.dirs[d], qb.dirs[d]; x != y {
+				return cmp.Compare(x, y)
 			}
 		}
-		switch {
-		case qa.id < qb.id:
-			return -1
-		case qa.id > qb.id:
-			return 1
-		}
-		return 0
+		return cmp.Compare(a, b)
 	})
 	w := l.writer()
 	for i := 0; i < len(order); {
