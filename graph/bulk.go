@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
+	"math"
 	"slices"
 	"time"
 
@@ -96,6 +98,8 @@ type bulkNode struct {
 	hash refs.ValueHash
 	id   uint64
 	refs uint64
+	// key is where the node's value key (appendValueKey) lies in the load's key arena.
+	keyOff, keyLen uint32
 }
 
 // bulkQuad is a quad of a bulk load: its values, as indices into the load's nodes (-1 for
@@ -112,11 +116,18 @@ type bulkLoader struct {
 	indexes []kv.QuadIndex
 	stamp   int64
 
-	nodes  []bulkNode
-	byVal  map[quad.Value]int32
-	byHash map[refs.ValueHash]int32
-	quads  []bulkQuad
-	next   uint64 // the last id given out
+	// The nodes, found by the hash of their value key (a collision's later keys are in
+	// byKeyMore) and by Cayley's hash of their value. Keys live in one arena: none of
+	// these hold pointers, so the garbage collector does not walk millions of values.
+	nodes     []bulkNode
+	byKey     map[uint64]int32
+	byKeyMore map[string]int32
+	keys      []byte
+	key       []byte // the key being looked up
+	seed      maphash.Seed
+	byHash    map[refs.ValueHash]int32
+	quads     []bulkQuad
+	next      uint64 // the last id given out
 
 	// The log entries not yet written: keys and values, in id order.
 	logKeys, logVals [][]byte
@@ -131,12 +142,14 @@ func (s *Store) bulkLoad(ctx context.Context, reps []replacement) (*IngestReport
 		return nil, err
 	}
 	l := &bulkLoader{
-		ctx:     ctx,
-		db:      db,
-		indexes: indexes,
-		stamp:   time.Now().UnixNano(),
-		byVal:   make(map[quad.Value]int32),
-		byHash:  make(map[refs.ValueHash]int32),
+		ctx:       ctx,
+		db:        db,
+		indexes:   indexes,
+		stamp:     time.Now().UnixNano(),
+		byKey:     make(map[uint64]int32),
+		byKeyMore: make(map[string]int32),
+		seed:      maphash.MakeSeed(),
+		byHash:    make(map[refs.ValueHash]int32),
 	}
 	if err := db.Update(func(tx *bolt.Tx) error {
 		return tx.Bucket(metaBucketName).Put(loadingKey, []byte{1})
@@ -241,26 +254,40 @@ func (l *bulkLoader) node(v quad.Value) (int32, error) {
 	if v == nil {
 		return -1, nil
 	}
-	if n, ok := l.byVal[v]; ok {
-		return n, nil
+	l.key = appendValueKey(l.key[:0], v)
+	kh := maphash.Bytes(l.seed, l.key)
+	if n, ok := l.byKey[kh]; ok {
+		nd := &l.nodes[n]
+		if bytes.Equal(l.keys[nd.keyOff:nd.keyOff+nd.keyLen], l.key) {
+			return n, nil
+		}
+		if n, ok := l.byKeyMore[string(l.key)]; ok {
+			return n, nil
+		}
 	}
 	// Cayley knows a value by its hash; two Go values with one hash are one node.
 	h := refs.HashOf(v)
 	if n, ok := l.byHash[h]; ok {
-		l.byVal[v] = n
+		l.byKeyMore[string(l.key)] = n
 		return n, nil
 	}
 	b, err := pquads.MarshalValue(v)
 	if err != nil {
 		return 0, fmt.Errorf("encode value %s: %w", v, err)
 	}
-	l.next++
 	n := int32(len(l.nodes))
-	if int(n) != len(l.nodes) || n == -1 {
+	off := len(l.keys)
+	if int(n) != len(l.nodes) || n == -1 || off+len(l.key) > math.MaxUint32 {
 		return 0, errors.New("too many values for one write; ingest the files in several parts")
 	}
-	l.nodes = append(l.nodes, bulkNode{hash: h, id: l.next})
-	l.byVal[v] = n
+	l.keys = append(l.keys, l.key...)
+	l.next++
+	l.nodes = append(l.nodes, bulkNode{hash: h, id: l.next, keyOff: uint32(off), keyLen: uint32(len(l.key))})
+	if _, taken := l.byKey[kh]; taken {
+		l.byKeyMore[string(l.key)] = n
+	} else {
+		l.byKey[kh] = n
+	}
 	l.byHash[h] = n
 	// A value's Primitive: its id, time stamp and encoded value, in field order.
 	p := make([]byte, 0, 24+len(b))
@@ -271,6 +298,28 @@ func (l *bulkLoader) node(v quad.Value) (int32, error) {
 	p = protowire.AppendBytes(p, b)
 	l.addLog(l.next, p)
 	return n, nil
+}
+
+// appendValueKey appends to b a key of v that two values share only if they are equal:
+// a letter for the kind of value, then its parts, lengths first. It allocates nothing for
+// the kinds of value factgraph writes.
+func appendValueKey(b []byte, v quad.Value) []byte {
+	switch v := v.(type) {
+	case quad.IRI:
+		return append(append(b, 'I'), v...)
+	case quad.String:
+		return append(append(b, 'S'), v...)
+	case quad.TypedString:
+		b = binary.AppendUvarint(append(b, 'T'), uint64(len(v.Type)))
+		return append(append(b, v.Type...), v.Value...)
+	case quad.LangString:
+		b = binary.AppendUvarint(append(b, 'L'), uint64(len(v.Lang)))
+		return append(append(b, v.Lang...), v.Value...)
+	case quad.BNode:
+		return append(append(b, 'B'), v...)
+	}
+	// Any other kind by its N-Quads form, which also tells kinds apart.
+	return append(append(b, 'X'), v.String()...)
 }
 
 // logQuad logs a quad's Primitive: its id, its values' ids and its time stamp, in field
@@ -328,7 +377,7 @@ func (l *bulkLoader) flushLog(all bool) error {
 // finish writes the value buckets and the quad indexes, in key order, then the counters,
 // and clears the loading mark.
 func (l *bulkLoader) finish() error {
-	l.byVal, l.byHash = nil, nil
+	l.byKey, l.byKeyMore, l.keys, l.byHash = nil, nil, nil, nil
 	// Values: "v" and "n" with the hash's first two bytes name a bucket that maps the hash
 	// to the value's id ("v") and to its reference count ("n"), each as a uvarint.
 	order := make([]int32, len(l.nodes))
