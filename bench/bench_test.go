@@ -134,7 +134,8 @@ func BenchmarkValidate(b *testing.B) {
 }
 
 // BenchmarkIngest ingests the whole corpus into a new bolt store, as "factgraph ingest"
-// does; on PostgreSQL too (1k only) when FACTGRAPH_TEST_POSTGRES is set.
+// does (a bulk load), and at 1k into a store that is not new (through Cayley's deltas); on
+// PostgreSQL too (1k only) when FACTGRAPH_TEST_POSTGRES is set.
 func BenchmarkIngest(b *testing.B) {
 	for _, n := range sizes() {
 		b.Run(sizeName(n)+"/bolt", func(b *testing.B) {
@@ -149,6 +150,24 @@ func BenchmarkIngest(b *testing.B) {
 			}
 		})
 	}
+	// A store that holds one article already is written through Cayley's deltas, not
+	// loaded in bulk as a new store is.
+	b.Run("1k/bolt-not-new", func(b *testing.B) {
+		f := getFixture(b, 1000)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			path := filepath.Join(b.TempDir(), "factgraph.db")
+			if err := ingestFiles(context.Background(), path, f.files[:1]); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			if err := ingestFiles(context.Background(), path, f.files); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	base := os.Getenv(storetest.EnvPostgres)
 	if base == "" {
 		return
