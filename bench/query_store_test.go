@@ -98,14 +98,18 @@ func BenchmarkQueryStore(b *testing.B) {
 	clm("claims-about-hub", query.ClaimsOptions{About: f.hub.ID})
 	clm("claims-about-agreement", query.ClaimsOptions{About: f.agreement.ID})
 	clm("claims-about-agreement-name", query.ClaimsOptions{About: f.agreement.Name})
+	// Neighbours as the command lists them (--limit 1000), and all of them (--limit 0).
+	const limit = 1000
 	for _, d := range []int{1, 2} {
-		nbr(fmt.Sprintf("neighbors-hub-depth%d", d), f.hub.ID, query.NeighborsOptions{Depth: d})
-		nbr(fmt.Sprintf("neighbors-rare-pool-depth%d", d), f.rarePool.ID, query.NeighborsOptions{Depth: d})
-		nbr(fmt.Sprintf("neighbors-rare-depth%d", d), f.rare.ID, query.NeighborsOptions{Depth: d})
-		nbr(fmt.Sprintf("neighbors-agreement-depth%d", d), f.agreement.ID, query.NeighborsOptions{Depth: d})
+		nbr(fmt.Sprintf("neighbors-hub-depth%d", d), f.hub.ID, query.NeighborsOptions{Depth: d, Limit: limit})
+		nbr(fmt.Sprintf("neighbors-rare-pool-depth%d", d), f.rarePool.ID, query.NeighborsOptions{Depth: d, Limit: limit})
+		nbr(fmt.Sprintf("neighbors-rare-depth%d", d), f.rare.ID, query.NeighborsOptions{Depth: d, Limit: limit})
+		nbr(fmt.Sprintf("neighbors-agreement-depth%d", d), f.agreement.ID, query.NeighborsOptions{Depth: d, Limit: limit})
 	}
-	nbr("neighbors-hub-name-depth1", f.hub.Name, query.NeighborsOptions{})
-	nbr("neighbors-rare-name-depth1", f.rare.Name, query.NeighborsOptions{})
+	nbr("neighbors-hub-depth1-all", f.hub.ID, query.NeighborsOptions{})
+	nbr("neighbors-rare-pool-depth2-all", f.rarePool.ID, query.NeighborsOptions{Depth: 2})
+	nbr("neighbors-hub-name-depth1", f.hub.Name, query.NeighborsOptions{Limit: limit})
+	nbr("neighbors-rare-name-depth1", f.rare.Name, query.NeighborsOptions{Limit: limit})
 	pth("path-hub-rare", f.hub.ID, f.rare.ID)
 	pth("path-rare-far", f.rare.ID, f.far.ID)
 	pth("path-rare-pool-agreement", f.rarePool.ID, f.agreement.ID)

@@ -122,6 +122,19 @@ func NeighborsIn(ctx context.Context, r Reader, ref string, o NeighborsOptions) 
 		}
 	}
 	load := func(ids []string) (*graph.Graph, error) {
+		// With a limit, a depth at a time: once the links up to a depth fill the limit, the
+		// answer stops there, and so does the read.
+		for d := 1; o.Limit > 0 && d < depth; d++ {
+			g, err := r.LoadAround(ctx, ids, graph.AroundOptions{Depth: d, Follow: follow})
+			if err != nil {
+				return nil, err
+			}
+			od := o
+			od.Depth = d
+			if res, err := NewIndex(g).Neighbors(ids[0], od); err == nil && res.Truncated {
+				return g, nil
+			}
+		}
 		return r.LoadAround(ctx, ids, graph.AroundOptions{Depth: depth, Follow: follow})
 	}
 	return targeted(ctx, r, []string{ref}, load,

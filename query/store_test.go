@@ -297,6 +297,12 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 		nbr(it.ID, NeighborsOptions{})
 		if i%4 == 0 {
 			nbr(it.ID, NeighborsOptions{Depth: 2})
+			nbr(it.ID, NeighborsOptions{Depth: 2, Limit: 3})
+			nbr(it.ID, NeighborsOptions{Depth: 3, Limit: 40})
+		}
+		if i%4 == 1 {
+			nbr(it.ID, NeighborsOptions{Limit: 1})
+			nbr(it.ID, NeighborsOptions{Depth: 2, Limit: 12, Type: graph.KindParty})
 		}
 		if i%9 == 0 {
 			nbr(it.ID, NeighborsOptions{Depth: 3})
@@ -371,6 +377,7 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 	nbr("no-such-item", NeighborsOptions{})
 	nbr(targets[0], NeighborsOptions{Type: "no-such-relation"})
 	nbr(targets[0], NeighborsOptions{Depth: -1})
+	nbr(targets[0], NeighborsOptions{Limit: -1})
 	pth("no-such-item", targets[0], PathOptions{})
 	pth(targets[0], targets[1], PathOptions{All: true, Max: -1})
 	obl(ObligationsOptions{Bearer: "no-such-party"})
