@@ -1,17 +1,18 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/boltdb/bolt"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
-	hkv "github.com/hidal-go/hidalgo/kv"
-	"github.com/hidal-go/hidalgo/kv/options"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
 // ErrNoNameIndex is returned by NameMatches on a store whose names it cannot look up
@@ -58,12 +59,23 @@ func (s *Store) NameMatches(ctx context.Context, ref string) ([]string, error) {
 			found[key] = true // ids are lower case: "Japan" names the id japan
 		}
 	}
-	tx, err := s.pin.KV.Tx(ctx, false)
+	db, ok := s.pin.KV.(*hbolt.DB)
+	if !ok {
+		return nil, ErrNoNameIndex
+	}
+	// Bolt's own transaction: a hundred thousand reads, each without looking its bucket up.
+	tx, err := db.DB().Begin(false)
 	if err != nil {
 		return nil, fmt.Errorf("read store: %w", err)
 	}
-	defer tx.Close()
-	r := &nameReader{ctx: ctx, tx: tx, values: map[uint64]quad.Value{}}
+	defer tx.Rollback()
+	opsIndex := kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
+	spIndex := kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+	r := &nameReader{ctx: ctx, values: map[uint64]quad.Value{},
+		log: tx.Bucket(logBucket[0]), sp: tx.Bucket(spIndex.Key(nil)[0]), ops: tx.Bucket(opsIndex.Key(nil)[0])}
+	if r.log == nil || r.sp == nil || r.ops == nil {
+		return nil, errors.New("read store: the store lacks the indexes of a factgraph store; is it one?")
+	}
 	kinds := []struct {
 		kind  string
 		preds []quad.IRI
@@ -94,31 +106,24 @@ func (s *Store) NameMatches(ctx context.Context, ref string) ([]string, error) {
 				return nil, err
 			}
 		}
-		opsIndex := kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
-		prefix := opsIndex.Key([]uint64{kindRef, kindPred})
-		it := tx.Scan(ctx, options.WithPrefixKV(prefix))
+		prefix := opsIndex.Key([]uint64{kindRef, kindPred})[1]
 		var subjects []uint64
-		for it.Next(ctx) {
-			kk := it.Key()
-			last := kk[len(kk)-1]
-			if len(last) != 24 {
-				continue
+		c := r.ops.Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			if len(k) == 24 {
+				subjects = append(subjects, binary.BigEndian.Uint64(k[16:]))
 			}
-			subjects = append(subjects, binary.BigEndian.Uint64(last[16:]))
 		}
-		err = it.Err()
-		it.Close()
-		if err != nil {
-			return nil, fmt.Errorf("read store: %w", err)
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
-		spIndex := kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
 		for _, sub := range subjects {
 			match := false
 			for i, p := range preds {
 				if p == 0 || match {
 					continue
 				}
-				if match, err = r.anyObject(spIndex.Key([]uint64{sub, p}), k.all[i], func(v quad.Value) bool {
+				if match, err = r.anyObject(spIndex.Key([]uint64{sub, p})[1], k.all[i], func(v quad.Value) bool {
 					t, ok := v.(quad.String)
 					return ok && len(t) >= len(key) && FoldName(string(t)) == key
 				}); err != nil {
@@ -176,15 +181,17 @@ func (s *Store) valueID(v quad.Value) (uint64, error) {
 // nameReader reads index entries and log entries of a bolt store in one transaction,
 // decoding each value once.
 type nameReader struct {
-	ctx    context.Context
-	tx     hkv.Tx
-	values map[uint64]quad.Value
+	ctx          context.Context
+	log, sp, ops *bolt.Bucket
+	values       map[uint64]quad.Value
+	key          [8]byte
 }
 
 func (r *nameReader) entry(id uint64) (primitive, error) {
-	b, err := r.tx.Get(r.ctx, logBucket.AppendBytes(binary.BigEndian.AppendUint64(nil, id)))
-	if err != nil {
-		return primitive{}, fmt.Errorf("read store: entry %d of the log: %w", id, err)
+	binary.BigEndian.PutUint64(r.key[:], id)
+	b := r.log.Get(r.key[:])
+	if b == nil {
+		return primitive{}, fmt.Errorf("read store: entry %d of the log is missing; is it a factgraph store?", id)
 	}
 	return decodePrimitive(b)
 }
@@ -207,14 +214,8 @@ func (r *nameReader) value(id uint64) (quad.Value, error) {
 
 // anyObject says whether the object of a live quad with a source's label, among those the
 // index entry key lists, satisfies ok: of the first such quad only unless all is set.
-func (r *nameReader) anyObject(key hkv.Key, all bool, ok func(quad.Value) bool) (bool, error) {
-	list, err := r.tx.Get(r.ctx, key)
-	if errors.Is(err, hkv.ErrNotFound) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("read store: %w", err)
-	}
+func (r *nameReader) anyObject(key []byte, all bool, ok func(quad.Value) bool) (bool, error) {
+	list := r.sp.Get(key)
 	seen := map[uint64]bool{}
 	for len(list) > 0 {
 		id, n := binary.Uvarint(list)
