@@ -2,7 +2,6 @@ package query
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/factgraph/factgraph/graph"
 )
@@ -129,7 +128,9 @@ func kindOf(c graph.Claim, def string) string {
 	return def
 }
 
-func fold(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+// fold is how a reference is compared with ids, names and aliases; the store looks names
+// up the same way (graph.(*Store).NameMatches).
+func fold(s string) string { return graph.FoldName(s) }
 
 // Graph returns the graph the index was built from.
 func (ix *Index) Graph() *graph.Graph { return ix.g }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -483,5 +484,69 @@ func TestEmptyGraph(t *testing.T) {
 		if err := r.WriteText(&buf, 80); err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestNeighborsLimit checks that a limited list is the start of the full one, counts what it
+// leaves out at the depth where it stops, and says so.
+func TestNeighborsLimit(t *testing.T) {
+	ix := NewIndex(synthetic(40, 12))
+	var start string
+	for _, it := range ix.items {
+		if it.Kind == graph.KindParty {
+			start = it.ID
+			break
+		}
+	}
+	full, err := ix.Neighbors(start, NeighborsOptions{Depth: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	perDepth := map[int]int{}
+	for _, n := range full.Neighbors {
+		perDepth[n.Depth]++
+	}
+	if perDepth[1] < 2 || perDepth[2] < 2 {
+		t.Fatalf("want links at depths 1 and 2 from %q, got %v", start, perDepth)
+	}
+	for _, limit := range []int{1, perDepth[1], perDepth[1] + 1, len(full.Neighbors), len(full.Neighbors) + 1} {
+		got, err := ix.Neighbors(start, NeighborsOptions{Depth: 3, Limit: limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := min(limit, len(full.Neighbors))
+		if !reflect.DeepEqual(got.Neighbors, full.Neighbors[:n]) {
+			t.Fatalf("limit %d: not the first %d links of the full list", limit, n)
+		}
+		if got.Truncated != (limit < len(full.Neighbors)) {
+			t.Fatalf("limit %d: truncated %v, with %d links in all", limit, got.Truncated, len(full.Neighbors))
+		}
+		if !got.Truncated {
+			continue
+		}
+		d := full.Neighbors[n].Depth
+		listed := 0
+		for _, x := range got.Neighbors {
+			if x.Depth == d {
+				listed++
+			}
+		}
+		if got.OmittedDepth != d || got.Omitted != perDepth[d]-listed {
+			t.Fatalf("limit %d: omitted %d at depth %d, want %d at depth %d", limit, got.Omitted, got.OmittedDepth, perDepth[d]-listed, d)
+		}
+		var b strings.Builder
+		if err := got.WriteText(&b, 100); err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf("%d more links at depth %d not listed", got.Omitted, d)
+		if got.Omitted == 1 {
+			want = fmt.Sprintf("1 more link at depth %d not listed", d)
+		}
+		if !strings.Contains(b.String(), want) {
+			t.Fatalf("limit %d: text does not say %q:\n%s", limit, want, b.String())
+		}
+	}
+	if _, err := ix.Neighbors(start, NeighborsOptions{Limit: -1}); err == nil {
+		t.Fatal("a negative limit is accepted")
 	}
 }

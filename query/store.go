@@ -13,14 +13,18 @@ import (
 // NeighborsIn, PathIn) read only the part of the store they need through its indexes
 // (LoadAround, LoadBetween, Referrers) and answer on that subgraph, which gives the same
 // answer as the whole graph would. They read the whole store with Load instead when the
-// subgraph cannot be trusted to: a name or alias given for an id (names are not indexed),
-// an error (its message may suggest an id from anywhere in the graph, or the subgraph may
-// lack what an option names), or a read past its bound (graph.ErrTooMany).
+// subgraph cannot be trusted to: a name or alias that matches no item or several (only the
+// whole graph can suggest an id or list the candidates of the right kind), a store that
+// cannot look names up (graph.ErrNoNameIndex), an error (its message may suggest an id from
+// anywhere in the graph, or the subgraph may lack what an option names), or a read past its
+// bound (graph.ErrTooMany). A name or alias that matches one item is looked up through the
+// store's indexes (graph.(*Store).NameMatches) and read as that item's id.
 type Reader interface {
 	Load(ctx context.Context, opts graph.LoadOptions) (*graph.Graph, error)
 	LoadAround(ctx context.Context, seeds []string, opts graph.AroundOptions) (*graph.Graph, error)
 	LoadBetween(ctx context.Context, from, to string, opts graph.BetweenOptions) (*graph.Graph, error)
 	Referrers(ctx context.Context, id string, fields ...string) ([]string, error)
+	NameMatches(ctx context.Context, ref string) ([]string, error)
 }
 
 // ObligationsIn answers Obligations on the store r. With Between or Bearer set it reads the
@@ -47,10 +51,10 @@ func ObligationsIn(ctx context.Context, r Reader, o ObligationsOptions) (*Obliga
 	for _, p := range named {
 		refs = append(refs, p.ref)
 	}
-	load := func() (*graph.Graph, error) {
+	load := func(refIDs []string) (*graph.Graph, error) {
 		var obs []string
 		for i, p := range named {
-			ids, err := r.Referrers(ctx, p.ref, p.fields...)
+			ids, err := r.Referrers(ctx, refIDs[i], p.fields...)
 			if err != nil {
 				return nil, err
 			}
@@ -59,7 +63,14 @@ func ObligationsIn(ctx context.Context, r Reader, o ObligationsOptions) (*Obliga
 			}
 			obs = ids
 		}
-		return r.LoadAround(ctx, obs, graph.AroundOptions{Names: true, Named: refs})
+		// A party named by a name or alias is read whole, with its aliases, so that the
+		// name resolves on the part read as on the whole graph.
+		for i, p := range named {
+			if refIDs[i] != p.ref {
+				obs = append(obs, refIDs[i])
+			}
+		}
+		return r.LoadAround(ctx, obs, graph.AroundOptions{Names: true, Named: refIDs})
 	}
 	return targeted(ctx, r, refs, load, ask)
 }
@@ -78,17 +89,17 @@ func ClaimsIn(ctx context.Context, r Reader, o ClaimsOptions) (*ClaimsResult, er
 	if len(refs) == 0 {
 		return onWhole(ctx, r, ask)
 	}
-	load := func() (*graph.Graph, error) {
+	load := func(ids []string) (*graph.Graph, error) {
 		// A thread is kept for an assertion that matches both options, so one suffices.
 		field := "by"
 		if o.By == "" {
 			field = "about"
 		}
-		cs, err := r.Referrers(ctx, refs[0], field)
+		cs, err := r.Referrers(ctx, ids[0], field)
 		if err != nil {
 			return nil, err
 		}
-		return r.LoadAround(ctx, append(append([]string(nil), refs...), cs...),
+		return r.LoadAround(ctx, append(append([]string(nil), ids...), cs...),
 			graph.AroundOptions{Depth: -1, Follow: []string{RelCounters}, Names: true})
 	}
 	return targeted(ctx, r, refs, load, ask)
@@ -110,8 +121,21 @@ func NeighborsIn(ctx context.Context, r Reader, ref string, o NeighborsOptions) 
 			follow = append(follow, "party")
 		}
 	}
-	load := func() (*graph.Graph, error) {
-		return r.LoadAround(ctx, []string{ref}, graph.AroundOptions{Depth: depth, Follow: follow})
+	load := func(ids []string) (*graph.Graph, error) {
+		// With a limit, a depth at a time: once the links up to a depth fill the limit, the
+		// answer stops there, and so does the read.
+		for d := 1; o.Limit > 0 && d < depth; d++ {
+			g, err := r.LoadAround(ctx, ids, graph.AroundOptions{Depth: d, Follow: follow})
+			if err != nil {
+				return nil, err
+			}
+			od := o
+			od.Depth = d
+			if res, err := NewIndex(g).Neighbors(ids[0], od); err == nil && res.Truncated {
+				return g, nil
+			}
+		}
+		return r.LoadAround(ctx, ids, graph.AroundOptions{Depth: depth, Follow: follow})
 	}
 	return targeted(ctx, r, []string{ref}, load,
 		func(ix *Index) (*NeighborsResult, error) { return ix.Neighbors(ref, o) })
@@ -120,17 +144,26 @@ func NeighborsIn(ctx context.Context, r Reader, ref string, o NeighborsOptions) 
 // PathIn answers Path on the store r, reading the items around both ends until they meet
 // (graph.LoadBetween).
 func PathIn(ctx context.Context, r Reader, from, to string, o PathOptions) (*PathResult, error) {
-	load := func() (*graph.Graph, error) {
-		return r.LoadBetween(ctx, from, to, graph.BetweenOptions{})
+	load := func(ids []string) (*graph.Graph, error) {
+		return r.LoadBetween(ctx, ids[0], ids[1], graph.BetweenOptions{})
 	}
 	return targeted(ctx, r, []string{from, to}, load,
 		func(ix *Index) (*PathResult, error) { return ix.Path(from, to, o) })
 }
 
-// targeted asks on the graph load reads when every ref is the id of an item in it, and on
-// the whole graph otherwise or when the question fails there.
-func targeted[T any](ctx context.Context, r Reader, refs []string, load func() (*graph.Graph, error), ask func(*Index) (T, error)) (T, error) {
-	g, err := load()
+// targeted asks on the graph load reads for the ids the refs name, when each ref is the id
+// of an item or a name or alias of exactly one, and on the whole graph otherwise or when the
+// question fails there.
+func targeted[T any](ctx context.Context, r Reader, refs []string, load func(ids []string) (*graph.Graph, error), ask func(*Index) (T, error)) (T, error) {
+	ids, err := resolveIn(ctx, r, refs)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	if ids == nil {
+		return onWhole(ctx, r, ask)
+	}
+	g, err := load(ids)
 	switch {
 	case errors.Is(err, graph.ErrTooMany):
 	case err != nil:
@@ -138,19 +171,58 @@ func targeted[T any](ctx context.Context, r Reader, refs []string, load func() (
 		return zero, err
 	default:
 		ix := NewIndex(g)
-		ids := true
-		for _, ref := range refs {
-			if _, ok := ix.byID[ref]; !ok {
-				ids = false // a name, or nothing: only the whole graph knows
+		same := true
+		for i, ref := range refs {
+			// The part read holds the one item ref names on the whole graph, whole: ref
+			// must name it there too.
+			if k, err := ix.resolve(ref); err != nil || ix.items[k].ID != ids[i] {
+				same = false
 			}
 		}
-		if ids {
+		if same {
 			if res, err := ask(ix); err == nil {
 				return res, nil
 			}
 		}
 	}
 	return onWhole(ctx, r, ask)
+}
+
+// resolveIn returns the id of the item each ref names on the whole graph, looked up through
+// the store's indexes: ref itself when it is an id, else the one item whose name or alias
+// it is. It returns nil when only the whole graph can tell (no match, several, or a store
+// that cannot look names up).
+func resolveIn(ctx context.Context, r Reader, refs []string) ([]string, error) {
+	ids := make([]string, len(refs))
+	for i, ref := range refs {
+		cands, err := r.NameMatches(ctx, ref)
+		if errors.Is(err, graph.ErrNoNameIndex) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(cands) == 1 && cands[0] == ref {
+			ids[i] = ref
+			continue
+		}
+		if len(cands) == 0 {
+			return nil, nil
+		}
+		// The candidates read whole, merged: their names and aliases are those of the
+		// whole graph, and every item that ref names is among them.
+		g, err := r.LoadAround(ctx, cands, graph.AroundOptions{MaxItems: -1})
+		if err != nil {
+			return nil, err
+		}
+		ix := NewIndex(g)
+		match := ix.byName[fold(ref)]
+		if len(match) != 1 {
+			return nil, nil
+		}
+		ids[i] = ix.items[match[0]].ID
+	}
+	return ids, nil
 }
 
 func onWhole[T any](ctx context.Context, r Reader, ask func(*Index) (T, error)) (T, error) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
@@ -122,6 +123,9 @@ func TestTargetedSameAnswers(t *testing.T) {
 					if werr == nil && c.ids && r.loads > 0 {
 						t.Errorf("read the whole store %d times for a question on ids", r.loads)
 					}
+					if werr == nil && c.names && !st.mem && r.loads > 0 {
+						t.Errorf("read the whole store %d times for names that match one item each", r.loads)
+					}
 				})
 			}
 		})
@@ -140,6 +144,7 @@ func jsonOf(t *testing.T, v any) []byte {
 type targetedCase struct {
 	name     string
 	ids      bool // every reference is an id of the graph
+	names    bool // as ids, but every reference is an id or the name or alias of one item
 	whole    func(*Index) (any, error)
 	targeted func(context.Context, Reader) (any, error)
 }
@@ -158,10 +163,20 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 		}
 		return true
 	}
+	// isOne says whether each ref is an id, or the name or alias of exactly one item.
+	isOne := func(refs ...string) bool {
+		for _, r := range refs {
+			if _, ok := ix.byID[r]; !ok && len(ix.byName[fold(r)]) != 1 {
+				return false
+			}
+		}
+		return true
+	}
 	obl := func(o ObligationsOptions) {
 		cs = append(cs, targetedCase{
 			name:     fmt.Sprintf("obligations %q %q %q", o.Between, o.Bearer, o.Status),
 			ids:      isID(append(o.Between[:], o.Bearer)...) || o.Bearer == "" && isID(o.Between[:]...),
+			names:    isOne(append(o.Between[:], o.Bearer)...) || o.Bearer == "" && isOne(o.Between[:]...),
 			whole:    func(ix *Index) (any, error) { return ix.Obligations(o) },
 			targeted: func(ctx context.Context, r Reader) (any, error) { return ObligationsIn(ctx, r, o) },
 		})
@@ -176,6 +191,7 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 		cs = append(cs, targetedCase{
 			name:     fmt.Sprintf("claims by %q about %q", o.By, o.About),
 			ids:      isID(refs...),
+			names:    isOne(refs...),
 			whole:    func(ix *Index) (any, error) { return ix.Claims(o) },
 			targeted: func(ctx context.Context, r Reader) (any, error) { return ClaimsIn(ctx, r, o) },
 		})
@@ -186,6 +202,7 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 			// A relation the walk does not meet may still be in the graph: only the whole
 			// graph tells whether --type names one.
 			ids:      isID(ref) && (o.Type == "" || contains(itemKinds, o.Type)),
+			names:    isOne(ref) && (o.Type == "" || contains(itemKinds, o.Type)),
 			whole:    func(ix *Index) (any, error) { return ix.Neighbors(ref, o) },
 			targeted: func(ctx context.Context, r Reader) (any, error) { return NeighborsIn(ctx, r, ref, o) },
 		})
@@ -194,6 +211,7 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 		cs = append(cs, targetedCase{
 			name:     fmt.Sprintf("path %q %q all %v", from, to, o.All),
 			ids:      isID(from, to),
+			names:    isOne(from, to),
 			whole:    func(ix *Index) (any, error) { return ix.Path(from, to, o) },
 			targeted: func(ctx context.Context, r Reader) (any, error) { return PathIn(ctx, r, from, to, o) },
 		})
@@ -279,6 +297,12 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 		nbr(it.ID, NeighborsOptions{})
 		if i%4 == 0 {
 			nbr(it.ID, NeighborsOptions{Depth: 2})
+			nbr(it.ID, NeighborsOptions{Depth: 2, Limit: 3})
+			nbr(it.ID, NeighborsOptions{Depth: 3, Limit: 40})
+		}
+		if i%4 == 1 {
+			nbr(it.ID, NeighborsOptions{Limit: 1})
+			nbr(it.ID, NeighborsOptions{Depth: 2, Limit: 12, Type: graph.KindParty})
 		}
 		if i%9 == 0 {
 			nbr(it.ID, NeighborsOptions{Depth: 3})
@@ -319,9 +343,41 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 			pth(it.Label, targets[0], PathOptions{})
 		}
 	}
+	// Names as people type them: another case, runs of spaces, aliases, titles, ids.
+	for i, p := range g.Parties {
+		if i%stride != 0 && len(p.Aliases) == 0 {
+			continue
+		}
+		up := strings.ToUpper(p.Name)
+		obl(ObligationsOptions{Bearer: "  " + strings.ReplaceAll(up, " ", "   ")})
+		for _, a := range p.Aliases {
+			nbr(strings.ToLower(a), NeighborsOptions{})
+			obl(ObligationsOptions{Between: [2]string{a, targets[len(targets)-1]}})
+			clm(ClaimsOptions{About: a})
+		}
+		pth(strings.ToUpper(p.ID), targets[1], PathOptions{})
+	}
+	for i, a := range g.Agreements {
+		if i%stride == 0 {
+			clm(ClaimsOptions{About: strings.ToLower(a.Name)})
+			nbr(a.Name, NeighborsOptions{Depth: 2})
+		}
+	}
+	for i, e := range g.Events {
+		if i%stride == 0 {
+			nbr(e.Name, NeighborsOptions{})
+		}
+	}
+	for i, src := range g.Sources {
+		if i%stride == 0 {
+			nbr(src.Title, NeighborsOptions{})
+			pth(targets[0], strings.ToUpper(src.Title), PathOptions{})
+		}
+	}
 	nbr("no-such-item", NeighborsOptions{})
 	nbr(targets[0], NeighborsOptions{Type: "no-such-relation"})
 	nbr(targets[0], NeighborsOptions{Depth: -1})
+	nbr(targets[0], NeighborsOptions{Limit: -1})
 	pth("no-such-item", targets[0], PathOptions{})
 	pth(targets[0], targets[1], PathOptions{All: true, Max: -1})
 	obl(ObligationsOptions{Bearer: "no-such-party"})

@@ -363,14 +363,36 @@ func (r *NeighborsResult) WriteText(w io.Writer, width int) error {
 		for _, n := range r.Neighbors {
 			t.row(arrow(n.Link), n.Item.ID, n.Item.Kind, n.Item.Label)
 		}
-		return t.flush()
+		if err := t.flush(); err != nil {
+			return err
+		}
+		return r.writeOmitted(w)
 	}
 	t := newTable(w, width, column{head: "DEPTH"}, column{head: "FROM"}, column{head: "EDGE"}, column{head: "TO"},
 		column{head: "KIND"}, column{head: "LABEL", weight: 1})
 	for _, n := range r.Neighbors {
 		t.row(strconv.Itoa(n.Depth), n.Link.From, arrow(n.Link), n.Item.ID, n.Item.Kind, n.Item.Label)
 	}
-	return t.flush()
+	if err := t.flush(); err != nil {
+		return err
+	}
+	return r.writeOmitted(w)
+}
+
+// writeOmitted says what a limited list left out.
+func (r *NeighborsResult) writeOmitted(w io.Writer) error {
+	if !r.Truncated {
+		return nil
+	}
+	msg := fmt.Sprintf("\n%s at depth %d not listed", plural(r.Omitted, "more link", "more links"), r.OmittedDepth)
+	if r.OmittedDepth < r.Depth {
+		msg += fmt.Sprintf("; depth %d not walked", r.OmittedDepth+1)
+		if r.OmittedDepth+1 < r.Depth {
+			msg = strings.TrimSuffix(msg, " not walked") + fmt.Sprintf(" to %d not walked", r.Depth)
+		}
+	}
+	_, err := fmt.Fprintf(w, "%s (raise --limit, or --limit 0 for all)\n", msg)
+	return err
 }
 
 // WriteText writes each chain one step a line, every step named.

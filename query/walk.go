@@ -10,6 +10,9 @@ import (
 type NeighborsOptions struct {
 	Depth int    // how many steps out to go; 1 when 0
 	Type  string // follow only this relation ("bearer", "allied-with") or reach only this kind of item ("party")
+	// Limit lists at most this many links, the nearest first; the result counts the links
+	// it leaves out at the depth where it stops, and does not walk further. 0: no limit.
+	Limit int
 }
 
 // Link is one edge as walked from one item to another.
@@ -32,10 +35,17 @@ type Neighbor struct {
 // NeighborsResult is the answer to Neighbors: the item asked about, and every edge
 // leading to an item at most Depth steps away, nearest first, then by item id, relation
 // and direction. An item reached by several edges is listed once per edge.
+//
+// With a limit, Truncated is set when links were left out: Omitted more links at depth
+// OmittedDepth (the last depth listed) follow those listed, and the depths beyond it, up to
+// Depth, were not walked.
 type NeighborsResult struct {
-	Item      Item       `json:"item"`
-	Depth     int        `json:"depth"`
-	Neighbors []Neighbor `json:"neighbors"`
+	Item         Item       `json:"item"`
+	Depth        int        `json:"depth"`
+	Neighbors    []Neighbor `json:"neighbors"`
+	Truncated    bool       `json:"truncated,omitempty"`
+	Omitted      int        `json:"omitted,omitempty"`
+	OmittedDepth int        `json:"omitted_depth,omitempty"`
 }
 
 // Neighbors lists what is connected to the item ref names, in either direction.
@@ -47,6 +57,9 @@ func Neighbors(g *graph.Graph, ref string, o NeighborsOptions) (*NeighborsResult
 func (ix *Index) Neighbors(ref string, o NeighborsOptions) (*NeighborsResult, error) {
 	if o.Depth < 0 {
 		return nil, fmt.Errorf("depth %d is negative; give 1 or more", o.Depth)
+	}
+	if o.Limit < 0 {
+		return nil, fmt.Errorf("limit %d is negative; give 1 or more, or 0 for no limit", o.Limit)
 	}
 	if o.Depth == 0 {
 		o.Depth = 1
@@ -87,6 +100,12 @@ func (ix *Index) Neighbors(ref string, o NeighborsOptions) (*NeighborsResult, er
 			}
 			return linkLess(a.Link, b.Link)
 		})
+		if o.Limit > 0 && len(res.Neighbors)+len(found) > o.Limit {
+			keep := o.Limit - len(res.Neighbors)
+			res.Neighbors = append(res.Neighbors, found[:keep]...)
+			res.Truncated, res.Omitted, res.OmittedDepth = true, len(found)-keep, d
+			break
+		}
 		res.Neighbors = append(res.Neighbors, found...)
 		sort.Slice(next, func(i, j int) bool { return ix.items[next[i]].ID < ix.items[next[j]].ID })
 		frontier = next

@@ -171,10 +171,13 @@ func neighborsQuery() *cli.Command {
 		ArgsUsage: "ID",
 		Description: "Example:\n" +
 			"   factgraph query neighbors japan\n" +
-			"   factgraph query neighbors donald-trump --depth 2 --type claim",
+			"   factgraph query neighbors donald-trump --depth 2 --type claim\n\n" +
+			"At most --limit links are listed (1000 unless given); the output says how many more\n" +
+			"there are at the depth where the list stops, and which depths were not walked.",
 		Flags: append(o.flags(),
 			&cli.IntFlag{Name: "depth", Usage: "go `N` steps out", Value: 1, Destination: &o.Depth},
 			&cli.StringFlag{Name: "type", Usage: "follow only the relation `T` (bearer, allied-with, ...) or reach only items of kind T (party, claim, ...)", Destination: &o.Type},
+			&cli.IntFlag{Name: "limit", Usage: "list at most `N` links, nearest first, and count the rest (0: all)", Value: 1000, Destination: &o.Limit},
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -182,6 +185,9 @@ func neighborsQuery() *cli.Command {
 			}
 			if o.Depth < 1 {
 				return usagef("--depth must be 1 or more, got %d", o.Depth)
+			}
+			if o.Limit < 0 {
+				return usagef("--limit must be 0 (all) or more, got %d", o.Limit)
 			}
 			id := c.Args().First()
 			return o.withStore(c, func(ctx context.Context, s *graph.Store) (printable, error) {
