@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,8 +12,6 @@ import (
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/pquads"
-	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
 // Targeted reads: LoadAround, LoadBetween and Referrers read the items a query needs through
@@ -434,6 +431,12 @@ func (s *Store) Referrers(ctx context.Context, id string, fields ...string) ([]s
 // objectQuads calls fn with the quads of a key-value store whose object is o and predicate
 // p, through its object-predicate-subject index.
 func (w *walker) objectQuads(o quad.Value, p quad.IRI, fn func(q quad.Quad, source string) error) error {
+	if ind, err := w.s.boltIndexFor(quad.Object, quad.Predicate); err != nil || ind != nil {
+		if err != nil {
+			return err
+		}
+		return w.boltQuads(ind, []quad.Value{o, p}, fn)
+	}
 	qs := w.s.qs
 	oref, err := qs.ValueOf(o)
 	if err != nil || oref == nil {
@@ -466,17 +469,19 @@ func (it *itemQuads) exists() bool { return len(it.kind) > 0 }
 
 // walker reads items through the store's indexes, each once, and remembers them.
 type walker struct {
-	ctx     context.Context
-	s       *Store
-	max     int
-	follow  map[string]bool // nil: every link
-	values  map[any]quad.Value
-	items   map[string]*itemQuads
-	order   []string             // items read, in reading order
-	names   map[string]*ItemInfo // items read for their names only; nil when not items
-	rels    map[string]*itemQuads
-	sources map[string]*itemQuads
-	count   int
+	ctx    context.Context
+	s      *Store
+	max    int
+	follow map[string]bool // nil: every link
+	values map[any]quad.Value
+	// boltValues are the values a bolt store's reads decoded, by id.
+	boltValues map[uint64]quad.Value
+	items      map[string]*itemQuads
+	order      []string             // items read, in reading order
+	names      map[string]*ItemInfo // items read for their names only; nil when not items
+	rels       map[string]*itemQuads
+	sources    map[string]*itemQuads
+	count      int
 	// keep and keepRel, when set, are the items and relations the graph holds; nil: all
 	// those read.
 	keep      map[string]bool
@@ -498,7 +503,7 @@ func newWalker(ctx context.Context, s *Store, max int, follow []string) *walker 
 	if max == 0 {
 		max = DefaultMaxItems
 	}
-	w := &walker{ctx: ctx, s: s, max: max, values: map[any]quad.Value{},
+	w := &walker{ctx: ctx, s: s, max: max, values: map[any]quad.Value{}, boltValues: map[uint64]quad.Value{},
 		linkCache: map[string][]link{}, itemCache: map[string]bool{},
 		fieldRefs: map[string][]fieldRef{}, partial: map[string]*ItemInfo{},
 		items: map[string]*itemQuads{}, names: map[string]*ItemInfo{}, rels: map[string]*itemQuads{}, sources: map[string]*itemQuads{}}
@@ -517,6 +522,12 @@ func (w *walker) follows(link string) bool { return w.follow == nil || w.follow[
 // that source's id. Values are resolved once per walk: most quads share their predicate,
 // label and often their object.
 func (w *walker) quads(dir quad.Direction, v quad.Value, fn func(q quad.Quad, source string) error) error {
+	if ind, err := w.s.boltIndexFor(dir); err != nil || ind != nil {
+		if err != nil {
+			return err
+		}
+		return w.boltQuads(ind, []quad.Value{v}, fn)
+	}
 	qs := w.s.qs
 	ref, err := qs.ValueOf(v)
 	if err != nil {
@@ -887,6 +898,12 @@ func (w *walker) first(s, p quad.IRI) (string, error) {
 
 // firstValue is first for a value of any type; nil when there is none.
 func (w *walker) firstValue(s, p quad.IRI) (quad.Value, error) {
+	if ind, err := w.s.boltIndexFor(quad.Subject, quad.Predicate); err != nil || ind != nil {
+		if err != nil {
+			return nil, err
+		}
+		return w.firstBolt(s, p)
+	}
 	sref, err := w.s.qs.ValueOf(s)
 	if err != nil || sref == nil {
 		return nil, err
@@ -901,9 +918,6 @@ func (w *walker) firstValue(s, p quad.IRI) (quad.Value, error) {
 		return nil, fmt.Errorf("read store: unexpected value reference %T", sref)
 	}
 	spIndex := kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
-	if w.s.pin != nil {
-		return w.firstBolt(spIndex.Key([]uint64{uint64(si), uint64(pi)}))
-	}
 	scan := kv.IndexScan{Index: spIndex, Values: []uint64{uint64(si), uint64(pi)}}
 	var found quad.Value
 	errFound := errors.New("found")
@@ -1075,66 +1089,69 @@ func isSectionOrder(p quad.IRI) bool {
 	return ok
 }
 
-// firstBolt is first on a bolt store: Cayley's iterator fetches the quads of an index
-// entry a hundred at a time, and a party that hundreds of sources state has hundreds; this
-// reads them one by one, in one transaction, until one has a source's label. The layout is
-// the one scan.go reads: an index entry holds the ids of its quads as varints.
-func (w *walker) firstBolt(key hkv.Key) (quad.Value, error) {
-	tx, err := w.s.pin.KV.Tx(w.ctx, false)
+// boltQuads calls fn with each quad of a bolt store that has a source's label and, in the
+// first directions of index ind, the values lead, with that source's id. It reads in one
+// transaction (boltReader), values decoded once per walk.
+func (w *walker) boltQuads(ind *boltIndex, lead []quad.Value, fn func(q quad.Quad, source string) error) error {
+	var out []quad.Quad
+	err := w.s.viewBolt(w.ctx, w.boltValues, func(r *boltReader) error {
+		ids := make([]uint64, len(lead))
+		for i, v := range lead {
+			if ids[i] = r.valueID(v); ids[i] == 0 {
+				return nil
+			}
+		}
+		return r.scan(ind, ids, func(p primitive) error {
+			if ok, err := r.sourceLabel(p); !ok || err != nil {
+				return err
+			}
+			q, err := r.quad(p)
+			if err == nil {
+				out = append(out, q)
+			}
+			return err
+		})
+	})
 	if err != nil {
-		return nil, fmt.Errorf("read store: %w", err)
+		return err
 	}
-	defer tx.Close()
-	list, err := tx.Get(w.ctx, key)
-	if errors.Is(err, hkv.ErrNotFound) {
-		return nil, nil
+	for _, q := range out {
+		if err := fn(q, strings.TrimPrefix(string(q.Label.(quad.IRI)), sourcePrefix)); err != nil {
+			return err
+		}
 	}
-	if err != nil {
-		return nil, fmt.Errorf("read store: %w", err)
+	return w.ctx.Err()
+}
+
+// firstBolt is first on a bolt store: the object of the first quad of the index entry of s
+// and p that has a source's label. Cayley's iterator fetches the quads of an index entry a
+// hundred at a time, and a party that hundreds of sources state has hundreds.
+func (w *walker) firstBolt(s, p quad.Value) (quad.Value, error) {
+	ind, err := w.s.boltIndexFor(quad.Subject, quad.Predicate)
+	if err != nil || ind == nil {
+		return nil, err
 	}
-	get := func(id uint64) (primitive, error) {
-		b, err := tx.Get(w.ctx, logBucket.AppendBytes(binary.BigEndian.AppendUint64(nil, id)))
-		if err != nil {
-			return primitive{}, fmt.Errorf("read store: entry %d of the log: %w", id, err)
+	var found quad.Value
+	errFound := errors.New("found")
+	err = w.s.viewBolt(w.ctx, w.boltValues, func(r *boltReader) error {
+		ids := []uint64{r.valueID(s), r.valueID(p)}
+		if ids[0] == 0 || ids[1] == 0 {
+			return nil
 		}
-		return decodePrimitive(b)
+		return r.scan(ind, ids, func(pr primitive) error {
+			if ok, err := r.sourceLabel(pr); !ok || err != nil {
+				return err
+			}
+			v, err := r.value(pr.object)
+			if err != nil {
+				return err
+			}
+			found = v
+			return errFound
+		})
+	})
+	if err != nil && err != errFound {
+		return nil, err
 	}
-	value := func(id uint64) (quad.Value, error) {
-		if v, ok := w.values[kv.Int64Value(id)]; ok {
-			return v, nil
-		}
-		p, err := get(id)
-		if err != nil {
-			return nil, err
-		}
-		v, err := pquads.UnmarshalValue(p.value)
-		if err != nil {
-			return nil, fmt.Errorf("read store: value %d: %w", id, err)
-		}
-		w.values[kv.Int64Value(id)] = v
-		return v, nil
-	}
-	for len(list) > 0 {
-		id, n := binary.Uvarint(list)
-		if n <= 0 {
-			return nil, errors.New("read store: an index entry is damaged; is it a factgraph store?")
-		}
-		list = list[n:]
-		p, err := get(id)
-		if err != nil {
-			return nil, err
-		}
-		if p.deleted || p.label == 0 {
-			continue
-		}
-		l, err := value(p.label)
-		if err != nil {
-			return nil, err
-		}
-		if iri, ok := l.(quad.IRI); !ok || !strings.HasPrefix(string(iri), sourcePrefix) {
-			continue
-		}
-		return value(p.object)
-	}
-	return nil, w.ctx.Err()
+	return found, nil
 }

@@ -5,14 +5,9 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"strings"
 
-	"github.com/boltdb/bolt"
-	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/pquads"
-	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
 // ErrNoNameIndex is returned by NameMatches on a store whose names it cannot look up
@@ -59,22 +54,33 @@ func (s *Store) NameMatches(ctx context.Context, ref string) ([]string, error) {
 			found[key] = true // ids are lower case: "Japan" names the id japan
 		}
 	}
-	db, ok := s.pin.KV.(*hbolt.DB)
-	if !ok {
+	ops, err := s.boltIndexFor(quad.Object, quad.Predicate, quad.Subject)
+	if err != nil {
+		return nil, err
+	}
+	sp, err := s.boltIndexFor(quad.Subject, quad.Predicate)
+	if err != nil {
+		return nil, err
+	}
+	if ops == nil || sp == nil {
 		return nil, ErrNoNameIndex
 	}
-	// Bolt's own transaction: a hundred thousand reads, each without looking its bucket up.
-	tx, err := db.DB().Begin(false)
+	err = s.viewBolt(ctx, nil, func(r *boltReader) error {
+		return matchNames(r, ops, sp, key, found)
+	})
 	if err != nil {
-		return nil, fmt.Errorf("read store: %w", err)
+		return nil, err
 	}
-	defer tx.Rollback()
-	opsIndex := kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}
-	spIndex := kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
-	r := &nameReader{ctx: ctx, values: map[uint64]quad.Value{},
-		log: tx.Bucket(logBucket[0]), sp: tx.Bucket(spIndex.Key(nil)[0]), ops: tx.Bucket(opsIndex.Key(nil)[0])}
-	if r.log == nil || r.sp == nil || r.ops == nil {
-		return nil, errors.New("read store: the store lacks the indexes of a factgraph store; is it one?")
+	return sortedKeys(found), nil
+}
+
+// matchNames adds to found the parties, agreements, events and sources whose names,
+// aliases or titles fold to key, reading their kind from the object-predicate-subject
+// index ops and their names from the subject-predicate index sp.
+func matchNames(r *boltReader, ops, sp *boltIndex, key string, found map[string]bool) error {
+	opsB := r.tx.Bucket(ops.name)
+	if opsB == nil {
+		return errNotFactgraph
 	}
 	kinds := []struct {
 		kind  string
@@ -88,34 +94,30 @@ func (s *Store) NameMatches(ctx context.Context, ref string) ([]string, error) {
 		{KindEvent, []quad.IRI{pName}, []bool{true}},
 		{KindSource, []quad.IRI{pTitle}, []bool{true}},
 	}
+	kindPred := r.valueID(pKind)
+	if kindPred == 0 {
+		return nil
+	}
 	for _, k := range kinds {
-		kindRef, err := s.valueID(quad.String(k.kind))
-		if err != nil || kindRef == 0 {
-			if err != nil {
-				return nil, err
-			}
+		kindRef := r.valueID(quad.String(k.kind))
+		if kindRef == 0 {
 			continue
-		}
-		kindPred, err := s.valueID(pKind)
-		if err != nil || kindPred == 0 {
-			return nil, err
 		}
 		preds := make([]uint64, len(k.preds))
 		for i, p := range k.preds {
-			if preds[i], err = s.valueID(p); err != nil {
-				return nil, err
-			}
+			preds[i] = r.valueID(p)
 		}
-		prefix := opsIndex.Key([]uint64{kindRef, kindPred})[1]
+		// The subjects of the kind, from the keys alone.
+		prefix := binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, kindRef), kindPred)
 		var subjects []uint64
-		c := r.ops.Cursor()
+		c := opsB.Cursor()
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 			if len(k) == 24 {
 				subjects = append(subjects, binary.BigEndian.Uint64(k[16:]))
 			}
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		if err := r.ctx.Err(); err != nil {
+			return err
 		}
 		for _, sub := range subjects {
 			match := false
@@ -123,11 +125,12 @@ func (s *Store) NameMatches(ctx context.Context, ref string) ([]string, error) {
 				if p == 0 || match {
 					continue
 				}
-				if match, err = r.anyObject(spIndex.Key([]uint64{sub, p})[1], k.all[i], func(v quad.Value) bool {
+				var err error
+				if match, err = r.anyObject(sp, sub, p, k.all[i], func(v quad.Value) bool {
 					t, ok := v.(quad.String)
 					return ok && len(t) >= len(key) && FoldName(string(t)) == key
 				}); err != nil {
-					return nil, err
+					return err
 				}
 			}
 			if !match {
@@ -135,7 +138,7 @@ func (s *Store) NameMatches(ctx context.Context, ref string) ([]string, error) {
 			}
 			v, err := r.value(sub)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			iri, _ := v.(quad.IRI)
 			id := string(iri)
@@ -145,7 +148,7 @@ func (s *Store) NameMatches(ctx context.Context, ref string) ([]string, error) {
 			found[id] = true
 		}
 	}
-	return sortedKeys(found), nil
+	return nil
 }
 
 // holds says whether the store holds an item or a source with the id.
@@ -162,92 +165,35 @@ func (w *walker) holds(id string) (bool, error) {
 	return w.sources[id] != nil, nil
 }
 
-// valueID returns the id of v in a key-value store, 0 when the store does not hold it.
-func (s *Store) valueID(v quad.Value) (uint64, error) {
-	ref, err := s.qs.ValueOf(v)
-	if err != nil {
-		return 0, fmt.Errorf("read store: %w", err)
-	}
-	if ref == nil {
-		return 0, nil
-	}
-	i, ok := ref.(kv.Int64Value)
-	if !ok {
-		return 0, fmt.Errorf("read store: unexpected value reference %T", ref)
-	}
-	return uint64(i), nil
-}
-
-// nameReader reads index entries and log entries of a bolt store in one transaction,
-// decoding each value once.
-type nameReader struct {
-	ctx          context.Context
-	log, sp, ops *bolt.Bucket
-	values       map[uint64]quad.Value
-	key          [8]byte
-}
-
-func (r *nameReader) entry(id uint64) (primitive, error) {
-	binary.BigEndian.PutUint64(r.key[:], id)
-	b := r.log.Get(r.key[:])
-	if b == nil {
-		return primitive{}, fmt.Errorf("read store: entry %d of the log is missing; is it a factgraph store?", id)
-	}
-	return decodePrimitive(b)
-}
-
-func (r *nameReader) value(id uint64) (quad.Value, error) {
-	if v, ok := r.values[id]; ok {
-		return v, nil
-	}
-	p, err := r.entry(id)
-	if err != nil {
-		return nil, err
-	}
-	v, err := pquads.UnmarshalValue(p.value)
-	if err != nil {
-		return nil, fmt.Errorf("read store: value %d: %w", id, err)
-	}
-	r.values[id] = v
-	return v, nil
-}
-
-// anyObject says whether the object of a live quad with a source's label, among those the
-// index entry key lists, satisfies ok: of the first such quad only unless all is set.
-func (r *nameReader) anyObject(key []byte, all bool, ok func(quad.Value) bool) (bool, error) {
-	list := r.sp.Get(key)
+// anyObject says whether the object of a live quad of subject sub and predicate pred with
+// a source's label satisfies ok: of the first such quad only unless all is set.
+func (r *boltReader) anyObject(sp *boltIndex, sub, pred uint64, all bool, ok func(quad.Value) bool) (bool, error) {
 	seen := map[uint64]bool{}
-	for len(list) > 0 {
-		id, n := binary.Uvarint(list)
-		if n <= 0 {
-			return false, errors.New("read store: an index entry is damaged; is it a factgraph store?")
+	matched := false
+	errDone := errors.New("done")
+	err := r.scan(sp, []uint64{sub, pred}, func(p primitive) error {
+		if seen[p.object] {
+			return nil
 		}
-		list = list[n:]
-		p, err := r.entry(id)
-		if err != nil {
-			return false, err
-		}
-		if p.deleted || p.label == 0 || seen[p.object] {
-			continue
-		}
-		l, err := r.value(p.label)
-		if err != nil {
-			return false, err
-		}
-		if iri, isIRI := l.(quad.IRI); !isIRI || !strings.HasPrefix(string(iri), sourcePrefix) {
-			continue
+		if src, err := r.sourceLabel(p); !src || err != nil {
+			return err
 		}
 		seen[p.object] = true
 		v, err := r.value(p.object)
 		if err != nil {
-			return false, err
+			return err
 		}
 		if ok(v) {
-			return true, nil
+			matched = true
+			return errDone
 		}
 		if !all {
-			return false, nil
+			return errDone
 		}
+		return nil
+	})
+	if err != nil && err != errDone {
+		return false, err
 	}
-	return false, r.ctx.Err()
+	return matched, nil
 }

@@ -40,8 +40,8 @@ type Store struct {
 	pin *pinKV
 	// apply writes one delta set; a field so that tests can make a write fail.
 	apply func(deltas []cgraph.Delta) error
-	// subjIndex is the bolt index read by subject, once looked up.
-	subjIndex *boltIndex
+	// indexes are the quad indexes of a bolt store by first direction, once read.
+	indexes map[quad.Direction]*boltIndex
 }
 
 // Open opens the store at addr: "mem:" for a new in-memory store, "postgres://..." for

@@ -1,0 +1,248 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/boltdb/bolt"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
+)
+
+// boltReader reads a bolt store's Cayley layout (see scan.go and bulk.go) in one read
+// transaction: index entries, log entries, and values, each decoded once. Cayley's own
+// reads open a transaction per quad and resolve its four values each time; on a party that
+// hundreds of articles state, that was most of a query's or a re-ingest's time.
+type boltReader struct {
+	ctx    context.Context
+	tx     *bolt.Tx
+	log    *bolt.Bucket
+	values map[uint64]quad.Value
+	key    [8]byte
+}
+
+// errNotFactgraph says a bolt file lacks what Cayley's layout has.
+var errNotFactgraph = errors.New("read store: the store lacks the buckets of a factgraph store; is it one?")
+
+// newBoltReader reads through tx; values, when not nil, caches values across readers.
+func newBoltReader(ctx context.Context, tx *bolt.Tx, values map[uint64]quad.Value) (*boltReader, error) {
+	log := tx.Bucket(logBucketName)
+	if log == nil {
+		return nil, errNotFactgraph
+	}
+	if values == nil {
+		values = map[uint64]quad.Value{}
+	}
+	return &boltReader{ctx: ctx, tx: tx, log: log, values: values}, nil
+}
+
+// entry decodes the log entry of id.
+func (r *boltReader) entry(id uint64) (primitive, error) {
+	binary.BigEndian.PutUint64(r.key[:], id)
+	b := r.log.Get(r.key[:])
+	if b == nil {
+		return primitive{}, fmt.Errorf("read store: entry %d of the log is missing; is it a factgraph store?", id)
+	}
+	p, err := decodePrimitive(b)
+	if err == nil && p.id != id {
+		err = errors.New("its id does not match its key")
+	}
+	if err != nil {
+		return primitive{}, fmt.Errorf("read store: entry %d of the log: %w", id, err)
+	}
+	return p, nil
+}
+
+// value returns the value whose id is id; nil for 0.
+func (r *boltReader) value(id uint64) (quad.Value, error) {
+	if id == 0 {
+		return nil, nil
+	}
+	if v, ok := r.values[id]; ok {
+		return v, nil
+	}
+	p, err := r.entry(id)
+	if err != nil {
+		return nil, err
+	}
+	if p.value == nil {
+		return nil, fmt.Errorf("read store: entry %d of the log is not a value", id)
+	}
+	v, err := pquads.UnmarshalValue(p.value)
+	if err != nil {
+		return nil, fmt.Errorf("read store: value %d: %w", id, err)
+	}
+	r.values[id] = v
+	return v, nil
+}
+
+// valueID returns the id of v, 0 when the store does not hold it.
+func (r *boltReader) valueID(v quad.Value) uint64 {
+	h := refs.HashOf(v)
+	b := r.tx.Bucket([]byte{'v', h[0], h[1]})
+	if b == nil {
+		return 0
+	}
+	id, n := binary.Uvarint(b.Get(h[:]))
+	if n <= 0 {
+		return 0
+	}
+	return id
+}
+
+// quad resolves the values of the quad p.
+func (r *boltReader) quad(p primitive) (quad.Quad, error) {
+	var q quad.Quad
+	var err error
+	if q.Subject, err = r.value(p.subject); err != nil {
+		return q, err
+	}
+	if q.Predicate, err = r.value(p.predicate); err != nil {
+		return q, err
+	}
+	if q.Object, err = r.value(p.object); err != nil {
+		return q, err
+	}
+	q.Label, err = r.value(p.label)
+	return q, err
+}
+
+// scan calls fn with each live quad that the entries of index whose keys start with the
+// ids of lead list (see QuadIndex.Key), in index order, undecoded: fn resolves only the
+// quads it keeps. A quad whose directions do not hold the lead ids is skipped.
+func (r *boltReader) scan(index *boltIndex, lead []uint64, fn func(p primitive) error) error {
+	b := r.tx.Bucket(index.name)
+	if b == nil {
+		return errNotFactgraph
+	}
+	prefix := make([]byte, 0, 8*len(lead))
+	for _, id := range lead {
+		prefix = binary.BigEndian.AppendUint64(prefix, id)
+	}
+	c := b.Cursor()
+	for k, list := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, list = c.Next() {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		for len(list) > 0 {
+			id, n := binary.Uvarint(list)
+			if n <= 0 {
+				return fmt.Errorf("read store: an entry of index %q is damaged; is it a factgraph store?", index.name)
+			}
+			list = list[n:]
+			p, err := r.entry(id)
+			if err != nil {
+				return err
+			}
+			if p.deleted || p.value != nil || !index.holds(p, lead) {
+				continue
+			}
+			if err := fn(p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// sourceLabel says whether quad p has a source's label: a factgraph quad, not one another
+// tool added.
+func (r *boltReader) sourceLabel(p primitive) (bool, error) {
+	if p.label == 0 {
+		return false, nil
+	}
+	l, err := r.value(p.label)
+	if err != nil {
+		return false, err
+	}
+	iri, ok := l.(quad.IRI)
+	return ok && strings.HasPrefix(string(iri), sourcePrefix), nil
+}
+
+// boltIndex is a quad index of a bolt store: its bucket and directions.
+type boltIndex struct {
+	name []byte
+	dirs []quad.Direction
+}
+
+// holds says whether quad p has the ids of lead in the index's first directions.
+func (ind *boltIndex) holds(p primitive, lead []uint64) bool {
+	for i, id := range lead {
+		var got uint64
+		switch ind.dirs[i] {
+		case quad.Subject:
+			got = p.subject
+		case quad.Predicate:
+			got = p.predicate
+		case quad.Object:
+			got = p.object
+		case quad.Label:
+			got = p.label
+		}
+		if got != id {
+			return false
+		}
+	}
+	return true
+}
+
+// boltIndexes returns the indexes of a bolt store by their first direction, read once.
+func (s *Store) boltIndexes() (map[quad.Direction]*boltIndex, error) {
+	if s.indexes != nil {
+		return s.indexes, nil
+	}
+	list, err := readIndexes(s.boltDB())
+	if err != nil {
+		return nil, err
+	}
+	s.indexes = map[quad.Direction]*boltIndex{}
+	for _, ind := range list {
+		if len(ind.Dirs) == 0 || s.indexes[ind.Dirs[0]] != nil {
+			continue
+		}
+		name := make([]byte, len(ind.Dirs))
+		for i, d := range ind.Dirs {
+			name[i] = d.Prefix()
+		}
+		s.indexes[ind.Dirs[0]] = &boltIndex{name: name, dirs: ind.Dirs}
+	}
+	return s.indexes, nil
+}
+
+// boltIndexFor returns the index of a bolt store whose entries start with dirs, or nil
+// (also when s is not a bolt store).
+func (s *Store) boltIndexFor(dirs ...quad.Direction) (*boltIndex, error) {
+	if s.boltDB() == nil || len(dirs) == 0 {
+		return nil, nil
+	}
+	indexes, err := s.boltIndexes()
+	if err != nil {
+		return nil, err
+	}
+	ind := indexes[dirs[0]]
+	if ind == nil || len(ind.dirs) < len(dirs) {
+		return nil, nil
+	}
+	for i, d := range dirs {
+		if ind.dirs[i] != d {
+			return nil, nil
+		}
+	}
+	return ind, nil
+}
+
+// viewBolt runs fn with a reader of one read transaction of the bolt store s.
+func (s *Store) viewBolt(ctx context.Context, values map[uint64]quad.Value, fn func(r *boltReader) error) error {
+	return s.boltDB().View(func(tx *bolt.Tx) error {
+		r, err := newBoltReader(ctx, tx, values)
+		if err != nil {
+			return err
+		}
+		return fn(r)
+	})
+}
