@@ -75,6 +75,7 @@ func (s *Store) LoadAround(ctx context.Context, seeds []string, opts AroundOptio
 		return nil, err
 	}
 	w := newWalker(ctx, s, opts.MaxItems, opts.Follow)
+	defer w.close()
 	depth := map[string]int{}
 	var frontier []string
 	for _, id := range seeds {
@@ -158,6 +159,7 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 	}
 	w := newWalker(ctx, s, -1, nil)
 	w.keep = map[string]bool{from: true, to: true}
+	defer w.close()
 	type side struct {
 		depth  map[string]int
 		layers [][]string
@@ -402,6 +404,7 @@ func (s *Store) Referrers(ctx context.Context, id string, fields ...string) ([]s
 	}
 	w := newWalker(ctx, s, -1, nil)
 	seen := map[string]bool{}
+	defer w.close()
 	var out []string
 	collect := func(q quad.Quad, _ string) error {
 		p, _ := q.Predicate.(quad.IRI)
@@ -474,8 +477,10 @@ type walker struct {
 	max    int
 	follow map[string]bool // nil: every link
 	values map[any]quad.Value
-	// boltValues are the values a bolt store's reads decoded, by id.
+	// boltValues are the values a bolt store's reads decoded, by id; br reads a bolt
+	// store in one read transaction for the whole walk, once opened (close ends it).
 	boltValues map[uint64]quad.Value
+	br         *boltReader
 	items      map[string]*itemQuads
 	order      []string             // items read, in reading order
 	names      map[string]*ItemInfo // items read for their names only; nil when not items
@@ -514,6 +519,33 @@ func newWalker(ctx context.Context, s *Store, max int, follow []string) *walker 
 		}
 	}
 	return w
+}
+
+// viewBolt runs fn with the walk's reader of a bolt store, opening its read transaction
+// on first use: a walk reads thousands of index entries, and each transaction of its own
+// costs a transaction and the lookup of every bucket it reads.
+func (w *walker) viewBolt(fn func(r *boltReader) error) error {
+	if w.br == nil {
+		tx, err := w.s.boltDB().Begin(false)
+		if err != nil {
+			return fmt.Errorf("read store: %w", err)
+		}
+		r, err := newBoltReader(w.ctx, tx, w.boltValues)
+		if err != nil {
+			tx.Rollback()
+			return err
+		}
+		w.br = r
+	}
+	return fn(w.br)
+}
+
+// close ends the walk's read transaction, if it opened one.
+func (w *walker) close() {
+	if w.br != nil {
+		w.br.tx.Rollback()
+		w.br = nil
+	}
 }
 
 func (w *walker) follows(link string) bool { return w.follow == nil || w.follow[link] }
@@ -1094,7 +1126,7 @@ func isSectionOrder(p quad.IRI) bool {
 // transaction (boltReader), values decoded once per walk.
 func (w *walker) boltQuads(ind *boltIndex, lead []quad.Value, fn func(q quad.Quad, source string) error) error {
 	var out []quad.Quad
-	err := w.s.viewBolt(w.ctx, w.boltValues, func(r *boltReader) error {
+	err := w.viewBolt(func(r *boltReader) error {
 		ids := make([]uint64, len(lead))
 		for i, v := range lead {
 			if ids[i] = r.valueID(v); ids[i] == 0 {
@@ -1133,7 +1165,7 @@ func (w *walker) firstBolt(s, p quad.Value) (quad.Value, error) {
 	}
 	var found quad.Value
 	errFound := errors.New("found")
-	err = w.s.viewBolt(w.ctx, w.boltValues, func(r *boltReader) error {
+	err = w.viewBolt(func(r *boltReader) error {
 		ids := []uint64{r.valueID(s), r.valueID(p)}
 		if ids[0] == 0 || ids[1] == 0 {
 			return nil

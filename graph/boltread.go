@@ -19,11 +19,12 @@ import (
 // reads open a transaction per quad and resolve its four values each time; on a party that
 // hundreds of articles state, that was most of a query's or a re-ingest's time.
 type boltReader struct {
-	ctx    context.Context
-	tx     *bolt.Tx
-	log    *bolt.Bucket
-	values map[uint64]quad.Value
-	key    [8]byte
+	ctx     context.Context
+	tx      *bolt.Tx
+	log     *bolt.Bucket
+	values  map[uint64]quad.Value
+	key     [8]byte
+	buckets map[string]*bolt.Bucket // value and index buckets, once looked up
 }
 
 // errNotFactgraph says a bolt file lacks what Cayley's layout has.
@@ -38,7 +39,17 @@ func newBoltReader(ctx context.Context, tx *bolt.Tx, values map[uint64]quad.Valu
 	if values == nil {
 		values = map[uint64]quad.Value{}
 	}
-	return &boltReader{ctx: ctx, tx: tx, log: log, values: values}, nil
+	return &boltReader{ctx: ctx, tx: tx, log: log, values: values, buckets: map[string]*bolt.Bucket{}}, nil
+}
+
+// bucket returns the bucket name, nil when there is none.
+func (r *boltReader) bucket(name []byte) *bolt.Bucket {
+	if b, ok := r.buckets[string(name)]; ok {
+		return b
+	}
+	b := r.tx.Bucket(name)
+	r.buckets[string(name)] = b
+	return b
 }
 
 // entry decodes the log entry of id.
@@ -84,7 +95,7 @@ func (r *boltReader) value(id uint64) (quad.Value, error) {
 // valueID returns the id of v, 0 when the store does not hold it.
 func (r *boltReader) valueID(v quad.Value) uint64 {
 	h := refs.HashOf(v)
-	b := r.tx.Bucket([]byte{'v', h[0], h[1]})
+	b := r.bucket([]byte{'v', h[0], h[1]})
 	if b == nil {
 		return 0
 	}
@@ -116,7 +127,7 @@ func (r *boltReader) quad(p primitive) (quad.Quad, error) {
 // ids of lead list (see QuadIndex.Key), in index order, undecoded: fn resolves only the
 // quads it keeps. A quad whose directions do not hold the lead ids is skipped.
 func (r *boltReader) scan(index *boltIndex, lead []uint64, fn func(p primitive) error) error {
-	b := r.tx.Bucket(index.name)
+	b := r.bucket(index.name)
 	if b == nil {
 		return errNotFactgraph
 	}

@@ -34,6 +34,7 @@ func (s *Store) NameMatches(ctx context.Context, ref string) ([]string, error) {
 		return nil, err
 	}
 	w := newWalker(ctx, s, -1, nil)
+	defer w.close()
 	if held, err := w.holds(ref); err != nil || held {
 		if held {
 			return []string{ref}, nil
@@ -65,7 +66,7 @@ func (s *Store) NameMatches(ctx context.Context, ref string) ([]string, error) {
 	if ops == nil || sp == nil {
 		return nil, ErrNoNameIndex
 	}
-	err = s.viewBolt(ctx, nil, func(r *boltReader) error {
+	err = w.viewBolt(func(r *boltReader) error {
 		return matchNames(r, ops, sp, key, found)
 	})
 	if err != nil {
