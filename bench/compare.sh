@@ -123,7 +123,7 @@ for f in graphml gexf dot; do
 	fi
 done
 # NetworkX writing the same graph, already in memory: its script reads factgraph's GraphML
-# (not timed) and checks it read every node, edge and value, then times write_graphml and
+# (not timed) into the graph nx.read_graphml gives, then times write_graphml and
 # write_gexf alone. The factgraph exports above are whole commands: starting, opening the
 # store, reading it, building the view, writing.
 py=${PYTHON:-/usr/bin/python3}
