@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
 # Times whole runs of factgraph and of Cayley's own CLI on the same synthetic corpus, in the
-# same run, and prints the ratios the performance targets are stated in:
+# same run, and NetworkX writing factgraph's graph from memory, and prints the ratios the
+# performance targets are stated in:
 #
 #   bench/compare.sh [ARTICLES]        # default 1000; 10000 is the target corpus
 #
 # It builds factgraph and the corpus generator from this checkout, and Cayley's CLI from the
 # Cayley module go.mod names, in a temporary main module outside the repository (Cayley's CLI
 # only builds with an old logrus: see docs/performance.md). Set CAYLEY=/path/to/cayley to
-# reuse a built one, WORK=DIR to keep the files (a temporary folder is removed otherwise),
-# PG=postgres://... (a database whose user may create databases, as scripts/ci-postgres.sh
+# reuse a built one, WORK=DIR to keep the files (a temporary folder is removed otherwise;
+# a corpus already in DIR, corpus/ and corpus.nq as synth -seed 1 writes them, is used
+# instead of writing one: hard links to another copy are fine, as the one article the script
+# changes is replaced, not written in place), PG=postgres://... (a database whose user may create databases, as scripts/ci-postgres.sh
 # prints) to time factgraph on PostgreSQL as well, and QUERIES=few to time only the
 # obligations query and Gizmo (each query loads the store: minutes at 10k articles).
+# NetworkX (bench/networkx_write.py) runs with PYTHON, /usr/bin/python3 by default (Debian's
+# python3-networkx), and is left out when that cannot import networkx or NETWORKX=no.
 #
 # Every figure comes from /usr/bin/time: wall seconds, CPU seconds (user + system) and peak
-# resident memory. On a shared machine wall time varies with load; CPU seconds less so.
+# resident memory, except NetworkX's, which its script measures around the write alone (see
+# bench/networkx_write.py). On a shared machine wall time varies with load; CPU seconds
+# less so.
 set -euo pipefail
 
 n=${1:-1000}
@@ -51,11 +58,16 @@ MOD
 	cayley=$work/bin/cayley
 fi
 
-echo "writing $n articles" >&2
-"$work/bin/synth" -n "$n" -seed 1 -o "$work/corpus" -nquads "$work/corpus.nq" >&2
+if [ -s "$work/corpus.nq" ] && [ "$(find "$work/corpus" -name '*.yaml' 2>/dev/null | wc -l)" -eq "$n" ]; then
+	echo "using the corpus of $n articles in $work" >&2
+else
+	echo "writing $n articles" >&2
+	"$work/bin/synth" -n "$n" -seed 1 -o "$work/corpus" -nquads "$work/corpus.nq" >&2
+fi
 quads=$(wc -l <"$work/corpus.nq")
 
-# run NAME CMD...: time one whole run; keeps wall, cpu and peak MB in $work/t.NAME.
+# run NAME CMD...: time one whole run; keeps wall, user and system seconds and peak KB in
+# $work/t.NAME.
 run() {
 	local name=$1
 	shift
@@ -64,8 +76,13 @@ run() {
 		tail -n 20 "$work/err.$name" >&2
 		exit 1
 	fi
-	read -r wall user sys kb <"$work/t.$name"
-	printf '%-28s %9.2f s %9.2f s %8.0f MB\n' "$name" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$kb / 1024" | bc)"
+	row "$name"
+}
+# row NAME: print the line of the table $work/t.NAME holds.
+row() {
+	local wall user sys kb
+	read -r wall user sys kb <"$work/t.$1"
+	printf '%-28s %9.2f s %9.2f s %8.0f MB\n' "$1" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$kb / 1024" | bc)"
 }
 field() { awk -v f="$2" '{print $f}' "$work/t.$1"; }
 cpu() { awk '{print $2 + $3}' "$work/t.$1"; }
@@ -87,6 +104,10 @@ formats=$("$fg" export --help | awk '/Formats:$/{f=1; next} f && NF==0{exit} f{p
 echo
 echo "factgraph vs cayley on $n articles ($quads quads in factgraph's model), $(nproc) cores"
 printf '%-28s %11s %11s %11s\n' step wall cpu peak
+# Stores of an earlier run in WORK would make an ingest a re-ingest.
+rm -rf "$work/cayley.db" "$work/fg.db"
+# The article changed below, as the corpus had it.
+sed -i 's/^  note: "Changed synthetic article/  note: "Synthetic article/' "$work/corpus/$mid.yaml"
 mkdir -p "$work/cayley.db"
 run cayley-load "$cayley" load --init -d bolt -a "$work/cayley.db" -i "$work/corpus.nq"
 run factgraph-ingest "$fg" ingest --store "$work/fg.db" "$work/corpus"
@@ -101,6 +122,27 @@ for f in graphml gexf dot; do
 		echo "factgraph-export-$f: format not available in this build" >&2
 	fi
 done
+# NetworkX writing the same graph, already in memory: its script reads factgraph's GraphML
+# (not timed) into the graph nx.read_graphml gives, then times write_graphml and
+# write_gexf alone. The factgraph exports above are whole commands: starting, opening the
+# store, reading it, building the view, writing.
+py=${PYTHON:-/usr/bin/python3}
+if [ "${NETWORKX:-}" = no ]; then
+	:
+elif [ ! -f "$work/fg.graphml" ]; then
+	echo "networkx: no GraphML export to read; left out" >&2
+elif ! "$py" -c 'import networkx' 2>/dev/null; then
+	echo "networkx: $py cannot import networkx (Debian package python3-networkx); left out" >&2
+elif ! "$py" "$root/bench/networkx_write.py" "$work/fg.graphml" "$work" >"$work/out.networkx" 2>"$work/err.networkx"; then
+	echo "compare: networkx failed:" >&2
+	tail -n 20 "$work/err.networkx" >&2
+	exit 1
+else
+	while read -r name wall user sys kb; do
+		echo "$wall $user $sys $kb" >"$work/t.$name"
+		row "$name"
+	done <"$work/out.networkx"
+fi
 run factgraph-export-nquads "$fg" export --store "$work/fg.db" -f nquads -o "$work/fg.nq"
 run cayley-gizmo "$cayley" query -d bolt -a "$work/cayley.db" --lang gizmo -n 100000 <<<"$gizmo"
 run factgraph-gizmo "$fg" query gizmo --store "$work/fg.db" --limit 100000 "$gizmo"
@@ -138,6 +180,14 @@ printf '%-44s %6.2fx\n' "peak memory, ingest vs cayley load" \
 for f in graphml gexf; do
 	[ -f "$work/t.factgraph-export-$f" ] && ratio "$f export vs cayley dump graphml" "factgraph-export-$f" cayley-dump-graphml
 done
+for f in graphml gexf; do
+	if [ -f "$work/t.factgraph-export-$f" ] && [ -f "$work/t.networkx-write-$f" ]; then
+		ratio "$f export vs networkx write_$f" "factgraph-export-$f" "networkx-write-$f"
+		printf '%-44s %6.2fx\n' "peak memory, $f export vs networkx" \
+			"$(echo "scale=4; $(field "networkx-write-$f" 4) / $(field "factgraph-export-$f" 4)" | bc)"
+	fi
+done
+[ -f "$work/t.networkx-write-graphml" ] && echo "  (factgraph: the whole command, store read included; networkx: the write alone, graph in memory)"
 ratio "gizmo query vs cayley query" factgraph-gizmo cayley-gizmo
 ratio "re-ingest one article vs full ingest" factgraph-reingest-one factgraph-ingest
 [ -n "${PG:-}" ] && ratio "postgres ingest vs bolt ingest" postgres-ingest factgraph-ingest

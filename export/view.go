@@ -85,7 +85,8 @@ func BuildView(g *graph.Graph, opts ViewOptions) (*Graph, error) {
 	if view == "" {
 		view = ViewFull
 	}
-	b := &builder{nodes: map[string]*Node{}, edges: map[string]*Edge{}}
+	nodes, edges := sizes(g, view)
+	b := &builder{nodes: make([]Node, 0, nodes), index: make(map[string]int, nodes), pending: make([]Edge, 0, edges)}
 	switch view {
 	case ViewFull:
 		b.full(g)
@@ -105,17 +106,25 @@ func BuildView(g *graph.Graph, opts ViewOptions) (*Graph, error) {
 	return out, nil
 }
 
+// builder collects a view's nodes and edges. A big store's view holds a million edges of
+// some 300 bytes each, so each is kept once, where it is written out: nodes in place, by
+// id; edges in the order they come, deduplicated in place by graph.
 type builder struct {
-	nodes   map[string]*Node
-	edges   map[string]*Edge
-	pending []Edge // added once every node is known
+	nodes   []Node
+	index   map[string]int // node id -> place in nodes
+	pending []Edge         // every edge, kept by graph when both ends are nodes
 }
 
 func (b *builder) node(n Node) {
 	st := NodeStyle(n.Kind)
 	n.Color, n.Shape = st.Color, st.Shape
 	sortExtra(n.Extra)
-	b.nodes[n.ID] = &n
+	if i, ok := b.index[n.ID]; ok {
+		b.nodes[i] = n
+		return
+	}
+	b.index[n.ID] = len(b.nodes)
+	b.nodes = append(b.nodes, n)
 }
 
 // edge queues an edge; graph keeps it when both ends are nodes.
@@ -130,32 +139,69 @@ func (b *builder) role(from, kind, to string, sources []string) {
 }
 
 func (b *builder) graph(view string) *Graph {
+	// Keep the first of the edges with one id in its place and fold the others into it,
+	// moving the kept edges down over the dropped ones: no second copy of the edges.
+	edges := b.pending[:0]
+	at := make(map[string]int, len(b.pending))
 	for _, e := range b.pending {
-		if b.nodes[e.From] == nil || b.nodes[e.To] == nil {
+		if _, ok := b.index[e.From]; !ok {
 			continue
 		}
-		if old := b.edges[e.ID]; old != nil {
+		if _, ok := b.index[e.To]; !ok {
+			continue
+		}
+		if i, ok := at[e.ID]; ok {
 			// The same edge stated twice (two relations with one from, type and to in
 			// different sources): one edge, stated by both.
+			old := &edges[i]
 			old.Sources = union(old.Sources, e.Sources)
 			old.Quotes = append(old.Quotes, e.Quotes...)
 			continue
 		}
-		e := e
-		b.edges[e.ID] = &e
+		at[e.ID] = len(edges)
+		edges = append(edges, e)
 	}
-	out := &Graph{Name: "factgraph " + view + " view", View: view}
-	out.Nodes = make([]Node, 0, len(b.nodes))
-	for _, n := range b.nodes {
-		out.Nodes = append(out.Nodes, *n)
-	}
+	clear(b.pending[len(edges):]) // drop what the moved edges left behind
+	b.pending, b.index = nil, nil
+	out := &Graph{Name: "factgraph " + view + " view", View: view, Nodes: b.nodes, Edges: edges}
+	b.nodes = nil
 	sort.Slice(out.Nodes, func(i, j int) bool { return out.Nodes[i].ID < out.Nodes[j].ID })
-	out.Edges = make([]Edge, 0, len(b.edges))
-	for _, e := range b.edges {
-		out.Edges = append(out.Edges, *e)
-	}
 	sortEdges(out.Edges)
 	return out
+}
+
+// sizes returns at least how many nodes and edges the view of g can have, so that they are
+// allocated once: growing a slice of a million edges by appending holds the old and the new
+// array at once. It is a hint; an edge it does not count is kept all the same.
+func sizes(g *graph.Graph, view string) (nodes, edges int) {
+	claims := len(g.Claims) + len(g.Counterclaims)
+	var claimRoles, about, counters int
+	for _, list := range [][]graph.Claim{g.Claims, g.Counterclaims} {
+		for _, c := range list {
+			claimRoles += 1 + len(c.Counters) + len(c.Supports)
+			about += len(c.About)
+			counters += len(c.Counters)
+		}
+	}
+	if view == ViewArguments {
+		return claims + len(g.Parties), claimRoles
+	}
+	nodes = len(g.Parties) + len(g.Agreements)
+	edges = len(g.Relations)
+	for _, p := range g.Parties {
+		edges += len(p.MemberOf)
+	}
+	for _, a := range g.Agreements {
+		edges += len(a.Parties) + 1
+	}
+	if view == ViewParties {
+		return nodes, edges + len(g.Obligations) + about + counters
+	}
+	nodes += len(g.Events) + len(g.Obligations) + claims
+	for _, e := range g.Events {
+		edges += len(e.Involves)
+	}
+	return nodes, edges + 3*len(g.Obligations) + claimRoles + about
 }
 
 func sortEdges(es []Edge) {

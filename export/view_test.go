@@ -8,6 +8,7 @@ import (
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/internal/facttest"
+	"github.com/factgraph/factgraph/graph"
 )
 
 func edgeKeys(g *export.Graph) []string {
@@ -159,6 +160,55 @@ func TestViewErrors(t *testing.T) {
 			_, err := export.BuildView(facttest.Sample(), tc.opts)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v; want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestViewJoinsRepeatedEdges(t *testing.T) {
+	g := &graph.Graph{
+		Parties: []graph.Party{{ID: "b"}, {ID: "a"}},
+		Relations: []graph.Relation{
+			{From: "a", Type: "allied-with", To: "b", Sources: []string{"s1"}, Evidence: graph.Evidence{Quotes: []string{"q1"}}},
+			{From: "a", Type: "allied-with", To: "gone", Sources: []string{"s1"}},
+			{From: "b", Type: "allied-with", To: "a", Sources: []string{"s2"}},
+			{From: "a", Type: "allied-with", To: "b", Sources: []string{"s2"}, Evidence: graph.Evidence{Quotes: []string{"q2"}}},
+		},
+	}
+	v, err := export.BuildView(g, export.ViewOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := nodeIDs(v), []string{"a", "b"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("nodes = %q, want %q", got, want)
+	}
+	if got, want := edgeKeys(v), []string{"a -allied-with-> b", "b -allied-with-> a"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("edges = %q, want %q", got, want)
+	}
+	e := v.Edges[0]
+	if want := []string{"s1", "s2"}; !reflect.DeepEqual(e.Sources, want) {
+		t.Errorf("sources of the repeated edge = %q, want %q", e.Sources, want)
+	}
+	if want := []string{"q1", "q2"}; !reflect.DeepEqual(e.Quotes, want) {
+		t.Errorf("quotes of the repeated edge = %q, want %q", e.Quotes, want)
+	}
+}
+
+// The sizes a view is allocated at must cover every node and edge it adds, or its slices
+// grow by copying, which they are allocated at once to avoid.
+func TestViewSizesCoverTheView(t *testing.T) {
+	g := facttest.Sample()
+	for _, view := range export.Views {
+		t.Run(view, func(t *testing.T) {
+			nodes, edges, built, queued := export.Sizes(g, view)
+			if built == 0 || queued == 0 {
+				t.Fatalf("the %s view of the sample has %d nodes and %d edges; the test needs some", view, built, queued)
+			}
+			if built > nodes {
+				t.Errorf("allocated for %d nodes, the view adds %d", nodes, built)
+			}
+			if queued > edges {
+				t.Errorf("allocated for %d edges, the view adds %d", edges, queued)
 			}
 		})
 	}

@@ -1,0 +1,19 @@
+package export
+
+import "github.com/factgraph/factgraph/graph"
+
+// Sizes returns what sizes says of the view of g and how many nodes and edges building that
+// view adds, before edges are joined or dropped.
+func Sizes(g *graph.Graph, view string) (nodes, edges, built, queued int) {
+	nodes, edges = sizes(g, view)
+	b := &builder{index: map[string]int{}}
+	switch view {
+	case ViewFull:
+		b.full(g)
+	case ViewParties:
+		b.parties(g)
+	case ViewArguments:
+		b.arguments(g)
+	}
+	return nodes, edges, len(b.nodes), len(b.pending)
+}
