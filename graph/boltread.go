@@ -25,6 +25,7 @@ type boltReader struct {
 	values  map[uint64]quad.Value
 	key     [8]byte
 	buckets map[string]*bolt.Bucket // value and index buckets, once looked up
+	ids     map[quad.Value]uint64   // the ids of values, once looked up (0: not held)
 }
 
 // errNotFactgraph says a bolt file lacks what Cayley's layout has.
@@ -39,7 +40,7 @@ func newBoltReader(ctx context.Context, tx *bolt.Tx, values map[uint64]quad.Valu
 	if values == nil {
 		values = map[uint64]quad.Value{}
 	}
-	return &boltReader{ctx: ctx, tx: tx, log: log, values: values, buckets: map[string]*bolt.Bucket{}}, nil
+	return &boltReader{ctx: ctx, tx: tx, log: log, values: values, buckets: map[string]*bolt.Bucket{}, ids: map[quad.Value]uint64{}}, nil
 }
 
 // bucket returns the bucket name, nil when there is none.
@@ -94,15 +95,17 @@ func (r *boltReader) value(id uint64) (quad.Value, error) {
 
 // valueID returns the id of v, 0 when the store does not hold it.
 func (r *boltReader) valueID(v quad.Value) uint64 {
+	if id, ok := r.ids[v]; ok {
+		return id
+	}
+	var id uint64
 	h := refs.HashOf(v)
-	b := r.bucket([]byte{'v', h[0], h[1]})
-	if b == nil {
-		return 0
+	if b := r.bucket([]byte{'v', h[0], h[1]}); b != nil {
+		if x, n := binary.Uvarint(b.Get(h[:])); n > 0 {
+			id = x
+		}
 	}
-	id, n := binary.Uvarint(b.Get(h[:]))
-	if n <= 0 {
-		return 0
-	}
+	r.ids[v] = id
 	return id
 }
 
