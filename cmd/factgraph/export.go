@@ -59,10 +59,10 @@ func exportCommand() *cli.Command {
 
 // exportMemoryLimit is the heap size past which an export collects garbage harder, unless
 // GOMEMLIMIT says otherwise. An export of the full view of 10,000 articles holds about
-// 700 MB at its peak (the facts while the store is read, then the graph and its view), and
+// 660 MB at its peak (the facts while the store is read, then the graph and its view), and
 // Go lets the heap grow to twice what it holds. With this limit such an export peaked at
-// 1.07 GB instead of 1.65 GB, in CPU time within the noise of a shared machine (-6% to
-// +8%). A store whose export holds more than the limit is exported more slowly, not
+// 1046 MB resident instead of 1611 MB, in CPU time within the noise of a shared machine
+// (-6% to +8%). A store whose export holds more than the limit is exported more slowly, not
 // refused: Go then spends up to half the CPU time collecting, and lets the heap grow past
 // the limit rather than fail.
 const exportMemoryLimit = 1 << 30
