@@ -46,26 +46,29 @@ func (s *Store) decodeAll(ctx context.Context, generic bool) (facts []*Facts, qu
 	if err != nil {
 		return nil, nil, err
 	}
-	byLabel := groupBySource(t)
-	t = nil // let the table go while the facts are decoded
-	ids := make([]string, 0, len(byLabel))
-	for id := range byLabel {
-		ids = append(ids, id)
+	groups := groupBySource(t)
+	t = nil
+	// Sources are sorted by id; each decodes independently: share them out among the
+	// processors.
+	perm := make([]int, len(groups.ids))
+	for i := range perm {
+		perm[i] = i
 	}
-	sort.Strings(ids)
-	// Sources decode independently: share them out among the processors.
-	facts = make([]*Facts, len(ids))
-	quads = make([]int, len(ids))
-	errs := make([]error, len(ids))
+	sort.Slice(perm, func(a, b int) bool { return groups.ids[perm[a]] < groups.ids[perm[b]] })
+	facts = make([]*Facts, len(perm))
+	quads = make([]int, len(perm))
+	errs := make([]error, len(perm))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := min(runtime.GOMAXPROCS(0), len(ids)); w > 0; w-- {
+	for w := min(runtime.GOMAXPROCS(0), len(perm)); w > 0; w-- {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(ids); i = int(next.Add(1) - 1) {
-				facts[i], errs[i] = DecodeFacts(ids[i], byLabel[ids[i]])
-				quads[i] = len(byLabel[ids[i]])
+			for i := int(next.Add(1) - 1); i < len(perm); i = int(next.Add(1) - 1) {
+				k := perm[i]
+				qs := groups.quadsOf(k)
+				facts[i], errs[i] = DecodeFacts(groups.ids[k], qs)
+				quads[i] = len(qs)
 			}
 		}()
 	}

@@ -267,23 +267,33 @@ func readLogReleasing(ctx context.Context, db hkv.KV, release func()) (*quadTabl
 	return t, ctx.Err()
 }
 
-// groupBySource returns the quads of each source by source id, in table order, leaving out
-// quads whose label is not a source's: another tool may have added them. All the quads share
-// one array, filled by a counting sort.
-func groupBySource(t *quadTable) map[string][]quad.Quad {
+// sourceGroups are the quads of a table by source: the quads of source ids[k] are
+// t.quads[order[start[k]:start[k+1]]], in table order. Quads under a label that is not a
+// source's IRI are left out.
+type sourceGroups struct {
+	t     *quadTable
+	ids   []string
+	order []int32
+	start []int
+}
+
+// groupBySource groups the quads of t by source. It keeps the table compact (four value
+// indices a quad) rather than a quad.Quad each, four times the size: each source's quads
+// are made when it is decoded (quadsOf), and dropped after.
+func groupBySource(t *quadTable) *sourceGroups {
 	// source[i] is, for value i as a label, 0 when not seen yet, -1 when it is not a
 	// source's IRI, and k+1 when it is the label of ids[k].
 	source := make([]int32, len(t.values))
-	var ids []string
+	g := &sourceGroups{t: t}
 	var count []int
 	for _, q := range t.quads {
 		k := source[q[3]]
 		if k == 0 {
 			k = -1
 			if l, ok := t.values[q[3]].(quad.IRI); ok && strings.HasPrefix(string(l), sourcePrefix) {
-				ids = append(ids, strings.TrimPrefix(string(l), sourcePrefix))
+				g.ids = append(g.ids, strings.TrimPrefix(string(l), sourcePrefix))
 				count = append(count, 0)
-				k = int32(len(ids))
+				k = int32(len(g.ids))
 			}
 			source[q[3]] = k
 		}
@@ -291,21 +301,28 @@ func groupBySource(t *quadTable) map[string][]quad.Quad {
 			count[k-1]++
 		}
 	}
-	start := make([]int, len(ids)+1)
+	g.start = make([]int, len(g.ids)+1)
 	for k, n := range count {
-		start[k+1] = start[k] + n
+		g.start[k+1] = g.start[k] + n
 	}
-	all := make([]quad.Quad, start[len(ids)])
-	next := append([]int(nil), start[:len(ids)]...)
-	for _, q := range t.quads {
+	g.order = make([]int32, g.start[len(g.ids)])
+	next := append([]int(nil), g.start[:len(g.ids)]...)
+	for i, q := range t.quads {
 		if k := source[q[3]]; k > 0 {
-			all[next[k-1]] = quad.Quad{Subject: t.values[q[0]], Predicate: t.values[q[1]], Object: t.values[q[2]], Label: t.values[q[3]]}
+			g.order[next[k-1]] = int32(i)
 			next[k-1]++
 		}
 	}
-	out := make(map[string][]quad.Quad, len(ids))
-	for k, id := range ids {
-		out[id] = all[start[k]:start[k+1]:start[k+1]]
+	return g
+}
+
+// quadsOf returns the quads of source ids[k].
+func (g *sourceGroups) quadsOf(k int) []quad.Quad {
+	idx := g.order[g.start[k]:g.start[k+1]]
+	out := make([]quad.Quad, len(idx))
+	for i, n := range idx {
+		q := g.t.quads[n]
+		out[i] = quad.Quad{Subject: g.t.values[q[0]], Predicate: g.t.values[q[1]], Object: g.t.values[q[2]], Label: g.t.values[q[3]]}
 	}
 	return out
 }
