@@ -34,8 +34,9 @@ import (
 // A bulk load commits several bolt transactions (one would hold the whole file in memory).
 // It marks the store as loading in the first and clears the mark in the last, so a load that
 // fails, or a process killed mid-way, leaves a store that opens as empty again: the load is
-// undone at once on failure, and on the next write otherwise (resetLoading). A store opened
-// to read while a load runs, or after one was killed, is refused with a message.
+// undone at once on failure, and otherwise when the store is next opened for writing
+// (resetLoading). A store opened to read while a load runs, or after one was killed, is
+// refused with a message.
 
 // bulkLoading turns bulk loads on; tests of the delta path turn it off.
 var bulkLoading = true
