@@ -90,6 +90,7 @@ func (r *boltReader) value(id uint64) (quad.Value, error) {
 		return nil, fmt.Errorf("read store: value %d: %w", id, err)
 	}
 	r.values[id] = v
+	r.ids[v] = id // a walk reads next what it just found: its id is known now
 	return v, nil
 }
 
