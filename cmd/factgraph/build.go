@@ -1,6 +1,9 @@
 package main
 
 import (
+	"os"
+	"runtime/debug"
+
 	"github.com/urfave/cli/v2"
 
 	_ "github.com/factgraph/factgraph/export/all" // registers every format
@@ -26,6 +29,10 @@ func buildCommand() *cli.Command {
 				return usagef("build needs at least one facts FILE or DIR")
 			}
 			o.Inputs = c.Args().Slice()
+			// build ingests, then exports every format: the export's bound covers both.
+			if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+				defer debug.SetMemoryLimit(debug.SetMemoryLimit(exportMemoryLimit))
+			}
 			return problemsError(build.Run(c.Context, o, c.App.Writer), true)
 		},
 	}
