@@ -53,8 +53,13 @@ func (w *batchWriter) flush() error {
 	if len(w.pending) == 0 {
 		return nil
 	}
+	before := w.s.boltState()
 	if err := w.s.apply(w.pending); err != nil {
 		return err
+	}
+	if before != nil {
+		// A name index left behind costs name lookups time, not answers (nameindex.go).
+		_ = w.s.indexNames(before, w.pending)
 	}
 	w.batches++
 	w.s.releaseMapped()

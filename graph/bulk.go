@@ -129,6 +129,7 @@ type bulkLoader struct {
 	byHash    map[refs.ValueHash]int32
 	quads     []bulkQuad
 	next      uint64 // the last id given out
+	names     bulkNames
 
 	// The log entries not yet written: keys and values, in id order.
 	logKeys, logVals [][]byte
@@ -217,6 +218,7 @@ func (l *bulkLoader) load(ctx context.Context, reps []replacement) (*IngestRepor
 		clear(seen)
 		start := len(l.quads)
 		for _, q := range quads {
+			l.names.add(q)
 			var dirs [4]int32
 			for d, v := range [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
 				n, err := l.node(v)
@@ -419,6 +421,9 @@ func (l *bulkLoader) finish() error {
 			return err
 		}
 		if err := meta.Put([]byte("size"), binary.LittleEndian.AppendUint64(nil, uint64(len(l.quads)))); err != nil {
+			return err
+		}
+		if err := l.names.write(tx); err != nil {
 			return err
 		}
 		return meta.Delete(loadingKey)

@@ -100,6 +100,8 @@ func layout(t *testing.T, s *Store) string {
 						lines = append(lines, fmt.Sprintf("meta %s %s", k, v))
 					}
 				case string(bname) == "log":
+				case string(bname) == string(nameBucket):
+					lines = append(lines, fmt.Sprintf("name %q", k))
 				case len(bname) == 3 && (bname[0] == 'v' || bname[0] == 'n'):
 					n, _ := binary.Uvarint(v)
 					if bname[0] == 'v' {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -25,7 +26,8 @@ func FoldName(s string) string { return strings.ToLower(strings.Join(strings.Fie
 // (FoldName). The list may hold more than the matches of the merged graph (a name that a
 // later source replaces), never fewer: read the ids whole and resolve ref on them.
 //
-// On a bolt store it reads the parties, agreements, events and sources from the
+// On a bolt store it looks the name up in the store's name index (nameindex.go); when that
+// does not cover the store, it reads the parties, agreements, events and sources from the
 // object-predicate-subject index of their kind, and their names, aliases and titles from the
 // subject-predicate index, in one read transaction, without the other quads of the store.
 // Elsewhere it returns ErrNoNameIndex for a ref that is not an id.
@@ -54,6 +56,12 @@ func (s *Store) NameMatches(ctx context.Context, ref string) ([]string, error) {
 		if held {
 			found[key] = true // ids are lower case: "Japan" names the id japan
 		}
+	}
+	switch err := s.namesFromIndex(key, found); {
+	case err == nil:
+		return sortedKeys(found), nil
+	case !errors.Is(err, errStaleNames):
+		return nil, fmt.Errorf("read store: %w", err)
 	}
 	ops, err := s.boltIndexFor(quad.Object, quad.Predicate, quad.Subject)
 	if err != nil {
