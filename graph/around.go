@@ -550,6 +550,32 @@ func (w *walker) close() {
 
 func (w *walker) follows(link string) bool { return w.follow == nil || w.follow[link] }
 
+// followedPreds returns the predicates of the incoming quads that carry the links the walk
+// follows, sorted, or nil when it follows every link: a reference field's predicate, a
+// relation's type, and for owes the bearer and beneficiary of obligations.
+func (w *walker) followedPreds() []quad.IRI {
+	if w.follow == nil {
+		return nil
+	}
+	set := map[quad.IRI]bool{}
+	for f := range w.follow {
+		switch p := quad.IRI("fg:" + f); {
+		case f == LinkOwes:
+			set[pBearer], set[pBeneficiary] = true, true
+		case refFields[p]:
+			set[p] = true
+		default:
+			set[quad.IRI(f)] = true // a relation's type
+		}
+	}
+	out := make([]quad.IRI, 0, len(set))
+	for p := range set {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
 // quads calls fn with every quad that has v in direction dir and a source's label, and
 // that source's id. Values are resolved once per walk: most quads share their predicate,
 // label and often their object.
@@ -754,15 +780,27 @@ func (w *walker) expand(id string) ([]string, error) {
 		sub string
 	}
 	var ins []in
-	err = w.quads(quad.Object, ItemIRI(id), func(q quad.Quad, _ string) error {
+	collect := func(q quad.Quad, _ string) error {
 		p, _ := q.Predicate.(quad.IRI)
 		sub, ok := q.Subject.(quad.IRI)
 		if ok && (refFields[p] || isRelationType(p)) {
 			ins = append(ins, in{p, string(sub)})
 		}
 		return nil
-	})
+	}
+	ind, err := w.s.boltIndexFor(quad.Object, quad.Predicate)
 	if err != nil {
+		return nil, err
+	}
+	if preds := w.followedPreds(); preds != nil && ind != nil {
+		// Only the links the walk follows: a party that thousands of items name has
+		// thousands of incoming quads, and a walk along counters needs none of them.
+		for _, p := range preds {
+			if err := w.objectQuads(ItemIRI(id), p, collect); err != nil {
+				return nil, err
+			}
+		}
+	} else if err := w.quads(quad.Object, ItemIRI(id), collect); err != nil {
 		return nil, err
 	}
 	sort.Slice(ins, func(i, j int) bool {
