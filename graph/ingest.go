@@ -9,6 +9,8 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+
+	"github.com/factgraph/factgraph/internal/suggest"
 )
 
 // Counts says how many items of each kind a source states, and how many quads hold them.
@@ -308,7 +310,7 @@ func (s *Store) Remove(ctx context.Context, ids ...string) (*IngestReport, error
 	for _, id := range ids {
 		if !have[id] {
 			msg := fmt.Sprintf("no source %q in store %q", id, s.addr)
-			if near := closest(id, known); near != "" {
+			if near, ok := suggest.Closest(id, known); ok {
 				msg += fmt.Sprintf("; did you mean %q?", near)
 			} else {
 				msg += "; run factgraph sources to list them"
@@ -390,7 +392,7 @@ func (s *Store) loadFacts(ctx context.Context, source string) (*Facts, int, erro
 	if len(qs) == 0 {
 		ids, _ := s.sourceIDs(ctx)
 		msg := fmt.Sprintf("no source %q in store %q", source, s.addr)
-		if near := closest(source, ids); near != "" {
+		if near, ok := suggest.Closest(source, ids); ok {
 			return nil, 0, fmt.Errorf("%s; did you mean %q?", msg, near)
 		}
 		return nil, 0, fmt.Errorf("%s; run factgraph sources to list them", msg)
@@ -400,41 +402,4 @@ func (s *Store) loadFacts(ctx context.Context, source string) (*Facts, int, erro
 		return nil, 0, err
 	}
 	return f, uniqueQuads(qs), nil
-}
-
-// closest returns the candidate nearest to s in edit distance, if it is near enough to be
-// a likely typo.
-func closest(s string, candidates []string) string {
-	best, bestD := "", -1
-	for _, c := range candidates {
-		d := editDistance(s, c)
-		if bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
-	}
-	if bestD < 0 || bestD > max(2, len(s)/3) {
-		return ""
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/suggest"
 )
 
 // SupportedVersions lists the facts-format versions this reader accepts.
@@ -337,31 +338,13 @@ func (p *parser) checkID(v *yaml.Node, key string) bool {
 	}
 	if !idPattern.MatchString(s) {
 		msg := fmt.Sprintf("invalid id %q in %q: use lower-case letters, digits and single hyphens", s, key)
-		if sug := kebab(s); sug != "" && sug != s {
+		if sug := suggest.ID(s); sug != "" && sug != s {
 			msg += fmt.Sprintf(", like %q", sug)
 		}
 		p.problem(at(v), nil, msg)
 		return false
 	}
 	return true
-}
-
-// kebab suggests an id for s: lower case, every run of other characters one hyphen.
-func kebab(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-			continue
-		}
-		dash = true
-	}
-	return b.String()
 }
 
 // define reads an item's id and records it, reporting a repeat anywhere in the file.
@@ -647,7 +630,7 @@ func (p *parser) relation(n *yaml.Node, what string) {
 	} else if v.Kind != yaml.ScalarNode || !idPattern.MatchString(v.Value) || len(v.Value) > MaxIDLength {
 		msg := fmt.Sprintf("invalid relation type %s in %s: use a verb phrase in lower-case kebab case, like \"allied-with\"", describe(v), it.what)
 		if v.Kind == yaml.ScalarNode {
-			if k := kebab(v.Value); k != "" && k != v.Value {
+			if k := suggest.ID(v.Value); k != "" && k != v.Value {
 				msg = fmt.Sprintf("invalid relation type %q in %s: use a verb phrase in lower-case kebab case, like %q", v.Value, it.what, k)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/suggest"
 )
 
 // NotFoundError reports an id, name or alias that matches no item of the wanted kind.
@@ -120,7 +121,7 @@ func (ix *Index) suggest(ref string, want func(string) bool) string {
 	}
 	best, bestD, bestOwn := "", limit+1, false
 	for key, is := range ix.byName {
-		d := distance(r, key, bestD)
+		d := suggest.Distance(r, key, bestD)
 		if d > bestD {
 			continue
 		}
@@ -140,37 +141,6 @@ func (ix *Index) suggest(ref string, want func(string) bool) string {
 		return ""
 	}
 	return best
-}
-
-// distance is the Levenshtein distance between a and b, or a value above max once it is
-// known to exceed max.
-func distance(a, b string, max int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > max || -d > max {
-		return max + 1
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		low := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			low = min(low, cur[j])
-		}
-		if low > max {
-			return max + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // itemKinds lists the kinds of item that have ids, in section order.

@@ -2,8 +2,10 @@ package query
 
 import (
 	"fmt"
-	"github.com/factgraph/factgraph/graph"
 	"sort"
+
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/suggest"
 )
 
 // NeighborsOptions shapes Neighbors.
@@ -155,24 +157,12 @@ func (ix *Index) filter(t string) (func(step) bool, error) {
 		}
 		known = append(known, itemKinds...)
 		sort.Strings(known)
-		if s := closest(t, known); s != "" {
+		if s, ok := suggest.Closest(t, known); ok {
 			return nil, fmt.Errorf("no relation or item kind %q in the graph; did you mean %q?", t, s)
 		}
 		return nil, fmt.Errorf("no relation or item kind %q in the graph; known: %q", t, known)
 	}
 	return func(s step) bool { return ix.edges[s.edge].Rel == t }, nil
-}
-
-// closest returns the word of words nearest to w, if it is close enough to be a typo.
-func closest(w string, words []string) string {
-	limit := min(len(w)/3+1, 3)
-	best, bestD := "", limit+1
-	for _, x := range words {
-		if d := distance(w, x, bestD); d < bestD {
-			best, bestD = x, d
-		}
-	}
-	return best
 }
 
 // PathOptions shapes Path.

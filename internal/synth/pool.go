@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/suggest"
 )
 
 // Pool sizes. They do not depend on the corpus size, so article i is the same in every
@@ -39,24 +40,6 @@ func word(r *rand.Rand) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// kebab turns a name into an id fragment.
-func kebab(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
-}
-
 func newPool(seed uint64) *pool {
 	r := rand.New(rand.NewPCG(seed, 0x706f6f6c)) // "pool"
 	p := &pool{}
@@ -85,7 +68,7 @@ func newPool(seed uint64) *pool {
 			first := word(r)
 			pt = graph.Party{Name: first + " " + w, Kind: "person", Role: "Foreign Minister of " + word(r)}
 		}
-		pt.ID = unique(kebab(pt.Name))
+		pt.ID = unique(suggest.ID(pt.Name))
 		pt.Description = fmt.Sprintf("A %s drawn from the shared pool.", pt.Kind)
 		p.parties = append(p.parties, pt)
 	}
@@ -112,7 +95,7 @@ func newPool(seed uint64) *pool {
 			Signed:  randDate(r, year),
 			InForce: graph.Date{Year: year + 1, Precision: graph.Year},
 		}
-		first.ID = unique(kebab(first.Name))
+		first.ID = unique(suggest.ID(first.Name))
 		second := graph.Agreement{
 			Name:        "Revised Treaty of " + place,
 			Kind:        "treaty",
@@ -121,7 +104,7 @@ func newPool(seed uint64) *pool {
 			Revises:     first.ID,
 			Description: "Replaces the " + first.Name + ".",
 		}
-		second.ID = unique(kebab(second.Name))
+		second.ID = unique(suggest.ID(second.Name))
 		p.agreements = append(p.agreements, first, second)
 	}
 	return p
