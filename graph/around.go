@@ -1171,16 +1171,9 @@ func (w *walker) boltQuads(ind *boltIndex, lead []quad.Value, fn func(q quad.Qua
 				return nil
 			}
 		}
-		return r.scan(ind, ids, func(p primitive) error {
-			if ok, err := r.sourceLabel(p); !ok || err != nil {
-				return err
-			}
-			q, err := r.quad(p)
-			if err == nil {
-				out = append(out, q)
-			}
-			return err
-		})
+		var err error
+		out, err = r.collect(ind, ids, r.sourceLabel)
+		return err
 	})
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/boltdb/bolt"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
@@ -228,6 +229,48 @@ func (r *boltReader) sourceLabel(p primitive) (bool, error) {
 	return ok && strings.HasPrefix(string(iri), sourcePrefix), nil
 }
 
+// kindSubjects returns the ids of the subjects of quads "SUBJECT fg:kind KIND", from the
+// keys of the object-predicate-subject index ops alone: a key outlives the quads that
+// made it, so a subject of a removed source may be among them.
+func (r *boltReader) kindSubjects(ops *boltIndex, kind string) ([]uint64, error) {
+	b := r.bucket(ops.name)
+	if b == nil {
+		return nil, errNotFactgraph
+	}
+	kindRef, kindPred := r.valueID(quad.String(kind)), r.valueID(pKind)
+	if kindRef == 0 || kindPred == 0 {
+		return nil, nil
+	}
+	prefix := binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, kindRef), kindPred)
+	var subjects []uint64
+	c := b.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		if len(k) == 24 {
+			subjects = append(subjects, binary.BigEndian.Uint64(k[16:]))
+		}
+	}
+	return subjects, r.ctx.Err()
+}
+
+// collect returns the quads that scan finds and keep accepts, decoded.
+func (r *boltReader) collect(index *boltIndex, lead []uint64, keep func(p primitive) (bool, error)) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := r.scan(index, lead, func(p primitive) error {
+		if ok, err := keep(p); !ok || err != nil {
+			return err
+		}
+		q, err := r.quad(p)
+		if err == nil {
+			out = append(out, q)
+		}
+		return err
+	})
+	return out, err
+}
+
+// indexBucket is the name of the bucket of a quad index: its directions' letters.
+func indexBucket(ind kv.QuadIndex) []byte { return ind.Key(nil)[0] }
+
 // boltIndex is a quad index of a bolt store: its bucket and directions.
 type boltIndex struct {
 	name []byte
@@ -269,11 +312,7 @@ func (s *Store) boltIndexes() (map[quad.Direction]*boltIndex, error) {
 		if len(ind.Dirs) == 0 || s.indexes[ind.Dirs[0]] != nil {
 			continue
 		}
-		name := make([]byte, len(ind.Dirs))
-		for i, d := range ind.Dirs {
-			name[i] = d.Prefix()
-		}
-		s.indexes[ind.Dirs[0]] = &boltIndex{name: name, dirs: ind.Dirs}
+		s.indexes[ind.Dirs[0]] = &boltIndex{name: indexBucket(ind), dirs: ind.Dirs}
 	}
 	return s.indexes, nil
 }

@@ -432,9 +432,8 @@ func (l *bulkLoader) finish() error {
 
 func (l *bulkLoader) writeIndex(ind kv.QuadIndex) error {
 	dirs := make([]int, len(ind.Dirs))
-	name := make([]byte, len(ind.Dirs))
+	name := indexBucket(ind)
 	for i, d := range ind.Dirs {
-		name[i] = d.Prefix()
 		switch d {
 		case quad.Subject:
 			dirs[i] = 0
@@ -606,11 +605,7 @@ func resetLoading(db *bolt.DB) error {
 			return err
 		}
 		for _, ind := range indexes {
-			name := make([]byte, len(ind.Dirs))
-			for i, d := range ind.Dirs {
-				name[i] = d.Prefix()
-			}
-			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			if _, err := tx.CreateBucketIfNotExists(indexBucket(ind)); err != nil {
 				return err
 			}
 		}

@@ -3,7 +3,6 @@ package graph
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
@@ -171,24 +170,11 @@ func rebuildNames(s *Store, tx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
-	opsB := tx.Bucket(ops.name)
-	if opsB == nil {
-		return errNotFactgraph
-	}
-	kindPred := r.valueID(pKind)
 	var keys [][]byte
 	for _, kind := range []string{KindParty, KindAgreement, KindEvent, KindSource} {
-		kindRef := r.valueID(quad.String(kind))
-		if kindRef == 0 || kindPred == 0 {
-			continue
-		}
-		prefix := binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, kindRef), kindPred)
-		var subjects []uint64
-		c := opsB.Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			if len(k) == 24 {
-				subjects = append(subjects, binary.BigEndian.Uint64(k[16:]))
-			}
+		subjects, err := r.kindSubjects(ops, kind)
+		if err != nil {
+			return err
 		}
 		for _, sub := range subjects {
 			for _, p := range namePreds {
@@ -196,21 +182,14 @@ func rebuildNames(s *Store, tx *bolt.Tx) error {
 				if pid == 0 {
 					continue
 				}
-				err := r.scan(sp, []uint64{sub, pid}, func(pr primitive) error {
-					if ok, err := r.sourceLabel(pr); !ok || err != nil {
-						return err
-					}
-					q, err := r.quad(pr)
-					if err != nil {
-						return err
-					}
+				qs, err := r.collect(sp, []uint64{sub, pid}, r.sourceLabel)
+				if err != nil {
+					return err
+				}
+				for _, q := range qs {
 					if name, subj, ok := isNameQuad(q); ok {
 						keys = append(keys, nameKey(name, subj))
 					}
-					return nil
-				})
-				if err != nil {
-					return err
 				}
 			}
 		}

@@ -1,9 +1,7 @@
 package graph
 
 import (
-	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"strings"
@@ -87,10 +85,6 @@ func (s *Store) NameMatches(ctx context.Context, ref string) ([]string, error) {
 // aliases or titles fold to key, reading their kind from the object-predicate-subject
 // index ops and their names from the subject-predicate index sp.
 func matchNames(r *boltReader, ops, sp *boltIndex, key string, found map[string]bool) error {
-	opsB := r.tx.Bucket(ops.name)
-	if opsB == nil {
-		return errNotFactgraph
-	}
 	kinds := []struct {
 		kind  string
 		preds []quad.IRI
@@ -103,30 +97,14 @@ func matchNames(r *boltReader, ops, sp *boltIndex, key string, found map[string]
 		{KindEvent, []quad.IRI{pName}, []bool{true}},
 		{KindSource, []quad.IRI{pTitle}, []bool{true}},
 	}
-	kindPred := r.valueID(pKind)
-	if kindPred == 0 {
-		return nil
-	}
 	for _, k := range kinds {
-		kindRef := r.valueID(quad.String(k.kind))
-		if kindRef == 0 {
-			continue
+		subjects, err := r.kindSubjects(ops, k.kind)
+		if err != nil {
+			return err
 		}
 		preds := make([]uint64, len(k.preds))
 		for i, p := range k.preds {
 			preds[i] = r.valueID(p)
-		}
-		// The subjects of the kind, from the keys alone.
-		prefix := binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, kindRef), kindPred)
-		var subjects []uint64
-		c := opsB.Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			if len(k) == 24 {
-				subjects = append(subjects, binary.BigEndian.Uint64(k[16:]))
-			}
-		}
-		if err := r.ctx.Err(); err != nil {
-			return err
 		}
 		for _, sub := range subjects {
 			match := false

@@ -59,19 +59,13 @@ func (s *Store) subjectQuadsWhere(ctx context.Context, v quad.Value, f subjectFi
 				}
 			}
 			for _, lead := range leads {
-				err := r.scan(ind, lead, func(p primitive) error {
-					if (label != 0 && p.label != label) || (preds != nil && !preds[p.predicate]) {
-						return nil
-					}
-					q, err := r.quad(p)
-					if err == nil {
-						out = append(out, q)
-					}
-					return err
+				qs, err := r.collect(ind, lead, func(p primitive) (bool, error) {
+					return (label == 0 || p.label == label) && (preds == nil || preds[p.predicate]), nil
 				})
 				if err != nil {
 					return err
 				}
+				out = append(out, qs...)
 			}
 			return nil
 		})
