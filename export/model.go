@@ -35,7 +35,7 @@ type Node struct {
 }
 
 // Edge is one directed edge of an exported graph. Formats write edges in the order given;
-// views sort them by (From, To, Kind, ID).
+// views sort them by (From, To, Kind, ID): SortEdges.
 type Edge struct {
 	ID      string // unique within the graph
 	From    string

@@ -166,7 +166,7 @@ func (b *builder) graph(view string) *Graph {
 	out := &Graph{Name: "factgraph " + view + " view", View: view, Nodes: b.nodes, Edges: edges}
 	b.nodes = nil
 	sort.Slice(out.Nodes, func(i, j int) bool { return out.Nodes[i].ID < out.Nodes[j].ID })
-	sortEdges(out.Edges)
+	SortEdges(out.Edges)
 	return out
 }
 
@@ -204,7 +204,8 @@ func sizes(g *graph.Graph, view string) (nodes, edges int) {
 	return nodes, edges + 3*len(g.Obligations) + claimRoles + about
 }
 
-func sortEdges(es []Edge) {
+// SortEdges puts edges in the order views give them: by from, to, kind, then id.
+func SortEdges(es []Edge) {
 	sort.Slice(es, func(i, j int) bool {
 		a, b := es[i], es[j]
 		if a.From != b.From {

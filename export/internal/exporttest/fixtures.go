@@ -2,7 +2,6 @@ package exporttest
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/graph"
@@ -74,7 +73,7 @@ func HostileGraph() *export.Graph {
 			Extra: []export.Attr{{Name: "note", Value: s}},
 		})
 	}
-	sortEdges(g.Edges)
+	export.SortEdges(g.Edges)
 	return g
 }
 
@@ -102,22 +101,6 @@ func Large(n, m int) *export.Graph {
 		g.Edges[i] = export.Edge{ID: fmt.Sprintf("e%07d", i), From: fmt.Sprintf("n%07d", next()), To: fmt.Sprintf("n%07d", next()),
 			Kind: "allied-with", Type: "allied-with", Sources: []string{"src-a"}, Color: export.ColorEdge}
 	}
-	sortEdges(g.Edges)
+	export.SortEdges(g.Edges)
 	return g
-}
-
-func sortEdges(es []export.Edge) {
-	sort.Slice(es, func(i, j int) bool {
-		a, b := es[i], es[j]
-		if a.From != b.From {
-			return a.From < b.From
-		}
-		if a.To != b.To {
-			return a.To < b.To
-		}
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		return a.ID < b.ID
-	})
 }
