@@ -41,7 +41,7 @@ func (s *Store) readTable(ctx context.Context, generic bool) (*quadTable, error)
 		if s.readOnly {
 			release = s.releaseMapped
 		}
-		return readLogReleasing(ctx, s.pin.KV, release)
+		return readLog(ctx, s.pin.KV, release)
 	case isPostgres(s.addr):
 		return readPostgres(ctx, s.addr)
 	}
@@ -146,21 +146,16 @@ func decodePrimitive(b []byte) (primitive, error) {
 	return p, nil
 }
 
-// readLog reads every live quad of a Cayley key-value store in one read transaction and one
-// pass over its log.
-func readLog(ctx context.Context, db hkv.KV) (*quadTable, error) {
-	return readLogReleasing(ctx, db, nil)
-}
-
-// releaseEvery is how many bytes of log entries readLogReleasing reads between two calls of
+// releaseEvery is how many bytes of log entries readLog reads between two calls of
 // release. Bolt's pages hold more than the entries counted (page and branch headers, free
 // space): on a store of 10,000 articles the process held up to about 80 MB of them between
 // two releases, against 1.1 GB without.
 const releaseEvery = 16 << 20
 
-// readLogReleasing is readLog, calling release, when not nil, after each releaseEvery bytes
-// of the log: nothing read from the store aliases its pages once decoded.
-func readLogReleasing(ctx context.Context, db hkv.KV, release func()) (*quadTable, error) {
+// readLog reads every live quad of a Cayley key-value store in one read transaction and one
+// pass over its log, calling release, when not nil, after each releaseEvery bytes of the
+// log: nothing read from the store aliases its pages once decoded.
+func readLog(ctx context.Context, db hkv.KV, release func()) (*quadTable, error) {
 	tx, err := db.Tx(ctx, false)
 	if err != nil {
 		return nil, fmt.Errorf("read store: %w", err)

@@ -147,7 +147,7 @@ func TestReadLog(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			db := logDB(t, tt.prims(t), tt.raw, tt.horizon)
-			got, err := readLog(context.Background(), db)
+			got, err := readLog(context.Background(), db, nil)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("readLog: error %v, want one containing %q", err, tt.wantErr)

@@ -144,9 +144,6 @@ func (ix *Index) Item(id string) (Item, bool) {
 	return ix.items[i], true
 }
 
-// Edges returns the edge set, sorted by from, rel, to and via.
-func (ix *Index) Edges() []Edge { return ix.edges }
-
 // Edges is the one definition of what is connected to what in g: the edge set that
 // Neighbors, Path and Stats all walk.
 func Edges(g *graph.Graph) []Edge { return NewIndex(g).edges }

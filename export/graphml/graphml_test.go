@@ -33,8 +33,6 @@ var variants = []struct {
 	{"yed", ".yed.graphml", "ygraphml.xsd", graphml.WriteYEd},
 }
 
-func write(t testing.TB, g *export.Graph) []byte { return writeWith(t, graphml.Write, g) }
-
 func writeWith(t testing.TB, fn func(io.Writer, *export.Graph) error, g *export.Graph) []byte {
 	t.Helper()
 	var buf bytes.Buffer
@@ -42,11 +40,6 @@ func writeWith(t testing.TB, fn func(io.Writer, *export.Graph) error, g *export.
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-func writeFile(t *testing.T, g *export.Graph) (string, []byte) {
-	t.Helper()
-	return writeFileWith(t, graphml.Write, g)
 }
 
 func writeFileWith(t *testing.T, fn func(io.Writer, *export.Graph) error, g *export.Graph) (string, []byte) {
