@@ -12,17 +12,6 @@ import (
 	"github.com/factgraph/factgraph/graph"
 )
 
-// allFixtures are the graphs every test writes: a sample, hostile strings, an empty
-// graph, and every view of the flagship sample and of the shared hostile facts.
-func allFixtures(t *testing.T) []exporttest.Fixture {
-	t.Helper()
-	return append([]exporttest.Fixture{
-		{Name: "sample", G: exporttest.Sample()},
-		{Name: "hostile", G: exporttest.HostileGraph()},
-		{Name: "empty", G: &export.Graph{Name: "empty"}},
-	}, exporttest.Views(t)...)
-}
-
 func write(t testing.TB, g *export.Graph) []byte {
 	t.Helper()
 	var buf bytes.Buffer
@@ -43,7 +32,7 @@ func writeFile(t *testing.T, g *export.Graph) (string, []byte) {
 }
 
 func TestGolden(t *testing.T) {
-	for _, f := range allFixtures(t) {
+	for _, f := range exporttest.All(t) {
 		t.Run(f.Name, func(t *testing.T) {
 			b := write(t, f.G)
 			if again := write(t, f.G); !bytes.Equal(b, again) {
@@ -55,7 +44,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestSchema(t *testing.T) {
-	for _, f := range allFixtures(t) {
+	for _, f := range exporttest.All(t) {
 		t.Run(f.Name, func(t *testing.T) {
 			path, _ := writeFile(t, f.G)
 			exporttest.Xmllint(t, exporttest.Schema("gexf-1.3", "gexf.xsd"), path)
@@ -86,7 +75,7 @@ func TestReaders(t *testing.T) {
 			return exporttest.Read(t, node, filepath.Join(exporttest.Dir(), "node", "read.js"), "gexf", path)
 		}},
 	}
-	for _, f := range allFixtures(t) {
+	for _, f := range exporttest.All(t) {
 		for _, r := range readers {
 			t.Run(f.Name+"/"+r.name, func(t *testing.T) {
 				g := f.G

@@ -12,17 +12,6 @@ import (
 	"github.com/factgraph/factgraph/export/internal/exporttest"
 )
 
-// allFixtures are the graphs every test writes: a sample, hostile strings, an empty
-// graph, and every view of the flagship sample and of the shared hostile facts.
-func allFixtures(t *testing.T) []exporttest.Fixture {
-	t.Helper()
-	return append([]exporttest.Fixture{
-		{Name: "sample", G: exporttest.Sample()},
-		{Name: "hostile", G: exporttest.HostileGraph()},
-		{Name: "empty", G: &export.Graph{Name: "empty"}},
-	}, exporttest.Views(t)...)
-}
-
 // variants are the two GraphML formats: plain, valid against the official schema, and
 // with yEd's graphics, valid against the official schema as yEd's schema extends it.
 var variants = []struct {
@@ -54,7 +43,7 @@ func writeFileWith(t *testing.T, fn func(io.Writer, *export.Graph) error, g *exp
 
 func TestGolden(t *testing.T) {
 	for _, v := range variants {
-		for _, f := range allFixtures(t) {
+		for _, f := range exporttest.All(t) {
 			t.Run(v.name+"/"+f.Name, func(t *testing.T) {
 				b := writeWith(t, v.write, f.G)
 				if again := writeWith(t, v.write, f.G); !bytes.Equal(b, again) {
@@ -68,7 +57,7 @@ func TestGolden(t *testing.T) {
 
 func TestSchema(t *testing.T) {
 	for _, v := range variants {
-		for _, f := range allFixtures(t) {
+		for _, f := range exporttest.All(t) {
 			t.Run(v.name+"/"+f.Name, func(t *testing.T) {
 				path, _ := writeFileWith(t, v.write, f.G)
 				exporttest.Xmllint(t, exporttest.Schema("graphml", v.schema), path)
@@ -115,7 +104,7 @@ func TestReaders(t *testing.T) {
 		}},
 	}
 	for _, v := range variants {
-		for _, f := range allFixtures(t) {
+		for _, f := range exporttest.All(t) {
 			// The yEd graphics change nothing the readers report; two fixtures show that
 			// they also break nothing, without reading every fixture twice.
 			if v.name == "yed" && f.Name != "hostile" && f.Name != "flagship-full" {

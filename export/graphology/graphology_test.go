@@ -12,17 +12,6 @@ import (
 	"github.com/factgraph/factgraph/export/internal/exporttest"
 )
 
-// allFixtures are the graphs every test writes: a sample, hostile strings, an empty
-// graph, and every view of the flagship sample and of the shared hostile facts.
-func allFixtures(t *testing.T) []exporttest.Fixture {
-	t.Helper()
-	return append([]exporttest.Fixture{
-		{Name: "sample", G: exporttest.Sample()},
-		{Name: "hostile", G: exporttest.HostileGraph()},
-		{Name: "empty", G: &export.Graph{Name: "empty"}},
-	}, exporttest.Views(t)...)
-}
-
 func write(t testing.TB, g *export.Graph) []byte {
 	t.Helper()
 	var buf bytes.Buffer
@@ -33,7 +22,7 @@ func write(t testing.TB, g *export.Graph) []byte {
 }
 
 func TestGolden(t *testing.T) {
-	for _, f := range allFixtures(t) {
+	for _, f := range exporttest.All(t) {
 		t.Run(f.Name, func(t *testing.T) {
 			b := write(t, f.G)
 			if again := write(t, f.G); !bytes.Equal(b, again) {
@@ -48,7 +37,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestGraphology(t *testing.T) {
-	for _, f := range allFixtures(t) {
+	for _, f := range exporttest.All(t) {
 		t.Run(f.Name, func(t *testing.T) {
 			node := exporttest.Node(t)
 			g := f.G

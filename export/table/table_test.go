@@ -11,19 +11,8 @@ import (
 	"github.com/factgraph/factgraph/export/table"
 )
 
-// allFixtures are the graphs every test writes: a sample, hostile strings, an empty
-// graph, and every view of the flagship sample and of the shared hostile facts.
-func allFixtures(t *testing.T) []exporttest.Fixture {
-	t.Helper()
-	return append([]exporttest.Fixture{
-		{Name: "sample", G: exporttest.Sample()},
-		{Name: "hostile", G: exporttest.HostileGraph()},
-		{Name: "empty", G: &export.Graph{Name: "empty"}},
-	}, exporttest.Views(t)...)
-}
-
 func TestGolden(t *testing.T) {
-	for _, f := range allFixtures(t) {
+	for _, f := range exporttest.All(t) {
 		t.Run(f.Name, func(t *testing.T) {
 			dir, again := t.TempDir(), t.TempDir()
 			if err := table.WriteDir(dir, f.G); err != nil {
@@ -48,7 +37,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestPythonCSV(t *testing.T) {
-	for _, f := range allFixtures(t) {
+	for _, f := range exporttest.All(t) {
 		t.Run(f.Name, func(t *testing.T) {
 			py := exporttest.Python(t, "csv")
 			g := f.G

@@ -14,6 +14,17 @@ type Fixture struct {
 	G    *export.Graph
 }
 
+// All is every graph a format's tests write: a sample, hostile strings, an empty graph, and
+// every view of the flagship sample and of the shared hostile facts (Views).
+func All(t testing.TB) []Fixture {
+	t.Helper()
+	return append([]Fixture{
+		{Name: "sample", G: Sample()},
+		{Name: "hostile", G: HostileGraph()},
+		{Name: "empty", G: &export.Graph{Name: "empty"}},
+	}, Views(t)...)
+}
+
 // Views builds every view of the flagship sample ("flagship-full", ...) and of the shared
 // hostile facts ("hostile-full", ...), as the export command would.
 func Views(t testing.TB) []Fixture {
