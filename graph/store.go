@@ -11,6 +11,7 @@ import (
 
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers the "postgres" quad store
@@ -227,26 +228,17 @@ func (s *Store) subjectQuads(ctx context.Context, v quad.Value, fn func(quad.Qua
 	if ref == nil {
 		return nil
 	}
-	it := s.qs.QuadIterator(quad.Subject, ref).Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
-		if err != nil {
-			return err
-		}
-		if err := fn(q); err != nil {
-			return err
-		}
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
+	return s.eachQuad(ctx, s.qs.QuadIterator(quad.Subject, ref), fn)
 }
 
 // allQuads calls fn with every quad of the store, in one pass.
 func (s *Store) allQuads(ctx context.Context, fn func(quad.Quad) error) error {
-	it := s.qs.QuadsAllIterator().Iterate()
+	return s.eachQuad(ctx, s.qs.QuadsAllIterator(), fn)
+}
+
+// eachQuad calls fn with each quad of sh, looking at ctx every 4096 quads.
+func (s *Store) eachQuad(ctx context.Context, sh iterator.Shape, fn func(quad.Quad) error) error {
+	it := sh.Iterate()
 	defer it.Close()
 	n := 0
 	for it.Next(ctx) {
