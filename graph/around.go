@@ -294,23 +294,14 @@ func (w *walker) links(id string) ([]link, error) {
 		}
 		return err
 	}
-	for _, src := range sortedKeys(it.bySource) {
-		for _, q := range it.bySource[src] {
-			p, _ := q.Predicate.(quad.IRI)
-			o, ok := q.Object.(quad.IRI)
-			if !ok {
-				continue
-			}
-			switch {
-			case refFields[p]:
-				err = add(link{to: string(o), rel: string(p)})
-			case isRelationType(p):
-				err = add(link{to: string(o), rel: string(p), from: id, relTo: string(o)})
-			}
-			if err != nil {
-				return nil, err
-			}
+	err = it.outgoing(func(p quad.IRI, to string, relation bool) error {
+		if relation {
+			return add(link{to: to, rel: string(p), from: id, relTo: to})
 		}
+		return add(link{to: to, rel: string(p)})
+	})
+	if err != nil {
+		return nil, err
 	}
 	err = w.quads(quad.Object, ItemIRI(id), func(q quad.Quad, _ string) error {
 		p, _ := q.Predicate.(quad.IRI)
@@ -749,29 +740,21 @@ func (w *walker) expand(id string) ([]string, error) {
 		}
 		return err
 	}
-	// Outgoing: the item's own references, and relations from it. The sources are visited
-	// in id order so that the walk, and what it reads, is the same every time.
-	for _, src := range sortedKeys(it.bySource) {
-		for _, q := range it.bySource[src] {
-			p, _ := q.Predicate.(quad.IRI)
-			o, ok := q.Object.(quad.IRI)
-			if !ok {
-				continue
+	// Outgoing: the item's own references, and relations from it.
+	err = it.outgoing(func(p quad.IRI, to string, relation bool) error {
+		switch {
+		case !relation && w.follows(strings.TrimPrefix(string(p), "fg:")):
+			return add(to, "")
+		case relation && w.follows(string(p)):
+			if err := w.relation(id, p, to); err != nil {
+				return err
 			}
-			switch {
-			case refFields[p] && w.follows(strings.TrimPrefix(string(p), "fg:")):
-				if err := add(string(o), ""); err != nil {
-					return nil, err
-				}
-			case isRelationType(p) && w.follows(string(p)):
-				if err := w.relation(id, p, string(o)); err != nil {
-					return nil, err
-				}
-				if err := add(string(o), ""); err != nil {
-					return nil, err
-				}
-			}
+			return add(to, "")
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	// Incoming: items that refer to it, relations to it, and through an obligation that
 	// refers to it as bearer or beneficiary, the party at the other end.
@@ -842,6 +825,32 @@ func (w *walker) expand(id string) ([]string, error) {
 	}
 	it.expanded, it.adj = true, adj
 	return adj, nil
+}
+
+// outgoing calls fn with each reference and relation from the item: its predicate, the id
+// it leads to, and whether it is a relation. Sources are visited in id order, so that a
+// walk, and what it reads, is the same every time.
+func (it *itemQuads) outgoing(fn func(p quad.IRI, to string, relation bool) error) error {
+	for _, src := range sortedKeys(it.bySource) {
+		for _, q := range it.bySource[src] {
+			p, _ := q.Predicate.(quad.IRI)
+			o, ok := q.Object.(quad.IRI)
+			if !ok {
+				continue
+			}
+			var err error
+			switch {
+			case refFields[p]:
+				err = fn(p, string(o), false)
+			case isRelationType(p):
+				err = fn(p, string(o), true)
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // refs returns the ids the item refers to through the given predicates, or through any
