@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -274,13 +275,13 @@ type link struct {
 }
 
 // links returns the links of the item id to other items, in either direction, reading the
-// item and the store's object index but not the items it leads to.
+// quads that may carry them (linkQuads) but not the items they lead to.
 func (w *walker) links(id string) ([]link, error) {
 	if ls, ok := w.linkCache[id]; ok {
 		return ls, nil
 	}
-	it, err := w.item(id)
-	if err != nil || !it.exists() {
+	out, in, exists, err := w.linkQuads(id)
+	if err != nil || !exists {
 		return nil, err
 	}
 	var ls []link
@@ -294,22 +295,27 @@ func (w *walker) links(id string) ([]link, error) {
 		}
 		return err
 	}
-	err = it.outgoing(func(p quad.IRI, to string, relation bool) error {
-		if relation {
-			return add(link{to: to, rel: string(p), from: id, relTo: to})
+	for _, q := range out {
+		p, _ := q.Predicate.(quad.IRI)
+		o, ok := q.Object.(quad.IRI)
+		switch {
+		case !ok:
+		case refFields[p]:
+			err = add(link{to: string(o), rel: string(p)})
+		case isRelationType(p):
+			err = add(link{to: string(o), rel: string(p), from: id, relTo: string(o)})
 		}
-		return add(link{to: to, rel: string(p)})
-	})
-	if err != nil {
-		return nil, err
+		if err != nil {
+			return nil, err
+		}
 	}
-	err = w.quads(quad.Object, ItemIRI(id), func(q quad.Quad, _ string) error {
+	for _, q := range in {
 		p, _ := q.Predicate.(quad.IRI)
 		sub, ok := q.Subject.(quad.IRI)
 		switch {
 		case !ok:
 		case isRelationType(p):
-			return add(link{to: string(sub), rel: string(p), from: string(sub), relTo: id})
+			err = add(link{to: string(sub), rel: string(p), from: string(sub), relTo: id})
 		case refFields[p]:
 			// The subject of a reference is an item: it is not checked.
 			ls = append(ls, link{to: string(sub), rel: string(p)})
@@ -318,25 +324,100 @@ func (w *walker) links(id string) ([]link, error) {
 				if p == pBeneficiary {
 					other = pBearer
 				}
-				o, err := w.firstRef(string(sub), other)
-				if err != nil || o == "" {
-					return err
+				var o string
+				if o, err = w.firstRef(string(sub), other); err == nil && o != "" {
+					err = add(link{to: o, rel: LinkOwes, via: string(sub)})
 				}
-				return add(link{to: o, rel: LinkOwes, via: string(sub)})
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		if err != nil {
+			return nil, err
+		}
 	}
 	w.linkCache[id] = ls
 	return ls, nil
 }
 
+// linkQuads returns the quads that may link the item id to another, with a source's
+// label: those whose subject (out) or object (in) is id and whose predicate is a reference
+// field or a relation type; exists says whether id is an item. On a bolt store it reads
+// them from the link index (linkindex.go) when that covers the store, else it reads those
+// quads alone, picking them by the predicate in the index keys: a claim's text and quote
+// are never read from the log, let alone decoded. Elsewhere it reads the item whole and
+// its quads in the object index.
+func (w *walker) linkQuads(id string) (out, in []quad.Quad, exists bool, err error) {
+	sp, err := w.s.boltIndexFor(quad.Subject, quad.Predicate)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	ops, err := w.s.boltIndexFor(quad.Object, quad.Predicate)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	if sp == nil || ops == nil {
+		it, err := w.item(id)
+		if err != nil || !it.exists() {
+			return nil, nil, false, err
+		}
+		err = it.outgoing(func(p quad.IRI, to string, relation bool) error {
+			out = append(out, quad.Quad{Subject: ItemIRI(id), Predicate: p, Object: quad.IRI(to)})
+			return nil
+		})
+		if err != nil {
+			return nil, nil, false, err
+		}
+		err = w.quads(quad.Object, ItemIRI(id), func(q quad.Quad, _ string) error {
+			in = append(in, q)
+			return nil
+		})
+		return out, in, true, err
+	}
+	if exists, err = w.isItem(id); err != nil || !exists {
+		return nil, nil, false, err
+	}
+	err = w.viewBolt(func(r *boltReader) error {
+		if w.linkIndex {
+			out, in, _ = lookupLinks(r.tx, ItemIRI(id))
+			return nil
+		}
+		v := r.valueID(ItemIRI(id))
+		if v == 0 {
+			return nil
+		}
+		// Both indexes have the predicate second in their keys.
+		linkPred := func(key []byte) (bool, error) {
+			if len(key) < 16 {
+				return false, nil
+			}
+			pv, err := r.value(binary.BigEndian.Uint64(key[8:16]))
+			p, ok := pv.(quad.IRI)
+			return ok && (refFields[p] || isRelationType(p)), err
+		}
+		var err error
+		if out, err = r.collectKeys(sp, []uint64{v}, linkPred, r.sourceLabel); err != nil {
+			return err
+		}
+		in, err = r.collectKeys(ops, []uint64{v}, linkPred, r.sourceLabel)
+		return err
+	})
+	return out, in, exists, err
+}
+
 // firstRef returns the id the item id refers to through the field p: through the
 // subject-predicate index of a key-value store, else from the item read whole.
 func (w *walker) firstRef(id string, p quad.IRI) (string, error) {
+	if w.s.boltDB() != nil {
+		var to string
+		err := w.viewBolt(func(r *boltReader) error {
+			if w.linkIndex {
+				to = firstLinked(r.tx, ItemIRI(id), p)
+			}
+			return nil
+		})
+		if err != nil || w.linkIndex {
+			return to, err
+		}
+	}
 	if _, indexed := w.s.qs.(*kv.QuadStore); indexed {
 		v, err := w.firstValue(ItemIRI(id), p)
 		o, _ := v.(quad.IRI)
@@ -361,7 +442,14 @@ func (w *walker) isItem(id string) (bool, error) {
 		return ok, nil
 	}
 	var ok bool
-	if _, indexed := w.s.qs.(*kv.QuadStore); indexed {
+	if w.s.boltDB() != nil {
+		if err := w.viewBolt(func(*boltReader) error { return nil }); err != nil {
+			return false, err
+		}
+	}
+	if w.linkIndex {
+		ok = itemSection[indexedKind(w.br.tx, ItemIRI(id))]
+	} else if _, indexed := w.s.qs.(*kv.QuadStore); indexed {
 		kind, err := w.first(ItemIRI(id), pKind)
 		if err != nil {
 			return false, err
@@ -472,6 +560,7 @@ type walker struct {
 	// store in one read transaction for the whole walk, once opened (close ends it).
 	boltValues map[uint64]quad.Value
 	br         *boltReader
+	linkIndex  bool // br's store has a link index that covers it
 	items      map[string]*itemQuads
 	order      []string             // items read, in reading order
 	names      map[string]*ItemInfo // items read for their names only; nil when not items
@@ -526,7 +615,7 @@ func (w *walker) viewBolt(fn func(r *boltReader) error) error {
 			tx.Rollback()
 			return err
 		}
-		w.br = r
+		w.br, w.linkIndex = r, linkIndexFresh(tx)
 	}
 	return fn(w.br)
 }

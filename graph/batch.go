@@ -60,6 +60,8 @@ func (w *batchWriter) flush() error {
 	if before != nil {
 		// A name index left behind costs name lookups time, not answers (nameindex.go).
 		_ = w.s.indexNames(before, w.pending)
+		// So does a link index left behind, for walks (linkindex.go).
+		_ = w.s.indexLinks(before, w.pending)
 	}
 	w.batches++
 	w.s.releaseMapped()

@@ -136,6 +136,13 @@ func (r *boltReader) quad(p primitive) (quad.Quad, error) {
 // The log is read in id order with one cursor, stepping over short gaps instead of
 // searching the tree again: an item's quads were written together, so their ids are close.
 func (r *boltReader) scan(index *boltIndex, lead []uint64, fn func(p primitive) error) error {
+	return r.scanKeys(index, lead, nil, fn)
+}
+
+// scanKeys is scan over the index entries whose keys keepKey accepts (nil: every entry): a
+// key names the values of the index's directions, so a read can drop quads by their
+// predicate, say, without reading them from the log.
+func (r *boltReader) scanKeys(index *boltIndex, lead []uint64, keepKey func(key []byte) (bool, error), fn func(p primitive) error) error {
 	b := r.bucket(index.name)
 	if b == nil {
 		return errNotFactgraph
@@ -147,6 +154,14 @@ func (r *boltReader) scan(index *boltIndex, lead []uint64, fn func(p primitive) 
 	var ids []uint64
 	c := b.Cursor()
 	for k, list := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, list = c.Next() {
+		if keepKey != nil {
+			if ok, err := keepKey(k); !ok || err != nil {
+				if err != nil {
+					return err
+				}
+				continue
+			}
+		}
 		for len(list) > 0 {
 			id, n := binary.Uvarint(list)
 			if n <= 0 {
@@ -254,8 +269,13 @@ func (r *boltReader) kindSubjects(ops *boltIndex, kind string) ([]uint64, error)
 
 // collect returns the quads that scan finds and keep accepts, decoded.
 func (r *boltReader) collect(index *boltIndex, lead []uint64, keep func(p primitive) (bool, error)) ([]quad.Quad, error) {
+	return r.collectKeys(index, lead, nil, keep)
+}
+
+// collectKeys is collect over the index entries whose keys keepKey accepts (see scanKeys).
+func (r *boltReader) collectKeys(index *boltIndex, lead []uint64, keepKey func(key []byte) (bool, error), keep func(p primitive) (bool, error)) ([]quad.Quad, error) {
 	var out []quad.Quad
-	err := r.scan(index, lead, func(p primitive) error {
+	err := r.scanKeys(index, lead, keepKey, func(p primitive) error {
 		if ok, err := keep(p); !ok || err != nil {
 			return err
 		}

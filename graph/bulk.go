@@ -130,6 +130,7 @@ type bulkLoader struct {
 	quads     []bulkQuad
 	next      uint64 // the last id given out
 	names     bulkNames
+	links     bulkLinks
 
 	// The log entries not yet written: keys and values, in id order.
 	logKeys, logVals [][]byte
@@ -219,6 +220,7 @@ func (l *bulkLoader) load(ctx context.Context, reps []replacement) (*IngestRepor
 		start := len(l.quads)
 		for _, q := range quads {
 			l.names.add(q)
+			l.links.add(q)
 			var dirs [4]int32
 			for d, v := range [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
 				n, err := l.node(v)
@@ -415,6 +417,9 @@ func (l *bulkLoader) finish() error {
 			return err
 		}
 	}
+	if err := l.links.write(l.writer()); err != nil {
+		return err
+	}
 	return l.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(metaBucketName)
 		if err := meta.Put([]byte("horizon"), binary.LittleEndian.AppendUint64(nil, l.next)); err != nil {
@@ -425,6 +430,9 @@ func (l *bulkLoader) finish() error {
 		}
 		if err := l.names.write(tx); err != nil {
 			return err
+		}
+		if err := stampLinks(tx); err != nil {
+			return fmt.Errorf("write the link index: %w", err)
 		}
 		return meta.Delete(loadingKey)
 	})

@@ -102,6 +102,8 @@ func layout(t *testing.T, s *Store) string {
 				case string(bname) == "log":
 				case string(bname) == string(nameBucket):
 					lines = append(lines, fmt.Sprintf("name %q", k))
+				case string(bname) == string(linkBucket):
+					lines = append(lines, fmt.Sprintf("link %q", k))
 				case len(bname) == 3 && (bname[0] == 'v' || bname[0] == 'n'):
 					n, _ := binary.Uvarint(v)
 					if bname[0] == 'v' {
