@@ -240,16 +240,20 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 						w.keep[l.via] = true
 					case l.relTo != "":
 						rels = append(rels, relKey{l.from, quad.IRI(l.rel), l.relTo})
+					case l.own == id:
+						w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{quad.IRI(l.rel), l.to})
+					default:
+						w.fieldRefs[l.to] = append(w.fieldRefs[l.to], fieldRef{quad.IRI(l.rel), id})
 					}
 				}
 			}
 			on = prev
 		}
 	}
-	for id := range w.keep {
-		if _, err := w.item(id); err != nil {
-			return nil, err
-		}
+	// The parties and agreements on the chains are read for their names, with the fields
+	// that make the links above: a party that every article states is thousands of quads.
+	if err := w.readReached(sortedKeys(w.keep)); err != nil {
+		return nil, err
 	}
 	w.keepRel = map[string]bool{}
 	for _, r := range rels {
@@ -267,11 +271,12 @@ type relKey struct {
 	to   string
 }
 
-// link is one way from an item to another: a reference field (rel), a relation (from,
-// rel, relTo) or an obligation's "owes" (via the obligation).
+// link is one way from an item to another: a reference field (rel) of the item own, a
+// relation (from, rel, relTo) or an obligation's "owes" (via the obligation).
 type link struct {
 	to, rel, via string
 	from, relTo  string
+	own          string
 }
 
 // links returns the links of the item id to other items, in either direction, reading the
@@ -301,7 +306,7 @@ func (w *walker) links(id string) ([]link, error) {
 		switch {
 		case !ok:
 		case refFields[p]:
-			err = add(link{to: string(o), rel: string(p)})
+			err = add(link{to: string(o), rel: string(p), own: id})
 		case isRelationType(p):
 			err = add(link{to: string(o), rel: string(p), from: id, relTo: string(o)})
 		}
@@ -318,7 +323,7 @@ func (w *walker) links(id string) ([]link, error) {
 			err = add(link{to: string(sub), rel: string(p), from: string(sub), relTo: id})
 		case refFields[p]:
 			// The subject of a reference is an item: it is not checked.
-			ls = append(ls, link{to: string(sub), rel: string(p)})
+			ls = append(ls, link{to: string(sub), rel: string(p), own: string(sub)})
 			if p == pBearer || p == pBeneficiary {
 				other := pBeneficiary
 				if p == pBeneficiary {
