@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -280,12 +281,12 @@ type link struct {
 }
 
 // links returns the links of the item id to other items, in either direction, reading the
-// quads that may carry them (linkQuads) but not the items they lead to.
+// quads that may carry them (linkEnds) but not the items they lead to.
 func (w *walker) links(id string) ([]link, error) {
 	if ls, ok := w.linkCache[id]; ok {
 		return ls, nil
 	}
-	out, in, exists, err := w.linkQuads(id)
+	ends, exists, err := w.linkEnds(id)
 	if err != nil || !exists {
 		return nil, err
 	}
@@ -300,38 +301,26 @@ func (w *walker) links(id string) ([]link, error) {
 		}
 		return err
 	}
-	for _, q := range out {
-		p, _ := q.Predicate.(quad.IRI)
-		o, ok := q.Object.(quad.IRI)
+	for _, e := range ends {
+		p := quad.IRI(e.pred)
 		switch {
-		case !ok:
-		case refFields[p]:
-			err = add(link{to: string(o), rel: string(p), own: id})
+		case e.out && refFields[p]:
+			err = add(link{to: e.other, rel: e.pred, own: id})
+		case e.out && isRelationType(p):
+			err = add(link{to: e.other, rel: e.pred, from: id, relTo: e.other})
 		case isRelationType(p):
-			err = add(link{to: string(o), rel: string(p), from: id, relTo: string(o)})
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	for _, q := range in {
-		p, _ := q.Predicate.(quad.IRI)
-		sub, ok := q.Subject.(quad.IRI)
-		switch {
-		case !ok:
-		case isRelationType(p):
-			err = add(link{to: string(sub), rel: string(p), from: string(sub), relTo: id})
+			err = add(link{to: e.other, rel: e.pred, from: e.other, relTo: id})
 		case refFields[p]:
 			// The subject of a reference is an item: it is not checked.
-			ls = append(ls, link{to: string(sub), rel: string(p), own: string(sub)})
+			ls = append(ls, link{to: e.other, rel: e.pred, own: e.other})
 			if p == pBearer || p == pBeneficiary {
 				other := pBeneficiary
 				if p == pBeneficiary {
 					other = pBearer
 				}
 				var o string
-				if o, err = w.firstRef(string(sub), other); err == nil && o != "" {
-					err = add(link{to: o, rel: LinkOwes, via: string(sub)})
+				if o, err = w.firstRef(e.other, other); err == nil && o != "" {
+					err = add(link{to: o, rel: LinkOwes, via: e.other})
 				}
 			}
 		}
@@ -343,46 +332,47 @@ func (w *walker) links(id string) ([]link, error) {
 	return ls, nil
 }
 
-// linkQuads returns the quads that may link the item id to another, with a source's
-// label: those whose subject (out) or object (in) is id and whose predicate is a reference
+// linkEnds returns the ends of the quads that may link the item id to another, with a
+// source's label: those whose subject or object is id and whose predicate is a reference
 // field or a relation type; exists says whether id is an item. On a bolt store it reads
 // them from the link index (linkindex.go) when that covers the store, else it reads those
 // quads alone, picking them by the predicate in the index keys: a claim's text and quote
 // are never read from the log, let alone decoded. Elsewhere it reads the item whole and
 // its quads in the object index.
-func (w *walker) linkQuads(id string) (out, in []quad.Quad, exists bool, err error) {
+func (w *walker) linkEnds(id string) (ends []linkEnd, exists bool, err error) {
 	sp, err := w.s.boltIndexFor(quad.Subject, quad.Predicate)
 	if err != nil {
-		return nil, nil, false, err
+		return nil, false, err
 	}
 	ops, err := w.s.boltIndexFor(quad.Object, quad.Predicate)
 	if err != nil {
-		return nil, nil, false, err
+		return nil, false, err
 	}
+	var out, in []quad.Quad
 	if sp == nil || ops == nil {
 		it, err := w.item(id)
 		if err != nil || !it.exists() {
-			return nil, nil, false, err
+			return nil, false, err
 		}
 		err = it.outgoing(func(p quad.IRI, to string, relation bool) error {
-			out = append(out, quad.Quad{Subject: ItemIRI(id), Predicate: p, Object: quad.IRI(to)})
+			ends = append(ends, linkEnd{pred: string(p), other: to, out: true})
 			return nil
 		})
 		if err != nil {
-			return nil, nil, false, err
+			return nil, false, err
 		}
 		err = w.quads(quad.Object, ItemIRI(id), func(q quad.Quad, _ string) error {
 			in = append(in, q)
 			return nil
 		})
-		return out, in, true, err
+		return appendInEnds(ends, in), true, err
 	}
 	if exists, err = w.isItem(id); err != nil || !exists {
-		return nil, nil, false, err
+		return nil, false, err
 	}
 	err = w.viewBolt(func(r *boltReader) error {
-		if w.linkIndex {
-			out, in, _ = lookupLinks(r.tx, ItemIRI(id))
+		if w.linkBucket != nil {
+			ends, _ = lookupLinks(w.linkBucket, ItemIRI(id), w.intern)
 			return nil
 		}
 		v := r.valueID(ItemIRI(id))
@@ -405,7 +395,34 @@ func (w *walker) linkQuads(id string) (out, in []quad.Quad, exists bool, err err
 		in, err = r.collectKeys(ops, []uint64{v}, linkPred, r.sourceLabel)
 		return err
 	})
-	return out, in, exists, err
+	for _, q := range out {
+		p, _ := q.Predicate.(quad.IRI)
+		if o, ok := q.Object.(quad.IRI); ok {
+			ends = append(ends, linkEnd{pred: string(p), other: string(o), out: true})
+		}
+	}
+	return appendInEnds(ends, in), exists, err
+}
+
+// appendInEnds appends the ends of the quads in, whose object is the item, to ends.
+func appendInEnds(ends []linkEnd, in []quad.Quad) []linkEnd {
+	for _, q := range in {
+		p, _ := q.Predicate.(quad.IRI)
+		if sub, ok := q.Subject.(quad.IRI); ok {
+			ends = append(ends, linkEnd{pred: string(p), other: string(sub)})
+		}
+	}
+	return ends
+}
+
+// intern returns b as a string, the same string for the same bytes throughout the walk.
+func (w *walker) intern(b []byte) string {
+	if s, ok := w.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	w.strs[s] = s
+	return s
 }
 
 // firstRef returns the id the item id refers to through the field p: through the
@@ -414,12 +431,12 @@ func (w *walker) firstRef(id string, p quad.IRI) (string, error) {
 	if w.s.boltDB() != nil {
 		var to string
 		err := w.viewBolt(func(r *boltReader) error {
-			if w.linkIndex {
-				to = firstLinked(r.tx, ItemIRI(id), p)
+			if w.linkBucket != nil {
+				to = firstLinked(w.linkBucket, ItemIRI(id), p)
 			}
 			return nil
 		})
-		if err != nil || w.linkIndex {
+		if err != nil || w.linkBucket != nil {
 			return to, err
 		}
 	}
@@ -452,8 +469,8 @@ func (w *walker) isItem(id string) (bool, error) {
 			return false, err
 		}
 	}
-	if w.linkIndex {
-		ok = itemSection[indexedKind(w.br.tx, ItemIRI(id))]
+	if w.linkBucket != nil {
+		ok = itemSection[indexedKind(w.linkBucket, ItemIRI(id))]
 	} else if _, indexed := w.s.qs.(*kv.QuadStore); indexed {
 		kind, err := w.first(ItemIRI(id), pKind)
 		if err != nil {
@@ -565,7 +582,8 @@ type walker struct {
 	// store in one read transaction for the whole walk, once opened (close ends it).
 	boltValues map[uint64]quad.Value
 	br         *boltReader
-	linkIndex  bool // br's store has a link index that covers it
+	linkBucket *bolt.Bucket // the link index, read in br's transaction; nil: none that covers the store
+	strs       map[string]string
 	items      map[string]*itemQuads
 	order      []string             // items read, in reading order
 	names      map[string]*ItemInfo // items read for their names only; nil when not items
@@ -594,7 +612,7 @@ func newWalker(ctx context.Context, s *Store, max int, follow []string) *walker 
 		max = DefaultMaxItems
 	}
 	w := &walker{ctx: ctx, s: s, max: max, values: map[any]quad.Value{}, boltValues: map[uint64]quad.Value{},
-		linkCache: map[string][]link{}, itemCache: map[string]bool{},
+		linkCache: map[string][]link{}, itemCache: map[string]bool{}, strs: map[string]string{},
 		fieldRefs: map[string][]fieldRef{}, partial: map[string]*ItemInfo{},
 		items: map[string]*itemQuads{}, names: map[string]*ItemInfo{}, rels: map[string]*itemQuads{}, sources: map[string]*itemQuads{}}
 	if len(follow) > 0 {
@@ -620,7 +638,10 @@ func (w *walker) viewBolt(fn func(r *boltReader) error) error {
 			tx.Rollback()
 			return err
 		}
-		w.br, w.linkIndex = r, linkIndexFresh(tx)
+		w.br = r
+		if linkIndexFresh(tx) {
+			w.linkBucket = tx.Bucket(linkBucket)
+		}
 	}
 	return fn(w.br)
 }
@@ -629,7 +650,7 @@ func (w *walker) viewBolt(fn func(r *boltReader) error) error {
 func (w *walker) close() {
 	if w.br != nil {
 		w.br.tx.Rollback()
-		w.br = nil
+		w.br, w.linkBucket = nil, nil
 	}
 }
 

@@ -100,25 +100,11 @@ func linkKeys(q quad.Quad) [][]byte {
 	return keys
 }
 
-// parseLinkKey returns the link quad of a key listed under item, or the kind of item.
-func parseLinkKey(item quad.IRI, rest []byte) (q quad.Quad, kind string, ok bool) {
-	if len(rest) < 2 {
-		return q, "", false
-	}
-	at := rest[0]
-	if at == linkKind {
-		k, _, ok := bytes.Cut(rest[1:], []byte{0})
-		return q, string(k), ok
-	}
-	parts := bytes.SplitN(rest[1:], []byte{0}, 3)
-	if len(parts) != 3 || at != linkOut && at != linkIn {
-		return q, "", false
-	}
-	q = quad.Quad{Subject: item, Predicate: quad.IRI(parts[0]), Object: quad.IRI(parts[1]), Label: SourceIRI(string(parts[2]))}
-	if at == linkIn {
-		q.Subject, q.Object = q.Object, q.Subject
-	}
-	return q, "", true
+// linkEnd is a quad that may link an item to another, as the item sees it: its
+// predicate, the IRI at its other end, and whether the item is its subject.
+type linkEnd struct {
+	pred, other string
+	out         bool
 }
 
 // linkIndexFresh says whether the link index covers every write of the store.
@@ -131,32 +117,44 @@ func linkIndexFresh(tx *bolt.Tx) bool {
 	return stamp != nil && bytes.Equal(stamp, storeState(tx))
 }
 
-// lookupLinks returns the link quads of item from the fresh index in tx: those whose
-// subject is item (out) and those whose object is (in); isItem says whether a source
-// gives it an item's kind.
-func lookupLinks(tx *bolt.Tx, item quad.IRI) (out, in []quad.Quad, isItem bool) {
+// lookupLinks returns the ends of the link quads of item from b, the bucket of a fresh
+// index: each once, however many sources state it. isItem says whether a source gives
+// item an item's kind. intern turns a key's bytes into a string, so that a walk holds
+// each id once.
+func lookupLinks(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (ends []linkEnd, isItem bool) {
 	prefix := append([]byte(item), 0)
-	c := tx.Bucket(linkBucket).Cursor()
+	c := b.Cursor()
+	var last []byte // the last key's end, predicate and other end
 	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		q, kind, ok := parseLinkKey(item, k[len(prefix):])
-		switch {
-		case !ok:
-		case kind != "":
-			isItem = true
-		case k[len(prefix)] == linkOut:
-			out = append(out, q)
-		default:
-			in = append(in, q)
+		rest := k[len(prefix):]
+		if len(rest) < 2 {
+			continue
 		}
+		at := rest[0]
+		if at == linkKind {
+			isItem = true
+			continue
+		}
+		pred, more, ok1 := bytes.Cut(rest[1:], []byte{0})
+		other, _, ok2 := bytes.Cut(more, []byte{0})
+		if !ok1 || !ok2 || at != linkOut && at != linkIn {
+			continue
+		}
+		head := rest[:len(rest)-len(more)+len(other)]
+		if bytes.Equal(head, last) {
+			continue // another source states it
+		}
+		last = head
+		ends = append(ends, linkEnd{pred: intern(pred), other: intern(other), out: at == linkOut})
 	}
-	return out, in, isItem
+	return ends, isItem
 }
 
-// indexedKind returns the kind one source gives item, from the fresh index in tx; "" when
-// no source gives it an item's kind.
-func indexedKind(tx *bolt.Tx, item quad.IRI) string {
+// indexedKind returns the kind one source gives item, from b, the bucket of a fresh
+// index; "" when no source gives it an item's kind.
+func indexedKind(b *bolt.Bucket, item quad.IRI) string {
 	prefix := append(append([]byte(item), 0), linkKind)
-	k, _ := tx.Bucket(linkBucket).Cursor().Seek(prefix)
+	k, _ := b.Cursor().Seek(prefix)
 	if !bytes.HasPrefix(k, prefix) {
 		return ""
 	}
@@ -164,11 +162,11 @@ func indexedKind(tx *bolt.Tx, item quad.IRI) string {
 	return string(kind)
 }
 
-// firstLinked returns what item refers to through the field p, from the fresh index in tx
-// (as one source gives it), or "".
-func firstLinked(tx *bolt.Tx, item, p quad.IRI) string {
+// firstLinked returns what item refers to through the field p, from b, the bucket of a
+// fresh index (as one source gives it), or "".
+func firstLinked(b *bolt.Bucket, item, p quad.IRI) string {
 	prefix := append(append(append([]byte(item), 0, linkOut), p...), 0)
-	k, _ := tx.Bucket(linkBucket).Cursor().Seek(prefix)
+	k, _ := b.Cursor().Seek(prefix)
 	if !bytes.HasPrefix(k, prefix) {
 		return ""
 	}

@@ -79,10 +79,12 @@ func walkLinks(t *testing.T, s *Store, id string, index bool) []string {
 	if err := w.viewBolt(func(*boltReader) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if index && !w.linkIndex {
+	if index && w.linkBucket == nil {
 		t.Fatal("the walk does not use a link index that covers the store")
 	}
-	w.linkIndex = index
+	if !index {
+		w.linkBucket = nil
+	}
 	ls, err := w.links(id)
 	if err != nil {
 		t.Fatalf("links(%q): %v", id, err)
@@ -172,9 +174,10 @@ func TestLinkIndex(t *testing.T) {
 		}
 		w := newWalker(ctx, s, -1, nil)
 		ls, err := w.links("stranger")
+		used := w.linkBucket != nil
 		w.close()
-		if err != nil || w.linkIndex || len(ls) != 1 || ls[0].to != "japan" {
-			t.Errorf("a walk on a store with a stale link index: index used %v, links of an item the index did not see %+v, %v; want one to japan", w.linkIndex, ls, err)
+		if err != nil || used || len(ls) != 1 || ls[0].to != "japan" {
+			t.Errorf("a walk on a store with a stale link index: index used %v, links of an item the index did not see %+v, %v; want one to japan", used, ls, err)
 		}
 		// The next write builds the index again.
 		ingest(t, s, syntheticFacts(42))
