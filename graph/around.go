@@ -464,10 +464,8 @@ func (w *walker) isItem(id string) (bool, error) {
 		return ok, nil
 	}
 	var ok bool
-	if w.s.boltDB() != nil {
-		if err := w.viewBolt(func(*boltReader) error { return nil }); err != nil {
-			return false, err
-		}
+	if err := w.viewLinks(); err != nil {
+		return false, err
 	}
 	if w.linkBucket != nil {
 		ok = itemSection[indexedKind(w.linkBucket, ItemIRI(id))]
@@ -644,6 +642,15 @@ func (w *walker) viewBolt(fn func(r *boltReader) error) error {
 		}
 	}
 	return fn(w.br)
+}
+
+// viewLinks opens the walk's read transaction of a bolt store, and with it the link
+// index when that covers the store (w.linkBucket); it does nothing on other stores.
+func (w *walker) viewLinks() error {
+	if w.s.boltDB() == nil {
+		return nil
+	}
+	return w.viewBolt(func(*boltReader) error { return nil })
 }
 
 // close ends the walk's read transaction, if it opened one.
@@ -878,6 +885,14 @@ func (w *walker) expand(id string) ([]string, error) {
 		sub string
 	}
 	var ins []in
+	if err := w.viewLinks(); err != nil {
+		return nil, err
+	}
+	if w.linkBucket != nil {
+		for _, e := range lookupIncoming(w.linkBucket, ItemIRI(id), w.followedPreds(), w.intern) {
+			ins = append(ins, in{quad.IRI(e.pred), e.other})
+		}
+	}
 	collect := func(q quad.Quad, _ string) error {
 		p, _ := q.Predicate.(quad.IRI)
 		sub, ok := q.Subject.(quad.IRI)
@@ -890,7 +905,9 @@ func (w *walker) expand(id string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	if preds := w.followedPreds(); preds != nil && ind != nil {
+	if w.linkBucket != nil {
+		// Read above.
+	} else if preds := w.followedPreds(); preds != nil && ind != nil {
 		// Only the links the walk follows: a party that thousands of items name has
 		// thousands of incoming quads, and a walk along counters needs none of them.
 		for _, p := range preds {
@@ -1225,8 +1242,9 @@ func (w *walker) graph() (*Graph, error) {
 	return g, nil
 }
 
-// addNames adds the items read for their names only, and the parties and agreements
-// reached but not read whole, with the references the walk saw them make.
+// addNames adds the items read for their names only, and the items reached but not read
+// whole (the parties and agreements of a walk, every item of a sketch), with the
+// references the walk saw them make.
 func (w *walker) addNames(g *Graph) {
 	added := false
 	all := map[string]*ItemInfo{}
@@ -1254,23 +1272,37 @@ func (w *walker) addNames(g *Graph) {
 				sort.Strings(list)
 			}
 		}
-		var revises string
-		if list := refs[pRevises]; len(list) > 0 {
-			revises = list[0]
+		one := func(p quad.IRI) string {
+			if list := refs[p]; len(list) > 0 {
+				return list[0]
+			}
+			return ""
 		}
 		switch info.Kind {
 		case KindParty:
 			g.Parties = append(g.Parties, Party{ID: id, Name: info.Name, Kind: info.Type, MemberOf: refs[pMemberOf]})
 		case KindAgreement:
-			g.Agreements = append(g.Agreements, Agreement{ID: id, Name: info.Name, Kind: info.Type, Parties: refs[pParty], Revises: revises})
+			g.Agreements = append(g.Agreements, Agreement{ID: id, Name: info.Name, Kind: info.Type, Parties: refs[pParty], Revises: one(pRevises)})
 		case KindEvent:
-			g.Events = append(g.Events, Event{ID: id, Name: info.Name})
+			g.Events = append(g.Events, Event{ID: id, Name: info.Name, Involves: refs[pInvolves]})
+		case KindObligation:
+			g.Obligations = append(g.Obligations, Obligation{ID: id, Bearer: one(pBearer), Beneficiary: one(pBeneficiary), Under: one(pUnder)})
+		case KindClaim, KindCounterclaim:
+			c := Claim{ID: id, Kind: info.Kind, By: one(pBy), About: refs[pAbout], Counters: refs[pCounters], Supports: refs[pSupports]}
+			if info.Kind == KindClaim {
+				g.Claims = append(g.Claims, c)
+			} else {
+				g.Counterclaims = append(g.Counterclaims, c)
+			}
 		}
 	}
 	if added {
 		sort.Slice(g.Parties, func(i, j int) bool { return g.Parties[i].ID < g.Parties[j].ID })
 		sort.Slice(g.Agreements, func(i, j int) bool { return g.Agreements[i].ID < g.Agreements[j].ID })
 		sort.Slice(g.Events, func(i, j int) bool { return g.Events[i].ID < g.Events[j].ID })
+		sort.Slice(g.Obligations, func(i, j int) bool { return g.Obligations[i].ID < g.Obligations[j].ID })
+		sort.Slice(g.Claims, func(i, j int) bool { return g.Claims[i].ID < g.Claims[j].ID })
+		sort.Slice(g.Counterclaims, func(i, j int) bool { return g.Counterclaims[i].ID < g.Counterclaims[j].ID })
 	}
 }
 

@@ -150,6 +150,38 @@ func lookupLinks(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (end
 	return ends, isItem
 }
 
+// lookupIncoming returns the ends of the link quads whose object is item, from b, the
+// bucket of a fresh index, each once: those of the predicates preds, or of any when preds
+// is nil.
+func lookupIncoming(b *bolt.Bucket, item quad.IRI, preds []quad.IRI, intern func([]byte) string) []linkEnd {
+	var ends []linkEnd
+	scan := func(prefix []byte) {
+		c := b.Cursor()
+		var last []byte
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			pred, more, ok1 := bytes.Cut(k[len(item)+2:], []byte{0})
+			other, _, ok2 := bytes.Cut(more, []byte{0})
+			if !ok1 || !ok2 {
+				continue
+			}
+			head := k[:len(k)-len(more)+len(other)]
+			if bytes.Equal(head, last) {
+				continue // another source states it
+			}
+			last = head
+			ends = append(ends, linkEnd{pred: intern(pred), other: intern(other)})
+		}
+	}
+	prefix := append(append([]byte(item), 0), linkIn)
+	if preds == nil {
+		scan(prefix)
+	}
+	for _, p := range preds {
+		scan(append(append(prefix[:len(prefix):len(prefix)], p...), 0))
+	}
+	return ends
+}
+
 // indexedKind returns the kind one source gives item, from b, the bucket of a fresh
 // index; "" when no source gives it an item's kind.
 func indexedKind(b *bolt.Bucket, item quad.IRI) string {

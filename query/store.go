@@ -11,7 +11,7 @@ import (
 //
 // The filtered queries (ObligationsIn with a party, ClaimsIn with --about or --by,
 // NeighborsIn, PathIn) read only the part of the store they need through its indexes
-// (LoadAround, LoadBetween, Referrers) and answer on that subgraph, which gives the same
+// (LoadAround, LoadBetween, LoadSketch, Referrers) and answer on that subgraph, which gives the same
 // answer as the whole graph would. They read the whole store with Load instead when the
 // subgraph cannot be trusted to: a name or alias that matches no item or several (only the
 // whole graph can suggest an id or list the candidates of the right kind), a store that
@@ -23,6 +23,7 @@ type Reader interface {
 	Load(ctx context.Context, opts graph.LoadOptions) (*graph.Graph, error)
 	LoadAround(ctx context.Context, seeds []string, opts graph.AroundOptions) (*graph.Graph, error)
 	LoadBetween(ctx context.Context, from, to string, opts graph.BetweenOptions) (*graph.Graph, error)
+	LoadSketch(ctx context.Context, seeds []string, opts graph.SketchOptions) (*graph.Graph, error)
 	Referrers(ctx context.Context, id string, fields ...string) ([]string, error)
 	NameMatches(ctx context.Context, ref string) ([]string, error)
 }
@@ -121,6 +122,18 @@ func NeighborsIn(ctx context.Context, r Reader, ref string, o NeighborsOptions) 
 			follow = append(follow, "party")
 		}
 	}
+	ids, err := resolveIn(ctx, r, []string{ref})
+	if err != nil {
+		return nil, err
+	}
+	if ids != nil && o.Limit > 0 && !contains(itemKinds, o.Type) {
+		// The links at depth 1 are counted and ordered on a sketch first: when they fill
+		// the limit, the answer stops there, and only the items it lists are read.
+		res, err := sketchNeighbors(ctx, r, ids[0], follow, o)
+		if res != nil || err != nil {
+			return res, err
+		}
+	}
 	load := func(ids []string) (*graph.Graph, error) {
 		// With a limit, a depth at a time: once the links up to a depth fill the limit, the
 		// answer stops there, and so does the read.
@@ -137,8 +150,67 @@ func NeighborsIn(ctx context.Context, r Reader, ref string, o NeighborsOptions) 
 		}
 		return r.LoadAround(ctx, ids, graph.AroundOptions{Depth: depth, Follow: follow})
 	}
-	return targeted(ctx, r, []string{ref}, load,
+	return targetedIDs(ctx, r, []string{ref}, ids, load,
 		func(ix *Index) (*NeighborsResult, error) { return ix.Neighbors(ref, o) })
+}
+
+// sketchNeighbors answers Neighbors about the item id when its links at depth 1 fill the
+// limit o.Limit: it counts and orders them on a sketch of the item's links
+// (graph.(*Store).LoadSketch), then reads the item and the items the answer lists (and the
+// obligations its owes links go through, for their status) and puts them in the answer.
+// It returns nil when the links do not fill the limit, when o.Type names a kind of item
+// (a source may share its id with an item, and only a read of the item tells which the
+// whole graph lists), or when the store cannot sketch.
+func sketchNeighbors(ctx context.Context, r Reader, id string, follow []string, o NeighborsOptions) (*NeighborsResult, error) {
+	g, err := r.LoadSketch(ctx, []string{id}, graph.SketchOptions{Follow: follow})
+	if errors.Is(err, graph.ErrNoLinkIndex) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	res, err := NewIndex(g).Neighbors(id, o)
+	if err != nil || !res.Truncated || res.OmittedDepth != 1 {
+		return nil, nil // asked again on the items read, which tells the same
+	}
+	whole := []string{id}
+	for _, n := range res.Neighbors {
+		whole = append(whole, n.Item.ID)
+		if n.Link.Via != "" {
+			whole = append(whole, n.Link.Via)
+		}
+	}
+	g, err = r.LoadSketch(ctx, nil, graph.SketchOptions{Whole: whole})
+	if err != nil {
+		return nil, err
+	}
+	ix := NewIndex(g)
+	item := func(id string) (Item, bool) {
+		i, ok := ix.byID[id]
+		if !ok {
+			return Item{}, false
+		}
+		return ix.items[i], true
+	}
+	var ok bool
+	if res.Item, ok = item(id); !ok {
+		return nil, nil
+	}
+	for i := range res.Neighbors {
+		n := &res.Neighbors[i]
+		if n.Item, ok = item(n.Item.ID); !ok {
+			return nil, nil
+		}
+		if n.Link.Via != "" {
+			// An owes link's status is its obligation's.
+			via, ok := item(n.Link.Via)
+			if !ok {
+				return nil, nil
+			}
+			n.Link.Status = via.Type
+		}
+	}
+	return res, nil
 }
 
 // PathIn answers Path on the store r, reading the items around both ends until they meet
@@ -160,6 +232,11 @@ func targeted[T any](ctx context.Context, r Reader, refs []string, load func(ids
 		var zero T
 		return zero, err
 	}
+	return targetedIDs(ctx, r, refs, ids, load, ask)
+}
+
+// targetedIDs is targeted once the refs are resolved (resolveIn) to ids.
+func targetedIDs[T any](ctx context.Context, r Reader, refs, ids []string, load func(ids []string) (*graph.Graph, error), ask func(*Index) (T, error)) (T, error) {
 	if ids == nil {
 		return onWhole(ctx, r, ask)
 	}

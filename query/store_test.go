@@ -315,6 +315,16 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 				nbr(it.ID, NeighborsOptions{Depth: 2, Type: rel})
 			}
 		}
+		if i%3 == 2 {
+			// Limits that the links at depth 1 fill, along each kind of link: the sketch
+			// of a store with a link index counts and orders them.
+			for k, typ := range []string{"", RelOwes, RelPartyTo, RelMemberOf, RelBy, RelAbout, RelCounters, RelBearer, RelBeneficiary, RelInvolves, graph.KindClaim, graph.KindParty} {
+				nbr(it.ID, NeighborsOptions{Depth: 1 + k%2, Limit: 1 + k%3, Type: typ})
+			}
+			if len(relTypes) > 0 {
+				nbr(it.ID, NeighborsOptions{Limit: 1, Type: relTypes[i%len(relTypes)]})
+			}
+		}
 	}
 
 	targets := []string{ix.items[0].ID, ix.items[len(ix.items)/2].ID, ix.items[len(ix.items)-1].ID}

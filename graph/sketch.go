@@ -1,0 +1,188 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+)
+
+// ErrNoLinkIndex is returned by LoadSketch on a store without a link index that covers it
+// (linkindex.go): a store other than bolt, or one that another program wrote last.
+var ErrNoLinkIndex = errors.New("the store has no link index that covers it; read the items instead")
+
+// SketchOptions shape LoadSketch.
+type SketchOptions struct {
+	// Follow names the links to sketch, as AroundOptions.Follow names those to walk.
+	Follow []string
+	// Whole are items to read, whole but for parties and agreements, which are read for
+	// their names and types (as LoadAround reads the parties and agreements it reaches).
+	Whole []string
+}
+
+// LoadSketch returns a sketch of the links of the seeds: the seeds and every item one link
+// away from them (the items LoadAround reaches with Depth 1), each with its id, its kind
+// and the fields that make those links, and the relations among them with their ends and
+// type, all read from the link index and nothing else: no name, no text, no date. An
+// obligation that links a seed as bearer or beneficiary holds both, and its other party is
+// in the sketch too, so that the "owes" link is there. The sketch has every link of the
+// seeds, so a query can count and order them; it can print only items read whole. A party
+// that a thousand articles state links thousands of items, and the sketch reads their ids
+// and kinds from runs of keys.
+//
+// The items in opts.Whole are read (see SketchOptions.Whole) in place of their sketch; with
+// no seeds, LoadSketch reads only them.
+//
+// It returns ErrNoLinkIndex on a store without a link index that covers it.
+func (s *Store) LoadSketch(ctx context.Context, seeds []string, opts SketchOptions) (*Graph, error) {
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	if s.boltDB() == nil {
+		return nil, ErrNoLinkIndex
+	}
+	w := newWalker(ctx, s, -1, opts.Follow)
+	defer w.close()
+	if err := w.viewLinks(); err != nil {
+		return nil, err
+	}
+	if w.linkBucket == nil {
+		return nil, ErrNoLinkIndex
+	}
+	reached := map[string]bool{}
+	var rels []Relation
+	for _, id := range seeds {
+		ok, err := w.isItem(id)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		reached[id] = true
+		if rels, err = w.sketchLinks(id, reached, rels); err != nil {
+			return nil, err
+		}
+	}
+	whole := map[string]bool{}
+	for _, id := range opts.Whole {
+		whole[id] = true
+	}
+	for _, id := range sortedKeys(reached) {
+		if !whole[id] {
+			w.partial[id] = &ItemInfo{ID: id, Kind: indexedKind(w.linkBucket, ItemIRI(id))}
+		}
+	}
+	for _, id := range sortedKeys(whole) {
+		kind := indexedKind(w.linkBucket, ItemIRI(id))
+		if kind != KindParty && kind != KindAgreement {
+			if _, err := w.item(id); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		info := &ItemInfo{ID: id, Kind: kind}
+		var err error
+		if info.Type, err = w.first(ItemIRI(id), pType); err != nil {
+			return nil, err
+		}
+		if info.Name, err = w.first(ItemIRI(id), pName); err != nil {
+			return nil, err
+		}
+		w.partial[id] = info
+		if err := w.source(id); err != nil {
+			return nil, err
+		}
+	}
+	g, err := w.graph()
+	if err != nil || len(rels) == 0 {
+		return g, err
+	}
+	sort.Slice(rels, func(i, j int) bool { return relationLess(rels[i], rels[j]) })
+	for i, r := range rels {
+		if i == 0 || relationLess(rels[i-1], r) {
+			g.Relations = append(g.Relations, r)
+		}
+	}
+	sort.SliceStable(g.Relations, func(i, j int) bool { return relationLess(g.Relations[i], g.Relations[j]) })
+	return g, nil
+}
+
+func relationLess(a, b Relation) bool {
+	if a.From != b.From {
+		return a.From < b.From
+	}
+	if a.Type != b.Type {
+		return a.Type < b.Type
+	}
+	return a.To < b.To
+}
+
+// sketchLinks adds to reached the items linked to the item id and records the fields that
+// make those links (fieldRefs), as expand walks them, from the link index; it appends the
+// relations that make links to rels.
+func (w *walker) sketchLinks(id string, reached map[string]bool, rels []Relation) ([]Relation, error) {
+	ends, _ := lookupLinks(w.linkBucket, ItemIRI(id), w.intern)
+	reach := func(other string) (bool, error) {
+		if other == id {
+			return false, nil
+		}
+		ok, err := w.isItem(other)
+		if ok {
+			reached[other] = true
+		}
+		return ok, err
+	}
+	for _, e := range ends {
+		p := quad.IRI(e.pred)
+		var err error
+		switch {
+		case e.out && refFields[p]:
+			if w.follows(strings.TrimPrefix(e.pred, "fg:")) {
+				var ok bool
+				if ok, err = reach(e.other); ok {
+					w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{p, e.other})
+				}
+			}
+		case isRelationType(p):
+			if !w.follows(e.pred) {
+				continue
+			}
+			var ok bool
+			if ok, err = reach(e.other); ok {
+				r := Relation{From: id, Type: e.pred, To: e.other}
+				if !e.out {
+					r.From, r.To = e.other, id
+				}
+				rels = append(rels, r)
+			}
+		case refFields[p]:
+			// The subject of a reference is an item: it is not checked.
+			if w.follows(strings.TrimPrefix(e.pred, "fg:")) {
+				w.fieldRefs[e.other] = append(w.fieldRefs[e.other], fieldRef{p, id})
+				reached[e.other] = true
+			}
+			if (p == pBearer || p == pBeneficiary) && w.follows(LinkOwes) {
+				// The obligation carries the owes link: it is sketched with both parties.
+				other := pBeneficiary
+				if p == pBeneficiary {
+					other = pBearer
+				}
+				w.fieldRefs[e.other] = append(w.fieldRefs[e.other], fieldRef{p, id})
+				reached[e.other] = true
+				if to := firstLinked(w.linkBucket, ItemIRI(e.other), other); to != "" {
+					var ok bool
+					if ok, err = reach(to); ok {
+						w.fieldRefs[e.other] = append(w.fieldRefs[e.other], fieldRef{other, to})
+					}
+				}
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return rels, nil
+}
