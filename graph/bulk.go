@@ -130,7 +130,7 @@ type bulkLoader struct {
 	quads     []bulkQuad
 	next      uint64 // the last id given out
 	names     bulkNames
-	links     bulkLinks
+	links     []bulkLink
 
 	// The log entries not yet written: keys and values, in id order.
 	logKeys, logVals [][]byte
@@ -220,7 +220,6 @@ func (l *bulkLoader) load(ctx context.Context, reps []replacement) (*IngestRepor
 		start := len(l.quads)
 		for _, q := range quads {
 			l.names.add(q)
-			l.links.add(q)
 			var dirs [4]int32
 			for d, v := range [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
 				n, err := l.node(v)
@@ -237,6 +236,9 @@ func (l *bulkLoader) load(ctx context.Context, reps []replacement) (*IngestRepor
 				if n >= 0 {
 					l.nodes[n].refs++
 				}
+			}
+			for _, at := range linkEnds(q) {
+				l.links = append(l.links, newBulkLink(dirs, at))
 			}
 			l.next++
 			l.quads = append(l.quads, bulkQuad{dirs: dirs, id: l.next})
@@ -382,6 +384,10 @@ func (l *bulkLoader) flushLog(all bool) error {
 // finish writes the value buckets and the quad indexes, in key order, then the counters,
 // and clears the loading mark.
 func (l *bulkLoader) finish() error {
+	// The link index first, while the values' keys are at hand.
+	if err := l.writeLinks(); err != nil {
+		return err
+	}
 	l.byKey, l.byKeyMore, l.keys, l.byHash = nil, nil, nil, nil
 	// Values: "v" and "n" with the hash's first two bytes name a bucket that maps the hash
 	// to the value's id ("v") and to its reference count ("n"), each as a uvarint.
@@ -416,9 +422,6 @@ func (l *bulkLoader) finish() error {
 		if err := l.writeIndex(ind); err != nil {
 			return err
 		}
-	}
-	if err := l.links.write(l.writer()); err != nil {
-		return err
 	}
 	return l.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(metaBucketName)
