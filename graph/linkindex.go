@@ -379,7 +379,9 @@ func (l *bulkLoader) writeLinks() error {
 			}
 		}
 	}
-	slices.SortFunc(used, func(a, b int32) int { return bytes.Compare(l.keys[l.nodes[a].keyOff:l.nodes[a].keyOff+l.nodes[a].keyLen], l.keys[l.nodes[b].keyOff:l.nodes[b].keyOff+l.nodes[b].keyLen]) })
+	slices.SortFunc(used, func(a, b int32) int {
+		return bytes.Compare(l.keys[l.nodes[a].keyOff:l.nodes[a].keyOff+l.nodes[a].keyLen], l.keys[l.nodes[b].keyOff:l.nodes[b].keyOff+l.nodes[b].keyLen])
+	})
 	for i, n := range used {
 		rank[n] = int32(i)
 	}
