@@ -12,6 +12,9 @@ import (
 type ClaimsOptions struct {
 	About string // keep threads with an assertion about this item
 	By    string // keep threads with an assertion by this party
+	// Limit lists at most this many threads, in order; the result counts those it leaves
+	// out. 0: no limit.
+	Limit int
 }
 
 // ClaimNode is one claim or counterclaim of a thread, with the counterclaims that rebut it
@@ -34,10 +37,13 @@ type ClaimNode struct {
 	Counterclaims []ClaimNode `json:"counterclaims,omitempty"`
 }
 
-// ClaimsResult is the answer to Claims: one thread per claim, ordered by date (undated
-// last), then id.
+// ClaimsResult is the answer to Claims: one thread per claim, contested claims first,
+// then by date (undated last), then id. With a limit, Truncated is set when threads were
+// left out, and Omitted counts them.
 type ClaimsResult struct {
-	Threads []ClaimNode `json:"threads"`
+	Threads   []ClaimNode `json:"threads"`
+	Truncated bool        `json:"truncated,omitempty"`
+	Omitted   int         `json:"omitted,omitempty"`
 }
 
 // Claims lists each claim with the chain of counterclaims under it. A counterclaim that
@@ -50,6 +56,9 @@ func Claims(g *graph.Graph, o ClaimsOptions) (*ClaimsResult, error) {
 
 // Claims is the package-level Claims on an index already built.
 func (ix *Index) Claims(o ClaimsOptions) (*ClaimsResult, error) {
+	if o.Limit < 0 {
+		return nil, fmt.Errorf("limit %d is negative; give 1 or more, or 0 for no limit", o.Limit)
+	}
 	var about, by string
 	if o.About != "" {
 		it, err := ix.Resolve(o.About)
@@ -145,6 +154,10 @@ func (ix *Index) Claims(o ClaimsOptions) (*ClaimsResult, error) {
 		if about == "" && by == "" || matchThread(t, about, by) {
 			res.Threads = append(res.Threads, t)
 		}
+	}
+	if o.Limit > 0 && len(res.Threads) > o.Limit {
+		res.Truncated, res.Omitted = true, len(res.Threads)-o.Limit
+		res.Threads = res.Threads[:o.Limit]
 	}
 	return res, nil
 }

@@ -550,3 +550,43 @@ func TestNeighborsLimit(t *testing.T) {
 		t.Fatal("a negative limit is accepted")
 	}
 }
+
+// TestClaimsLimit checks that a limited list of threads is the start of the full one,
+// counts what it leaves out, and says so.
+func TestClaimsLimit(t *testing.T) {
+	ix := NewIndex(synthetic(40, 12))
+	full, err := ix.Claims(ClaimsOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(full.Threads) < 3 {
+		t.Fatalf("only %d threads", len(full.Threads))
+	}
+	for _, limit := range []int{1, 2, len(full.Threads) - 1, len(full.Threads), len(full.Threads) + 1} {
+		got, err := ix.Claims(ClaimsOptions{Limit: limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := min(limit, len(full.Threads))
+		if !reflect.DeepEqual(got.Threads, full.Threads[:n]) {
+			t.Fatalf("limit %d: not the first %d threads of the full list", limit, n)
+		}
+		if got.Truncated != (limit < len(full.Threads)) || got.Omitted != len(full.Threads)-n {
+			t.Fatalf("limit %d: truncated %v, omitted %d, with %d threads in all", limit, got.Truncated, got.Omitted, len(full.Threads))
+		}
+		var b strings.Builder
+		if err := got.WriteText(&b, 100); err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf("%d more threads not listed (raise --limit, or --limit 0 for all)", got.Omitted)
+		if got.Omitted == 1 {
+			want = "1 more thread not listed"
+		}
+		if strings.Contains(b.String(), "not listed") != got.Truncated || got.Truncated && !strings.Contains(b.String(), want) {
+			t.Fatalf("limit %d: text does not say %q:\n%s", limit, want, b.String())
+		}
+	}
+	if _, err := ix.Claims(ClaimsOptions{Limit: -1}); err == nil {
+		t.Fatal("a negative limit is accepted")
+	}
+}

@@ -285,6 +285,10 @@ func (r *ClaimsResult) WriteText(w io.Writer, width int) error {
 		}
 		writeClaim(w, t, "", "", width)
 	}
+	if r.Truncated {
+		_, err := fmt.Fprintf(w, "\n%s not listed (raise --limit, or --limit 0 for all)\n", plural(r.Omitted, "more thread", "more threads"))
+		return err
+	}
 	return nil
 }
 

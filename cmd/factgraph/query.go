@@ -142,14 +142,20 @@ func claimsQuery() *cli.Command {
 		Usage: "each claim with the counterclaims that rebut it, nested, with who said what, when",
 		Description: "Example:\n" +
 			"   factgraph query claims --by donald-trump\n" +
-			"   factgraph query claims --about japan-us-security-treaty-1960 --json",
+			"   factgraph query claims --about japan-us-security-treaty-1960 --json\n\n" +
+			"At most --limit threads are listed (100 unless given), contested claims first; the\n" +
+			"output says how many more there are.",
 		Flags: append(o.flags(),
 			&cli.StringFlag{Name: "about", Usage: "only threads with an assertion about `ID`", Destination: &o.About},
 			&cli.StringFlag{Name: "by", Usage: "only threads with an assertion by the party `ID`", Destination: &o.By},
+			&cli.IntFlag{Name: "limit", Usage: "list at most `N` threads, in order, and count the rest (0: all)", Value: 100, Destination: &o.Limit},
 		),
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
 				return err
+			}
+			if o.Limit < 0 {
+				return usagef("--limit must be 0 (all) or more, got %d", o.Limit)
 			}
 			return o.withStore(c, func(ctx context.Context, s *graph.Store) (printable, error) {
 				return query.ClaimsIn(ctx, s, o.ClaimsOptions)

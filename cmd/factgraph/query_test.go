@@ -131,6 +131,9 @@ func TestQueryCommands(t *testing.T) {
 		{"stats table", []string{"stats", "--in", flagship}, 0, "most central parties", ""},
 		{"empty store stats", []string{"stats", "--store", "mem:", "--json"}, 0, `"items": 0`, ""},
 		{"empty store claims", []string{"query", "claims", "--store", "mem:"}, 0, "no claims match", ""},
+		{"claims limit", []string{"query", "claims", "--in", flagship, "--limit", "1"}, 0, "more threads not listed (raise --limit, or --limit 0 for all)", ""},
+		{"claims negative limit", []string{"query", "claims", "--in", flagship, "--limit", "-1"}, 2, "", "--limit must be 0 (all) or more, got -1"},
+		{"neighbors negative limit", []string{"query", "neighbors", "--in", flagship, "--limit", "-1", "japan"}, 2, "", "--limit must be 0 (all) or more, got -1"},
 		{"empty store neighbors", []string{"query", "neighbors", "--store", "mem:", "japan"}, 1, "", `no such item "japan"`},
 	}
 	for _, tt := range tests {
