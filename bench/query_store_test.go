@@ -92,12 +92,16 @@ func BenchmarkQueryStore(b *testing.B) {
 		alias = f.hub.Aliases[0]
 	}
 	obl("obligations-between-hub-alias", query.ObligationsOptions{Between: [2]string{alias, f.hub2.ID}})
-	clm("claims-by-rare", query.ClaimsOptions{By: f.rare.ID})
-	clm("claims-by-rare-name", query.ClaimsOptions{By: f.rare.Name})
-	clm("claims-by-hub", query.ClaimsOptions{By: f.hub.ID})
-	clm("claims-about-hub", query.ClaimsOptions{About: f.hub.ID})
-	clm("claims-about-agreement", query.ClaimsOptions{About: f.agreement.ID})
-	clm("claims-about-agreement-name", query.ClaimsOptions{About: f.agreement.Name})
+	// Claims as the command lists them (--limit 100), and all of them (--limit 0).
+	const threads = 100
+	clm("claims-by-rare", query.ClaimsOptions{By: f.rare.ID, Limit: threads})
+	clm("claims-by-rare-name", query.ClaimsOptions{By: f.rare.Name, Limit: threads})
+	clm("claims-by-hub", query.ClaimsOptions{By: f.hub.ID, Limit: threads})
+	clm("claims-about-hub", query.ClaimsOptions{About: f.hub.ID, Limit: threads})
+	clm("claims-about-agreement", query.ClaimsOptions{About: f.agreement.ID, Limit: threads})
+	clm("claims-about-agreement-name", query.ClaimsOptions{About: f.agreement.Name, Limit: threads})
+	clm("claims-by-hub-all", query.ClaimsOptions{By: f.hub.ID})
+	clm("claims-about-agreement-all", query.ClaimsOptions{About: f.agreement.ID})
 	// Neighbours as the command lists them (--limit 1000), and all of them (--limit 0).
 	const limit = 1000
 	for _, d := range []int{1, 2} {

@@ -63,6 +63,9 @@ type AroundOptions struct {
 	// Named are ids to read as Names reads the items it adds (for a query that needs
 	// their names and kinds, not their other fields), unless they are read whole anyway.
 	Named []string
+	// Aliases also reads, for each party of Named read for its name, its aliases from
+	// every source that states it: enough to resolve a name or alias on the graph.
+	Aliases bool
 	// MaxItems stops the read with ErrTooMany past this many items; DefaultMaxItems when 0,
 	// no limit below 0.
 	MaxItems int
@@ -121,6 +124,11 @@ func (s *Store) LoadAround(ctx context.Context, seeds []string, opts AroundOptio
 	for _, id := range opts.Named {
 		if err := w.nameOrItem(id); err != nil {
 			return nil, err
+		}
+		if opts.Aliases {
+			if err := w.readAliases(id); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return w.graph()
@@ -190,6 +198,9 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 		sd, other := sides[k], sides[1-k]
 		d := len(sd.layers)
 		var next []string
+		if err := w.prefetchLinks(sd.layers[d-1]); err != nil {
+			return nil, err
+		}
 		for _, id := range sd.layers[d-1] {
 			ls, err := w.links(id)
 			if err != nil {
@@ -372,7 +383,12 @@ func (w *walker) linkEnds(id string) (ends []linkEnd, exists bool, err error) {
 	}
 	err = w.viewBolt(func(r *boltReader) error {
 		if w.linkBucket != nil {
-			ends, _ = lookupLinks(w.linkBucket, ItemIRI(id), w.intern)
+			if got, ok := w.ends[id]; ok {
+				ends = got.ends
+				delete(w.ends, id) // links keeps what it makes of them
+			} else {
+				ends, _ = lookupLinks(w.linkBucket, ItemIRI(id), w.intern)
+			}
 			return nil
 		}
 		v := r.valueID(ItemIRI(id))
@@ -468,7 +484,12 @@ func (w *walker) isItem(id string) (bool, error) {
 		return false, err
 	}
 	if w.linkBucket != nil {
-		ok = itemSection[indexedKind(w.linkBucket, ItemIRI(id))]
+		kind, known := w.kinds[id]
+		if !known {
+			kind = indexedKind(w.linkBucket, ItemIRI(id))
+			w.kinds[id] = kind
+		}
+		ok = itemSection[kind]
 	} else if _, indexed := w.s.qs.(*kv.QuadStore); indexed {
 		kind, err := w.first(ItemIRI(id), pKind)
 		if err != nil {
@@ -488,7 +509,7 @@ func (w *walker) isItem(id string) (bool, error) {
 
 // Referrers returns the ids of the items (not relations) that refer to id through one of
 // the given fields (predicate names without "fg:", such as "bearer"; any reference field
-// when none is given), sorted. It reads the store's object index only.
+// when none is given), sorted. It reads the link index, or the store's object index.
 func (s *Store) Referrers(ctx context.Context, id string, fields ...string) ([]string, error) {
 	if err := s.checkOpen(); err != nil {
 		return nil, err
@@ -515,8 +536,21 @@ func (s *Store) Referrers(ctx context.Context, id string, fields ...string) ([]s
 		out = append(out, string(sub))
 		return nil
 	}
+	if err := w.viewLinks(); err != nil {
+		return nil, err
+	}
 	_, indexed := s.qs.(*kv.QuadStore)
-	if indexed && len(want) > 0 {
+	if w.linkBucket != nil {
+		var preds []quad.IRI
+		for p := range want {
+			preds = append(preds, p)
+		}
+		for _, e := range lookupIncoming(w.linkBucket, ItemIRI(id), preds, w.intern) {
+			if err := collect(quad.Quad{Subject: quad.IRI(e.other), Predicate: quad.IRI(e.pred)}, ""); err != nil {
+				return nil, err
+			}
+		}
+	} else if indexed && len(want) > 0 {
 		// The object-predicate-subject index holds just the quads of each field.
 		for _, f := range fields {
 			if err := w.objectQuads(ItemIRI(id), quad.IRI("fg:"+f), collect); err != nil {
@@ -598,6 +632,13 @@ type walker struct {
 	// partial holds the parties and agreements reached but not read whole.
 	fieldRefs map[string][]fieldRef
 	partial   map[string]*ItemInfo
+	dates     map[string]Date // the dates of the assertions of a sketch (SketchThreads)
+	// ends and kinds are what the link index lists under items, read ahead of links and
+	// isItem (prefetchLinks); kinds holds "" for an id that is not an item.
+	ends  map[string]itemLinks
+	kinds map[string]string
+	// aliases are the aliases of parties read for their names (readAliases).
+	aliases map[string][]string
 }
 
 type fieldRef struct {
@@ -611,7 +652,8 @@ func newWalker(ctx context.Context, s *Store, max int, follow []string) *walker 
 	}
 	w := &walker{ctx: ctx, s: s, max: max, values: map[any]quad.Value{}, boltValues: map[uint64]quad.Value{},
 		linkCache: map[string][]link{}, itemCache: map[string]bool{}, strs: map[string]string{},
-		fieldRefs: map[string][]fieldRef{}, partial: map[string]*ItemInfo{},
+		fieldRefs: map[string][]fieldRef{}, partial: map[string]*ItemInfo{}, dates: map[string]Date{},
+		ends: map[string]itemLinks{}, kinds: map[string]string{}, aliases: map[string][]string{},
 		items: map[string]*itemQuads{}, names: map[string]*ItemInfo{}, rels: map[string]*itemQuads{}, sources: map[string]*itemQuads{}}
 	if len(follow) > 0 {
 		w.follow = map[string]bool{}
@@ -1097,6 +1139,31 @@ func (w *walker) name(id string) error {
 	return w.source(id)
 }
 
+// readAliases reads the aliases of the party id, read for its name, from every source
+// that states it; elsewhere than on bolt it reads the party whole.
+func (w *walker) readAliases(id string) error {
+	if info := w.names[id]; info == nil || info.Kind != KindParty || w.aliases[id] != nil {
+		return nil
+	}
+	sp, err := w.s.boltIndexFor(quad.Subject, quad.Predicate)
+	if err != nil {
+		return err
+	}
+	if sp == nil {
+		_, err := w.item(id) // whole, with its aliases
+		return err
+	}
+	set := map[string]bool{}
+	err = w.boltQuads(sp, []quad.Value{ItemIRI(id), pAlias}, func(q quad.Quad, _ string) error {
+		if a, ok := q.Object.(quad.String); ok {
+			set[string(a)] = true
+		}
+		return nil
+	})
+	w.aliases[id] = sortedKeys(set) // not nil: read
+	return err
+}
+
 // first returns the text value of predicate p of the subject s as one source gives it,
 // through the subject-predicate index of a key-value store; "" when there is none.
 func (w *walker) first(s, p quad.IRI) (string, error) {
@@ -1280,7 +1347,7 @@ func (w *walker) addNames(g *Graph) {
 		}
 		switch info.Kind {
 		case KindParty:
-			g.Parties = append(g.Parties, Party{ID: id, Name: info.Name, Kind: info.Type, MemberOf: refs[pMemberOf]})
+			g.Parties = append(g.Parties, Party{ID: id, Name: info.Name, Kind: info.Type, MemberOf: refs[pMemberOf], Aliases: w.aliases[id]})
 		case KindAgreement:
 			g.Agreements = append(g.Agreements, Agreement{ID: id, Name: info.Name, Kind: info.Type, Parties: refs[pParty], Revises: one(pRevises)})
 		case KindEvent:
@@ -1288,7 +1355,7 @@ func (w *walker) addNames(g *Graph) {
 		case KindObligation:
 			g.Obligations = append(g.Obligations, Obligation{ID: id, Bearer: one(pBearer), Beneficiary: one(pBeneficiary), Under: one(pUnder)})
 		case KindClaim, KindCounterclaim:
-			c := Claim{ID: id, Kind: info.Kind, By: one(pBy), About: refs[pAbout], Counters: refs[pCounters], Supports: refs[pSupports]}
+			c := Claim{ID: id, Kind: info.Kind, By: one(pBy), About: refs[pAbout], Counters: refs[pCounters], Supports: refs[pSupports], Date: w.dates[id]}
 			if info.Kind == KindClaim {
 				g.Claims = append(g.Claims, c)
 			} else {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strings"
@@ -14,33 +15,42 @@ import (
 )
 
 // The link index of a bolt store lists, under each item, the quads that may link it to
-// another item (a reference field or a relation, under a source's label), both ways, and
-// the kind each source gives it, so that a path search learns an item's links, and
-// whether what they lead to is an item, from runs of keys instead of reading quads and
-// values from the log (about 30 µs an item; a path across a corpus of 10,000 articles
-// passes thousands). It is factgraph's own bucket beside Cayley's, with a key per quad and
-// end, and empty values:
+// another item (a reference field or a relation, under a source's label), both ways, the
+// kind each source gives it and the date, so that a path search learns an item's links,
+// and whether what they lead to is an item, and a query orders claims, from runs of keys
+// instead of reading quads and values from the log (about 30 µs an item; a path across a
+// corpus of 10,000 articles passes thousands). It is factgraph's own bucket beside
+// Cayley's, with a key per quad and end, and empty values:
 //
 //	subject IRI 0x00 '>' predicate 0x00 object IRI 0x00 source id
 //	object IRI 0x00 '<' predicate 0x00 subject IRI 0x00 source id
 //	subject IRI 0x00 '=' kind 0x00 source id  (for "subject fg:kind kind" of an item)
+//	subject IRI 0x00 '@' date 0x00 source id  (for "subject fg:date date", as written)
 //
 // A quad's keys are put when a write adds it and deleted when a write removes it, so the
 // keys are exactly those of the live quads. The meta key linkIndexKey holds the store's
-// horizon and size (storeState) when the index last covered every write; a store written
-// by anything else no longer matches them, and walks then read the log as before, until
-// the next write rebuilds the index.
+// horizon and size (storeState) when the index last covered every write, and the version
+// of this layout; a store written by anything else no longer matches them, and walks then
+// read the log as before, until the next write rebuilds the index.
 
 var (
 	linkBucket   = []byte("factgraph-links")
 	linkIndexKey = []byte("factgraph-links")
 )
 
+// linkIndexVersion is the version of the link index's layout, the last byte of its
+// stamp: an index of another layout is built again.
+const linkIndexVersion = 1
+
+// linkStamp is the stamp of a link index that covers the store in tx.
+func linkStamp(tx *bolt.Tx) []byte { return append(storeState(tx), linkIndexVersion) }
+
 // The ends under which the link index lists a quad.
 const (
 	linkOut  = '>' // a link, under its subject
 	linkIn   = '<' // a link, under its object
 	linkKind = '=' // an item's kind, under the item
+	linkDate = '@' // an item's date, under the item
 )
 
 // linkEnds returns the ends under which q is listed: linkOut and linkIn for a reference
@@ -59,22 +69,31 @@ func linkEnds(q quad.Quad) []byte {
 	if k, ok := q.Object.(quad.String); ok && p == pKind && itemSection[string(k)] {
 		return []byte{linkKind}
 	}
+	if _, ok := q.Object.(quad.TypedString); ok && p == pDate {
+		return []byte{linkDate}
+	}
 	return nil
 }
 
 // linkPredicate says whether quads of predicate p may be listed (linkEnds), so that a
 // read can drop the others before decoding them.
-func linkPredicate(p quad.IRI) bool { return refFields[p] || isRelationType(p) || p == pKind }
+func linkPredicate(p quad.IRI) bool {
+	return refFields[p] || isRelationType(p) || p == pKind || p == pDate
+}
 
 // appendLinkKey appends the key of q under its end at to b.
 func appendLinkKey(b []byte, q quad.Quad, at byte) []byte {
 	from := q.Subject.(quad.IRI)
 	var mid, to string
 	switch at {
-	case linkKind:
+	case linkKind, linkDate:
 		b = append(b, from...)
 		b = append(b, 0, at)
-		b = append(b, q.Object.(quad.String)...)
+		if at == linkKind {
+			b = append(b, q.Object.(quad.String)...)
+		} else {
+			b = append(b, q.Object.(quad.TypedString).Value...)
+		}
 		b = append(b, 0)
 		return append(b, strings.TrimPrefix(string(q.Label.(quad.IRI)), sourcePrefix)...)
 	case linkIn:
@@ -115,14 +134,21 @@ func linkIndexFresh(tx *bolt.Tx) bool {
 		return false
 	}
 	stamp := meta.Get(linkIndexKey)
-	return stamp != nil && bytes.Equal(stamp, storeState(tx))
+	return stamp != nil && bytes.Equal(stamp, linkStamp(tx))
 }
 
 // lookupLinks returns the ends of the link quads of item from b, the bucket of a fresh
-// index: each once, however many sources state it. isItem says whether a source gives
-// item an item's kind. intern turns a key's bytes into a string, so that a walk holds
-// each id once.
-func lookupLinks(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (ends []linkEnd, isItem bool) {
+// index: each once, however many sources state it; kind is the item's kind as one source
+// gives it, "" when none gives it an item's kind. intern turns a key's bytes into a
+// string, so that a walk holds each id once.
+func lookupLinks(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (ends []linkEnd, kind string) {
+	ends, kind, _ = lookupItem(b, item, intern)
+	return ends, kind
+}
+
+// lookupItem is lookupLinks, and also returns the item's date as one source writes it
+// ("" when none does).
+func lookupItem(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (ends []linkEnd, kind, date string) {
 	prefix := append([]byte(item), 0)
 	c := b.Cursor()
 	var last []byte // the last key's end, predicate and other end
@@ -132,8 +158,14 @@ func lookupLinks(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (end
 			continue
 		}
 		at := rest[0]
-		if at == linkKind {
-			isItem = true
+		if at == linkKind || at == linkDate {
+			v, _, _ := bytes.Cut(rest[1:], []byte{0})
+			switch {
+			case at == linkKind && kind == "":
+				kind = intern(v)
+			case at == linkDate && date == "":
+				date = string(v)
+			}
 			continue
 		}
 		pred, more, ok1 := bytes.Cut(rest[1:], []byte{0})
@@ -148,7 +180,7 @@ func lookupLinks(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (end
 		last = head
 		ends = append(ends, linkEnd{pred: intern(pred), other: intern(other), out: at == linkOut})
 	}
-	return ends, isItem
+	return ends, kind, date
 }
 
 // lookupIncoming returns the ends of the link quads whose object is item, from b, the
@@ -222,7 +254,7 @@ func (s *Store) indexLinks(before []byte, deltas []cgraph.Delta) error {
 		if meta == nil {
 			return errNotFactgraph
 		}
-		if stamp := meta.Get(linkIndexKey); stamp == nil || !bytes.Equal(stamp, before) || tx.Bucket(linkBucket) == nil {
+		if stamp := meta.Get(linkIndexKey); stamp == nil || !bytes.Equal(stamp, append(before, linkIndexVersion)) || tx.Bucket(linkBucket) == nil {
 			return rebuildLinks(s, tx)
 		}
 		b := tx.Bucket(linkBucket)
@@ -246,7 +278,7 @@ func (s *Store) indexLinks(before []byte, deltas []cgraph.Delta) error {
 				return err
 			}
 		}
-		return meta.Put(linkIndexKey, storeState(tx))
+		return meta.Put(linkIndexKey, linkStamp(tx))
 	})
 }
 
@@ -295,7 +327,7 @@ func rebuildLinks(s *Store, tx *bolt.Tx) error {
 	if err := keys.each(func(k []byte) error { return b.Put(k, []byte{}) }); err != nil {
 		return err
 	}
-	return tx.Bucket(metaBucketName).Put(linkIndexKey, storeState(tx))
+	return tx.Bucket(metaBucketName).Put(linkIndexKey, linkStamp(tx))
 }
 
 // bulkLinks collects the keys of a rebuild in one arena: a store of 10,000 articles has
@@ -353,7 +385,7 @@ func newBulkLink(dirs [4]int32, at byte) bulkLink {
 	switch at {
 	case linkIn:
 		return bulkLink{from: dirs[2], mid: dirs[1], other: dirs[0], label: dirs[3], at: at}
-	case linkKind:
+	case linkKind, linkDate:
 		return bulkLink{from: dirs[0], mid: dirs[2], other: -1, label: dirs[3], at: at}
 	}
 	return bulkLink{from: dirs[0], mid: dirs[1], other: dirs[2], label: dirs[3], at: at}
@@ -363,11 +395,17 @@ func newBulkLink(dirs [4]int32, at byte) bulkLink {
 // A key's order is that of the ranks of its nodes' texts: each text ends where a 0x00
 // follows, and the value key of a node (appendValueKey) is its kind's letter and then its
 // text, so nodes of one kind sort by value key as their texts do; the label "source/ID"
-// sorts as ID does.
+// sorts as ID does. (A date's value key starts with its type: two dates of one item, in
+// two types, may come in another order, which costs bolt a little room, not a key.)
 func (l *bulkLoader) writeLinks() error {
 	text := func(n int32) []byte {
 		nd := &l.nodes[n]
-		return l.keys[nd.keyOff+1 : nd.keyOff+nd.keyLen]
+		key := l.keys[nd.keyOff : nd.keyOff+nd.keyLen]
+		if key[0] == 'T' { // a typed string: the length of its type, its type, its text
+			n, k := binary.Uvarint(key[1:])
+			return key[1+k+int(n):]
+		}
+		return key[1:]
 	}
 	rank := make([]int32, len(l.nodes))
 	var used []int32
@@ -438,5 +476,5 @@ func stampLinks(tx *bolt.Tx) error {
 	if _, err := tx.CreateBucketIfNotExists(linkBucket); err != nil {
 		return err
 	}
-	return tx.Bucket(metaBucketName).Put(linkIndexKey, storeState(tx))
+	return tx.Bucket(metaBucketName).Put(linkIndexKey, linkStamp(tx))
 }

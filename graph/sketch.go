@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -70,13 +71,17 @@ func (s *Store) LoadSketch(ctx context.Context, seeds []string, opts SketchOptio
 	for _, id := range opts.Whole {
 		whole[id] = true
 	}
-	for _, id := range sortedKeys(reached) {
+	ids := sortedKeys(reached)
+	if err := w.prefetchKinds(append(ids, sortedKeys(whole)...)); err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
 		if !whole[id] {
-			w.partial[id] = &ItemInfo{ID: id, Kind: indexedKind(w.linkBucket, ItemIRI(id))}
+			w.partial[id] = &ItemInfo{ID: id, Kind: w.kinds[id]}
 		}
 	}
 	for _, id := range sortedKeys(whole) {
-		kind := indexedKind(w.linkBucket, ItemIRI(id))
+		kind := w.kinds[id]
 		if kind != KindParty && kind != KindAgreement {
 			if _, err := w.item(id); err != nil {
 				return nil, err
@@ -185,4 +190,77 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []Relation
 		}
 	}
 	return rels, nil
+}
+
+// SketchThreads returns a sketch of the claims and counterclaims among seeds and of every
+// assertion linked to them by counters, either way, however far: their threads, as
+// LoadAround with Depth -1 along counters reads them. Each assertion holds its id, its
+// kind, its by, about, counters and supports, and its date, and nothing else (no text, no
+// quote): enough to build and order the threads and to match them to a party or item, not
+// to print them. The items in named are in the sketch too, by their kind alone. All of it
+// comes from the link index.
+//
+// It returns ErrNoLinkIndex on a store without a link index that covers it.
+func (s *Store) SketchThreads(ctx context.Context, seeds, named []string) (*Graph, error) {
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	if s.boltDB() == nil {
+		return nil, ErrNoLinkIndex
+	}
+	w := newWalker(ctx, s, -1, nil)
+	defer w.close()
+	if err := w.viewLinks(); err != nil {
+		return nil, err
+	}
+	if w.linkBucket == nil {
+		return nil, ErrNoLinkIndex
+	}
+	seen := map[string]bool{}
+	queue := append([]string(nil), seeds...)
+	for len(queue) > 0 {
+		id := queue[0]
+		queue = queue[1:]
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if len(seen)%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		ends, kind, date := lookupItem(w.linkBucket, ItemIRI(id), w.intern)
+		if kind != KindClaim && kind != KindCounterclaim {
+			continue
+		}
+		for _, e := range ends {
+			p := quad.IRI(e.pred)
+			switch {
+			case e.out && (p == pBy || p == pAbout || p == pCounters || p == pSupports):
+				w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{p, e.other})
+				if p == pCounters {
+					queue = append(queue, e.other)
+				}
+			case !e.out && p == pCounters:
+				queue = append(queue, e.other)
+			}
+		}
+		if date != "" {
+			d, err := ParseDate(date)
+			if err != nil {
+				return nil, fmt.Errorf("read store: <%s> %s: %w", id, pDate, err)
+			}
+			w.dates[id] = d
+		}
+		w.partial[id] = &ItemInfo{ID: id, Kind: kind}
+	}
+	for _, id := range named {
+		if _, ok := w.partial[id]; !ok {
+			if kind := indexedKind(w.linkBucket, ItemIRI(id)); kind != "" {
+				w.partial[id] = &ItemInfo{ID: id, Kind: kind}
+			}
+		}
+	}
+	return w.graph()
 }

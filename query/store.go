@@ -24,6 +24,7 @@ type Reader interface {
 	LoadAround(ctx context.Context, seeds []string, opts graph.AroundOptions) (*graph.Graph, error)
 	LoadBetween(ctx context.Context, from, to string, opts graph.BetweenOptions) (*graph.Graph, error)
 	LoadSketch(ctx context.Context, seeds []string, opts graph.SketchOptions) (*graph.Graph, error)
+	SketchThreads(ctx context.Context, seeds, named []string) (*graph.Graph, error)
 	Referrers(ctx context.Context, id string, fields ...string) ([]string, error)
 	NameMatches(ctx context.Context, ref string) ([]string, error)
 }
@@ -64,21 +65,17 @@ func ObligationsIn(ctx context.Context, r Reader, o ObligationsOptions) (*Obliga
 			}
 			obs = ids
 		}
-		// A party named by a name or alias is read whole, with its aliases, so that the
-		// name resolves on the part read as on the whole graph.
-		for i, p := range named {
-			if refIDs[i] != p.ref {
-				obs = append(obs, refIDs[i])
-			}
-		}
-		return r.LoadAround(ctx, obs, graph.AroundOptions{Names: true, Named: refIDs})
+		// The parties named are read with their aliases, so that a name or alias resolves
+		// on the part read as on the whole graph.
+		return r.LoadAround(ctx, obs, graph.AroundOptions{Names: true, Named: refIDs, Aliases: true})
 	}
 	return targeted(ctx, r, refs, load, ask)
 }
 
 // ClaimsIn answers Claims on the store r. With About or By set it reads the assertions
 // that refer to that item, every assertion linked to them by counters (so each of their
-// threads whole), and what those refer to.
+// threads whole), and what those refer to. With a limit as well, it builds and orders the
+// threads on a sketch (graph.(*Store).SketchThreads) and reads only the threads it lists.
 func ClaimsIn(ctx context.Context, r Reader, o ClaimsOptions) (*ClaimsResult, error) {
 	ask := func(ix *Index) (*ClaimsResult, error) { return ix.Claims(o) }
 	var refs []string
@@ -90,12 +87,22 @@ func ClaimsIn(ctx context.Context, r Reader, o ClaimsOptions) (*ClaimsResult, er
 	if len(refs) == 0 {
 		return onWhole(ctx, r, ask)
 	}
-	load := func(ids []string) (*graph.Graph, error) {
-		// A thread is kept for an assertion that matches both options, so one suffices.
-		field := "by"
-		if o.By == "" {
-			field = "about"
+	// A thread is kept for an assertion that matches both options, so one suffices.
+	field := "by"
+	if o.By == "" {
+		field = "about"
+	}
+	ids, err := resolveIn(ctx, r, refs)
+	if err != nil {
+		return nil, err
+	}
+	if ids != nil && o.Limit > 0 {
+		res, err := sketchClaims(ctx, r, field, ids, o)
+		if res != nil || err != nil {
+			return res, err
 		}
+	}
+	load := func(ids []string) (*graph.Graph, error) {
 		cs, err := r.Referrers(ctx, ids[0], field)
 		if err != nil {
 			return nil, err
@@ -103,7 +110,80 @@ func ClaimsIn(ctx context.Context, r Reader, o ClaimsOptions) (*ClaimsResult, er
 		return r.LoadAround(ctx, append(append([]string(nil), ids...), cs...),
 			graph.AroundOptions{Depth: -1, Follow: []string{RelCounters}, Names: true})
 	}
-	return targeted(ctx, r, refs, load, ask)
+	return targetedIDs(ctx, r, refs, ids, load, ask)
+}
+
+// sketchClaims answers Claims with a limit: it builds and orders the threads of the
+// assertions that refer to ids[0] through field on a sketch of them, then reads the
+// assertions of the threads it lists, and the names of what they refer to, and answers on
+// those. It returns nil when the store cannot sketch, or when the answer on the sketch is
+// an error (the whole graph words it).
+func sketchClaims(ctx context.Context, r Reader, field string, ids []string, o ClaimsOptions) (*ClaimsResult, error) {
+	cs, err := r.Referrers(ctx, ids[0], field)
+	if err != nil {
+		return nil, err
+	}
+	g, err := r.SketchThreads(ctx, cs, ids)
+	if errors.Is(err, graph.ErrNoLinkIndex) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	// The options name the items by their ids now, which the sketch holds.
+	byID := o
+	if o.By != "" {
+		byID.By = ids[0]
+		if o.About != "" {
+			byID.About = ids[1]
+		}
+	} else {
+		byID.About = ids[0]
+	}
+	ix := NewIndex(g)
+	sketch, err := ix.Claims(byID)
+	if err != nil {
+		return nil, nil
+	}
+	var seeds, named []string
+	var add func(n ClaimNode)
+	add = func(n ClaimNode) {
+		seeds = append(seeds, n.ID)
+		for _, c := range n.Counterclaims {
+			add(c)
+		}
+	}
+	for _, t := range sketch.Threads {
+		add(t)
+	}
+	for _, id := range ids {
+		// A party, agreement or event is read for its name; any other item whole.
+		if i, ok := ix.byID[id]; ok && (ix.items[i].Kind == graph.KindParty || ix.items[i].Kind == graph.KindAgreement || ix.items[i].Kind == graph.KindEvent) {
+			named = append(named, id)
+		} else {
+			seeds = append(seeds, id)
+		}
+	}
+	g, err = r.LoadAround(ctx, seeds, graph.AroundOptions{Names: true, Named: named})
+	if errors.Is(err, graph.ErrTooMany) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	all := byID
+	all.Limit = 0
+	res, err := NewIndex(g).Claims(all)
+	if err != nil || len(res.Threads) != len(sketch.Threads) {
+		return nil, nil
+	}
+	for i, t := range res.Threads {
+		if t.ID != sketch.Threads[i].ID {
+			return nil, nil
+		}
+	}
+	res.Truncated, res.Omitted = sketch.Truncated, sketch.Omitted
+	return res, nil
 }
 
 // NeighborsIn answers Neighbors on the store r, reading the items within o.Depth links of
@@ -286,9 +366,9 @@ func resolveIn(ctx context.Context, r Reader, refs []string) ([]string, error) {
 		if len(cands) == 0 {
 			return nil, nil
 		}
-		// The candidates read whole, merged: their names and aliases are those of the
-		// whole graph, and every item that ref names is among them.
-		g, err := r.LoadAround(ctx, cands, graph.AroundOptions{MaxItems: -1})
+		// The candidates read for their names and aliases, which are those of the whole
+		// graph: every item that ref names is among them.
+		g, err := r.LoadAround(ctx, nil, graph.AroundOptions{Named: cands, Aliases: true, MaxItems: -1})
 		if err != nil {
 			return nil, err
 		}

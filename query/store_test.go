@@ -17,12 +17,18 @@ import (
 // countingReader counts the whole-store reads, to tell a targeted answer from a fallback.
 type countingReader struct {
 	*graph.Store
-	loads int
+	loads   int
+	arounds int // reads of items, whole or for their names
 }
 
 func (c *countingReader) Load(ctx context.Context, o graph.LoadOptions) (*graph.Graph, error) {
 	c.loads++
 	return c.Store.Load(ctx, o)
+}
+
+func (c *countingReader) LoadAround(ctx context.Context, seeds []string, o graph.AroundOptions) (*graph.Graph, error) {
+	c.arounds++
+	return c.Store.LoadAround(ctx, seeds, o)
 }
 
 // newStore ingests facts into a new store: bolt unless mem is set. On bolt the targeted
@@ -109,7 +115,7 @@ func TestTargetedSameAnswers(t *testing.T) {
 			for _, c := range targetedCases(ix, st.stride) {
 				t.Run(c.name, func(t *testing.T) {
 					want, werr := c.whole(ix)
-					r.loads = 0
+					r.loads, r.arounds = 0, 0
 					got, gerr := c.targeted(ctx, r)
 					if (werr == nil) != (gerr == nil) || werr != nil && werr.Error() != gerr.Error() {
 						t.Fatalf("error %v, want %v", gerr, werr)
@@ -119,6 +125,9 @@ func TestTargetedSameAnswers(t *testing.T) {
 						if !bytes.Equal(wj, gj) {
 							t.Fatalf("targeted answer differs:\n%s\nwant\n%s", gj, wj)
 						}
+					}
+					if werr == nil && c.ids && c.sketched && !st.mem && r.arounds != 1 {
+						t.Errorf("read items %d times; a sketch reads them once", r.arounds)
 					}
 					if werr == nil && c.ids && r.loads > 0 {
 						t.Errorf("read the whole store %d times for a question on ids", r.loads)
@@ -142,9 +151,12 @@ func jsonOf(t *testing.T, v any) []byte {
 }
 
 type targetedCase struct {
-	name     string
-	ids      bool // every reference is an id of the graph
-	names    bool // as ids, but every reference is an id or the name or alias of one item
+	name  string
+	ids   bool // every reference is an id of the graph
+	names bool // as ids, but every reference is an id or the name or alias of one item
+	// sketched: on a store with a link index, the answer is built on a sketch and then
+	// reads only what it lists, in one read of items.
+	sketched bool
 	whole    func(*Index) (any, error)
 	targeted func(context.Context, Reader) (any, error)
 }
@@ -189,9 +201,10 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 			}
 		}
 		cs = append(cs, targetedCase{
-			name:     fmt.Sprintf("claims by %q about %q", o.By, o.About),
+			name:     fmt.Sprintf("claims by %q about %q limit %d", o.By, o.About, o.Limit),
 			ids:      isID(refs...),
 			names:    isOne(refs...),
+			sketched: o.Limit > 0,
 			whole:    func(ix *Index) (any, error) { return ix.Claims(o) },
 			targeted: func(ctx context.Context, r Reader) (any, error) { return ClaimsIn(ctx, r, o) },
 		})
@@ -265,9 +278,12 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 			}
 		}
 	}
+	// Limits of 1 to 3 threads, which fill for the busier parties and items: a store with a
+	// link index orders the threads on a sketch and reads only those it lists.
 	for i, p := range parties {
 		if i%stride == 0 || by[p] {
 			clm(ClaimsOptions{By: p})
+			clm(ClaimsOptions{By: p, Limit: 1 + i%3})
 		}
 	}
 	for i, a := range sortedSet(about) {
@@ -275,12 +291,15 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 			continue
 		}
 		clm(ClaimsOptions{About: a})
+		clm(ClaimsOptions{About: a, Limit: 1 + i%3})
 	}
 	for i, list := range [][]graph.Claim{g.Claims, g.Counterclaims} {
 		for k, c := range list {
 			if k%(3*stride) == i && len(c.About) > 0 {
 				clm(ClaimsOptions{By: c.By, About: c.About[len(c.About)-1]})
+				clm(ClaimsOptions{By: c.By, About: c.About[len(c.About)-1], Limit: 1})
 				clm(ClaimsOptions{About: c.ID})
+				clm(ClaimsOptions{About: c.ID, Limit: 1})
 			}
 		}
 	}
@@ -350,6 +369,7 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 		if it.Kind == graph.KindParty {
 			obl(ObligationsOptions{Bearer: it.Label})
 			clm(ClaimsOptions{By: it.Label})
+			clm(ClaimsOptions{By: it.Label, Limit: 2})
 			pth(it.Label, targets[0], PathOptions{})
 		}
 	}
@@ -364,6 +384,7 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 			nbr(strings.ToLower(a), NeighborsOptions{})
 			obl(ObligationsOptions{Between: [2]string{a, targets[len(targets)-1]}})
 			clm(ClaimsOptions{About: a})
+			clm(ClaimsOptions{About: a, Limit: 1})
 		}
 		pth(strings.ToUpper(p.ID), targets[1], PathOptions{})
 	}
@@ -396,6 +417,7 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 		obl(ObligationsOptions{Between: [2]string{parties[0], parties[0]}})
 	}
 	clm(ClaimsOptions{About: "no-such-item"})
+	clm(ClaimsOptions{About: targets[0], Limit: -1})
 	return cs
 }
 

@@ -1,0 +1,134 @@
+package graph
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+
+	"github.com/boltdb/bolt"
+	"github.com/cayleygraph/quad"
+)
+
+// parallelMin is the fewest lookups worth a second goroutine (a variable for tests).
+var parallelMin = 512
+
+// linkReads runs read for i from 0 to n-1 on the walk's link index, which must cover the
+// store (w.linkBucket). From parallelMin lookups on, it runs half of them on a second
+// goroutine with a read transaction of its own: a path's frontier or a hub's neighbours
+// are thousands of lookups that do not depend on one another. read must write to its
+// own slot i only, and use the intern it is given.
+func (w *walker) linkReads(n int, read func(b *bolt.Bucket, intern func([]byte) string, i int)) error {
+	serial := func() {
+		for i := 0; i < n; i++ {
+			read(w.linkBucket, w.intern, i)
+		}
+	}
+	if n < parallelMin {
+		serial()
+		return nil
+	}
+	tx, err := w.s.boltDB().Begin(false)
+	if err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	defer tx.Rollback()
+	b := tx.Bucket(linkBucket)
+	// Both transactions must see one state of the store; a writer in between would not.
+	if b == nil || !bytes.Equal(tx.Bucket(metaBucketName).Get(linkIndexKey), w.br.tx.Bucket(metaBucketName).Get(linkIndexKey)) {
+		serial()
+		return nil
+	}
+	strs := map[string]string{}
+	intern := func(k []byte) string {
+		if s, ok := strs[string(k)]; ok {
+			return s
+		}
+		s := string(k)
+		strs[s] = s
+		return s
+	}
+	half := n / 2
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := half; i < n; i++ {
+			read(b, intern, i)
+		}
+	}()
+	for i := 0; i < half; i++ {
+		read(w.linkBucket, w.intern, i)
+	}
+	wg.Wait()
+	return nil
+}
+
+// itemLinks is what the link index lists under an item: the ends of its links and its
+// kind.
+type itemLinks struct {
+	ends []linkEnd
+	kind string
+}
+
+// prefetchLinks reads from the link index, when the walk has one, the links of the items
+// ids that it has not read yet, and the kinds of the items they lead to, for links.
+func (w *walker) prefetchLinks(ids []string) error {
+	if err := w.viewLinks(); err != nil || w.linkBucket == nil {
+		return err
+	}
+	var todo []string
+	for _, id := range ids {
+		if _, ok := w.linkCache[id]; !ok {
+			if _, ok := w.ends[id]; !ok {
+				todo = append(todo, id)
+			}
+		}
+	}
+	got := make([]itemLinks, len(todo))
+	err := w.linkReads(len(todo), func(b *bolt.Bucket, intern func([]byte) string, i int) {
+		got[i].ends, got[i].kind = lookupLinks(b, ItemIRI(todo[i]), intern)
+	})
+	if err != nil {
+		return err
+	}
+	var targets []string
+	seen := map[string]bool{}
+	for i, id := range todo {
+		w.ends[id] = got[i]
+		w.kinds[id] = got[i].kind
+		for _, e := range got[i].ends {
+			// links checks where the item's own fields and relations lead, not the
+			// subject of a reference to it (an item).
+			if !e.out && refFields[quad.IRI(e.pred)] {
+				continue
+			}
+			if _, known := w.kinds[e.other]; !known && !seen[e.other] {
+				seen[e.other] = true
+				targets = append(targets, e.other)
+			}
+		}
+	}
+	return w.prefetchKinds(targets)
+}
+
+// prefetchKinds reads the kinds of the items ids from the link index, when the walk has
+// one, into w.kinds.
+func (w *walker) prefetchKinds(ids []string) error {
+	if err := w.viewLinks(); err != nil || w.linkBucket == nil {
+		return err
+	}
+	var todo []string
+	for _, id := range ids {
+		if _, ok := w.kinds[id]; !ok {
+			todo = append(todo, id)
+		}
+	}
+	kinds := make([]string, len(todo))
+	err := w.linkReads(len(todo), func(b *bolt.Bucket, _ func([]byte) string, i int) {
+		kinds[i] = indexedKind(b, ItemIRI(todo[i]))
+	})
+	for i, id := range todo {
+		w.kinds[id] = kinds[i]
+	}
+	return err
+}

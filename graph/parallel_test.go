@@ -1,0 +1,48 @@
+package graph
+
+import (
+	"context"
+	"reflect"
+	"testing"
+)
+
+// TestParallelReads checks that walks give the same graphs whether their lookups in the
+// link index run on one goroutine or two.
+func TestParallelReads(t *testing.T) {
+	ctx := context.Background()
+	s := newBolt(t)
+	ingest(t, s, bulkCorpus()...)
+	items := storeItems(t, s)
+	if len(items) < 20 {
+		t.Fatalf("only %d items", len(items))
+	}
+	defer func(n int) { parallelMin = n }(parallelMin)
+	load := func(min int) []*Graph {
+		parallelMin = min
+		var out []*Graph
+		for i, from := range items {
+			if i%3 != 0 {
+				continue
+			}
+			to := items[(i*7+5)%len(items)]
+			g, err := s.LoadBetween(ctx, from, to, BetweenOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, g)
+			if g, err = s.LoadSketch(ctx, []string{from}, SketchOptions{Whole: []string{to}}); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, g)
+		}
+		return out
+	}
+	serial, parallel := load(1<<30), load(2)
+	if !reflect.DeepEqual(serial, parallel) {
+		for i := range serial {
+			if !reflect.DeepEqual(serial[i], parallel[i]) {
+				t.Fatalf("graph %d differs with reads on two goroutines:\n%+v\nwant\n%+v", i, parallel[i], serial[i])
+			}
+		}
+	}
+}
