@@ -13,7 +13,9 @@
 # instead of writing one: hard links to another copy are fine, as the one article the script
 # changes is replaced, not written in place), PG=postgres://... (a database whose user may create databases, as scripts/ci-postgres.sh
 # prints) to time factgraph on PostgreSQL as well, and QUERIES=few to time only the
-# obligations query and Gizmo (each query loads the store: minutes at 10k articles).
+# obligations query and Gizmo as whole commands (each opens the store). Every query form is
+# then timed on the open bolt store (BenchmarkQueryStore, QUERYRUNS runs each, 3 by default;
+# QUERYBENCH=no leaves it out).
 # NetworkX (bench/networkx_write.py) runs with PYTHON, /usr/bin/python3 by default (Debian's
 # python3-networkx), and is left out when that cannot import networkx or NETWORKX=no.
 #
@@ -191,4 +193,24 @@ done
 ratio "gizmo query vs cayley query" factgraph-gizmo cayley-gizmo
 ratio "re-ingest one article vs full ingest" factgraph-reingest-one factgraph-ingest
 [ -n "${PG:-}" ] && ratio "postgres ingest vs bolt ingest" postgres-ingest factgraph-ingest
+
+# Every query form on the bolt store this run wrote (and re-ingested one article into),
+# opened once, opening not timed: BenchmarkQueryStore, the mean of QUERYRUNS runs.
+if [ "${QUERYBENCH:-yes}" != no ]; then
+	runs=${QUERYRUNS:-3}
+	echo
+	echo "queries on the open bolt store (bench/query_store_test.go; mean of $runs runs)"
+	if ! (cd "$root" && go test -run '^$' -bench QueryStore -benchtime "${runs}x" -timeout 1h ./bench/ \
+		-args -store "$work/fg.db" -articles "$n") >"$work/out.querybench" 2>&1; then
+		echo "compare: the query benchmark failed:" >&2
+		cat "$work/out.querybench" >&2
+		exit 1
+	fi
+	printf '%-44s %11s %12s\n' form time "answer lines"
+	awk '/ns\/op/ {
+		name = $1; sub(/^BenchmarkQueryStore\/[0-9]+k\//, "", name); sub(/-[0-9]+$/, "", name)
+		lines = ""; for (i = 1; i < NF; i++) if ($(i + 1) == "lines/op") lines = $i
+		printf "%-44s %8.1f ms %12s\n", name, $3 / 1e6, lines
+	}' "$work/out.querybench"
+fi
 echo "files in $work"

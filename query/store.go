@@ -207,8 +207,8 @@ func NeighborsIn(ctx context.Context, r Reader, ref string, o NeighborsOptions) 
 		return nil, err
 	}
 	if ids != nil && o.Limit > 0 && !contains(itemKinds, o.Type) {
-		// The links at depth 1 are counted and ordered on a sketch first: when they fill
-		// the limit, the answer stops there, and only the items it lists are read.
+		// The links are counted and ordered on sketches, a depth at a time, and only the
+		// items the answer lists are read.
 		res, err := sketchNeighbors(ctx, r, ids[0], follow, o)
 		if res != nil || err != nil {
 			return res, err
@@ -234,25 +234,49 @@ func NeighborsIn(ctx context.Context, r Reader, ref string, o NeighborsOptions) 
 		func(ix *Index) (*NeighborsResult, error) { return ix.Neighbors(ref, o) })
 }
 
-// sketchNeighbors answers Neighbors about the item id when its links at depth 1 fill the
-// limit o.Limit: it counts and orders them on a sketch of the item's links
-// (graph.(*Store).LoadSketch), then reads the item and the items the answer lists (and the
-// obligations its owes links go through, for their status) and puts them in the answer.
-// It returns nil when the links do not fill the limit, when o.Type names a kind of item
-// (a source may share its id with an item, and only a read of the item tells which the
-// whole graph lists), or when the store cannot sketch.
+// sketchNeighbors answers Neighbors with a limit: it counts and orders the links a depth
+// at a time on sketches of the links of the items reached so far
+// (graph.(*Store).LoadSketch), up to the depth that fills the limit or o.Depth, then reads
+// the item and the items the answer lists (and the obligations its owes links go through,
+// for their status) and puts them in the answer. It returns nil when o.Type names a kind
+// of item (a source may share its id with an item, and only a read of the item tells which
+// the whole graph lists), when the store cannot sketch, or when the question is an error
+// on the sketch (the whole graph words it).
 func sketchNeighbors(ctx context.Context, r Reader, id string, follow []string, o NeighborsOptions) (*NeighborsResult, error) {
-	g, err := r.LoadSketch(ctx, []string{id}, graph.SketchOptions{Follow: follow})
-	if errors.Is(err, graph.ErrNoLinkIndex) {
+	if o.Depth < 0 {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, err
+	depth := max(o.Depth, 1)
+	// The links up to depth d are those of the items up to depth d-1: the seeds.
+	seeds := []string{id}
+	seeded := map[string]bool{id: true}
+	var res *NeighborsResult
+	for d := 1; ; d++ {
+		g, err := r.LoadSketch(ctx, seeds, graph.SketchOptions{Follow: follow})
+		if errors.Is(err, graph.ErrNoLinkIndex) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		od := o
+		od.Depth = d
+		if res, err = NewIndex(g).Neighbors(id, od); err != nil {
+			return nil, nil
+		}
+		var next []string
+		for _, n := range res.Neighbors {
+			if n.Depth == d && !seeded[n.Item.ID] {
+				seeded[n.Item.ID] = true
+				next = append(next, n.Item.ID)
+			}
+		}
+		if res.Truncated || d == depth || len(next) == 0 {
+			break
+		}
+		seeds = append(seeds, next...)
 	}
-	res, err := NewIndex(g).Neighbors(id, o)
-	if err != nil || !res.Truncated || res.OmittedDepth != 1 {
-		return nil, nil // asked again on the items read, which tells the same
-	}
+	res.Depth = depth
 	whole := []string{id}
 	for _, n := range res.Neighbors {
 		whole = append(whole, n.Item.ID)
@@ -260,7 +284,7 @@ func sketchNeighbors(ctx context.Context, r Reader, id string, follow []string, 
 			whole = append(whole, n.Link.Via)
 		}
 	}
-	g, err = r.LoadSketch(ctx, nil, graph.SketchOptions{Whole: whole})
+	g, err := r.LoadSketch(ctx, nil, graph.SketchOptions{Whole: whole})
 	if err != nil {
 		return nil, err
 	}
