@@ -83,6 +83,9 @@ func (s *Store) LoadAround(ctx context.Context, seeds []string, opts AroundOptio
 	defer w.close()
 	depth := map[string]int{}
 	var frontier []string
+	if err := w.prefetchItems(seeds); err != nil {
+		return nil, err
+	}
 	for _, id := range seeds {
 		if _, seen := depth[id]; seen {
 			continue
@@ -639,6 +642,8 @@ type walker struct {
 	kinds map[string]string
 	// aliases are the aliases of parties read for their names (readAliases).
 	aliases map[string][]string
+	// readAhead are subjects read ahead of read (prefetchItems).
+	readAhead map[quad.IRI]*itemQuads
 }
 
 type fieldRef struct {
@@ -654,7 +659,8 @@ func newWalker(ctx context.Context, s *Store, max int, follow []string) *walker 
 		linkCache: map[string][]link{}, itemCache: map[string]bool{}, strs: map[string]string{},
 		fieldRefs: map[string][]fieldRef{}, partial: map[string]*ItemInfo{}, dates: map[string]Date{},
 		ends: map[string]itemLinks{}, kinds: map[string]string{}, aliases: map[string][]string{},
-		items: map[string]*itemQuads{}, names: map[string]*ItemInfo{}, rels: map[string]*itemQuads{}, sources: map[string]*itemQuads{}}
+		readAhead: map[quad.IRI]*itemQuads{},
+		items:     map[string]*itemQuads{}, names: map[string]*ItemInfo{}, rels: map[string]*itemQuads{}, sources: map[string]*itemQuads{}}
 	if len(follow) > 0 {
 		w.follow = map[string]bool{}
 		for _, f := range follow {
@@ -800,6 +806,10 @@ func (w *walker) quad(ref cgraph.Ref) (quad.Quad, error) {
 
 // read returns the quads whose subject is iri, by source.
 func (w *walker) read(iri quad.IRI) (*itemQuads, error) {
+	if it, ok := w.readAhead[iri]; ok {
+		delete(w.readAhead, iri)
+		return it, nil
+	}
 	it := &itemQuads{id: string(iri), bySource: map[string][]quad.Quad{}, kind: map[string]string{}}
 	err := w.quads(quad.Subject, iri, func(q quad.Quad, src string) error {
 		it.bySource[src] = append(it.bySource[src], q)

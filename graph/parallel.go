@@ -2,7 +2,9 @@ package graph
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/boltdb/bolt"
@@ -131,4 +133,87 @@ func (w *walker) prefetchKinds(ids []string) error {
 		w.kinds[id] = kinds[i]
 	}
 	return err
+}
+
+// readAheadMin is the fewest items worth reading ahead on two goroutines.
+var readAheadMin = 64
+
+// prefetchItems reads the items ids whole, and the sources that share their ids, ahead of
+// item, half of them on a second goroutine with a read transaction of its own, when the
+// store is bolt and they are enough to be worth it: the items a query lists or a thread
+// holds are hundreds of reads that do not depend on one another.
+func (w *walker) prefetchItems(ids []string) error {
+	ind, err := w.s.boltIndexFor(quad.Subject)
+	if err != nil || ind == nil {
+		return err
+	}
+	var iris []quad.IRI
+	for _, id := range ids {
+		if _, ok := w.items[id]; ok {
+			continue
+		}
+		iris = append(iris, ItemIRI(id))
+		if _, ok := w.sources[id]; !ok && !strings.Contains(id, "/") {
+			iris = append(iris, SourceIRI(id))
+		}
+	}
+	if len(iris) < 2*readAheadMin {
+		return nil
+	}
+	if err := w.viewBolt(func(*boltReader) error { return nil }); err != nil {
+		return err
+	}
+	got := make([]*itemQuads, len(iris))
+	errs := make([]error, 2)
+	half := len(iris) / 2
+	read := func(r *boltReader, from, to int, slot int) {
+		for i := from; i < to && errs[slot] == nil; i++ {
+			got[i], errs[slot] = r.itemQuads(ind, iris[i])
+		}
+	}
+	tx, err := w.s.boltDB().Begin(false)
+	if err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	defer tx.Rollback()
+	r2, err := newBoltReader(w.ctx, tx, nil)
+	if err != nil {
+		return err
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		read(r2, half, len(iris), 1)
+	}()
+	read(w.br, 0, half, 0)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for i, iri := range iris {
+		w.readAhead[iri] = got[i]
+	}
+	return nil
+}
+
+// itemQuads reads the quads whose subject is iri through the subject index ind, by source,
+// as walker.read does.
+func (r *boltReader) itemQuads(ind *boltIndex, iri quad.IRI) (*itemQuads, error) {
+	it := &itemQuads{id: string(iri), bySource: map[string][]quad.Quad{}, kind: map[string]string{}}
+	v := r.valueID(iri)
+	if v == 0 {
+		return it, nil
+	}
+	qs, err := r.collect(ind, []uint64{v}, r.sourceLabel)
+	for _, q := range qs {
+		src := strings.TrimPrefix(string(q.Label.(quad.IRI)), sourcePrefix)
+		it.bySource[src] = append(it.bySource[src], q)
+		if q.Predicate == pKind {
+			if k, ok := q.Object.(quad.String); ok {
+				it.kind[src] = string(k)
+			}
+		}
+	}
+	return it, err
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // TestParallelReads checks that walks give the same graphs whether their lookups in the
-// link index run on one goroutine or two.
+// link index, and their reads of items ahead, run on one goroutine or two.
 func TestParallelReads(t *testing.T) {
 	ctx := context.Background()
 	s := newBolt(t)
@@ -16,9 +16,9 @@ func TestParallelReads(t *testing.T) {
 	if len(items) < 20 {
 		t.Fatalf("only %d items", len(items))
 	}
-	defer func(n int) { parallelMin = n }(parallelMin)
+	defer func(n, m int) { parallelMin, readAheadMin = n, m }(parallelMin, readAheadMin)
 	load := func(min int) []*Graph {
-		parallelMin = min
+		parallelMin, readAheadMin = min, min
 		var out []*Graph
 		for i, from := range items {
 			if i%3 != 0 {
@@ -30,7 +30,11 @@ func TestParallelReads(t *testing.T) {
 				t.Fatal(err)
 			}
 			out = append(out, g)
-			if g, err = s.LoadSketch(ctx, []string{from}, SketchOptions{Whole: []string{to}}); err != nil {
+			if g, err = s.LoadSketch(ctx, []string{from}, SketchOptions{Whole: items[i/2 : i/2+3]}); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, g)
+			if g, err = s.LoadAround(ctx, []string{from, to, items[i/2]}, AroundOptions{Depth: 1, Names: true}); err != nil {
 				t.Fatal(err)
 			}
 			out = append(out, g)

@@ -80,6 +80,15 @@ func (s *Store) LoadSketch(ctx context.Context, seeds []string, opts SketchOptio
 			w.partial[id] = &ItemInfo{ID: id, Kind: w.kinds[id]}
 		}
 	}
+	var items []string
+	for _, id := range sortedKeys(whole) {
+		if kind := w.kinds[id]; kind != KindParty && kind != KindAgreement {
+			items = append(items, id)
+		}
+	}
+	if err := w.prefetchItems(items); err != nil {
+		return nil, err
+	}
 	for _, id := range sortedKeys(whole) {
 		kind := w.kinds[id]
 		if kind != KindParty && kind != KindAgreement {
