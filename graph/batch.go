@@ -58,10 +58,9 @@ func (w *batchWriter) flush() error {
 		return err
 	}
 	if before != nil {
-		// A name index left behind costs name lookups time, not answers (nameindex.go).
-		_ = w.s.indexNames(before, w.pending)
-		// So does a link index left behind, for walks (linkindex.go).
-		_ = w.s.indexLinks(before, w.pending)
+		// Indexes left behind cost lookups and walks time, not answers (nameindex.go,
+		// linkindex.go).
+		_ = w.s.updateIndexes(before, w.pending)
 	}
 	w.batches++
 	w.s.releaseMapped()

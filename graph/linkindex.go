@@ -239,47 +239,35 @@ func firstLinked(b *bolt.Bucket, item, p quad.IRI) string {
 	return string(to)
 }
 
-// indexLinks brings the link index up to date after a write that applied deltas and
-// found the store in state before (storeState): when the index covered the store then,
-// the keys of the quads the deltas add are put and those of the quads they remove are
-// deleted; otherwise the index is built again from the store. Errors leave the index
-// stale, which costs walks time, not answers.
-func (s *Store) indexLinks(before []byte, deltas []cgraph.Delta) error {
-	db := s.boltDB()
-	if db == nil || s.readOnly {
-		return nil
+// updateLinks brings the link index up to date in tx (see updateIndexes): the keys of
+// the quads the deltas add are put and those of the quads they remove are deleted.
+func updateLinks(s *Store, tx *bolt.Tx, before []byte, deltas []cgraph.Delta) error {
+	meta := tx.Bucket(metaBucketName)
+	if stamp := meta.Get(linkIndexKey); stamp == nil || !bytes.Equal(stamp, append(before, linkIndexVersion)) || tx.Bucket(linkBucket) == nil {
+		return rebuildLinks(s, tx)
 	}
-	return db.Update(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(metaBucketName)
-		if meta == nil {
-			return errNotFactgraph
+	b := tx.Bucket(linkBucket)
+	var put, del [][]byte
+	for _, d := range deltas {
+		if d.Action == cgraph.Add {
+			put = append(put, linkKeys(d.Quad)...)
+		} else {
+			del = append(del, linkKeys(d.Quad)...)
 		}
-		if stamp := meta.Get(linkIndexKey); stamp == nil || !bytes.Equal(stamp, append(before, linkIndexVersion)) || tx.Bucket(linkBucket) == nil {
-			return rebuildLinks(s, tx)
+	}
+	slices.SortFunc(del, bytes.Compare)
+	for _, k := range del {
+		if err := b.Delete(k); err != nil {
+			return err
 		}
-		b := tx.Bucket(linkBucket)
-		var put, del [][]byte
-		for _, d := range deltas {
-			if d.Action == cgraph.Add {
-				put = append(put, linkKeys(d.Quad)...)
-			} else {
-				del = append(del, linkKeys(d.Quad)...)
-			}
+	}
+	slices.SortFunc(put, bytes.Compare)
+	for _, k := range put {
+		if err := b.Put(k, []byte{}); err != nil {
+			return err
 		}
-		slices.SortFunc(del, bytes.Compare)
-		for _, k := range del {
-			if err := b.Delete(k); err != nil {
-				return err
-			}
-		}
-		slices.SortFunc(put, bytes.Compare)
-		for _, k := range put {
-			if err := b.Put(k, []byte{}); err != nil {
-				return err
-			}
-		}
-		return meta.Put(linkIndexKey, linkStamp(tx))
-	})
+	}
+	return meta.Put(linkIndexKey, linkStamp(tx))
 }
 
 // rebuildLinks builds the link index again from every live quad of the store, in tx.

@@ -45,14 +45,7 @@ func linkKeysInIndex(t *testing.T, s *Store) []string {
 
 func linkIndexFreshIn(t *testing.T, s *Store) bool {
 	t.Helper()
-	fresh := false
-	if err := s.boltDB().View(func(tx *bolt.Tx) error {
-		fresh = linkIndexFresh(tx)
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	return fresh
+	return freshIn(t, s, linkIndexFresh)
 }
 
 // storeItems lists the ids of every item the store holds, and of ids no item has.

@@ -117,34 +117,43 @@ func (s *Store) boltState() []byte {
 	return state
 }
 
-// indexNames brings the name index up to date after a write that applied deltas and found
-// the store in state before (storeState): when the index covered the store then, the
-// names the deltas add are added; otherwise the index is built again from the store.
-// Errors leave the index stale, which costs lookups time, not answers.
-func (s *Store) indexNames(before []byte, deltas []cgraph.Delta) error {
+// updateIndexes brings factgraph's indexes of a bolt store, names and links, up to date
+// after a write that applied deltas and found the store in state before (storeState), in
+// one transaction: an index that covered the store then takes the keys of the deltas;
+// another is built again from the store. Errors leave the indexes stale, which costs
+// lookups and walks time, not answers.
+func (s *Store) updateIndexes(before []byte, deltas []cgraph.Delta) error {
 	db := s.boltDB()
 	if db == nil || s.readOnly {
 		return nil
 	}
 	return db.Update(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(metaBucketName)
-		if meta == nil {
+		if tx.Bucket(metaBucketName) == nil {
 			return errNotFactgraph
 		}
-		if stamp := meta.Get(nameIndexKey); stamp == nil || !bytes.Equal(stamp, before) || tx.Bucket(nameBucket) == nil {
-			return rebuildNames(s, tx)
+		if err := updateNames(s, tx, before, deltas); err != nil {
+			return err
 		}
-		var keys [][]byte
-		for _, d := range deltas {
-			if d.Action != cgraph.Add {
-				continue
-			}
-			if name, subj, ok := isNameQuad(d.Quad); ok {
-				keys = append(keys, nameKey(name, subj))
-			}
-		}
-		return putNames(tx, keys)
+		return updateLinks(s, tx, before, deltas)
 	})
+}
+
+// updateNames brings the name index up to date in tx (see updateIndexes): the names the
+// deltas add are added.
+func updateNames(s *Store, tx *bolt.Tx, before []byte, deltas []cgraph.Delta) error {
+	if stamp := tx.Bucket(metaBucketName).Get(nameIndexKey); stamp == nil || !bytes.Equal(stamp, before) || tx.Bucket(nameBucket) == nil {
+		return rebuildNames(s, tx)
+	}
+	var keys [][]byte
+	for _, d := range deltas {
+		if d.Action != cgraph.Add {
+			continue
+		}
+		if name, subj, ok := isNameQuad(d.Quad); ok {
+			keys = append(keys, nameKey(name, subj))
+		}
+	}
+	return putNames(tx, keys)
 }
 
 // rebuildNames builds the name index again from every live name, alias and title of the

@@ -56,14 +56,20 @@ func storeNames(t *testing.T, s *Store) []string {
 
 func indexFresh(t *testing.T, s *Store) bool {
 	t.Helper()
-	fresh := false
+	return freshIn(t, s, nameIndexFresh)
+}
+
+// freshIn reads whether an index of the store s covers it, as fresh tells.
+func freshIn(t *testing.T, s *Store, fresh func(*bolt.Tx) bool) bool {
+	t.Helper()
+	var ok bool
 	if err := s.boltDB().View(func(tx *bolt.Tx) error {
-		fresh = nameIndexFresh(tx)
+		ok = fresh(tx)
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
-	return fresh
+	return ok
 }
 
 // checkNames checks that NameMatches finds, for every name of the store, every id a look
