@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/boltdb/bolt"
 	"github.com/cayleygraph/quad"
 )
 
@@ -149,6 +150,7 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []Relation
 		}
 		return ok, err
 	}
+	var owes []linkEnd // obligations that link id as bearer or beneficiary
 	for _, e := range ends {
 		p := quad.IRI(e.pred)
 		var err error
@@ -173,32 +175,62 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []Relation
 				rels = append(rels, r)
 			}
 		case refFields[p]:
-			// The subject of a reference is an item: it is not checked.
+			// The subject of a reference is an item, of the kind that has the field: its
+			// kind is not looked up (a claim's field and a counterclaim's make the same
+			// links).
+			if _, known := w.kinds[e.other]; !known {
+				w.kinds[e.other] = fieldKind[p]
+			}
 			if w.follows(strings.TrimPrefix(e.pred, "fg:")) {
 				w.fieldRefs[e.other] = append(w.fieldRefs[e.other], fieldRef{p, id})
 				reached[e.other] = true
 			}
 			if (p == pBearer || p == pBeneficiary) && w.follows(LinkOwes) {
 				// The obligation carries the owes link: it is sketched with both parties.
-				other := pBeneficiary
-				if p == pBeneficiary {
-					other = pBearer
-				}
 				w.fieldRefs[e.other] = append(w.fieldRefs[e.other], fieldRef{p, id})
 				reached[e.other] = true
-				if to := firstLinked(w.linkBucket, ItemIRI(e.other), other); to != "" {
-					var ok bool
-					if ok, err = reach(to); ok {
-						w.fieldRefs[e.other] = append(w.fieldRefs[e.other], fieldRef{other, to})
-					}
-				}
+				owes = append(owes, e)
 			}
 		}
 		if err != nil {
 			return nil, err
 		}
 	}
+	// The other party of each obligation, looked up together.
+	others := make([]string, len(owes))
+	otherField := func(e linkEnd) quad.IRI {
+		if quad.IRI(e.pred) == pBeneficiary {
+			return pBearer
+		}
+		return pBeneficiary
+	}
+	err := w.linkReads(len(owes), func(b *bolt.Bucket, _ func([]byte) string, i int) {
+		others[i] = firstLinked(b, ItemIRI(owes[i].other), otherField(owes[i]))
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range owes {
+		if others[i] == "" {
+			continue
+		}
+		ok, err := reach(others[i])
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			w.fieldRefs[e.other] = append(w.fieldRefs[e.other], fieldRef{otherField(e), others[i]})
+		}
+	}
 	return rels, nil
+}
+
+// fieldKind is the kind of item that has a reference field (claims and counterclaims share
+// theirs: a claim stands for both).
+var fieldKind = map[quad.IRI]string{
+	pMemberOf: KindParty, pParty: KindAgreement, pRevises: KindAgreement, pInvolves: KindEvent,
+	pBearer: KindObligation, pBeneficiary: KindObligation, pUnder: KindObligation,
+	pBy: KindClaim, pAbout: KindClaim, pCounters: KindClaim, pSupports: KindClaim,
 }
 
 // SketchThreads returns a sketch of the claims and counterclaims among seeds and of every
