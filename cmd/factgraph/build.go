@@ -1,13 +1,11 @@
 package main
 
 import (
-	"os"
-	"runtime/debug"
-
 	"github.com/urfave/cli/v2"
 
 	_ "github.com/factgraph/factgraph/export/all" // registers every format
 	"github.com/factgraph/factgraph/export/build"
+	"github.com/factgraph/factgraph/internal/heap"
 )
 
 func buildCommand() *cli.Command {
@@ -30,9 +28,7 @@ func buildCommand() *cli.Command {
 			}
 			o.Inputs = c.Args().Slice()
 			// build ingests, then exports every format: the export's bound covers both.
-			if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
-				defer debug.SetMemoryLimit(debug.SetMemoryLimit(exportMemoryLimit))
-			}
+			defer heap.Export()()
 			return problemsError(build.Run(c.Context, o, c.App.Writer), true)
 		},
 	}

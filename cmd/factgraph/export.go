@@ -2,14 +2,13 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/factgraph/factgraph/export"
 	_ "github.com/factgraph/factgraph/export/all" // registers every format
+	"github.com/factgraph/factgraph/internal/heap"
 )
 
 // exportOptions are the flags of "factgraph export".
@@ -41,9 +40,7 @@ func exportCommand() *cli.Command {
 			if _, err := o.Resolve(); err != nil {
 				return usageError{err}
 			}
-			if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
-				defer debug.SetMemoryLimit(debug.SetMemoryLimit(exportMemoryLimit))
-			}
+			defer heap.Export()()
 			s, err := openInput(c.Context, o.store, c.Args().Slice())
 			if err != nil {
 				return err
@@ -56,16 +53,6 @@ func exportCommand() *cli.Command {
 		},
 	}
 }
-
-// exportMemoryLimit is the heap size past which an export collects garbage harder, unless
-// GOMEMLIMIT says otherwise. An export of the full view of 10,000 articles holds about
-// 660 MB at its peak (the facts while the store is read, then the graph and its view), and
-// Go lets the heap grow to twice what it holds. With this limit such an export peaked at
-// 1046 MB resident instead of 1611 MB, in CPU time within the noise of a shared machine
-// (-6% to +8%). A store whose export holds more than the limit is exported more slowly, not
-// refused: Go then spends up to half the CPU time collecting, and lets the heap grow past
-// the limit rather than fail.
-const exportMemoryLimit = 1 << 30
 
 // viewFlags binds the flags that pick a view and a part of it.
 func viewFlags(v *export.ViewOptions) []cli.Flag {

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
+	"github.com/factgraph/factgraph/internal/heap"
 )
 
 type ingestOptions struct {
@@ -46,16 +46,8 @@ Example:
 	}
 }
 
-// ingestMemoryLimit is the heap size past which an ingest collects garbage harder, unless
-// GOMEMLIMIT says otherwise. Validating 10,000 articles holds about 500 MB at its peak, and
-// Go lets the heap grow to twice what it holds: 960 MB. With this limit a whole ingest of
-// them peaked at 880 MB instead of 1270 MB, for about a tenth more time.
-const ingestMemoryLimit = 600 << 20
-
 func runIngest(ctx context.Context, w, stderr io.Writer, opts ingestOptions) error {
-	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(ingestMemoryLimit))
-	}
+	defer heap.Ingest()()
 	var yamls, nquads []string
 	for _, f := range opts.Files {
 		if strings.HasSuffix(f, ".nq") || strings.HasSuffix(f, ".nquads") {

@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/heap"
 	"github.com/factgraph/factgraph/query"
 )
 
@@ -45,6 +46,7 @@ func (o *inputOptions) answer(c *cli.Context, ask func(*graph.Graph) (printable,
 }
 
 func (o *inputOptions) withStore(c *cli.Context, ask func(context.Context, *graph.Store) (printable, error)) error {
+	defer heap.Query()()
 	s, err := openInput(c.Context, o.store, o.in.Value())
 	if err != nil {
 		return err
