@@ -14,7 +14,7 @@
 # changes is replaced, not written in place), PG=postgres://... (a database whose user may create databases, as scripts/ci-postgres.sh
 # prints) to time factgraph on PostgreSQL as well, and QUERIES=few to time only the
 # obligations query and Gizmo as whole commands (each opens the store). Every query form is
-# then timed on the open bolt store (BenchmarkQueryStore, QUERYRUNS runs each, 3 by default;
+# then timed on the open bolt store (BenchmarkQueryStore, QUERYRUNS runs each, 5 by default;
 # QUERYBENCH=no leaves it out).
 # NetworkX (bench/networkx_write.py) runs with PYTHON, /usr/bin/python3 by default (Debian's
 # python3-networkx), and is left out when that cannot import networkx or NETWORKX=no.
@@ -197,7 +197,7 @@ ratio "re-ingest one article vs full ingest" factgraph-reingest-one factgraph-in
 # Every query form on the bolt store this run wrote (and re-ingested one article into),
 # opened once, opening not timed: BenchmarkQueryStore, the mean of QUERYRUNS runs.
 if [ "${QUERYBENCH:-yes}" != no ]; then
-	runs=${QUERYRUNS:-3}
+	runs=${QUERYRUNS:-5}
 	echo
 	echo "queries on the open bolt store (bench/query_store_test.go; mean of $runs runs)"
 	if ! (cd "$root" && go test -run '^$' -bench QueryStore -benchtime "${runs}x" -timeout 1h ./bench/ \
