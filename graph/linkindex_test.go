@@ -180,30 +180,3 @@ func TestLinkIndex(t *testing.T) {
 		checkLinks(t, s)
 	})
 }
-
-// TestLinkIndexOfDeltaStore checks a store whose first write went through deltas, and a
-// store without an index, as older versions wrote them.
-func TestLinkIndexOfDeltaStore(t *testing.T) {
-	s := newBolt(t)
-	ingestDeltas(t, s, bulkCorpus()...)
-	if !linkIndexFreshIn(t, s) {
-		t.Fatal("the link index does not cover a store written through deltas")
-	}
-	checkLinks(t, s)
-	if err := s.boltDB().Update(func(tx *bolt.Tx) error {
-		if err := tx.DeleteBucket(linkBucket); err != nil {
-			return err
-		}
-		return tx.Bucket(metaBucketName).Delete(linkIndexKey)
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if linkIndexFreshIn(t, s) {
-		t.Fatal("a store without a link index has a fresh one")
-	}
-	ingest(t, s, syntheticFacts(43))
-	if !linkIndexFreshIn(t, s) {
-		t.Fatal("the first write into a store without a link index did not build it")
-	}
-	checkLinks(t, s)
-}

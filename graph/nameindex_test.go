@@ -189,34 +189,52 @@ func TestNameIndex(t *testing.T) {
 	})
 }
 
-// TestNameIndexOfDeltaStore checks a store whose first write went through deltas, and a
-// store without an index, as older versions wrote them.
-func TestNameIndexOfDeltaStore(t *testing.T) {
-	s := newBolt(t)
-	ingestDeltas(t, s, bulkCorpus()...)
-	if !indexFresh(t, s) {
-		t.Fatal("the name index does not cover a store written through deltas")
+// TestIndexesOfDeltaStore checks the name and link indexes of a store whose first write
+// went through deltas, and of a store without them, as older versions wrote them: the
+// next write builds each again.
+func TestIndexesOfDeltaStore(t *testing.T) {
+	indexes := []struct {
+		name        string
+		bucket, key []byte
+		fresh       func(*bolt.Tx) bool
+		check       func(t *testing.T, s *Store)
+	}{
+		{"name", nameBucket, nameIndexKey, nameIndexFresh, func(t *testing.T, s *Store) {
+			checkNames(t, s, nil)
+			if n := countNames(t, s); n == 0 {
+				t.Fatal("the name index is empty")
+			}
+		}},
+		{"link", linkBucket, linkIndexKey, linkIndexFresh, checkLinks},
 	}
-	checkNames(t, s, nil)
-	if err := s.boltDB().Update(func(tx *bolt.Tx) error {
-		if err := tx.DeleteBucket(nameBucket); err != nil {
-			return err
-		}
-		return tx.Bucket(metaBucketName).Delete(nameIndexKey)
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if indexFresh(t, s) {
-		t.Fatal("a store without a name index has a fresh one")
-	}
-	checkNames(t, s, nil)
-	ingest(t, s, syntheticFacts(43))
-	if !indexFresh(t, s) {
-		t.Fatal("the first write into a store without a name index did not build it")
-	}
-	checkNames(t, s, nil)
-	if n := countNames(t, s); n == 0 {
-		t.Fatal("the rebuilt name index is empty")
+	for _, ix := range indexes {
+		t.Run(ix.name, func(t *testing.T) {
+			s := newBolt(t)
+			ingestDeltas(t, s, bulkCorpus()...)
+			if !freshIn(t, s, ix.fresh) {
+				t.Fatalf("the %s index does not cover a store written through deltas", ix.name)
+			}
+			ix.check(t, s)
+			if err := s.boltDB().Update(func(tx *bolt.Tx) error {
+				if err := tx.DeleteBucket(ix.bucket); err != nil {
+					return err
+				}
+				return tx.Bucket(metaBucketName).Delete(ix.key)
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if freshIn(t, s, ix.fresh) {
+				t.Fatalf("a store without a %s index has a fresh one", ix.name)
+			}
+			if ix.name == "name" {
+				checkNames(t, s, nil) // found without the index
+			}
+			ingest(t, s, syntheticFacts(43))
+			if !freshIn(t, s, ix.fresh) {
+				t.Fatalf("the first write into a store without a %s index did not build it", ix.name)
+			}
+			ix.check(t, s)
+		})
 	}
 }
 
