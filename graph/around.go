@@ -390,7 +390,7 @@ func (w *walker) linkEnds(id string) (ends []linkEnd, exists bool, err error) {
 				ends = got.ends
 				delete(w.ends, id) // links keeps what it makes of them
 			} else {
-				ends, _ = lookupLinks(w.linkBucket, ItemIRI(id), w.intern)
+				ends, _, _ = lookupItem(w.linkBucket, ItemIRI(id), w.intern)
 			}
 			return nil
 		}

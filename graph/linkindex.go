@@ -83,32 +83,31 @@ func linkPredicate(p quad.IRI) bool {
 
 // appendLinkKey appends the key of q under its end at to b.
 func appendLinkKey(b []byte, q quad.Quad, at byte) []byte {
-	from := q.Subject.(quad.IRI)
-	var mid, to string
+	label := strings.TrimPrefix(string(q.Label.(quad.IRI)), sourcePrefix)
 	switch at {
-	case linkKind, linkDate:
-		b = append(b, from...)
-		b = append(b, 0, at)
-		if at == linkKind {
-			b = append(b, q.Object.(quad.String)...)
-		} else {
-			b = append(b, q.Object.(quad.TypedString).Value...)
-		}
-		b = append(b, 0)
-		return append(b, strings.TrimPrefix(string(q.Label.(quad.IRI)), sourcePrefix)...)
+	case linkKind:
+		return appendKeyOf(b, string(q.Subject.(quad.IRI)), at, string(q.Object.(quad.String)), "", label)
+	case linkDate:
+		return appendKeyOf(b, string(q.Subject.(quad.IRI)), at, string(q.Object.(quad.TypedString).Value), "", label)
 	case linkIn:
-		from, to = q.Object.(quad.IRI), string(q.Subject.(quad.IRI))
-	default:
-		to = string(q.Object.(quad.IRI))
+		return appendKeyOf(b, string(q.Object.(quad.IRI)), at, string(q.Predicate.(quad.IRI)), string(q.Subject.(quad.IRI)), label)
 	}
-	mid = string(q.Predicate.(quad.IRI))
-	b = append(b, from...)
+	return appendKeyOf(b, string(q.Subject.(quad.IRI)), at, string(q.Predicate.(quad.IRI)), string(q.Object.(quad.IRI)), label)
+}
+
+// appendKeyOf appends the key of the parts of a link index key to b: the item it is under,
+// its end, the predicate (or the kind or date), the other end ("" for a kind or date) and
+// the source id.
+func appendKeyOf[T string | []byte](b []byte, item T, at byte, mid, other, source T) []byte {
+	b = append(b, item...)
 	b = append(b, 0, at)
 	b = append(b, mid...)
 	b = append(b, 0)
-	b = append(b, to...)
-	b = append(b, 0)
-	return append(b, strings.TrimPrefix(string(q.Label.(quad.IRI)), sourcePrefix)...)
+	if len(other) > 0 {
+		b = append(b, other...)
+		b = append(b, 0)
+	}
+	return append(b, source...)
 }
 
 // linkKeys returns the keys of q in the link index.
@@ -137,49 +136,26 @@ func linkIndexFresh(tx *bolt.Tx) bool {
 	return stamp != nil && bytes.Equal(stamp, linkStamp(tx))
 }
 
-// lookupLinks returns the ends of the link quads of item from b, the bucket of a fresh
-// index: each once, however many sources state it; kind is the item's kind as one source
-// gives it, "" when none gives it an item's kind. intern turns a key's bytes into a
-// string, so that a walk holds each id once.
-func lookupLinks(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (ends []linkEnd, kind string) {
-	ends, kind, _ = lookupItem(b, item, intern)
-	return ends, kind
-}
-
-// lookupItem is lookupLinks, and also returns the item's date as one source writes it
-// ("" when none does).
+// lookupItem returns what the link index in b, which covers the store, lists under
+// item: the ends of its link quads, each once however many sources state it; its kind as
+// one source gives it ("" when none gives it an item's kind); and its date as one source
+// writes it ("" when none does). intern turns a key's bytes into a string, so that a walk
+// holds each id once.
 func lookupItem(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (ends []linkEnd, kind, date string) {
-	prefix := append([]byte(item), 0)
-	c := b.Cursor()
-	var last []byte // the last key's end, predicate and other end
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		rest := k[len(prefix):]
-		if len(rest) < 2 {
-			continue
-		}
-		at := rest[0]
-		if at == linkKind || at == linkDate {
-			v, _, _ := bytes.Cut(rest[1:], []byte{0})
-			switch {
-			case at == linkKind && kind == "":
-				kind = intern(v)
-			case at == linkDate && date == "":
-				date = string(v)
+	scanLinkKeys(b, item, nil, func(at byte, mid, other []byte) {
+		switch at {
+		case linkKind:
+			if kind == "" {
+				kind = intern(mid)
 			}
-			continue
+		case linkDate:
+			if date == "" {
+				date = string(mid)
+			}
+		case linkOut, linkIn:
+			ends = append(ends, linkEnd{pred: intern(mid), other: intern(other), out: at == linkOut})
 		}
-		pred, more, ok1 := bytes.Cut(rest[1:], []byte{0})
-		other, _, ok2 := bytes.Cut(more, []byte{0})
-		if !ok1 || !ok2 || at != linkOut && at != linkIn {
-			continue
-		}
-		head := rest[:len(rest)-len(more)+len(other)]
-		if bytes.Equal(head, last) {
-			continue // another source states it
-		}
-		last = head
-		ends = append(ends, linkEnd{pred: intern(pred), other: intern(other), out: at == linkOut})
-	}
+	})
 	return ends, kind, date
 }
 
@@ -188,31 +164,49 @@ func lookupItem(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (ends
 // is nil.
 func lookupIncoming(b *bolt.Bucket, item quad.IRI, preds []quad.IRI, intern func([]byte) string) []linkEnd {
 	var ends []linkEnd
-	scan := func(prefix []byte) {
-		c := b.Cursor()
-		var last []byte
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			pred, more, ok1 := bytes.Cut(k[len(item)+2:], []byte{0})
-			other, _, ok2 := bytes.Cut(more, []byte{0})
-			if !ok1 || !ok2 {
-				continue
-			}
-			head := k[:len(k)-len(more)+len(other)]
-			if bytes.Equal(head, last) {
-				continue // another source states it
-			}
-			last = head
-			ends = append(ends, linkEnd{pred: intern(pred), other: intern(other)})
-		}
+	add := func(_ byte, pred, other []byte) {
+		ends = append(ends, linkEnd{pred: intern(pred), other: intern(other)})
 	}
-	prefix := append(append([]byte(item), 0), linkIn)
 	if preds == nil {
-		scan(prefix)
+		scanLinkKeys(b, item, []byte{linkIn}, add)
 	}
 	for _, p := range preds {
-		scan(append(append(prefix[:len(prefix):len(prefix)], p...), 0))
+		scanLinkKeys(b, item, append(append([]byte{linkIn}, p...), 0), add)
 	}
 	return ends
+}
+
+// scanLinkKeys calls fn with the end, the predicate (or kind or date) and the other end
+// (nil for a kind or date) of each key under item in b that starts with from after the
+// item, once for each but the source: a link that several sources state is one link.
+func scanLinkKeys(b *bolt.Bucket, item quad.IRI, from []byte, fn func(at byte, mid, other []byte)) {
+	prefix := append(append([]byte(item), 0), from...)
+	start := len(item) + 1
+	c := b.Cursor()
+	var last []byte // the last key but its source
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		rest := k[start:]
+		if len(rest) < 2 {
+			continue
+		}
+		at := rest[0]
+		mid, more, ok := bytes.Cut(rest[1:], []byte{0})
+		if !ok {
+			continue
+		}
+		var other []byte
+		if at == linkOut || at == linkIn {
+			if other, _, ok = bytes.Cut(more, []byte{0}); !ok {
+				continue
+			}
+		}
+		head := k[:len(k)-len(more)+len(other)]
+		if bytes.Equal(head, last) {
+			continue
+		}
+		last = head
+		fn(at, mid, other)
+	}
 }
 
 // indexedKind returns the kind one source gives item, from b, the bucket of a fresh
@@ -438,15 +432,11 @@ func (l *bulkLoader) writeLinks() error {
 		if i > 0 && k == l.links[i-1] {
 			continue
 		}
-		key = append(key[:0], text(k.from)...)
-		key = append(key, 0, k.at)
-		key = append(key, text(k.mid)...)
-		key = append(key, 0)
+		var other []byte
 		if k.other >= 0 {
-			key = append(key, text(k.other)...)
-			key = append(key, 0)
+			other = text(k.other)
 		}
-		key = append(key, strings.TrimPrefix(string(text(k.label)), sourcePrefix)...)
+		key = appendKeyOf(key[:0], text(k.from), k.at, text(k.mid), other, bytes.TrimPrefix(text(k.label), []byte(sourcePrefix)))
 		if err := w.put(linkBucket, key, []byte{}); err != nil {
 			return fmt.Errorf("write the link index: %w", err)
 		}

@@ -88,7 +88,7 @@ func (w *walker) prefetchLinks(ids []string) error {
 	}
 	got := make([]itemLinks, len(todo))
 	err := w.linkReads(len(todo), func(b *bolt.Bucket, intern func([]byte) string, i int) {
-		got[i].ends, got[i].kind = lookupLinks(b, ItemIRI(todo[i]), intern)
+		got[i].ends, got[i].kind, _ = lookupItem(b, ItemIRI(todo[i]), intern)
 	})
 	if err != nil {
 		return err

@@ -139,7 +139,7 @@ func relationLess(a, b Relation) bool {
 // make those links (fieldRefs), as expand walks them, from the link index; it appends the
 // relations that make links to rels.
 func (w *walker) sketchLinks(id string, reached map[string]bool, rels []Relation) ([]Relation, error) {
-	ends, _ := lookupLinks(w.linkBucket, ItemIRI(id), w.intern)
+	ends, _, _ := lookupItem(w.linkBucket, ItemIRI(id), w.intern)
 	reach := func(other string) (bool, error) {
 		if other == id {
 			return false, nil
