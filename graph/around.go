@@ -604,6 +604,20 @@ type itemQuads struct {
 	adj      []string
 }
 
+func newItemQuads(iri quad.IRI) *itemQuads {
+	return &itemQuads{id: string(iri), bySource: map[string][]quad.Quad{}, kind: map[string]string{}}
+}
+
+// add adds the quad q of the source src.
+func (it *itemQuads) add(q quad.Quad, src string) {
+	it.bySource[src] = append(it.bySource[src], q)
+	if q.Predicate == pKind {
+		if k, ok := q.Object.(quad.String); ok {
+			it.kind[src] = string(k)
+		}
+	}
+}
+
 func (it *itemQuads) exists() bool { return len(it.kind) > 0 }
 
 // walker reads items through the store's indexes, each once, and remembers them.
@@ -810,14 +824,9 @@ func (w *walker) read(iri quad.IRI) (*itemQuads, error) {
 		delete(w.readAhead, iri)
 		return it, nil
 	}
-	it := &itemQuads{id: string(iri), bySource: map[string][]quad.Quad{}, kind: map[string]string{}}
+	it := newItemQuads(iri)
 	err := w.quads(quad.Subject, iri, func(q quad.Quad, src string) error {
-		it.bySource[src] = append(it.bySource[src], q)
-		if q.Predicate == pKind {
-			if k, ok := q.Object.(quad.String); ok {
-				it.kind[src] = string(k)
-			}
-		}
+		it.add(q, src)
 		return nil
 	})
 	return it, err

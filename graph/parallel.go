@@ -11,34 +11,34 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// parallelMin is the fewest lookups worth a second goroutine (a variable for tests).
+// parallelMin is the fewest link index lookups worth a second goroutine (a variable for
+// tests).
 var parallelMin = 512
 
-// linkReads runs read for i from 0 to n-1 on the walk's link index, which must cover the
-// store (w.linkBucket). From parallelMin lookups on, it runs half of them on a second
-// goroutine with a read transaction of its own: a path's frontier or a hub's neighbours
-// are thousands of lookups that do not depend on one another. read must write to its
-// own slot i only, and use the intern it is given.
-func (w *walker) linkReads(n int, read func(b *bolt.Bucket, intern func([]byte) string, i int)) error {
-	serial := func() {
-		for i := 0; i < n; i++ {
-			read(w.linkBucket, w.intern, i)
-		}
+// split runs part over the indexes 0 to n-1 of a walk of a bolt store: on the walk's own
+// read transaction and reader, and from min on, half of them on a second goroutine with a
+// read transaction and reader of its own, when it sees the store in the same state. A
+// path's frontier, a hub's neighbours or the items a query lists are thousands of reads
+// that do not depend on one another. part must write only to the slots from to to-1 of
+// what it fills, and intern strings with the function it is given.
+func (w *walker) split(n, min int, part func(tx *bolt.Tx, r *boltReader, intern func([]byte) string, from, to int) error) error {
+	if err := w.viewBolt(func(*boltReader) error { return nil }); err != nil {
+		return err
 	}
-	if n < parallelMin {
-		serial()
-		return nil
+	if n < min {
+		return part(w.br.tx, w.br, w.intern, 0, n)
 	}
 	tx, err := w.s.boltDB().Begin(false)
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}
 	defer tx.Rollback()
-	b := tx.Bucket(linkBucket)
-	// Both transactions must see one state of the store; a writer in between would not.
-	if b == nil || !bytes.Equal(tx.Bucket(metaBucketName).Get(linkIndexKey), w.br.tx.Bucket(metaBucketName).Get(linkIndexKey)) {
-		serial()
-		return nil
+	if !bytes.Equal(storeState(tx), storeState(w.br.tx)) { // a write came in between
+		return part(w.br.tx, w.br, w.intern, 0, n)
+	}
+	r, err := newBoltReader(w.ctx, tx, nil)
+	if err != nil {
+		return err
 	}
 	strs := map[string]string{}
 	intern := func(k []byte) string {
@@ -51,18 +51,27 @@ func (w *walker) linkReads(n int, read func(b *bolt.Bucket, intern func([]byte) 
 	}
 	half := n / 2
 	var wg sync.WaitGroup
+	var err2 error
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		for i := half; i < n; i++ {
+		err2 = part(tx, r, intern, half, n)
+	}()
+	err1 := part(w.br.tx, w.br, w.intern, 0, half)
+	wg.Wait()
+	return errors.Join(err1, err2)
+}
+
+// linkReads runs read for i from 0 to n-1 on the walk's link index, which must cover the
+// store (w.linkBucket), on two goroutines from parallelMin lookups on (split).
+func (w *walker) linkReads(n int, read func(b *bolt.Bucket, intern func([]byte) string, i int)) error {
+	return w.split(n, parallelMin, func(tx *bolt.Tx, _ *boltReader, intern func([]byte) string, from, to int) error {
+		b := tx.Bucket(linkBucket)
+		for i := from; i < to; i++ {
 			read(b, intern, i)
 		}
-	}()
-	for i := 0; i < half; i++ {
-		read(w.linkBucket, w.intern, i)
-	}
-	wg.Wait()
-	return nil
+		return nil
+	})
 }
 
 // itemLinks is what the link index lists under an item: the ends of its links and its
@@ -135,7 +144,8 @@ func (w *walker) prefetchKinds(ids []string) error {
 	return err
 }
 
-// readAheadMin is the fewest items worth reading ahead on two goroutines.
+// readAheadMin is the fewest items worth reading ahead on two goroutines (a variable for
+// tests).
 var readAheadMin = 64
 
 // prefetchItems reads the items ids whole, and the sources that share their ids, ahead of
@@ -160,35 +170,17 @@ func (w *walker) prefetchItems(ids []string) error {
 	if len(iris) < 2*readAheadMin {
 		return nil
 	}
-	if err := w.viewBolt(func(*boltReader) error { return nil }); err != nil {
-		return err
-	}
 	got := make([]*itemQuads, len(iris))
-	errs := make([]error, 2)
-	half := len(iris) / 2
-	read := func(r *boltReader, from, to int, slot int) {
-		for i := from; i < to && errs[slot] == nil; i++ {
-			got[i], errs[slot] = r.itemQuads(ind, iris[i])
+	err = w.split(len(iris), 0, func(_ *bolt.Tx, r *boltReader, _ func([]byte) string, from, to int) error {
+		for i := from; i < to; i++ {
+			var err error
+			if got[i], err = r.itemQuads(ind, iris[i]); err != nil {
+				return err
+			}
 		}
-	}
-	tx, err := w.s.boltDB().Begin(false)
+		return nil
+	})
 	if err != nil {
-		return fmt.Errorf("read store: %w", err)
-	}
-	defer tx.Rollback()
-	r2, err := newBoltReader(w.ctx, tx, nil)
-	if err != nil {
-		return err
-	}
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		read(r2, half, len(iris), 1)
-	}()
-	read(w.br, 0, half, 0)
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
 		return err
 	}
 	for i, iri := range iris {
@@ -197,23 +189,17 @@ func (w *walker) prefetchItems(ids []string) error {
 	return nil
 }
 
-// itemQuads reads the quads whose subject is iri through the subject index ind, by source,
-// as walker.read does.
+// itemQuads reads the quads whose subject is iri through the subject index ind, as
+// walker.read does.
 func (r *boltReader) itemQuads(ind *boltIndex, iri quad.IRI) (*itemQuads, error) {
-	it := &itemQuads{id: string(iri), bySource: map[string][]quad.Quad{}, kind: map[string]string{}}
+	it := newItemQuads(iri)
 	v := r.valueID(iri)
 	if v == 0 {
 		return it, nil
 	}
 	qs, err := r.collect(ind, []uint64{v}, r.sourceLabel)
 	for _, q := range qs {
-		src := strings.TrimPrefix(string(q.Label.(quad.IRI)), sourcePrefix)
-		it.bySource[src] = append(it.bySource[src], q)
-		if q.Predicate == pKind {
-			if k, ok := q.Object.(quad.String); ok {
-				it.kind[src] = string(k)
-			}
-		}
+		it.add(q, strings.TrimPrefix(string(q.Label.(quad.IRI)), sourcePrefix))
 	}
 	return it, err
 }
