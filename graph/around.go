@@ -447,17 +447,11 @@ func (w *walker) intern(b []byte) string {
 // firstRef returns the id the item id refers to through the field p: through the
 // subject-predicate index of a key-value store, else from the item read whole.
 func (w *walker) firstRef(id string, p quad.IRI) (string, error) {
-	if w.s.boltDB() != nil {
-		var to string
-		err := w.viewBolt(func(r *boltReader) error {
-			if w.linkBucket != nil {
-				to = firstLinked(w.linkBucket, ItemIRI(id), p)
-			}
-			return nil
-		})
-		if err != nil || w.linkBucket != nil {
-			return to, err
-		}
+	if err := w.viewLinks(); err != nil {
+		return "", err
+	}
+	if w.linkBucket != nil {
+		return firstLinked(w.linkBucket, ItemIRI(id), p), nil
 	}
 	if _, indexed := w.s.qs.(*kv.QuadStore); indexed {
 		v, err := w.firstValue(ItemIRI(id), p)
@@ -474,40 +468,47 @@ func (w *walker) firstRef(id string, p quad.IRI) (string, error) {
 	return "", nil
 }
 
-// isItem says whether id is an item of the store, from its kind as one source gives it.
+// isItem says whether id is an item of the store (kind).
 func (w *walker) isItem(id string) (bool, error) {
+	kind, err := w.kind(id)
+	return kind != "", err
+}
+
+// kind returns the kind of the item id as one source gives it, "" when no source gives it
+// an item's kind: from the item if it was read whole, else from the link index, the
+// subject-predicate index of a key-value store, or a read of the item whole elsewhere.
+func (w *walker) kind(id string) (string, error) {
 	if it, ok := w.items[id]; ok {
-		return it.exists(), nil
+		for _, src := range sortedKeys(it.kind) {
+			return it.kind[src], nil
+		}
+		return "", nil
 	}
-	if ok, seen := w.itemCache[id]; seen {
-		return ok, nil
+	if kind, ok := w.kinds[id]; ok {
+		return kind, nil
 	}
-	var ok bool
 	if err := w.viewLinks(); err != nil {
-		return false, err
+		return "", err
 	}
+	var kind string
 	if w.linkBucket != nil {
-		kind, known := w.kinds[id]
-		if !known {
-			kind = indexedKind(w.linkBucket, ItemIRI(id))
-			w.kinds[id] = kind
-		}
-		ok = itemSection[kind]
+		kind = indexedKind(w.linkBucket, ItemIRI(id))
 	} else if _, indexed := w.s.qs.(*kv.QuadStore); indexed {
-		kind, err := w.first(ItemIRI(id), pKind)
+		k, err := w.first(ItemIRI(id), pKind)
 		if err != nil {
-			return false, err
+			return "", err
 		}
-		ok = itemSection[kind]
+		if itemSection[k] {
+			kind = k
+		}
 	} else {
-		it, err := w.item(id)
-		if err != nil {
-			return false, err
+		if _, err := w.item(id); err != nil {
+			return "", err
 		}
-		ok = it.exists()
+		return w.kind(id)
 	}
-	w.itemCache[id] = ok
-	return ok, nil
+	w.kinds[id] = kind
+	return kind, nil
 }
 
 // Referrers returns the ids of the items (not relations) that refer to id through one of
@@ -644,14 +645,13 @@ type walker struct {
 	keep      map[string]bool
 	keepRel   map[string]bool
 	linkCache map[string][]link
-	itemCache map[string]bool
 	// fieldRefs holds, by item, its own fields that name an item the walk expanded;
 	// partial holds the parties and agreements reached but not read whole.
 	fieldRefs map[string][]fieldRef
 	partial   map[string]*ItemInfo
 	dates     map[string]Date // the dates of the assertions of a sketch (SketchThreads)
-	// ends and kinds are what the link index lists under items, read ahead of links and
-	// isItem (prefetchLinks); kinds holds "" for an id that is not an item.
+	// ends are what the link index lists under items, read ahead of links
+	// (prefetchLinks); kinds are the kinds kind found, "" for an id that is not an item.
 	ends  map[string]itemLinks
 	kinds map[string]string
 	// aliases are the aliases of parties read for their names (readAliases).
@@ -670,7 +670,7 @@ func newWalker(ctx context.Context, s *Store, max int, follow []string) *walker 
 		max = DefaultMaxItems
 	}
 	w := &walker{ctx: ctx, s: s, max: max, values: map[any]quad.Value{}, boltValues: map[uint64]quad.Value{},
-		linkCache: map[string][]link{}, itemCache: map[string]bool{}, strs: map[string]string{},
+		linkCache: map[string][]link{}, strs: map[string]string{},
 		fieldRefs: map[string][]fieldRef{}, partial: map[string]*ItemInfo{}, dates: map[string]Date{},
 		ends: map[string]itemLinks{}, kinds: map[string]string{}, aliases: map[string][]string{},
 		readAhead: map[quad.IRI]*itemQuads{},
@@ -1076,35 +1076,49 @@ func (it *itemQuads) refs(preds ...quad.IRI) []string {
 // other item is read whole.
 func (w *walker) readReached(ids []string) error {
 	_, indexed := w.s.qs.(*kv.QuadStore)
+	var whole []string
 	for _, id := range ids {
 		if it, ok := w.items[id]; ok && it.exists() {
 			continue
 		}
 		if indexed {
-			kind, err := w.first(ItemIRI(id), pKind)
+			kind, err := w.kind(id)
 			if err != nil {
 				return err
 			}
 			if kind == KindParty || kind == KindAgreement {
-				info := &ItemInfo{ID: id, Kind: kind}
-				if info.Type, err = w.first(ItemIRI(id), pType); err != nil {
-					return err
-				}
-				if info.Name, err = w.first(ItemIRI(id), pName); err != nil {
-					return err
-				}
-				w.partial[id] = info
-				if err := w.source(id); err != nil {
+				if err := w.brief(id, kind); err != nil {
 					return err
 				}
 				continue
 			}
 		}
+		whole = append(whole, id)
+	}
+	if err := w.prefetchItems(whole); err != nil {
+		return err
+	}
+	for _, id := range whole {
 		if _, err := w.item(id); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// brief reads the party or agreement id, of kind kind, for its type and name, from one
+// source, into w.partial, and the source that shares its id.
+func (w *walker) brief(id, kind string) error {
+	info := &ItemInfo{ID: id, Kind: kind}
+	var err error
+	if info.Type, err = w.first(ItemIRI(id), pType); err != nil {
+		return err
+	}
+	if info.Name, err = w.first(ItemIRI(id), pName); err != nil {
+		return err
+	}
+	w.partial[id] = info
+	return w.source(id)
 }
 
 // loadNames reads every item that an item read so far refers to, for its name.

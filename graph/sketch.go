@@ -1,10 +1,11 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/boltdb/bolt"
@@ -39,20 +40,11 @@ type SketchOptions struct {
 //
 // It returns ErrNoLinkIndex on a store without a link index that covers it.
 func (s *Store) LoadSketch(ctx context.Context, seeds []string, opts SketchOptions) (*Graph, error) {
-	if err := s.checkOpen(); err != nil {
+	w, err := s.linkWalker(ctx, opts.Follow)
+	if err != nil {
 		return nil, err
 	}
-	if s.boltDB() == nil {
-		return nil, ErrNoLinkIndex
-	}
-	w := newWalker(ctx, s, -1, opts.Follow)
 	defer w.close()
-	if err := w.viewLinks(); err != nil {
-		return nil, err
-	}
-	if w.linkBucket == nil {
-		return nil, ErrNoLinkIndex
-	}
 	reached := map[string]bool{}
 	var rels []Relation
 	for _, id := range seeds {
@@ -81,58 +73,42 @@ func (s *Store) LoadSketch(ctx context.Context, seeds []string, opts SketchOptio
 			w.partial[id] = &ItemInfo{ID: id, Kind: w.kinds[id]}
 		}
 	}
-	var items []string
-	for _, id := range sortedKeys(whole) {
-		if kind := w.kinds[id]; kind != KindParty && kind != KindAgreement {
-			items = append(items, id)
-		}
-	}
-	if err := w.prefetchItems(items); err != nil {
+	if err := w.readReached(sortedKeys(whole)); err != nil {
 		return nil, err
 	}
-	for _, id := range sortedKeys(whole) {
-		kind := w.kinds[id]
-		if kind != KindParty && kind != KindAgreement {
-			if _, err := w.item(id); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		info := &ItemInfo{ID: id, Kind: kind}
-		var err error
-		if info.Type, err = w.first(ItemIRI(id), pType); err != nil {
-			return nil, err
-		}
-		if info.Name, err = w.first(ItemIRI(id), pName); err != nil {
-			return nil, err
-		}
-		w.partial[id] = info
-		if err := w.source(id); err != nil {
-			return nil, err
-		}
-	}
 	g, err := w.graph()
-	if err != nil || len(rels) == 0 {
-		return g, err
+	if err != nil {
+		return nil, err
 	}
-	sort.Slice(rels, func(i, j int) bool { return relationLess(rels[i], rels[j]) })
-	for i, r := range rels {
-		if i == 0 || relationLess(rels[i-1], r) {
-			g.Relations = append(g.Relations, r)
-		}
-	}
-	sort.SliceStable(g.Relations, func(i, j int) bool { return relationLess(g.Relations[i], g.Relations[j]) })
+	// A sketch reads no relation's node: its relations are those of the links.
+	slices.SortFunc(rels, compareRelations)
+	g.Relations = slices.CompactFunc(rels, func(a, b Relation) bool { return compareRelations(a, b) == 0 })
 	return g, nil
 }
 
-func relationLess(a, b Relation) bool {
-	if a.From != b.From {
-		return a.From < b.From
+// linkWalker returns a walker of the bolt store s that reads its link index, or
+// ErrNoLinkIndex when s has none that covers it.
+func (s *Store) linkWalker(ctx context.Context, follow []string) (*walker, error) {
+	if err := s.checkOpen(); err != nil {
+		return nil, err
 	}
-	if a.Type != b.Type {
-		return a.Type < b.Type
+	if s.boltDB() == nil {
+		return nil, ErrNoLinkIndex
 	}
-	return a.To < b.To
+	w := newWalker(ctx, s, -1, follow)
+	if err := w.viewLinks(); err != nil {
+		w.close()
+		return nil, err
+	}
+	if w.linkBucket == nil {
+		w.close()
+		return nil, ErrNoLinkIndex
+	}
+	return w, nil
+}
+
+func compareRelations(a, b Relation) int {
+	return cmp.Or(strings.Compare(a.From, b.From), strings.Compare(a.Type, b.Type), strings.Compare(a.To, b.To))
 }
 
 // sketchLinks adds to reached the items linked to the item id and records the fields that
@@ -243,20 +219,11 @@ var fieldKind = map[quad.IRI]string{
 //
 // It returns ErrNoLinkIndex on a store without a link index that covers it.
 func (s *Store) SketchThreads(ctx context.Context, seeds, named []string) (*Graph, error) {
-	if err := s.checkOpen(); err != nil {
+	w, err := s.linkWalker(ctx, nil)
+	if err != nil {
 		return nil, err
 	}
-	if s.boltDB() == nil {
-		return nil, ErrNoLinkIndex
-	}
-	w := newWalker(ctx, s, -1, nil)
 	defer w.close()
-	if err := w.viewLinks(); err != nil {
-		return nil, err
-	}
-	if w.linkBucket == nil {
-		return nil, ErrNoLinkIndex
-	}
 	seen := map[string]bool{}
 	queue := append([]string(nil), seeds...)
 	for len(queue) > 0 {
@@ -297,10 +264,15 @@ func (s *Store) SketchThreads(ctx context.Context, seeds, named []string) (*Grap
 		w.partial[id] = &ItemInfo{ID: id, Kind: kind}
 	}
 	for _, id := range named {
-		if _, ok := w.partial[id]; !ok {
-			if kind := indexedKind(w.linkBucket, ItemIRI(id)); kind != "" {
-				w.partial[id] = &ItemInfo{ID: id, Kind: kind}
-			}
+		if _, ok := w.partial[id]; ok {
+			continue
+		}
+		kind, err := w.kind(id)
+		if err != nil {
+			return nil, err
+		}
+		if kind != "" {
+			w.partial[id] = &ItemInfo{ID: id, Kind: kind}
 		}
 	}
 	return w.graph()
