@@ -158,7 +158,7 @@ func sketchClaims(ctx context.Context, r Reader, field string, ids []string, o C
 	}
 	for _, id := range ids {
 		// A party, agreement or event is read for its name; any other item whole.
-		if i, ok := ix.byID[id]; ok && (ix.items[i].Kind == graph.KindParty || ix.items[i].Kind == graph.KindAgreement || ix.items[i].Kind == graph.KindEvent) {
+		if it, ok := ix.Item(id); ok && (it.Kind == graph.KindParty || it.Kind == graph.KindAgreement || it.Kind == graph.KindEvent) {
 			named = append(named, id)
 		} else {
 			seeds = append(seeds, id)
@@ -289,25 +289,18 @@ func sketchNeighbors(ctx context.Context, r Reader, id string, follow []string, 
 		return nil, err
 	}
 	ix := NewIndex(g)
-	item := func(id string) (Item, bool) {
-		i, ok := ix.byID[id]
-		if !ok {
-			return Item{}, false
-		}
-		return ix.items[i], true
-	}
 	var ok bool
-	if res.Item, ok = item(id); !ok {
+	if res.Item, ok = ix.Item(id); !ok {
 		return nil, nil
 	}
 	for i := range res.Neighbors {
 		n := &res.Neighbors[i]
-		if n.Item, ok = item(n.Item.ID); !ok {
+		if n.Item, ok = ix.Item(n.Item.ID); !ok {
 			return nil, nil
 		}
 		if n.Link.Via != "" {
 			// An owes link's status is its obligation's.
-			via, ok := item(n.Link.Via)
+			via, ok := ix.Item(n.Link.Via)
 			if !ok {
 				return nil, nil
 			}
