@@ -7,13 +7,6 @@ import "github.com/factgraph/factgraph/graph"
 func Sizes(g *graph.Graph, view string) (nodes, edges, built, queued int) {
 	nodes, edges = sizes(g, view)
 	b := &builder{index: map[string]int{}}
-	switch view {
-	case ViewFull:
-		b.full(g)
-	case ViewParties:
-		b.parties(g)
-	case ViewArguments:
-		b.arguments(g)
-	}
+	b.build(g, view)
 	return nodes, edges, len(b.nodes), len(b.pending)
 }

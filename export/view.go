@@ -87,14 +87,7 @@ func BuildView(g *graph.Graph, opts ViewOptions) (*Graph, error) {
 	}
 	nodes, edges := sizes(g, view)
 	b := &builder{nodes: make([]Node, 0, nodes), index: make(map[string]int, nodes), pending: make([]Edge, 0, edges)}
-	switch view {
-	case ViewFull:
-		b.full(g)
-	case ViewParties:
-		b.parties(g)
-	case ViewArguments:
-		b.arguments(g)
-	default:
+	if !b.build(g, view) {
 		return nil, fmt.Errorf("unknown view %q; use one of: %s", opts.View, strings.Join(Views, ", "))
 	}
 	out := b.graph(view)
@@ -516,4 +509,19 @@ func keepBy[T any](items []T, src string, sources func(T) []string) []T {
 		}
 	}
 	return out
+}
+
+// build adds the nodes and edges of the view of g named view; false for an unknown view.
+func (b *builder) build(g *graph.Graph, view string) bool {
+	switch view {
+	case ViewFull:
+		b.full(g)
+	case ViewParties:
+		b.parties(g)
+	case ViewArguments:
+		b.arguments(g)
+	default:
+		return false
+	}
+	return true
 }
