@@ -96,17 +96,21 @@ func ClaimsIn(ctx context.Context, r Reader, o ClaimsOptions) (*ClaimsResult, er
 	if err != nil {
 		return nil, err
 	}
-	if ids != nil && o.Limit > 0 {
-		res, err := sketchClaims(ctx, r, field, ids, o)
+	if ids == nil {
+		return onWhole(ctx, r, ask)
+	}
+	// The assertions that name the item: the seeds of the threads, sketched or read.
+	cs, err := r.Referrers(ctx, ids[0], field)
+	if err != nil {
+		return nil, err
+	}
+	if o.Limit > 0 {
+		res, err := sketchClaims(ctx, r, cs, ids, o)
 		if res != nil || err != nil {
 			return res, err
 		}
 	}
 	load := func(ids []string) (*graph.Graph, error) {
-		cs, err := r.Referrers(ctx, ids[0], field)
-		if err != nil {
-			return nil, err
-		}
 		return r.LoadAround(ctx, append(append([]string(nil), ids...), cs...),
 			graph.AroundOptions{Depth: -1, Follow: []string{RelCounters}, Names: true})
 	}
@@ -114,15 +118,11 @@ func ClaimsIn(ctx context.Context, r Reader, o ClaimsOptions) (*ClaimsResult, er
 }
 
 // sketchClaims answers Claims with a limit: it builds and orders the threads of the
-// assertions that refer to ids[0] through field on a sketch of them, then reads the
+// assertions cs (those that refer to ids[0]) on a sketch of them, then reads the
 // assertions of the threads it lists, and the names of what they refer to, and answers on
 // those. It returns nil when the store cannot sketch, or when the answer on the sketch is
 // an error (the whole graph words it).
-func sketchClaims(ctx context.Context, r Reader, field string, ids []string, o ClaimsOptions) (*ClaimsResult, error) {
-	cs, err := r.Referrers(ctx, ids[0], field)
-	if err != nil {
-		return nil, err
-	}
+func sketchClaims(ctx context.Context, r Reader, cs, ids []string, o ClaimsOptions) (*ClaimsResult, error) {
 	g, err := r.SketchThreads(ctx, cs, ids)
 	if errors.Is(err, graph.ErrNoLinkIndex) {
 		return nil, nil
