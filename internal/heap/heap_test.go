@@ -1,0 +1,61 @@
+package heap
+
+import (
+	"os"
+	"runtime/debug"
+	"testing"
+)
+
+// gcPercent reads the collector's percent without changing it.
+func gcPercent() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// unsetenv unsets key for the test and sets it back after.
+func unsetenv(t *testing.T, key string) {
+	old, had := os.LookupEnv(key)
+	os.Unsetenv(key)
+	t.Cleanup(func() {
+		if had {
+			os.Setenv(key, old)
+		}
+	})
+}
+
+func TestQuerySetsAndRestores(t *testing.T) {
+	unsetenv(t, "GOGC")
+	unsetenv(t, "GOMEMLIMIT")
+	percent, limit := gcPercent(), debug.SetMemoryLimit(-1)
+	restore := Query()
+	if got := gcPercent(); got != queryGCPercent {
+		t.Errorf("GC percent %d during a query, want %d", got, queryGCPercent)
+	}
+	if got := debug.SetMemoryLimit(-1); got != queryLimit {
+		t.Errorf("memory limit %d during a query, want %d", got, queryLimit)
+	}
+	restore()
+	if got := gcPercent(); got != percent {
+		t.Errorf("GC percent %d after a query, want %d back", got, percent)
+	}
+	if got := debug.SetMemoryLimit(-1); got != limit {
+		t.Errorf("memory limit %d after a query, want %d back", got, limit)
+	}
+}
+
+func TestEnvironmentWins(t *testing.T) {
+	t.Setenv("GOGC", "150")
+	t.Setenv("GOMEMLIMIT", "2GiB")
+	percent, limit := gcPercent(), debug.SetMemoryLimit(-1)
+	for name, set := range map[string]func() func(){"query": Query, "export": Export, "ingest": Ingest} {
+		restore := set()
+		if got := gcPercent(); got != percent {
+			t.Errorf("%s: GC percent %d with GOGC set, want it left at %d", name, got, percent)
+		}
+		if got := debug.SetMemoryLimit(-1); got != limit {
+			t.Errorf("%s: memory limit %d with GOMEMLIMIT set, want it left at %d", name, got, limit)
+		}
+		restore()
+	}
+}
