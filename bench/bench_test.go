@@ -17,6 +17,7 @@ import (
 	"github.com/factgraph/factgraph/internal/storetest"
 	"github.com/factgraph/factgraph/internal/synth"
 	"github.com/factgraph/factgraph/query"
+	"github.com/factgraph/factgraph/store"
 )
 
 const seed = 1
@@ -89,18 +90,18 @@ func (f *fixture) build(n int) error {
 	if err := ingestFiles(ctx, f.store, f.files); err != nil {
 		return err
 	}
-	s, err := graph.Open(ctx, f.store, &graph.OpenOptions{ReadOnly: true})
+	s, err := store.Open(ctx, f.store, &store.OpenOptions{ReadOnly: true})
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	f.graph, err = s.Load(ctx, graph.LoadOptions{})
+	f.graph, err = s.Load(ctx, store.LoadOptions{})
 	return err
 }
 
 // ingestFiles does what "factgraph ingest" does: validate against the store, then store.
 func ingestFiles(ctx context.Context, addr string, paths []string) error {
-	s, err := graph.Open(ctx, addr, nil)
+	s, err := store.Open(ctx, addr, nil)
 	if err != nil {
 		return err
 	}
@@ -241,11 +242,11 @@ func BenchmarkLoad(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				s, err := graph.Open(ctx, f.store, &graph.OpenOptions{ReadOnly: true})
+				s, err := store.Open(ctx, f.store, &store.OpenOptions{ReadOnly: true})
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := s.Load(ctx, graph.LoadOptions{}); err != nil {
+				if _, err := s.Load(ctx, store.LoadOptions{}); err != nil {
 					b.Fatal(err)
 				}
 				s.Close()
@@ -261,10 +262,10 @@ func BenchmarkExport(b *testing.B) {
 		for _, format := range export.Formats() {
 			b.Run(sizeName(n)+"/"+format.Name, func(b *testing.B) {
 				f := getFixture(b, n)
-				var s *graph.Store
+				var s *store.Store
 				if format.FromStore() {
 					var err error
-					if s, err = graph.Open(ctx, f.store, &graph.OpenOptions{ReadOnly: true}); err != nil {
+					if s, err = store.Open(ctx, f.store, &store.OpenOptions{ReadOnly: true}); err != nil {
 						b.Fatal(err)
 					}
 					defer s.Close()
@@ -281,7 +282,7 @@ func BenchmarkExport(b *testing.B) {
 	}
 }
 
-func writeFormat(ctx context.Context, b *testing.B, format export.Format, g *graph.Graph, s *graph.Store) error {
+func writeFormat(ctx context.Context, b *testing.B, format export.Format, g *graph.Graph, s *store.Store) error {
 	if format.FromStore() {
 		return format.WriteStore(ctx, io.Discard, s, "")
 	}
@@ -357,7 +358,7 @@ func BenchmarkGizmo(b *testing.B) {
 		b.Run(sizeName(n)+"/obligations-of-party", func(b *testing.B) {
 			f := getFixture(b, n)
 			p := synth.NewGenerator(seed).Article(n / 2).Facts.Parties[0].ID
-			s, err := graph.Open(ctx, f.store, &graph.OpenOptions{ReadOnly: true})
+			s, err := store.Open(ctx, f.store, &store.OpenOptions{ReadOnly: true})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/factgraph/factgraph/internal/heap"
 	"github.com/factgraph/factgraph/internal/synth"
 	"github.com/factgraph/factgraph/query"
+	"github.com/factgraph/factgraph/store"
 )
 
 var (
@@ -52,7 +53,7 @@ func BenchmarkQueryStore(b *testing.B) {
 	f := newForms(n)
 	run := func(name string, q func(r query.Reader) (interface{ WriteText(io.Writer, int) error }, error)) {
 		b.Run(sizeName(n)+"/"+name, func(b *testing.B) {
-			s, err := graph.Open(ctx, path, &graph.OpenOptions{ReadOnly: true})
+			s, err := store.Open(ctx, path, &store.OpenOptions{ReadOnly: true})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -9,15 +9,16 @@ import (
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/synth"
 	"github.com/factgraph/factgraph/query"
+	"github.com/factgraph/factgraph/store"
 )
 
 // countingStore counts the whole-store reads a targeted query falls back to.
 type countingStore struct {
-	*graph.Store
+	*store.Store
 	loads int
 }
 
-func (c *countingStore) Load(ctx context.Context, o graph.LoadOptions) (*graph.Graph, error) {
+func (c *countingStore) Load(ctx context.Context, o store.LoadOptions) (*graph.Graph, error) {
 	c.loads++
 	return c.Store.Load(ctx, o)
 }
@@ -36,20 +37,20 @@ func (c *countingStore) Load(ctx context.Context, o graph.LoadOptions) (*graph.G
 //	    go test -run '^$' -bench QueryTargeted -benchtime 1x ./bench/
 func BenchmarkQueryTargeted(b *testing.B) {
 	ctx := context.Background()
-	type store struct {
+	type benchStore struct {
 		n    int
 		path func(b *testing.B) string
 	}
-	var stores []store
+	var stores []benchStore
 	if p := os.Getenv("FACTGRAPH_BENCH_STORE"); p != "" {
 		n, err := strconv.Atoi(os.Getenv("FACTGRAPH_BENCH_ARTICLES"))
 		if err != nil || n < 2 {
 			b.Fatalf("FACTGRAPH_BENCH_ARTICLES=%q: give the number of articles of %q", os.Getenv("FACTGRAPH_BENCH_ARTICLES"), p)
 		}
-		stores = append(stores, store{n, func(*testing.B) string { return p }})
+		stores = append(stores, benchStore{n, func(*testing.B) string { return p }})
 	} else {
 		for _, n := range sizes() {
-			stores = append(stores, store{n, func(b *testing.B) string { return getFixture(b, n).store }})
+			stores = append(stores, benchStore{n, func(b *testing.B) string { return getFixture(b, n).store }})
 		}
 	}
 	for _, st := range stores {
@@ -111,7 +112,7 @@ func BenchmarkQueryTargeted(b *testing.B) {
 		}
 		for _, q := range queries {
 			b.Run(sizeName(n)+"/"+q.name, func(b *testing.B) {
-				s, err := graph.Open(ctx, st.path(b), &graph.OpenOptions{ReadOnly: true})
+				s, err := store.Open(ctx, st.path(b), &store.OpenOptions{ReadOnly: true})
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -32,7 +32,7 @@ type Format struct {
 	Dir bool
 }
 
-// QuadWriter is the ability of a store to write its own quads; *graph.Store has it.
+// QuadWriter is the ability of a store to write its own quads; *store.Store has it.
 type QuadWriter interface {
 	WriteNQuads(ctx context.Context, w io.Writer, source string) error
 }

@@ -8,7 +8,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store"
 )
 
 // Options says what Export writes and where.
@@ -50,7 +50,7 @@ func joinNames() string {
 
 // Export writes the store in the format and view opts ask for, to opts.Output or, when
 // that is empty, to stdout. It returns the format written.
-func Export(ctx context.Context, s *graph.Store, opts Options, stdout io.Writer) (Format, error) {
+func Export(ctx context.Context, s *store.Store, opts Options, stdout io.Writer) (Format, error) {
 	f, err := opts.Resolve()
 	if err != nil {
 		return f, err
@@ -66,7 +66,7 @@ func Export(ctx context.Context, s *graph.Store, opts Options, stdout io.Writer)
 			return f.WriteStore(ctx, w, s, opts.Source)
 		})
 	}
-	g, err := s.Load(ctx, graph.LoadOptions{Source: opts.Source})
+	g, err := s.Load(ctx, store.LoadOptions{Source: opts.Source})
 	if err != nil {
 		return f, err
 	}

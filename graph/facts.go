@@ -134,3 +134,6 @@ type Facts struct {
 	Counterclaims []Claim // Kind == KindCounterclaim
 	Relations     []Relation
 }
+
+// Key identifies a relation among a graph's relations: its from, type and to, joined by "/".
+func (r Relation) Key() string { return r.From + "/" + r.Type + "/" + r.To }

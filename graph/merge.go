@@ -1,83 +1,6 @@
 package graph
 
-import (
-	"context"
-	"errors"
-	"runtime"
-	"sort"
-	"sync"
-	"sync/atomic"
-)
-
-// LoadOptions choose what Load reads.
-type LoadOptions struct {
-	Source string // only this source's facts; "" for all
-}
-
-// Load reads the store into one merged Graph: each item once however many sources state
-// it, every list sorted, Sources set on every item. It reads every quad once.
-func (s *Store) Load(ctx context.Context, opts LoadOptions) (*Graph, error) {
-	if err := s.checkOpen(); err != nil {
-		return nil, err
-	}
-	if opts.Source != "" {
-		f, err := s.LoadFacts(ctx, opts.Source)
-		if err != nil {
-			return nil, err
-		}
-		return Merge([]*Facts{f}), nil
-	}
-	return s.loadAll(ctx, false)
-}
-
-// loadAll reads every source of the store and merges them; see readTable for generic.
-func (s *Store) loadAll(ctx context.Context, generic bool) (*Graph, error) {
-	facts, _, err := s.decodeAll(ctx, generic)
-	if err != nil {
-		return nil, err
-	}
-	return Merge(facts), nil
-}
-
-// decodeAll reads every quad of the store once and decodes the facts of each source, sorted
-// by source id; quads[i] is how many quads facts[i] holds.
-func (s *Store) decodeAll(ctx context.Context, generic bool) (facts []*Facts, quads []int, err error) {
-	t, err := s.readTable(ctx, generic)
-	if err != nil {
-		return nil, nil, err
-	}
-	groups := groupBySource(t)
-	t = nil
-	// Sources are sorted by id; each decodes independently: share them out among the
-	// processors.
-	perm := make([]int, len(groups.ids))
-	for i := range perm {
-		perm[i] = i
-	}
-	sort.Slice(perm, func(a, b int) bool { return groups.ids[perm[a]] < groups.ids[perm[b]] })
-	facts = make([]*Facts, len(perm))
-	quads = make([]int, len(perm))
-	errs := make([]error, len(perm))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := min(runtime.GOMAXPROCS(0), len(perm)); w > 0; w-- {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(perm); i = int(next.Add(1) - 1) {
-				k := perm[i]
-				qs := groups.quadsOf(k)
-				facts[i], errs[i] = DecodeFacts(groups.ids[k], qs)
-				quads[i] = len(qs)
-			}
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, nil, err
-	}
-	return facts, quads, nil
-}
+import "sort"
 
 // Merge joins the facts of several sources into one Graph. A party or agreement stated by
 // several sources appears once: its kind, name and other single values come from the first
@@ -179,7 +102,7 @@ func Merge(facts []*Facts) *Graph {
 		mergeClaims(claims, f.Claims)
 		mergeClaims(counterclaims, f.Counterclaims)
 		for _, r := range f.Relations {
-			key := relationKey(r.From, r.Type, r.To)
+			key := r.Key()
 			m := relations[key]
 			if m == nil {
 				m = &Relation{From: r.From, Type: r.Type, To: r.To}

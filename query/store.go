@@ -5,9 +5,10 @@ import (
 	"errors"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store"
 )
 
-// Reader is what the queries read from a store; *graph.Store is one.
+// Reader is what the queries read from a store; *store.Store is one.
 //
 // The filtered queries (ObligationsIn with a party, ClaimsIn with --about or --by,
 // NeighborsIn, PathIn) read only the part of the store they need through its indexes
@@ -15,15 +16,15 @@ import (
 // answer as the whole graph would. They read the whole store with Load instead when the
 // subgraph cannot be trusted to: a name or alias that matches no item or several (only the
 // whole graph can suggest an id or list the candidates of the right kind), a store that
-// cannot look names up (graph.ErrNoNameIndex), an error (its message may suggest an id from
+// cannot look names up (store.ErrNoNameIndex), an error (its message may suggest an id from
 // anywhere in the graph, or the subgraph may lack what an option names), or a read past its
-// bound (graph.ErrTooMany). A name or alias that matches one item is looked up through the
+// bound (store.ErrTooMany). A name or alias that matches one item is looked up through the
 // store's indexes (graph.(*Store).NameMatches) and read as that item's id.
 type Reader interface {
-	Load(ctx context.Context, opts graph.LoadOptions) (*graph.Graph, error)
-	LoadAround(ctx context.Context, seeds []string, opts graph.AroundOptions) (*graph.Graph, error)
-	LoadBetween(ctx context.Context, from, to string, opts graph.BetweenOptions) (*graph.Graph, error)
-	LoadSketch(ctx context.Context, seeds []string, opts graph.SketchOptions) (*graph.Graph, error)
+	Load(ctx context.Context, opts store.LoadOptions) (*graph.Graph, error)
+	LoadAround(ctx context.Context, seeds []string, opts store.AroundOptions) (*graph.Graph, error)
+	LoadBetween(ctx context.Context, from, to string, opts store.BetweenOptions) (*graph.Graph, error)
+	LoadSketch(ctx context.Context, seeds []string, opts store.SketchOptions) (*graph.Graph, error)
 	SketchThreads(ctx context.Context, seeds, named []string) (*graph.Graph, error)
 	Referrers(ctx context.Context, id string, fields ...string) ([]string, error)
 	NameMatches(ctx context.Context, ref string) ([]string, error)
@@ -67,7 +68,7 @@ func ObligationsIn(ctx context.Context, r Reader, o ObligationsOptions) (*Obliga
 		}
 		// The parties named are read with their aliases, so that a name or alias resolves
 		// on the part read as on the whole graph.
-		return r.LoadAround(ctx, obs, graph.AroundOptions{Names: true, Named: refIDs, Aliases: true})
+		return r.LoadAround(ctx, obs, store.AroundOptions{Names: true, Named: refIDs, Aliases: true})
 	}
 	return targeted(ctx, r, refs, load, ask)
 }
@@ -112,7 +113,7 @@ func ClaimsIn(ctx context.Context, r Reader, o ClaimsOptions) (*ClaimsResult, er
 	}
 	load := func(ids []string) (*graph.Graph, error) {
 		return r.LoadAround(ctx, append(append([]string(nil), ids...), cs...),
-			graph.AroundOptions{Depth: -1, Follow: []string{RelCounters}, Names: true})
+			store.AroundOptions{Depth: -1, Follow: []string{RelCounters}, Names: true})
 	}
 	return targetedIDs(ctx, r, refs, ids, load, ask)
 }
@@ -124,7 +125,7 @@ func ClaimsIn(ctx context.Context, r Reader, o ClaimsOptions) (*ClaimsResult, er
 // an error (the whole graph words it).
 func sketchClaims(ctx context.Context, r Reader, cs, ids []string, o ClaimsOptions) (*ClaimsResult, error) {
 	g, err := r.SketchThreads(ctx, cs, ids)
-	if errors.Is(err, graph.ErrNoLinkIndex) {
+	if errors.Is(err, store.ErrNoLinkIndex) {
 		return nil, nil
 	}
 	if err != nil {
@@ -164,8 +165,8 @@ func sketchClaims(ctx context.Context, r Reader, cs, ids []string, o ClaimsOptio
 			seeds = append(seeds, id)
 		}
 	}
-	g, err = r.LoadAround(ctx, seeds, graph.AroundOptions{Names: true, Named: named})
-	if errors.Is(err, graph.ErrTooMany) {
+	g, err = r.LoadAround(ctx, seeds, store.AroundOptions{Names: true, Named: named})
+	if errors.Is(err, store.ErrTooMany) {
 		return nil, nil
 	}
 	if err != nil {
@@ -218,7 +219,7 @@ func NeighborsIn(ctx context.Context, r Reader, ref string, o NeighborsOptions) 
 		// With a limit, a depth at a time: once the links up to a depth fill the limit, the
 		// answer stops there, and so does the read.
 		for d := 1; o.Limit > 0 && d < depth; d++ {
-			g, err := r.LoadAround(ctx, ids, graph.AroundOptions{Depth: d, Follow: follow})
+			g, err := r.LoadAround(ctx, ids, store.AroundOptions{Depth: d, Follow: follow})
 			if err != nil {
 				return nil, err
 			}
@@ -228,7 +229,7 @@ func NeighborsIn(ctx context.Context, r Reader, ref string, o NeighborsOptions) 
 				return g, nil
 			}
 		}
-		return r.LoadAround(ctx, ids, graph.AroundOptions{Depth: depth, Follow: follow})
+		return r.LoadAround(ctx, ids, store.AroundOptions{Depth: depth, Follow: follow})
 	}
 	return targetedIDs(ctx, r, []string{ref}, ids, load,
 		func(ix *Index) (*NeighborsResult, error) { return ix.Neighbors(ref, o) })
@@ -252,8 +253,8 @@ func sketchNeighbors(ctx context.Context, r Reader, id string, follow []string, 
 	seeded := map[string]bool{id: true}
 	var res *NeighborsResult
 	for d := 1; ; d++ {
-		g, err := r.LoadSketch(ctx, seeds, graph.SketchOptions{Follow: follow})
-		if errors.Is(err, graph.ErrNoLinkIndex) {
+		g, err := r.LoadSketch(ctx, seeds, store.SketchOptions{Follow: follow})
+		if errors.Is(err, store.ErrNoLinkIndex) {
 			return nil, nil
 		}
 		if err != nil {
@@ -284,7 +285,7 @@ func sketchNeighbors(ctx context.Context, r Reader, id string, follow []string, 
 			whole = append(whole, n.Link.Via)
 		}
 	}
-	g, err := r.LoadSketch(ctx, nil, graph.SketchOptions{Whole: whole})
+	g, err := r.LoadSketch(ctx, nil, store.SketchOptions{Whole: whole})
 	if err != nil {
 		return nil, err
 	}
@@ -311,10 +312,10 @@ func sketchNeighbors(ctx context.Context, r Reader, id string, follow []string, 
 }
 
 // PathIn answers Path on the store r, reading the items around both ends until they meet
-// (graph.LoadBetween).
+// (store.LoadBetween).
 func PathIn(ctx context.Context, r Reader, from, to string, o PathOptions) (*PathResult, error) {
 	load := func(ids []string) (*graph.Graph, error) {
-		return r.LoadBetween(ctx, ids[0], ids[1], graph.BetweenOptions{})
+		return r.LoadBetween(ctx, ids[0], ids[1], store.BetweenOptions{})
 	}
 	return targeted(ctx, r, []string{from, to}, load,
 		func(ix *Index) (*PathResult, error) { return ix.Path(from, to, o) })
@@ -339,7 +340,7 @@ func targetedIDs[T any](ctx context.Context, r Reader, refs, ids []string, load 
 	}
 	g, err := load(ids)
 	switch {
-	case errors.Is(err, graph.ErrTooMany):
+	case errors.Is(err, store.ErrTooMany):
 	case err != nil:
 		var zero T
 		return zero, err
@@ -370,7 +371,7 @@ func resolveIn(ctx context.Context, r Reader, refs []string) ([]string, error) {
 	ids := make([]string, len(refs))
 	for i, ref := range refs {
 		cands, err := r.NameMatches(ctx, ref)
-		if errors.Is(err, graph.ErrNoNameIndex) {
+		if errors.Is(err, store.ErrNoNameIndex) {
 			return nil, nil
 		}
 		if err != nil {
@@ -385,7 +386,7 @@ func resolveIn(ctx context.Context, r Reader, refs []string) ([]string, error) {
 		}
 		// The candidates read for their names and aliases, which are those of the whole
 		// graph: every item that ref names is among them.
-		g, err := r.LoadAround(ctx, nil, graph.AroundOptions{Named: cands, Aliases: true, MaxItems: -1})
+		g, err := r.LoadAround(ctx, nil, store.AroundOptions{Named: cands, Aliases: true, MaxItems: -1})
 		if err != nil {
 			return nil, err
 		}
@@ -400,7 +401,7 @@ func resolveIn(ctx context.Context, r Reader, refs []string) ([]string, error) {
 }
 
 func onWhole[T any](ctx context.Context, r Reader, ask func(*Index) (T, error)) (T, error) {
-	g, err := r.Load(ctx, graph.LoadOptions{})
+	g, err := r.Load(ctx, store.LoadOptions{})
 	if err != nil {
 		var zero T
 		return zero, err

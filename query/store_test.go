@@ -12,35 +12,36 @@ import (
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
 	"github.com/factgraph/factgraph/internal/synth"
+	"github.com/factgraph/factgraph/store"
 )
 
 // countingReader counts the whole-store reads, to tell a targeted answer from a fallback.
 type countingReader struct {
-	*graph.Store
+	*store.Store
 	loads   int
 	arounds int // reads of items, whole or for their names
 }
 
-func (c *countingReader) Load(ctx context.Context, o graph.LoadOptions) (*graph.Graph, error) {
+func (c *countingReader) Load(ctx context.Context, o store.LoadOptions) (*graph.Graph, error) {
 	c.loads++
 	return c.Store.Load(ctx, o)
 }
 
-func (c *countingReader) LoadAround(ctx context.Context, seeds []string, o graph.AroundOptions) (*graph.Graph, error) {
+func (c *countingReader) LoadAround(ctx context.Context, seeds []string, o store.AroundOptions) (*graph.Graph, error) {
 	c.arounds++
 	return c.Store.LoadAround(ctx, seeds, o)
 }
 
 // newStore ingests facts into a new store: bolt unless mem is set. On bolt the targeted
 // reads go through the same indexes as on a user's store; "--in FILE" queries a mem store.
-func newStore(t testing.TB, mem bool, facts []*graph.Facts) *graph.Store {
+func newStore(t testing.TB, mem bool, facts []*graph.Facts) *store.Store {
 	t.Helper()
 	ctx := context.Background()
 	addr := "mem:"
 	if !mem {
 		addr = filepath.Join(t.TempDir(), "facts.db")
 	}
-	s, err := graph.Open(ctx, addr, nil)
+	s, err := store.Open(ctx, addr, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +107,7 @@ func TestTargetedSameAnswers(t *testing.T) {
 		t.Run(st.name, func(t *testing.T) {
 			ctx := context.Background()
 			s := newStore(t, st.mem, st.facts(t))
-			whole, err := s.Load(ctx, graph.LoadOptions{})
+			whole, err := s.Load(ctx, store.LoadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store"
 )
 
 // TestSamplesInStore ingests both samples into one store and checks what they share: the
@@ -25,7 +26,7 @@ func TestSamplesInStore(t *testing.T) {
 		sources = append(sources, f.Facts.Source.ID)
 	}
 	slices.Sort(sources)
-	st, err := graph.Open(ctx, "mem:", nil)
+	st, err := store.Open(ctx, "mem:", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +34,7 @@ func TestSamplesInStore(t *testing.T) {
 	if _, err := st.Ingest(ctx, facts); err != nil {
 		t.Fatal(err)
 	}
-	before, err := st.Load(ctx, graph.LoadOptions{})
+	before, err := st.Load(ctx, store.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +65,7 @@ func TestSamplesInStore(t *testing.T) {
 	if _, err := st.Ingest(ctx, []*graph.Facts{flagship[0].Facts}); err != nil {
 		t.Fatal(err)
 	}
-	after, err := st.Load(ctx, graph.LoadOptions{})
+	after, err := st.Load(ctx, store.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

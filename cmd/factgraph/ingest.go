@@ -9,9 +9,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
 	"github.com/factgraph/factgraph/internal/heap"
+	"github.com/factgraph/factgraph/store"
 )
 
 type ingestOptions struct {
@@ -60,7 +60,7 @@ func runIngest(ctx context.Context, w, stderr io.Writer, opts ingestOptions) err
 	if err != nil {
 		return err
 	}
-	s, err := graph.Open(ctx, opts.Store, nil)
+	s, err := store.Open(ctx, opts.Store, nil)
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func runIngest(ctx context.Context, w, stderr io.Writer, opts ingestOptions) err
 }
 
 // printReport says, a line a source, what an ingest or removal changed.
-func printReport(w io.Writer, rep *graph.IngestReport) {
+func printReport(w io.Writer, rep *store.IngestReport) {
 	for _, c := range rep.Sources {
 		switch c.Change {
 		case "unchanged":

@@ -3,15 +3,15 @@ package main
 import (
 	"context"
 
-	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
+	"github.com/factgraph/factgraph/store"
 )
 
 // openInput opens what a reading command works on: the facts files given, validated and
 // loaded into a store in memory, or else the store at addr, read-only.
-func openInput(ctx context.Context, addr string, files []string) (*graph.Store, error) {
+func openInput(ctx context.Context, addr string, files []string) (*store.Store, error) {
 	if len(files) == 0 {
-		return graph.Open(ctx, addr, &graph.OpenOptions{ReadOnly: true})
+		return store.Open(ctx, addr, &store.OpenOptions{ReadOnly: true})
 	}
 	paths, err := ingest.Expand(files)
 	if err != nil {
@@ -21,7 +21,7 @@ func openInput(ctx context.Context, addr string, files []string) (*graph.Store, 
 	if err != nil {
 		return nil, problemsError(err, false)
 	}
-	s, err := graph.Open(ctx, "mem:", nil)
+	s, err := store.Open(ctx, "mem:", nil)
 	if err != nil {
 		return nil, err
 	}

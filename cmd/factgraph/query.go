@@ -11,6 +11,7 @@ import (
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/heap"
 	"github.com/factgraph/factgraph/query"
+	"github.com/factgraph/factgraph/store"
 )
 
 // inputOptions are the flags every query and stats take: where the graph comes from and
@@ -36,8 +37,8 @@ type printable interface {
 
 // answer loads the graph the options name, asks ask about it and prints the answer.
 func (o *inputOptions) answer(c *cli.Context, ask func(*graph.Graph) (printable, error)) error {
-	return o.withStore(c, func(ctx context.Context, s *graph.Store) (printable, error) {
-		g, err := s.Load(ctx, graph.LoadOptions{})
+	return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
+		g, err := s.Load(ctx, store.LoadOptions{})
 		if err != nil {
 			return nil, err
 		}
@@ -45,7 +46,7 @@ func (o *inputOptions) answer(c *cli.Context, ask func(*graph.Graph) (printable,
 	})
 }
 
-func (o *inputOptions) withStore(c *cli.Context, ask func(context.Context, *graph.Store) (printable, error)) error {
+func (o *inputOptions) withStore(c *cli.Context, ask func(context.Context, *store.Store) (printable, error)) error {
 	defer heap.Query()()
 	s, err := openInput(c.Context, o.store, o.in.Value())
 	if err != nil {
@@ -125,7 +126,7 @@ func obligationsQuery() *cli.Command {
 			default:
 				o.Between = [2]string{pair[0], pair[1]}
 			}
-			return o.withStore(c, func(ctx context.Context, s *graph.Store) (printable, error) {
+			return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
 				return query.ObligationsIn(ctx, s, o.ObligationsOptions)
 			})
 		},
@@ -159,7 +160,7 @@ func claimsQuery() *cli.Command {
 			if o.Limit < 0 {
 				return usagef("--limit must be 0 (all) or more, got %d", o.Limit)
 			}
-			return o.withStore(c, func(ctx context.Context, s *graph.Store) (printable, error) {
+			return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
 				return query.ClaimsIn(ctx, s, o.ClaimsOptions)
 			})
 		},
@@ -198,7 +199,7 @@ func neighborsQuery() *cli.Command {
 				return usagef("--limit must be 0 (all) or more, got %d", o.Limit)
 			}
 			id := c.Args().First()
-			return o.withStore(c, func(ctx context.Context, s *graph.Store) (printable, error) {
+			return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
 				return query.NeighborsIn(ctx, s, id, o.NeighborsOptions)
 			})
 		},
@@ -231,7 +232,7 @@ func pathQuery() *cli.Command {
 				return usagef("--max must be 1 or more, got %d", o.Max)
 			}
 			from, to := c.Args().Get(0), c.Args().Get(1)
-			return o.withStore(c, func(ctx context.Context, s *graph.Store) (printable, error) {
+			return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
 				return query.PathIn(ctx, s, from, to, o.PathOptions)
 			})
 		},
@@ -288,7 +289,7 @@ func gizmoQuery() *cli.Command {
 				return usagef("gizmo takes one query, got %d arguments; quote it", c.NArg())
 			}
 			code := c.Args().First()
-			return o.withStore(c, func(ctx context.Context, s *graph.Store) (printable, error) {
+			return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
 				rs, err := s.Gizmo(ctx, code, o.limit)
 				if err != nil {
 					return nil, err

@@ -6,7 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store"
 )
 
 type removeOptions struct {
@@ -36,7 +36,7 @@ Example:
 }
 
 func runRemove(ctx context.Context, w io.Writer, opts removeOptions) error {
-	s, err := graph.Open(ctx, opts.Store, &graph.OpenOptions{})
+	s, err := store.Open(ctx, opts.Store, &store.OpenOptions{})
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store"
 )
 
 type sourcesOptions struct {
@@ -54,7 +54,7 @@ type sourceJSON struct {
 }
 
 func runSources(ctx context.Context, w io.Writer, opts sourcesOptions) error {
-	s, err := graph.Open(ctx, opts.Store, &graph.OpenOptions{ReadOnly: true})
+	s, err := store.Open(ctx, opts.Store, &store.OpenOptions{ReadOnly: true})
 	if err != nil {
 		return err
 	}

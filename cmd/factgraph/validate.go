@@ -8,8 +8,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
+	"github.com/factgraph/factgraph/store"
 )
 
 type validateOptions struct {
@@ -51,7 +51,7 @@ func runValidate(ctx context.Context, w io.Writer, opts validateOptions) error {
 	}
 	var known ingest.Known
 	if opts.Store != "" {
-		s, err := graph.Open(ctx, opts.Store, &graph.OpenOptions{ReadOnly: true})
+		s, err := store.Open(ctx, opts.Store, &store.OpenOptions{ReadOnly: true})
 		if err != nil {
 			return err
 		}

@@ -11,8 +11,8 @@ import (
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/render"
-	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
+	"github.com/factgraph/factgraph/store"
 )
 
 // StoreName is the bolt store written into the output folder.
@@ -36,7 +36,7 @@ func Run(ctx context.Context, opts Options, report io.Writer) error {
 		return fmt.Errorf("create output folder: %w", err)
 	}
 	dbPath := filepath.Join(opts.OutDir, StoreName)
-	s, err := graph.Open(ctx, dbPath, nil)
+	s, err := store.Open(ctx, dbPath, nil)
 	if err != nil {
 		return err
 	}
@@ -51,7 +51,7 @@ func Run(ctx context.Context, opts Options, report io.Writer) error {
 	}
 	fmt.Fprintln(report, dbPath)
 
-	g, err := s.Load(ctx, graph.LoadOptions{})
+	g, err := s.Load(ctx, store.LoadOptions{})
 	if err != nil {
 		return err
 	}

@@ -22,7 +22,7 @@ import (
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/dot"
-	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store"
 )
 
 // Picture formats.
@@ -96,8 +96,8 @@ func systemDot(ctx context.Context, w io.Writer, src []byte, format string) erro
 }
 
 // ToFile draws one view of the store into the file path, in the given picture format.
-func ToFile(ctx context.Context, s *graph.Store, opts export.ViewOptions, format, path string) error {
-	g, err := s.Load(ctx, graph.LoadOptions{Source: opts.Source})
+func ToFile(ctx context.Context, s *store.Store, opts export.ViewOptions, format, path string) error {
+	g, err := s.Load(ctx, store.LoadOptions{Source: opts.Source})
 	if err != nil {
 		return err
 	}

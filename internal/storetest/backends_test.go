@@ -8,6 +8,7 @@ import (
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/storetest"
 	"github.com/factgraph/factgraph/internal/synth"
+	"github.com/factgraph/factgraph/store"
 )
 
 // TestBackendsAgree ingests the same synthetic articles into every backend and checks each
@@ -22,7 +23,7 @@ func TestBackendsAgree(t *testing.T) {
 	}
 	want := graph.Merge(facts)
 	storetest.ForEachBackend(t, func(t *testing.T, addr string) {
-		s, err := graph.Open(ctx, addr, nil)
+		s, err := store.Open(ctx, addr, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -30,7 +31,7 @@ func TestBackendsAgree(t *testing.T) {
 			s.Close()
 			t.Fatal(err)
 		}
-		got, err := s.Load(ctx, graph.LoadOptions{})
+		got, err := s.Load(ctx, store.LoadOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -39,7 +40,7 @@ func TestBackendsAgree(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rep.Sources) != 1 || rep.Sources[0].Change != graph.ChangeUnchanged {
+		if len(rep.Sources) != 1 || rep.Sources[0].Change != store.ChangeUnchanged {
 			t.Errorf("ingesting %s again: %+v, want it unchanged", facts[3].Source.ID, rep.Sources)
 		}
 		if err := s.Close(); err != nil {
@@ -48,12 +49,12 @@ func TestBackendsAgree(t *testing.T) {
 		if addr == "mem:" {
 			return
 		}
-		s, err = graph.Open(ctx, addr, &graph.OpenOptions{ReadOnly: true})
+		s, err = store.Open(ctx, addr, &store.OpenOptions{ReadOnly: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer s.Close()
-		got, err = s.Load(ctx, graph.LoadOptions{})
+		got, err = s.Load(ctx, store.LoadOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
 	"github.com/factgraph/factgraph/internal/synth"
+	"github.com/factgraph/factgraph/store"
 )
 
 // TestCorpusValidates reads a written corpus with the real reader: no problems at all, and
@@ -45,7 +46,7 @@ func TestNQuadsImport(t *testing.T) {
 	if lines := bytes.Count(b.Bytes(), []byte("\n")); n != lines || n < 10*synth.FactsPerArticle {
 		t.Fatalf("WriteNQuads reported %d quads and wrote %d lines", n, lines)
 	}
-	s, err := graph.Open(ctx, "mem:", nil)
+	s, err := store.Open(ctx, "mem:", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +54,7 @@ func TestNQuadsImport(t *testing.T) {
 	if _, err := s.ImportNQuads(ctx, &b); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.Load(ctx, graph.LoadOptions{})
+	got, err := s.Load(ctx, store.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
+	"github.com/factgraph/factgraph/store"
 )
 
 // FlagshipPath is the path of the flagship sample's facts file.
@@ -29,7 +30,7 @@ func Flagship(t testing.TB) *graph.Graph {
 	if err != nil {
 		t.Fatalf("read the flagship sample: %v", err)
 	}
-	s, err := graph.Open(ctx, "mem:", nil)
+	s, err := store.Open(ctx, "mem:", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func Flagship(t testing.TB) *graph.Graph {
 	if _, err := s.Ingest(ctx, facts); err != nil {
 		t.Fatal(err)
 	}
-	g, err := s.Load(ctx, graph.LoadOptions{})
+	g, err := s.Load(ctx, store.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,0 @@
-//go:build !linux
-
-package graph
-
-// releaseMapped does nothing where madvise is not used; see release_linux.go.
-func (s *Store) releaseMapped() {}

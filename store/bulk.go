@@ -1,0 +1,637 @@
+package store
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/boltdb/bolt"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+	"google.golang.org/protobuf/encoding/protowire"
+)
+
+// The first write into a new bolt store loads it in bulk: it lays the quads out in Cayley's
+// key-value layout itself (the same buckets, keys and values Cayley's ApplyDeltas writes,
+// see scan.go for the log), each bucket filled in key order, instead of handing Cayley
+// deltas. Cayley keys values by their hash, so its writes touch pages all over the file in
+// every transaction; keys written in order touch only the last page of each bucket. The
+// store is a Cayley store like any other afterwards: Cayley reads it, and later writes go
+// through ApplyDeltas.
+//
+// A bulk load commits several bolt transactions (one would hold the whole file in memory).
+// It marks the store as loading in the first and clears the mark in the last, so a load that
+// fails, or a process killed mid-way, leaves a store that opens as empty again: the load is
+// undone at once on failure, and otherwise when the store is next opened for writing
+// (resetLoading). A store opened to read while a load runs, or after one was killed, is
+// refused with a message.
+
+// bulkLoading turns bulk loads on; tests of the delta path turn it off.
+var bulkLoading = true
+
+var (
+	metaBucketName = []byte("meta")
+	logBucketName  = []byte("log")
+	// loadingKey, in the meta bucket, marks a store whose bulk load has not finished.
+	loadingKey = []byte("factgraph-loading")
+)
+
+// primTimestamp is the field number of a Primitive's time stamp (see scan.go for the others).
+const primTimestamp = 7
+
+// Sizes of a bulk load's transactions: bolt keeps every page a transaction writes in
+// memory until it commits.
+const (
+	bulkTxBytes = 32 << 20
+	bulkTxPuts  = 200000
+)
+
+// boltDB is the bolt database of a bolt store, or nil.
+func (s *Store) boltDB() *bolt.DB {
+	if s.pin == nil {
+		return nil
+	}
+	db, ok := s.pin.KV.(*hbolt.DB)
+	if !ok {
+		return nil
+	}
+	return db.DB()
+}
+
+// bulkTarget says whether a write into s can be a bulk load: s is a bolt store into which
+// nothing was ever written (its log is empty, so no value or quad id was ever given out).
+func (s *Store) bulkTarget() (bool, error) {
+	db := s.boltDB()
+	if !bulkLoading || db == nil || s.readOnly {
+		return false, nil
+	}
+	empty := false
+	err := db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(metaBucketName)
+		if meta == nil {
+			return nil
+		}
+		if h := meta.Get([]byte("horizon")); h != nil && binary.LittleEndian.Uint64(h) != 0 {
+			return nil
+		}
+		log := tx.Bucket(logBucketName)
+		empty = log == nil || log.Stats().KeyN == 0
+		return nil
+	})
+	return empty, err
+}
+
+// bulkNode is a value of a bulk load: its hash, id and the number of quad directions that
+// hold it (Cayley's reference count).
+type bulkNode struct {
+	hash refs.ValueHash
+	id   uint64
+	refs uint64
+	// key is where the node's value key (appendValueKey) lies in the load's key arena.
+	keyOff, keyLen uint32
+}
+
+// bulkQuad is a quad of a bulk load: its values, as indices into the load's nodes (-1 for
+// none), and its id.
+type bulkQuad struct {
+	dirs [4]int32
+	id   uint64
+}
+
+// bulkLoader lays out the quads of a bulk load.
+type bulkLoader struct {
+	ctx     context.Context
+	db      *bolt.DB
+	indexes []kv.QuadIndex
+	stamp   int64
+
+	// The nodes, found by the hash of their value key (a collision's later keys are in
+	// byKeyMore) and by Cayley's hash of their value. Keys live in one arena: none of
+	// these hold pointers, so the garbage collector does not walk millions of values.
+	nodes     []bulkNode
+	byKey     map[uint64]int32
+	byKeyMore map[string]int32
+	keys      []byte
+	key       []byte // the key being looked up
+	seed      maphash.Seed
+	byHash    map[refs.ValueHash]int32
+	quads     []bulkQuad
+	next      uint64 // the last id given out
+	names     bulkNames
+	links     []bulkLink
+
+	// The log entries not yet written: keys and values, in id order.
+	logKeys, logVals [][]byte
+	logBytes         int
+}
+
+// bulkLoad writes reps into the empty bolt store s (see bulkTarget): every source is added.
+func (s *Store) bulkLoad(ctx context.Context, reps []replacement) (*IngestReport, error) {
+	db := s.boltDB()
+	indexes, err := readIndexes(db)
+	if err != nil {
+		return nil, err
+	}
+	l := &bulkLoader{
+		ctx:       ctx,
+		db:        db,
+		indexes:   indexes,
+		stamp:     time.Now().UnixNano(),
+		byKey:     make(map[uint64]int32),
+		byKeyMore: make(map[string]int32),
+		seed:      maphash.MakeSeed(),
+		byHash:    make(map[refs.ValueHash]int32),
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(metaBucketName).Put(loadingKey, []byte{1})
+	}); err != nil {
+		return nil, fmt.Errorf("write store %q: %w; nothing was changed", s.addr, err)
+	}
+	report, err := l.load(ctx, reps)
+	if err == nil {
+		err = l.finish()
+	}
+	s.releaseMapped()
+	if err != nil {
+		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+			err = fmt.Errorf("%w (%v)", cerr, err)
+		}
+		if rerr := resetLoading(db); rerr != nil {
+			return nil, fmt.Errorf("write store %q: %w; emptying the store again failed too (%v): open it for writing again (factgraph ingest) to empty it", s.addr, err, rerr)
+		}
+		return nil, fmt.Errorf("write store %q: %w; nothing was changed", s.addr, err)
+	}
+	// A fresh quad store on the same database: the old one may cache that values are absent.
+	qs, err := kv.New(s.pin, cgraph.Options{kv.OptNoBloom: true})
+	if err != nil {
+		return nil, fmt.Errorf("reopen store %q after writing it: %w", s.addr, err)
+	}
+	s.qs = qs
+	return report, nil
+}
+
+// readIndexes returns the quad indexes Cayley keeps in the store, as its meta bucket lists
+// them.
+func readIndexes(db *bolt.DB) ([]kv.QuadIndex, error) {
+	var indexes []kv.QuadIndex
+	err := db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(metaBucketName)
+		if meta == nil {
+			return errors.New("no meta bucket")
+		}
+		return json.Unmarshal(meta.Get([]byte("indexes")), &indexes)
+	})
+	if err == nil && len(indexes) == 0 {
+		err = errors.New("no quad indexes listed")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read the store's index list: %w; is it a factgraph store?", err)
+	}
+	return indexes, nil
+}
+
+// load lays out every source's quads: it writes the log as it goes and keeps the nodes
+// and quads for the buckets written in key order at the end.
+func (l *bulkLoader) load(ctx context.Context, reps []replacement) (*IngestReport, error) {
+	report := &IngestReport{Sources: make([]SourceChange, 0, len(reps))}
+	seen := make(map[[4]int32]bool)
+	for i, r := range reps {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		quads, counts := r.quads, r.counts
+		if r.facts != nil {
+			quads = EncodeFacts(r.facts)
+		}
+		reps[i].facts, reps[i].quads = nil, nil
+		clear(seen)
+		start := len(l.quads)
+		for _, q := range quads {
+			l.names.add(q)
+			var dirs [4]int32
+			for d, v := range [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+				n, err := l.node(v)
+				if err != nil {
+					return nil, err
+				}
+				dirs[d] = n
+			}
+			if seen[dirs] {
+				continue
+			}
+			seen[dirs] = true
+			for _, n := range dirs {
+				if n >= 0 {
+					l.nodes[n].refs++
+				}
+			}
+			for _, at := range linkEnds(q) {
+				l.links = append(l.links, newBulkLink(dirs, at))
+			}
+			l.next++
+			l.quads = append(l.quads, bulkQuad{dirs: dirs, id: l.next})
+			l.logQuad(l.quads[len(l.quads)-1])
+		}
+		if err := l.flushLog(false); err != nil {
+			return nil, err
+		}
+		unique := len(l.quads) - start
+		if r.facts != nil {
+			counts = countFacts(r.facts, unique)
+		}
+		report.Sources = append(report.Sources, SourceChange{ID: r.id, Change: ChangeAdded, Added: unique, Counts: counts})
+	}
+	return report, l.flushLog(true)
+}
+
+// node returns the index of v among the load's nodes, adding it (and its log entry) if new.
+func (l *bulkLoader) node(v quad.Value) (int32, error) {
+	if v == nil {
+		return -1, nil
+	}
+	l.key = appendValueKey(l.key[:0], v)
+	kh := maphash.Bytes(l.seed, l.key)
+	if n, ok := l.byKey[kh]; ok {
+		nd := &l.nodes[n]
+		if bytes.Equal(l.keys[nd.keyOff:nd.keyOff+nd.keyLen], l.key) {
+			return n, nil
+		}
+		if n, ok := l.byKeyMore[string(l.key)]; ok {
+			return n, nil
+		}
+	}
+	// Cayley knows a value by its hash; two Go values with one hash are one node.
+	h := refs.HashOf(v)
+	if n, ok := l.byHash[h]; ok {
+		l.byKeyMore[string(l.key)] = n
+		return n, nil
+	}
+	b, err := pquads.MarshalValue(v)
+	if err != nil {
+		return 0, fmt.Errorf("encode value %s: %w", v, err)
+	}
+	n := int32(len(l.nodes))
+	off := len(l.keys)
+	if int(n) != len(l.nodes) || n == -1 || off+len(l.key) > math.MaxUint32 {
+		return 0, errors.New("too many values for one write; ingest the files in several parts")
+	}
+	l.keys = append(l.keys, l.key...)
+	l.next++
+	l.nodes = append(l.nodes, bulkNode{hash: h, id: l.next, keyOff: uint32(off), keyLen: uint32(len(l.key))})
+	if _, taken := l.byKey[kh]; taken {
+		l.byKeyMore[string(l.key)] = n
+	} else {
+		l.byKey[kh] = n
+	}
+	l.byHash[h] = n
+	// A value's Primitive: its id, time stamp and encoded value, in field order.
+	p := make([]byte, 0, 24+len(b))
+	p = protowire.AppendTag(p, primID, protowire.VarintType)
+	p = protowire.AppendVarint(p, l.next)
+	p = l.appendStamp(p)
+	p = protowire.AppendTag(p, primValue, protowire.BytesType)
+	p = protowire.AppendBytes(p, b)
+	l.addLog(l.next, p)
+	return n, nil
+}
+
+// appendValueKey appends to b a key of v that two values share only if they are equal:
+// a letter for the kind of value, then its parts, lengths first. It allocates nothing for
+// the kinds of value factgraph writes.
+func appendValueKey(b []byte, v quad.Value) []byte {
+	switch v := v.(type) {
+	case quad.IRI:
+		return append(append(b, 'I'), v...)
+	case quad.String:
+		return append(append(b, 'S'), v...)
+	case quad.TypedString:
+		b = binary.AppendUvarint(append(b, 'T'), uint64(len(v.Type)))
+		return append(append(b, v.Type...), v.Value...)
+	case quad.LangString:
+		b = binary.AppendUvarint(append(b, 'L'), uint64(len(v.Lang)))
+		return append(append(b, v.Lang...), v.Value...)
+	case quad.BNode:
+		return append(append(b, 'B'), v...)
+	}
+	// Any other kind by its N-Quads form, which also tells kinds apart.
+	return append(append(b, 'X'), v.String()...)
+}
+
+// logQuad logs a quad's Primitive: its id, its values' ids and its time stamp, in field
+// order.
+func (l *bulkLoader) logQuad(q bulkQuad) {
+	p := make([]byte, 0, 48)
+	p = protowire.AppendTag(p, primID, protowire.VarintType)
+	p = protowire.AppendVarint(p, q.id)
+	for d, n := range q.dirs {
+		if n < 0 {
+			continue
+		}
+		p = protowire.AppendTag(p, protowire.Number(primSubject+d), protowire.VarintType)
+		p = protowire.AppendVarint(p, l.nodes[n].id)
+	}
+	l.addLog(q.id, l.appendStamp(p))
+}
+
+func (l *bulkLoader) appendStamp(p []byte) []byte {
+	p = protowire.AppendTag(p, primTimestamp, protowire.VarintType)
+	return protowire.AppendVarint(p, uint64(l.stamp))
+}
+
+func (l *bulkLoader) addLog(id uint64, p []byte) {
+	key := binary.BigEndian.AppendUint64(make([]byte, 0, 8), id)
+	l.logKeys = append(l.logKeys, key)
+	l.logVals = append(l.logVals, p)
+	l.logBytes += len(key) + len(p)
+}
+
+// flushLog writes the pending log entries when they are enough for a transaction, or all
+// of them.
+func (l *bulkLoader) flushLog(all bool) error {
+	if len(l.logKeys) == 0 || (!all && l.logBytes < bulkTxBytes && len(l.logKeys) < bulkTxPuts) {
+		return nil
+	}
+	err := l.db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists(logBucketName)
+		if err != nil {
+			return err
+		}
+		// Ids grow: every page but the last is full and stays so.
+		b.FillPercent = 1
+		for i, k := range l.logKeys {
+			if err := b.Put(k, l.logVals[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	l.logKeys, l.logVals, l.logBytes = nil, nil, 0
+	return err
+}
+
+// finish writes the value buckets and the quad indexes, in key order, then the counters,
+// and clears the loading mark.
+func (l *bulkLoader) finish() error {
+	// The link index first, while the values' keys are at hand.
+	if err := l.writeLinks(); err != nil {
+		return err
+	}
+	l.byKey, l.byKeyMore, l.keys, l.byHash = nil, nil, nil, nil
+	// Values: "v" and "n" with the hash's first two bytes name a bucket that maps the hash
+	// to the value's id ("v") and to its reference count ("n"), each as a uvarint.
+	order := make([]int32, len(l.nodes))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		return bytes.Compare(l.nodes[a].hash[:], l.nodes[b].hash[:])
+	})
+	for _, prefix := range []byte{'v', 'n'} {
+		w := l.writer()
+		for _, n := range order {
+			nd := &l.nodes[n]
+			v := nd.id
+			if prefix == 'n' {
+				v = nd.refs
+			}
+			if err := w.put([]byte{prefix, nd.hash[0], nd.hash[1]}, nd.hash[:], binary.AppendUvarint(nil, v)); err != nil {
+				return err
+			}
+		}
+		if err := w.commit(); err != nil {
+			return err
+		}
+	}
+	order = nil
+	// Quad indexes: the bucket of an index maps the ids of its directions' values, 8
+	// big-endian bytes each, to the ids of the quads that have them, as uvarints in
+	// increasing order.
+	for _, ind := range l.indexes {
+		if err := l.writeIndex(ind); err != nil {
+			return err
+		}
+	}
+	return l.db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(metaBucketName)
+		if err := meta.Put([]byte("horizon"), binary.LittleEndian.AppendUint64(nil, l.next)); err != nil {
+			return err
+		}
+		if err := meta.Put([]byte("size"), binary.LittleEndian.AppendUint64(nil, uint64(len(l.quads)))); err != nil {
+			return err
+		}
+		if err := l.names.write(tx); err != nil {
+			return err
+		}
+		if err := stampLinks(tx); err != nil {
+			return fmt.Errorf("write the link index: %w", err)
+		}
+		return meta.Delete(loadingKey)
+	})
+}
+
+func (l *bulkLoader) writeIndex(ind kv.QuadIndex) error {
+	dirs := make([]int, len(ind.Dirs))
+	name := indexBucket(ind)
+	for i, d := range ind.Dirs {
+		switch d {
+		case quad.Subject:
+			dirs[i] = 0
+		case quad.Predicate:
+			dirs[i] = 1
+		case quad.Object:
+			dirs[i] = 2
+		case quad.Label:
+			dirs[i] = 3
+		default:
+			return fmt.Errorf("index %q names an unknown direction %v", name, d)
+		}
+	}
+	id := func(q *bulkQuad, i int) uint64 {
+		if n := q.dirs[dirs[i]]; n >= 0 {
+			return l.nodes[n].id
+		}
+		return 0
+	}
+	// Nodes and quads got their ids in the order they were added, so comparing places
+	// compares ids (and no value, -1, comes before every id, as Cayley's 0 does).
+	order := make([]int32, len(l.quads))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		qa, qb := &l.quads[a], &l.quads[b]
+		for _, d := range dirs {
+			if x, y := qa.dirs[d], qb.dirs[d]; x != y {
+				return cmp.Compare(x, y)
+			}
+		}
+		return cmp.Compare(a, b)
+	})
+	w := l.writer()
+	for i := 0; i < len(order); {
+		q := &l.quads[order[i]]
+		key := make([]byte, 8*len(dirs))
+		for d := range dirs {
+			binary.BigEndian.PutUint64(key[8*d:], id(q, d))
+		}
+		var val []byte
+		j := i
+		for ; j < len(order); j++ {
+			o := &l.quads[order[j]]
+			same := true
+			for d := range dirs {
+				if id(o, d) != id(q, d) {
+					same = false
+					break
+				}
+			}
+			if !same {
+				break
+			}
+			val = binary.AppendUvarint(val, o.id)
+		}
+		if err := w.put(name, key, val); err != nil {
+			return err
+		}
+		i = j
+	}
+	return w.commit()
+}
+
+// bucketWriter puts keys in order into buckets, committing a transaction whenever it has
+// written enough.
+type bucketWriter struct {
+	ctx    context.Context
+	db     *bolt.DB
+	tx     *bolt.Tx
+	name   []byte
+	b      *bolt.Bucket
+	puts   int
+	nbytes int
+}
+
+func (l *bulkLoader) writer() *bucketWriter { return &bucketWriter{ctx: l.ctx, db: l.db} }
+
+func (w *bucketWriter) put(bucket, key, val []byte) error {
+	if w.tx != nil && (w.puts >= bulkTxPuts || w.nbytes >= bulkTxBytes) {
+		if err := w.commit(); err != nil {
+			return err
+		}
+	}
+	if w.tx == nil {
+		tx, err := w.db.Begin(true)
+		if err != nil {
+			return err
+		}
+		w.tx, w.b, w.puts, w.nbytes = tx, nil, 0, 0
+	}
+	if w.b == nil || !bytes.Equal(w.name, bucket) {
+		b, err := w.tx.CreateBucketIfNotExists(bucket)
+		if err != nil {
+			return err
+		}
+		// Keys come in order: every page but the last is full and stays so.
+		b.FillPercent = 1
+		w.b, w.name = b, bucket
+	}
+	w.puts++
+	w.nbytes += len(key) + len(val)
+	if err := w.b.Put(key, val); err != nil {
+		w.tx.Rollback()
+		w.tx, w.b = nil, nil
+		return err
+	}
+	return nil
+}
+
+func (w *bucketWriter) commit() error {
+	if w.tx == nil {
+		return nil
+	}
+	if err := w.ctx.Err(); err != nil {
+		w.tx.Rollback()
+		w.tx, w.b = nil, nil
+		return err
+	}
+	err := w.tx.Commit()
+	w.tx, w.b = nil, nil
+	return err
+}
+
+// resetLoading empties a store whose bulk load did not finish: the store was empty before
+// the load, so it becomes what Cayley's Init left: the meta bucket's version and index
+// list, and an empty log and index buckets.
+func resetLoading(db *bolt.DB) error {
+	return db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(metaBucketName)
+		if meta == nil {
+			return errors.New("no meta bucket")
+		}
+		var names, metaKeys [][]byte
+		err := tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+			if !bytes.Equal(name, metaBucketName) {
+				names = append(names, append([]byte(nil), name...))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = meta.ForEach(func(k, _ []byte) error {
+			if s := string(k); s != "version" && s != "indexes" {
+				metaKeys = append(metaKeys, append([]byte(nil), k...))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		var indexes []kv.QuadIndex
+		if err := json.Unmarshal(meta.Get([]byte("indexes")), &indexes); err != nil {
+			return fmt.Errorf("read the store's index list: %w", err)
+		}
+		for _, name := range names {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		for _, k := range metaKeys {
+			if err := meta.Delete(k); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.CreateBucket(logBucketName); err != nil {
+			return err
+		}
+		for _, ind := range indexes {
+			if _, err := tx.CreateBucketIfNotExists(indexBucket(ind)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// loadingMark says whether the store's bulk load has not finished.
+func loadingMark(db *bolt.DB) (bool, error) {
+	marked := false
+	err := db.View(func(tx *bolt.Tx) error {
+		if meta := tx.Bucket(metaBucketName); meta != nil {
+			marked = meta.Get(loadingKey) != nil
+		}
+		return nil
+	})
+	return marked, err
+}

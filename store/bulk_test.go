@@ -1,0 +1,420 @@
+package store
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"hash/maphash"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/boltdb/bolt"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// noBulk makes writes into new bolt stores go through Cayley's ApplyDeltas until the test
+// ends.
+func noBulk(t *testing.T) {
+	t.Helper()
+	old := bulkLoading
+	bulkLoading = false
+	t.Cleanup(func() { bulkLoading = old })
+}
+
+// ingestDeltas writes facts into s through Cayley's ApplyDeltas.
+func ingestDeltas(t *testing.T, s *Store, facts ...*graph.Facts) *IngestReport {
+	t.Helper()
+	old := bulkLoading
+	bulkLoading = false
+	defer func() { bulkLoading = old }()
+	return ingest(t, s, facts...)
+}
+
+// layout describes every key and value of a bolt store's Cayley layout with ids replaced by
+// what they name, one sorted line each, so that two stores that hold the same data in
+// different ids describe the same.
+func layout(t *testing.T, s *Store) string {
+	t.Helper()
+	var lines []string
+	err := s.boltDB().View(func(tx *bolt.Tx) error {
+		logB := tx.Bucket(logBucketName)
+		names := map[uint64]string{}
+		var prims []primitive
+		if logB != nil {
+			if err := logB.ForEach(func(k, v []byte) error {
+				p, err := decodePrimitive(v)
+				if err != nil {
+					return err
+				}
+				if p.id != binary.BigEndian.Uint64(k) {
+					return fmt.Errorf("log key %x holds id %d", k, p.id)
+				}
+				if p.value != nil {
+					val, err := pquads.UnmarshalValue(p.value)
+					if err != nil {
+						return err
+					}
+					names[p.id] = val.String()
+				}
+				p.value = slices.Clone(p.value)
+				prims = append(prims, p)
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
+		name := func(id uint64) string {
+			if id == 0 {
+				return "-"
+			}
+			if n, ok := names[id]; ok {
+				return n
+			}
+			return "?" // a value removed with its last quad; ids differ between stores
+		}
+		quadName := map[uint64]string{}
+		for _, p := range prims {
+			if p.value != nil {
+				lines = append(lines, "log value "+names[p.id])
+				continue
+			}
+			q := fmt.Sprintf("%s %s %s %s", name(p.subject), name(p.predicate), name(p.object), name(p.label))
+			if p.deleted {
+				q += " (deleted)"
+			}
+			quadName[p.id] = q
+			lines = append(lines, "log quad "+q)
+		}
+		return tx.ForEach(func(bname []byte, b *bolt.Bucket) error {
+			return b.ForEach(func(k, v []byte) error {
+				switch {
+				case string(bname) == "meta":
+					switch string(k) {
+					case "horizon", "size", "version":
+						lines = append(lines, fmt.Sprintf("meta %s %d", k, binary.LittleEndian.Uint64(v)))
+					default:
+						lines = append(lines, fmt.Sprintf("meta %s %s", k, v))
+					}
+				case string(bname) == "log":
+				case string(bname) == string(nameBucket):
+					lines = append(lines, fmt.Sprintf("name %q", k))
+				case string(bname) == string(linkBucket):
+					lines = append(lines, fmt.Sprintf("link %q", k))
+				case len(bname) == 3 && (bname[0] == 'v' || bname[0] == 'n'):
+					n, _ := binary.Uvarint(v)
+					if bname[0] == 'v' {
+						lines = append(lines, fmt.Sprintf("value %x -> %s", k, name(n)))
+					} else {
+						lines = append(lines, fmt.Sprintf("refs %x = %d", k, n))
+					}
+				default:
+					var ids, quads []string
+					for i := 0; i+8 <= len(k); i += 8 {
+						ids = append(ids, name(binary.BigEndian.Uint64(k[i:])))
+					}
+					for len(v) > 0 {
+						id, n := binary.Uvarint(v)
+						if n <= 0 {
+							return fmt.Errorf("bad index list in %q", bname)
+						}
+						quads = append(quads, quadName[id])
+						v = v[n:]
+					}
+					slices.Sort(quads)
+					lines = append(lines, fmt.Sprintf("index %s %s -> %s", bname, strings.Join(ids, " "), strings.Join(quads, " | ")))
+				}
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		t.Fatalf("read layout: %v", err)
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}
+
+// bulkCorpus is a write of several sources sharing parties.
+func bulkCorpus() []*graph.Facts {
+	out := []*graph.Facts{treatyFacts(), natoFacts()}
+	for i := range 12 {
+		out = append(out, syntheticFacts(i))
+	}
+	return out
+}
+
+// indexReads lists what Cayley's indexes give for every value in every direction.
+func indexReads(t *testing.T, s *Store) string {
+	t.Helper()
+	ctx := context.Background()
+	values := map[quad.Value]bool{}
+	if err := s.allQuads(ctx, func(q quad.Quad) error {
+		for _, d := range quad.Directions {
+			if v := q.Get(d); v != nil {
+				values[v] = true
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for v := range values {
+		ref, err := s.qs.ValueOf(v)
+		if err != nil || ref == nil {
+			t.Fatalf("ValueOf(%v) = %v, %v", v, ref, err)
+		}
+		for _, d := range quad.Directions {
+			it := s.qs.QuadIterator(d, ref).Iterate()
+			for it.Next(ctx) {
+				q, err := s.qs.Quad(it.Result())
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines = append(lines, fmt.Sprintf("%s %s: %s", d, v, quadKey(q)))
+			}
+			if err := it.Err(); err != nil {
+				t.Fatal(err)
+			}
+			it.Close()
+		}
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}
+
+func newBolt(t *testing.T) *Store {
+	t.Helper()
+	return openStore(t, filepath.Join(t.TempDir(), "store.db"))
+}
+
+// TestBulkLoadMatchesDeltas checks that a first write laid out in bulk is the store Cayley's
+// own writes make, and that Cayley's writes go on from it as from their own.
+func TestBulkLoadMatchesDeltas(t *testing.T) {
+	bulk, deltas := newBolt(t), newBolt(t)
+	want := fmt.Sprintf("%+v", ingestDeltas(t, deltas, bulkCorpus()...).Sources)
+	writes := recordDeltas(bulk)
+	rep := ingest(t, bulk, bulkCorpus()...)
+	if len(*writes) != 0 {
+		t.Errorf("first write into a new store applied deltas %v, want a bulk load", *writes)
+	}
+	if got := fmt.Sprintf("%+v", rep.Sources); got != want {
+		t.Errorf("bulk report:\n%s\nwant (the report of a write through deltas):\n%s", got, want)
+	}
+	compare := func(t *testing.T) {
+		t.Helper()
+		if got, want := layout(t, bulk), layout(t, deltas); got != want {
+			t.Errorf("layout differs from the store written through deltas:\n%s", lineDiff(got, want))
+		}
+		if got, want := indexReads(t, bulk), indexReads(t, deltas); got != want {
+			t.Errorf("index reads differ:\n%s", lineDiff(got, want))
+		}
+		if got, want := nquadsOf(t, bulk, ""), nquadsOf(t, deltas, ""); got != want {
+			t.Errorf("N-Quads differ:\n%s", lineDiff(got, want))
+		}
+		gst, err1 := bulk.qs.Stats(context.Background(), true)
+		wst, err2 := deltas.qs.Stats(context.Background(), true)
+		if err1 != nil || err2 != nil || gst != wst || gst.Quads.Value == 0 {
+			t.Errorf("Cayley's stats = %+v (%v), want %+v (%v)", gst, err1, wst, err2)
+		}
+	}
+	compare(t)
+	if t.Failed() {
+		return
+	}
+	t.Run("later writes", func(t *testing.T) {
+		changed := syntheticFacts(3)
+		changed.Parties[0].Name = "Nippon"
+		changed.Obligations = changed.Obligations[:1]
+		for _, s := range []*Store{bulk, deltas} {
+			ingest(t, s, changed, syntheticFacts(40))
+			if _, err := s.Remove(context.Background(), "nato-spending", "article-5"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		compare(t)
+	})
+}
+
+// lineDiff lists the lines only one of two texts has.
+func lineDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	var out []string
+	for _, l := range g {
+		if !slices.Contains(w, l) {
+			out = append(out, "+ "+l)
+		}
+	}
+	for _, l := range w {
+		if !slices.Contains(g, l) {
+			out = append(out, "- "+l)
+		}
+	}
+	if len(out) > 20 {
+		out = append(out[:20], fmt.Sprintf("... and %d more", len(out)-20))
+	}
+	return strings.Join(out, "\n")
+}
+
+// stopAfter is a context whose Err turns to context.Canceled after n calls.
+type stopAfter struct {
+	context.Context
+	n *int
+}
+
+func (c stopAfter) Err() error {
+	if *c.n <= 0 {
+		return context.Canceled
+	}
+	*c.n--
+	return nil
+}
+
+// TestFailedBulkLoadLeavesEmptyStore stops bulk loads at every point they look at their
+// context, and checks that each leaves a store as empty as a new one, which a later write
+// fills as if nothing had happened.
+func TestFailedBulkLoadLeavesEmptyStore(t *testing.T) {
+	fresh := layout(t, newBolt(t))
+	full := newBolt(t)
+	ingest(t, full, bulkCorpus()...)
+	want := layout(t, full)
+	stops := 0
+	for n := 0; ; n++ {
+		s := newBolt(t)
+		left := n
+		_, err := s.Ingest(stopAfter{context.Background(), &left}, bulkCorpus())
+		if err == nil {
+			if stops < len(bulkCorpus()) {
+				t.Fatalf("the load looked at its context %d times, want at least once per source", stops)
+			}
+			if got := layout(t, s); got != want {
+				t.Errorf("load stopped after %d checks:\n%s", n, lineDiff(got, want))
+			}
+			return
+		}
+		stops++
+		if !strings.Contains(err.Error(), "nothing was changed") || !strings.Contains(err.Error(), "canceled") {
+			t.Errorf("stopped after %d checks: error %q, want it to say it was cancelled and nothing was changed", n, err)
+		}
+		if got := layout(t, s); got != fresh {
+			t.Fatalf("stopped after %d checks, the store is not empty again:\n%s", n, lineDiff(got, fresh))
+		}
+		ingest(t, s, bulkCorpus()...)
+		if got := layout(t, s); got != want {
+			t.Fatalf("write after a load stopped after %d checks:\n%s", n, lineDiff(got, want))
+		}
+	}
+}
+
+// TestInterruptedBulkLoad checks a store left with its loading mark, as a process killed
+// during its first write leaves it: read-only opens refuse it, a writable open empties it.
+func TestInterruptedBulkLoad(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "store.db")
+	s, err := Open(ctx, path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := layout(t, s)
+	if _, err := s.Ingest(ctx, bulkCorpus()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.boltDB().Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(metaBucketName).Put(loadingKey, []byte{1})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	if _, err := Open(ctx, path, &OpenOptions{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "did not finish") {
+		t.Errorf("read-only open of an interrupted store: %v, want an error saying its first ingest did not finish", err)
+	}
+	s, err = Open(ctx, path, nil)
+	if err != nil {
+		t.Fatalf("writable open of an interrupted store: %v", err)
+	}
+	defer s.Close()
+	if got := layout(t, s); got != fresh {
+		t.Errorf("interrupted store after a writable open:\n%s", lineDiff(got, fresh))
+	}
+	ingest(t, s, bulkCorpus()...)
+	if srcs, err := s.Sources(ctx); err != nil || len(srcs) != len(bulkCorpus()) {
+		t.Errorf("Sources after writing the interrupted store again: %d sources, %v", len(srcs), err)
+	}
+}
+
+// TestBulkLoadOnlyIntoNewStores checks that a store that was ever written, even if it is
+// empty again, is written through deltas.
+func TestBulkLoadOnlyIntoNewStores(t *testing.T) {
+	s := newBolt(t)
+	ingest(t, s, natoFacts())
+	if _, err := s.Remove(context.Background(), "nato-spending"); err != nil {
+		t.Fatal(err)
+	}
+	writes := recordDeltas(s)
+	ingest(t, s, treatyFacts())
+	if len(*writes) != 1 {
+		t.Errorf("write into an emptied store applied %v, want one write of deltas", *writes)
+	}
+}
+
+// TestBulkNodeKeys checks that a bulk load tells values apart by kind and parts, also when
+// the hashes of two value keys collide, and merges values Cayley hashes alike.
+func TestBulkNodeKeys(t *testing.T) {
+	l := &bulkLoader{seed: maphash.MakeSeed(), byKey: map[uint64]int32{}, byKeyMore: map[string]int32{}, byHash: map[refs.ValueHash]int32{}}
+	values := []quad.Value{
+		quad.IRI("a"), quad.String("a"), quad.BNode("a"),
+		quad.TypedString{Value: "ab", Type: "c"}, quad.TypedString{Value: "b", Type: "ac"},
+		quad.LangString{Value: "ab", Lang: "c"}, quad.LangString{Value: "b", Lang: "ac"},
+		quad.Int(5),
+	}
+	nodes := map[int32]bool{}
+	for _, v := range values {
+		n, err := l.node(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if nodes[n] {
+			t.Errorf("%#v got node %d of another value", v, n)
+		}
+		nodes[n] = true
+		if again, _ := l.node(v); again != n {
+			t.Errorf("%#v: node %d, then %d", v, n, again)
+		}
+	}
+	// Make the key of a new value collide with the key of the first.
+	v := quad.IRI("collides")
+	l.byKey[maphash.Bytes(l.seed, appendValueKey(nil, v))] = 0
+	n, err := l.node(v)
+	if err != nil || n == 0 || nodes[n] {
+		t.Errorf("value whose key hash collides got node %d (%v), want a new one", n, err)
+	}
+	if again, _ := l.node(v); again != n {
+		t.Errorf("colliding value: node %d, then %d", n, again)
+	}
+	if first, _ := l.node(values[0]); first != 0 {
+		t.Errorf("first value after a collision: node %d, want 0", first)
+	}
+	// Cayley hashes a value by its N-Quads form: an int and the typed string it writes as
+	// are one value.
+	typed := quad.TypedString{Value: "5", Type: "http://www.w3.org/2001/XMLSchema#integer"}
+	if refs.HashOf(typed) == refs.HashOf(quad.Int(5)) {
+		if a, b := mustNode(t, l, typed), mustNode(t, l, quad.Int(5)); a != b {
+			t.Errorf("values Cayley hashes alike got nodes %d and %d", a, b)
+		}
+	}
+}
+
+func mustNode(t *testing.T, l *bulkLoader, v quad.Value) int32 {
+	t.Helper()
+	n, err := l.node(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}

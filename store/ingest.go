@@ -1,0 +1,388 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/suggest"
+)
+
+// SourceInfo is a source in the store with what it states.
+type SourceInfo struct {
+	Source graph.Source
+	Counts graph.Counts
+}
+
+// Changes a store write can make to a source.
+const (
+	ChangeAdded     = "added"
+	ChangeReplaced  = "replaced"
+	ChangeUnchanged = "unchanged"
+	ChangeRemoved   = "removed"
+)
+
+// SourceChange is what a write did to one source.
+type SourceChange struct {
+	ID     string
+	Change string // ChangeAdded, ChangeReplaced, ChangeUnchanged or ChangeRemoved
+	Added  int    // quads added
+	// Removed is the number of quads removed.
+	Removed int
+	// Counts is what the source states after the write (before it, for a removed source).
+	Counts graph.Counts
+}
+
+// IngestReport says what a write did, one entry per source, sorted by id.
+type IngestReport struct {
+	Sources []SourceChange
+}
+
+// countFacts is f's counts with the number of quads that hold them.
+func countFacts(f *graph.Facts, quads int) graph.Counts {
+	c := f.Counts()
+	c.Quads = quads
+	return c
+}
+
+// sourceQuads returns every quad labelled with the IRI of source id. It reads only the
+// subjects the source's node names, through the subject index, so its cost follows the
+// size of the source rather than the size of the store.
+func (s *Store) sourceQuads(ctx context.Context, id string) ([]quad.Quad, error) {
+	label := SourceIRI(id)
+	var out []quad.Quad
+	var src []quad.Quad
+	err := s.subjectQuadsWhere(ctx, label, subjectFilter{label: label}, func(q quad.Quad) error {
+		src = append(src, q)
+		return nil
+	})
+	if err != nil || len(src) == 0 {
+		return nil, err
+	}
+	out = append(out, src...)
+	subjects := make(map[quad.IRI]bool)
+	d := &decoder{label: string(label)}
+	n := make(node)
+	for _, q := range src {
+		if p, ok := q.Predicate.(quad.IRI); ok {
+			n[p] = append(n[p], q.Object)
+		}
+	}
+	for _, sec := range []string{secParties, secAgreements, secEvents, secObligations, secClaims, secCounterclaims} {
+		for _, id := range d.sectionIDs(n, sec) {
+			subjects[ItemIRI(id)] = true
+		}
+	}
+	for _, key := range d.sectionIDs(n, secRelations) {
+		subjects[quad.IRI(relationPrefix+key)] = true
+		from, _, _ := strings.Cut(key, "/")
+		subjects[ItemIRI(from)] = true
+	}
+	if len(d.errs) > 0 {
+		return nil, decodeError(id, d.errs)
+	}
+	list := make([]quad.IRI, 0, len(subjects))
+	for subj := range subjects {
+		list = append(list, subj)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i] < list[j] })
+	for _, subj := range list {
+		err := s.subjectQuadsWhere(ctx, subj, subjectFilter{label: label}, func(q quad.Quad) error {
+			out = append(out, q)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// replacement is what one source should hold after a write: the quads of facts when facts
+// is set, else quads with counts (none: the source is removed). Facts are encoded only when
+// their source's turn comes, so that a large write never holds the quads of every source at
+// once.
+type replacement struct {
+	id     string
+	facts  *graph.Facts
+	quads  []quad.Quad
+	counts graph.Counts
+}
+
+// diffSource compares the quads source id holds with quads and returns what it held and
+// the deltas that make it hold quads instead: removals, then additions, each sorted. unique
+// is the number of distinct quads in quads.
+func (s *Store) diffSource(ctx context.Context, id string, quads []quad.Quad) (old []quad.Quad, deltas []cgraph.Delta, unique int, err error) {
+	old, err = s.sourceQuads(ctx, id)
+	if cerr := ctx.Err(); cerr != nil {
+		// Some backends lose the context's error in their own; keep it findable.
+		return nil, nil, 0, cerr
+	}
+	if err != nil {
+		return nil, nil, 0, fmt.Errorf("read source %q: %w", id, err)
+	}
+	oldSet := make(map[string]quad.Quad, len(old))
+	for _, q := range old {
+		oldSet[quadKey(q)] = q
+	}
+	newSet := make(map[string]quad.Quad, len(quads))
+	for _, q := range quads {
+		newSet[quadKey(q)] = q
+	}
+	var keys []string
+	for k := range oldSet {
+		if _, ok := newSet[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		deltas = append(deltas, cgraph.Delta{Quad: oldSet[k], Action: cgraph.Delete})
+	}
+	keys = keys[:0]
+	for k := range newSet {
+		if _, ok := oldSet[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		deltas = append(deltas, cgraph.Delta{Quad: newSet[k], Action: cgraph.Add})
+	}
+	return old, deltas, len(newSet), nil
+}
+
+// replace makes each source hold exactly its new quads. A write of fewer than batchDeltas
+// deltas is one transaction: either every source changes or none does. A larger one commits
+// batches of whole sources (see batchWriter), and undoes the committed ones if a later one
+// fails, so a failed write still leaves the store as it was.
+func (s *Store) replace(ctx context.Context, reps []replacement, removing bool) (*IngestReport, error) {
+	if err := s.checkWritable(); err != nil {
+		return nil, err
+	}
+	sort.Slice(reps, func(i, j int) bool { return reps[i].id < reps[j].id })
+	for i := 1; i < len(reps); i++ {
+		if reps[i].id == reps[i-1].id {
+			return nil, fmt.Errorf("source %q is given twice; give each source once per call", reps[i].id)
+		}
+	}
+	if !removing {
+		bulk, err := s.bulkTarget()
+		if err != nil {
+			return nil, fmt.Errorf("read store %q: %w", s.addr, err)
+		}
+		if bulk {
+			return s.bulkLoad(ctx, reps)
+		}
+	}
+	report := &IngestReport{Sources: make([]SourceChange, 0, len(reps))}
+	w := &batchWriter{s: s}
+	for i, r := range reps {
+		quads := r.quads
+		if r.facts != nil {
+			quads = EncodeFacts(r.facts)
+		}
+		// Let the facts of a source go once they are encoded: a caller that keeps no other
+		// reference to them (the ingest command) holds less and less as the write goes on.
+		reps[i].facts, reps[i].quads = nil, nil
+		old, deltas, unique, err := s.diffSource(ctx, r.id, quads)
+		if err != nil {
+			return nil, w.fail(ctx, err)
+		}
+		ch := SourceChange{ID: r.id, Counts: r.counts}
+		if r.facts != nil {
+			ch.Counts = countFacts(r.facts, unique)
+		}
+		for _, d := range deltas {
+			if d.Action == cgraph.Delete {
+				ch.Removed++
+			} else {
+				ch.Added++
+			}
+		}
+		switch {
+		case removing:
+			ch.Change = ChangeRemoved
+			if f, err := DecodeFacts(r.id, old); err == nil {
+				ch.Counts = countFacts(f, uniqueQuads(old))
+			}
+		case len(old) == 0:
+			ch.Change = ChangeAdded
+		case ch.Added == 0 && ch.Removed == 0:
+			ch.Change = ChangeUnchanged
+		default:
+			ch.Change = ChangeReplaced
+		}
+		report.Sources = append(report.Sources, ch)
+		if len(old) == 0 {
+			old = nil // undoing the write removes the source
+		}
+		w.add(r.id, old, deltas)
+		if w.full() {
+			if err := ctx.Err(); err != nil {
+				return nil, w.fail(ctx, err)
+			}
+			if err := w.flush(); err != nil {
+				return nil, w.fail(ctx, fmt.Errorf("write store %q: %w; nothing was changed", s.addr, err))
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, w.fail(ctx, err)
+	}
+	if err := w.flush(); err != nil {
+		return nil, w.fail(ctx, fmt.Errorf("write store %q: %w; nothing was changed", s.addr, err))
+	}
+	return report, nil
+}
+
+// Ingest stores the facts of each source under the source's label, replacing what the
+// store held for that source: afterwards the store holds exactly what facts say, and other
+// sources are untouched. Each source changes atomically; a small ingest is one transaction
+// and a large one several, undone if a later one fails, so a failed ingest changes nothing
+// (see docs/model.md for a process killed mid-way). Facts are expected to be valid (see
+// package ingest).
+func (s *Store) Ingest(ctx context.Context, facts []*graph.Facts) (*IngestReport, error) {
+	reps := make([]replacement, 0, len(facts))
+	for _, f := range facts {
+		if f == nil {
+			return nil, errors.New("nil facts given to ingest")
+		}
+		if f.Source.ID == "" {
+			return nil, errors.New("facts without a source id; every facts file needs source.id")
+		}
+		reps = append(reps, replacement{id: f.Source.ID, facts: f})
+	}
+	return s.replace(ctx, reps, false)
+}
+
+func uniqueQuads(qs []quad.Quad) int {
+	set := make(map[string]bool, len(qs))
+	for _, q := range qs {
+		set[quadKey(q)] = true
+	}
+	return len(set)
+}
+
+// Remove deletes the named sources and every fact stored under them, in one transaction.
+// A party or agreement another source also states stays. An unknown id is an error and
+// leaves the store unchanged.
+func (s *Store) Remove(ctx context.Context, ids ...string) (*IngestReport, error) {
+	if err := s.checkWritable(); err != nil {
+		return nil, err
+	}
+	if len(ids) == 0 {
+		return nil, errors.New("no source to remove; name one or more source ids")
+	}
+	known, err := s.sourceIDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	have := make(map[string]bool, len(known))
+	for _, id := range known {
+		have[id] = true
+	}
+	var problems []string
+	reps := make([]replacement, 0, len(ids))
+	for _, id := range ids {
+		if !have[id] {
+			msg := fmt.Sprintf("no source %q in store %q", id, s.addr)
+			if near, ok := suggest.Closest(id, known); ok {
+				msg += fmt.Sprintf("; did you mean %q?", near)
+			} else {
+				msg += "; run factgraph sources to list them"
+			}
+			problems = append(problems, msg)
+			continue
+		}
+		reps = append(reps, replacement{id: id})
+	}
+	if len(problems) > 0 {
+		return nil, errors.New(strings.Join(problems, "\n"))
+	}
+	return s.replace(ctx, reps, true)
+}
+
+// sourceIDs lists the ids of the sources in the store, sorted, from the index of objects.
+func (s *Store) sourceIDs(ctx context.Context) ([]string, error) {
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	ref, err := s.qs.ValueOf(quad.String(graph.KindSource))
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	it := s.qs.QuadIterator(quad.Object, ref).Iterate()
+	defer it.Close()
+	var ids []string
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return nil, err
+		}
+		subj, ok := q.Subject.(quad.IRI)
+		if q.Predicate != pKind || !ok || q.Label != subj || !strings.HasPrefix(string(subj), sourcePrefix) {
+			continue
+		}
+		ids = append(ids, strings.TrimPrefix(string(subj), sourcePrefix))
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	sort.Strings(ids)
+	return ids, ctx.Err()
+}
+
+// Sources lists the sources in the store with what each states, sorted by id.
+func (s *Store) Sources(ctx context.Context) ([]SourceInfo, error) {
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	// One pass over the whole store: reading source by source through the subject index
+	// took minutes on 10,000 sources.
+	facts, quads, err := s.decodeAll(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]SourceInfo, len(facts))
+	for i, f := range facts {
+		out[i] = SourceInfo{Source: f.Source, Counts: countFacts(f, quads[i])}
+	}
+	return out, nil
+}
+
+// LoadFacts returns the facts of one source exactly as they were ingested, lists in their
+// original order. Empty lists come back nil; defaults come back written out.
+func (s *Store) LoadFacts(ctx context.Context, source string) (*graph.Facts, error) {
+	f, _, err := s.loadFacts(ctx, source)
+	return f, err
+}
+
+func (s *Store) loadFacts(ctx context.Context, source string) (*graph.Facts, int, error) {
+	if err := s.checkOpen(); err != nil {
+		return nil, 0, err
+	}
+	qs, err := s.sourceQuads(ctx, source)
+	if err != nil {
+		return nil, 0, err
+	}
+	if len(qs) == 0 {
+		ids, _ := s.sourceIDs(ctx)
+		msg := fmt.Sprintf("no source %q in store %q", source, s.addr)
+		if near, ok := suggest.Closest(source, ids); ok {
+			return nil, 0, fmt.Errorf("%s; did you mean %q?", msg, near)
+		}
+		return nil, 0, fmt.Errorf("%s; run factgraph sources to list them", msg)
+	}
+	f, err := DecodeFacts(source, qs)
+	if err != nil {
+		return nil, 0, err
+	}
+	return f, uniqueQuads(qs), nil
+}

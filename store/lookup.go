@@ -1,0 +1,79 @@
+package store
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// Lookup says what the store knows of id (a party, agreement, event, obligation, claim or
+// counterclaim) from the quads whose subject is <id>, without loading the graph. The kind,
+// type and name come from the first source, by id, that states them.
+func (s *Store) Lookup(ctx context.Context, id string) (graph.ItemInfo, bool, error) {
+	if err := s.checkOpen(); err != nil {
+		return graph.ItemInfo{}, false, err
+	}
+	type said struct{ kind, typ, name string }
+	bySource := make(map[string]*said)
+	filter := subjectFilter{preds: []quad.Value{pKind, pType, pName}}
+	err := s.subjectQuadsWhere(ctx, ItemIRI(id), filter, func(q quad.Quad) error {
+		l, ok := q.Label.(quad.IRI)
+		if !ok || !strings.HasPrefix(string(l), sourcePrefix) {
+			return nil
+		}
+		v, ok := q.Object.(quad.String)
+		if !ok {
+			return nil
+		}
+		src := strings.TrimPrefix(string(l), sourcePrefix)
+		sd := bySource[src]
+		if sd == nil {
+			sd = &said{}
+			bySource[src] = sd
+		}
+		switch q.Predicate {
+		case pKind:
+			sd.kind = string(v)
+		case pType:
+			sd.typ = string(v)
+		case pName:
+			sd.name = string(v)
+		}
+		return nil
+	})
+	if err != nil {
+		return graph.ItemInfo{}, false, err
+	}
+	info := graph.ItemInfo{ID: id}
+	for src, sd := range bySource {
+		// A source that only has a relation edge from id does not state id.
+		if sd.kind != "" {
+			info.Sources = append(info.Sources, src)
+		}
+	}
+	if len(info.Sources) == 0 {
+		return graph.ItemInfo{}, false, nil
+	}
+	sort.Strings(info.Sources)
+	for _, src := range info.Sources {
+		sd := bySource[src]
+		if info.Kind == "" {
+			info.Kind = sd.kind
+		}
+		if info.Type == "" {
+			info.Type = sd.typ
+		}
+		if info.Name == "" {
+			info.Name = sd.name
+		}
+	}
+	switch info.Kind {
+	case graph.KindParty, graph.KindAgreement:
+	default:
+		info.Type = ""
+	}
+	return info, true, nil
+}

@@ -1,0 +1,208 @@
+package store
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+)
+
+// WriteNQuads writes the quads of one source ("" for all) as N-Quads, one a line, sorted
+// by their text: the same store gives the same bytes every time.
+func (s *Store) WriteNQuads(ctx context.Context, w io.Writer, source string) error {
+	return s.writeNQuads(ctx, w, source, false)
+}
+
+// writeNQuads is WriteNQuads; see readTable for generic.
+func (s *Store) writeNQuads(ctx context.Context, w io.Writer, source string, generic bool) error {
+	if err := s.checkOpen(); err != nil {
+		return err
+	}
+	var lines []string
+	if source != "" {
+		if _, _, err := s.loadFacts(ctx, source); err != nil {
+			return err
+		}
+		qs, err := s.sourceQuads(ctx, source)
+		if err != nil {
+			return err
+		}
+		lines = make([]string, 0, len(qs))
+		for _, q := range qs {
+			lines = append(lines, quadKey(q)+" .\n")
+		}
+	} else {
+		t, err := s.readTable(ctx, generic)
+		if err != nil {
+			return err
+		}
+		lines = t.lines()
+	}
+	slices.Sort(lines)
+	bw := bufio.NewWriter(w)
+	prev := ""
+	for _, l := range lines {
+		if l == prev {
+			continue
+		}
+		prev = l
+		if _, err := bw.WriteString(l); err != nil {
+			return fmt.Errorf("write n-quads: %w", err)
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write n-quads: %w", err)
+	}
+	return nil
+}
+
+// ImportNQuads reads N-Quads written by WriteNQuads and stores them with the semantics of
+// Ingest: each source named by a label replaces what the store held for it, all in one
+// transaction. Every quad must carry a source label and fit the factgraph model, so that
+// export, import and export again gives the same bytes.
+func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (*IngestReport, error) {
+	if err := s.checkWritable(); err != nil {
+		return nil, err
+	}
+	byLabel := make(map[string][]quad.Quad)
+	err := readNQuads(ctx, r, func(line int, q quad.Quad) error {
+		l, ok := q.Label.(quad.IRI)
+		if !ok || !strings.HasPrefix(string(l), sourcePrefix) {
+			return fmt.Errorf("read n-quads: line %d: quad %s has no <source/ID> label; factgraph stores every fact under its source", line, clip([]byte(quadKey(q))))
+		}
+		id := strings.TrimPrefix(string(l), sourcePrefix)
+		byLabel[id] = append(byLabel[id], q)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(byLabel))
+	for id := range byLabel {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	reps := make([]replacement, 0, len(ids))
+	var errs []error
+	for _, id := range ids {
+		f, err := DecodeFacts(id, byLabel[id])
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		// Re-encoding must give back exactly the quads read: anything else would be lost
+		// or invented on the way into the store.
+		enc := EncodeFacts(f)
+		if diff := diffQuads(byLabel[id], enc); diff != "" {
+			errs = append(errs, fmt.Errorf("quads of source %q do not fit the factgraph model: %s", id, diff))
+			continue
+		}
+		reps = append(reps, replacement{id: id, quads: enc, counts: countFacts(f, uniqueQuads(enc))})
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return s.replace(ctx, reps, false)
+}
+
+// diffQuads describes the first quad in one list and not the other, or returns "".
+func diffQuads(got, want []quad.Quad) string {
+	g := make(map[string]bool, len(got))
+	for _, q := range got {
+		g[quadKey(q)] = true
+	}
+	w := make(map[string]bool, len(want))
+	for _, q := range want {
+		w[quadKey(q)] = true
+	}
+	var extra, missing []string
+	for k := range g {
+		if !w[k] {
+			extra = append(extra, k)
+		}
+	}
+	for k := range w {
+		if !g[k] {
+			missing = append(missing, k)
+		}
+	}
+	sort.Strings(extra)
+	sort.Strings(missing)
+	switch {
+	case len(extra) > 0:
+		return fmt.Sprintf("unexpected quad %s (%d in all)", extra[0], len(extra))
+	case len(missing) > 0:
+		return fmt.Sprintf("missing quad %s (%d in all)", missing[0], len(missing))
+	}
+	return ""
+}
+
+// readNQuads calls fn with each quad of r and the number of its line.
+//
+// It splits the lines itself and parses each with nquads.Parse rather than use
+// nquads.Reader, whose ReadQuad skips a quad with an empty IRI or blank node (such as
+// "<> <> <> <source/x> .") by calling itself again: one stack frame per skipped line,
+// so about two million such lines in a row overflow the goroutine stack, a fatal error
+// that no recover catches and that kills the process, and the skipped quads vanish
+// without a word. Here such a quad is an error with its line number.
+func readNQuads(ctx context.Context, r io.Reader, fn func(line int, q quad.Quad) error) error {
+	br := bufio.NewReader(r)
+	for n := 1; ; n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		raw, err := br.ReadBytes('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("read n-quads: line %d: %w", n, err)
+		}
+		if line := bytes.TrimSpace(raw); len(line) > 0 && line[0] != '#' {
+			q, perr := parseNQuad(string(line))
+			if perr != nil {
+				return fmt.Errorf("read n-quads: line %d: %w", n, perr)
+			}
+			if !q.IsValid() {
+				return fmt.Errorf("read n-quads: line %d: %q has an empty IRI or blank node; give every subject, predicate and object a name", n, clip(line))
+			}
+			if ferr := fn(n, q); ferr != nil {
+				return ferr
+			}
+		}
+		if err != nil { // io.EOF, after the last line
+			return nil
+		}
+	}
+}
+
+// parseNQuad parses one line with Cayley's N-Quads parser, turning a panic of the parser
+// (it panics on some escapes it did not expect) into an error.
+func parseNQuad(line string) (q quad.Quad, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("cannot parse %q: %v", clip([]byte(line)), r)
+		}
+	}()
+	q, err = nquads.Parse(line)
+	if err != nil {
+		return quad.Quad{}, fmt.Errorf("cannot parse %q: %w", clip([]byte(line)), err)
+	}
+	return q, nil
+}
+
+// clip shortens a line for an error message: a line may be megabytes long.
+func clip(line []byte) string {
+	const max = 120
+	if len(line) <= max {
+		return string(line)
+	}
+	return string(line[:max]) + "..."
+}

@@ -1,0 +1,134 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+)
+
+// Cayley's SQL layout (graph/sql in the Cayley module): table nodes holds each value once
+// under its hash, in typed columns; table quads holds four hashes per quad (label_hash NULL
+// for none), numbered by horizon. The generic path asks for each of a quad's four values in
+// a query of its own; readPostgres reads both tables once, in one snapshot.
+
+func isPostgres(addr string) bool {
+	return strings.HasPrefix(addr, "postgres://") || strings.HasPrefix(addr, "postgresql://")
+}
+
+// readPostgres reads every quad of a PostgreSQL store with two queries in one read-only,
+// repeatable-read transaction: the values, then the quads, which name values by hash.
+func readPostgres(ctx context.Context, addr string) (*quadTable, error) {
+	fail := func(err error) error {
+		return fmt.Errorf("read store %q: %w", redact(addr), err)
+	}
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		return nil, fail(err)
+	}
+	defer db.Close()
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return nil, fail(err)
+	}
+	defer tx.Rollback()
+
+	t := &quadTable{values: []quad.Value{nil}}
+	index := map[string]uint32{}
+	rows, err := tx.QueryContext(ctx, `SELECT hash, value, value_string, datatype, language, iri, bnode,
+		value_int, value_bool, value_float, value_time FROM nodes`)
+	if err != nil {
+		return nil, fail(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			hash   sql.RawBytes
+			data   []byte
+			str    sql.NullString
+			typ    sql.NullString
+			lang   sql.NullString
+			iri    sql.NullBool
+			bnode  sql.NullBool
+			vint   sql.NullInt64
+			vbool  sql.NullBool
+			vfloat sql.NullFloat64
+			vtime  sql.NullTime
+		)
+		if err := rows.Scan(&hash, &data, &str, &typ, &lang, &iri, &bnode, &vint, &vbool, &vfloat, &vtime); err != nil {
+			return nil, fail(err)
+		}
+		// As Cayley's NameOf (graph/sql/quadstore.go) turns a row into a value.
+		var v quad.Value
+		switch {
+		case str.Valid && iri.Bool:
+			v = quad.IRI(str.String)
+		case str.Valid && bnode.Bool:
+			v = quad.BNode(str.String)
+		case str.Valid && lang.Valid:
+			v = quad.LangString{Value: quad.String(unescapeNull(str.String)), Lang: lang.String}
+		case str.Valid && typ.Valid:
+			v = quad.TypedString{Value: quad.String(unescapeNull(str.String)), Type: quad.IRI(typ.String)}
+		case str.Valid:
+			v = quad.String(unescapeNull(str.String))
+		case vint.Valid:
+			v = quad.Int(vint.Int64)
+		case vbool.Valid:
+			v = quad.Bool(vbool.Bool)
+		case vfloat.Valid:
+			v = quad.Float(vfloat.Float64)
+		case vtime.Valid:
+			v = quad.Time(vtime.Time.UTC())
+		default:
+			if v, err = unmarshalOther(data); err != nil {
+				return nil, fail(fmt.Errorf("value %x: %w", []byte(hash), err))
+			}
+		}
+		index[string(hash)] = uint32(len(t.values))
+		t.values = append(t.values, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fail(err)
+	}
+	rows.Close()
+
+	rows, err = tx.QueryContext(ctx, `SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads ORDER BY horizon`)
+	if err != nil {
+		return nil, fail(err)
+	}
+	defer rows.Close()
+	var h [4]sql.RawBytes
+	for n := 0; rows.Next(); n++ {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if err := rows.Scan(&h[0], &h[1], &h[2], &h[3]); err != nil {
+			return nil, fail(err)
+		}
+		var q [4]uint32
+		for d, hash := range h {
+			if hash == nil {
+				continue // no label
+			}
+			x, ok := index[string(hash)]
+			if !ok {
+				return nil, fail(fmt.Errorf("a quad names value %x, which the store does not hold; the store is damaged", []byte(hash)))
+			}
+			q[d] = x
+		}
+		t.quads = append(t.quads, q)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fail(err)
+	}
+	return t, ctx.Err()
+}
+
+// unescapeNull undoes Cayley's escape of NUL, which PostgreSQL text cannot hold.
+func unescapeNull(s string) string {
+	return strings.ReplaceAll(s, `\x00`, "\x00")
+}

@@ -1,0 +1,280 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/boltdb/bolt"
+	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// ErrNoLinkIndex is returned by LoadSketch on a store without a link index that covers it
+// (linkindex.go): a store other than bolt, or one that another program wrote last.
+var ErrNoLinkIndex = errors.New("the store has no link index that covers it; read the items instead")
+
+// SketchOptions shape LoadSketch.
+type SketchOptions struct {
+	// Follow names the links to sketch, as AroundOptions.Follow names those to walk.
+	Follow []string
+	// Whole are items to read, whole but for parties and agreements, which are read for
+	// their names and types (as LoadAround reads the parties and agreements it reaches).
+	Whole []string
+}
+
+// LoadSketch returns a sketch of the links of the seeds: the seeds and every item one link
+// away from them (the items LoadAround reaches with Depth 1), each with its id, its kind
+// and the fields that make those links, and the relations among them with their ends and
+// type, all read from the link index and nothing else: no name, no text, no date. An
+// obligation that links a seed as bearer or beneficiary holds both, and its other party is
+// in the sketch too, so that the "owes" link is there. The sketch has every link of the
+// seeds, so a query can count and order them; it can print only items read whole. A party
+// that a thousand articles state links thousands of items, and the sketch reads their ids
+// and kinds from runs of keys.
+//
+// The items in opts.Whole are read (see SketchOptions.Whole) in place of their sketch; with
+// no seeds, LoadSketch reads only them.
+//
+// It returns ErrNoLinkIndex on a store without a link index that covers it.
+func (s *Store) LoadSketch(ctx context.Context, seeds []string, opts SketchOptions) (*graph.Graph, error) {
+	w, err := s.linkWalker(ctx, opts.Follow)
+	if err != nil {
+		return nil, err
+	}
+	defer w.close()
+	reached := map[string]bool{}
+	var rels []graph.Relation
+	for _, id := range seeds {
+		ok, err := w.isItem(id)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		reached[id] = true
+		if rels, err = w.sketchLinks(id, reached, rels); err != nil {
+			return nil, err
+		}
+	}
+	whole := map[string]bool{}
+	for _, id := range opts.Whole {
+		whole[id] = true
+	}
+	ids := sortedKeys(reached)
+	if err := w.prefetchKinds(append(ids, sortedKeys(whole)...)); err != nil {
+		return nil, err
+	}
+	for _, id := range ids {
+		if !whole[id] {
+			w.partial[id] = &graph.ItemInfo{ID: id, Kind: w.kinds[id]}
+		}
+	}
+	if err := w.readReached(sortedKeys(whole)); err != nil {
+		return nil, err
+	}
+	g, err := w.graph()
+	if err != nil {
+		return nil, err
+	}
+	// A sketch reads no relation's node: its relations are those of the links.
+	slices.SortFunc(rels, compareRelations)
+	g.Relations = slices.CompactFunc(rels, func(a, b graph.Relation) bool { return compareRelations(a, b) == 0 })
+	return g, nil
+}
+
+// linkWalker returns a walker of the bolt store s that reads its link index, or
+// ErrNoLinkIndex when s has none that covers it.
+func (s *Store) linkWalker(ctx context.Context, follow []string) (*walker, error) {
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	if s.boltDB() == nil {
+		return nil, ErrNoLinkIndex
+	}
+	w := newWalker(ctx, s, -1, follow)
+	if err := w.viewLinks(); err != nil {
+		w.close()
+		return nil, err
+	}
+	if w.linkBucket == nil {
+		w.close()
+		return nil, ErrNoLinkIndex
+	}
+	return w, nil
+}
+
+func compareRelations(a, b graph.Relation) int {
+	return cmp.Or(strings.Compare(a.From, b.From), strings.Compare(a.Type, b.Type), strings.Compare(a.To, b.To))
+}
+
+// sketchLinks adds to reached the items linked to the item id and records the fields that
+// make those links (fieldRefs), as expand walks them, from the link index; it appends the
+// relations that make links to rels.
+func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Relation) ([]graph.Relation, error) {
+	ends, _, _ := lookupItem(w.linkBucket, ItemIRI(id), w.intern)
+	reach := func(other string) (bool, error) {
+		if other == id {
+			return false, nil
+		}
+		ok, err := w.isItem(other)
+		if ok {
+			reached[other] = true
+		}
+		return ok, err
+	}
+	var owes []linkEnd // obligations that link id as bearer or beneficiary
+	for _, e := range ends {
+		p := quad.IRI(e.pred)
+		var err error
+		switch {
+		case e.out && refFields[p]:
+			if w.follows(strings.TrimPrefix(e.pred, "fg:")) {
+				var ok bool
+				if ok, err = reach(e.other); ok {
+					w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{p, e.other})
+				}
+			}
+		case isRelationType(p):
+			if !w.follows(e.pred) {
+				continue
+			}
+			var ok bool
+			if ok, err = reach(e.other); ok {
+				r := graph.Relation{From: id, Type: e.pred, To: e.other}
+				if !e.out {
+					r.From, r.To = e.other, id
+				}
+				rels = append(rels, r)
+			}
+		case refFields[p]:
+			// The subject of a reference is an item, of the kind that has the field: its
+			// kind is not looked up (a claim's field and a counterclaim's make the same
+			// links).
+			if _, known := w.kinds[e.other]; !known {
+				w.kinds[e.other] = fieldKind[p]
+			}
+			if w.follows(strings.TrimPrefix(e.pred, "fg:")) {
+				w.fieldRefs[e.other] = append(w.fieldRefs[e.other], fieldRef{p, id})
+				reached[e.other] = true
+			}
+			if (p == pBearer || p == pBeneficiary) && w.follows(LinkOwes) {
+				// The obligation carries the owes link: it is sketched with both parties.
+				w.fieldRefs[e.other] = append(w.fieldRefs[e.other], fieldRef{p, id})
+				reached[e.other] = true
+				owes = append(owes, e)
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	// The other party of each obligation, looked up together.
+	others := make([]string, len(owes))
+	otherField := func(e linkEnd) quad.IRI {
+		if quad.IRI(e.pred) == pBeneficiary {
+			return pBearer
+		}
+		return pBeneficiary
+	}
+	err := w.linkReads(len(owes), func(b *bolt.Bucket, _ func([]byte) string, i int) {
+		others[i] = firstLinked(b, ItemIRI(owes[i].other), otherField(owes[i]))
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range owes {
+		if others[i] == "" {
+			continue
+		}
+		ok, err := reach(others[i])
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			w.fieldRefs[e.other] = append(w.fieldRefs[e.other], fieldRef{otherField(e), others[i]})
+		}
+	}
+	return rels, nil
+}
+
+// fieldKind is the kind of item that has a reference field (claims and counterclaims share
+// theirs: a claim stands for both).
+var fieldKind = map[quad.IRI]string{
+	pMemberOf: graph.KindParty, pParty: graph.KindAgreement, pRevises: graph.KindAgreement, pInvolves: graph.KindEvent,
+	pBearer: graph.KindObligation, pBeneficiary: graph.KindObligation, pUnder: graph.KindObligation,
+	pBy: graph.KindClaim, pAbout: graph.KindClaim, pCounters: graph.KindClaim, pSupports: graph.KindClaim,
+}
+
+// SketchThreads returns a sketch of the claims and counterclaims among seeds and of every
+// assertion linked to them by counters, either way, however far: their threads, as
+// LoadAround with Depth -1 along counters reads them. Each assertion holds its id, its
+// kind, its by, about, counters and supports, and its date, and nothing else (no text, no
+// quote): enough to build and order the threads and to match them to a party or item, not
+// to print them. The items in named are in the sketch too, by their kind alone. All of it
+// comes from the link index.
+//
+// It returns ErrNoLinkIndex on a store without a link index that covers it.
+func (s *Store) SketchThreads(ctx context.Context, seeds, named []string) (*graph.Graph, error) {
+	w, err := s.linkWalker(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer w.close()
+	seen := map[string]bool{}
+	queue := append([]string(nil), seeds...)
+	for len(queue) > 0 {
+		id := queue[0]
+		queue = queue[1:]
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if len(seen)%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		ends, kind, date := lookupItem(w.linkBucket, ItemIRI(id), w.intern)
+		if kind != graph.KindClaim && kind != graph.KindCounterclaim {
+			continue
+		}
+		for _, e := range ends {
+			p := quad.IRI(e.pred)
+			switch {
+			case e.out && (p == pBy || p == pAbout || p == pCounters || p == pSupports):
+				w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{p, e.other})
+				if p == pCounters {
+					queue = append(queue, e.other)
+				}
+			case !e.out && p == pCounters:
+				queue = append(queue, e.other)
+			}
+		}
+		if date != "" {
+			d, err := graph.ParseDate(date)
+			if err != nil {
+				return nil, fmt.Errorf("read store: <%s> %s: %w", id, pDate, err)
+			}
+			w.dates[id] = d
+		}
+		w.partial[id] = &graph.ItemInfo{ID: id, Kind: kind}
+	}
+	for _, id := range named {
+		if _, ok := w.partial[id]; ok {
+			continue
+		}
+		kind, err := w.kind(id)
+		if err != nil {
+			return nil, err
+		}
+		if kind != "" {
+			w.partial[id] = &graph.ItemInfo{ID: id, Kind: kind}
+		}
+	}
+	return w.graph()
+}
