@@ -16,6 +16,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // Targeted reads: LoadAround, LoadBetween and Referrers read the items a query needs through
@@ -40,12 +41,6 @@ var ErrTooMany = errors.New("too many items for a targeted read; load the whole 
 
 // Link names of AroundOptions.Follow besides the reference fields and relation types.
 const LinkOwes = "owes"
-
-// refFields are the predicates whose object is an item.
-var refFields = map[quad.IRI]bool{
-	pMemberOf: true, pParty: true, pRevises: true, pInvolves: true, pBearer: true,
-	pBeneficiary: true, pUnder: true, pBy: true, pAbout: true, pCounters: true, pSupports: true,
-}
 
 // AroundOptions say how far LoadAround walks from its seeds.
 type AroundOptions struct {
@@ -277,7 +272,7 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 		if err := w.relation(r.from, r.typ, r.to); err != nil {
 			return nil, err
 		}
-		w.keepRel[string(RelationIRI(r.from, string(r.typ), r.to))] = true
+		w.keepRel[string(model.RelationIRI(r.from, string(r.typ), r.to))] = true
 	}
 	return w.graph()
 }
@@ -320,19 +315,19 @@ func (w *walker) links(id string) ([]link, error) {
 	for _, e := range ends {
 		p := quad.IRI(e.pred)
 		switch {
-		case e.out && refFields[p]:
+		case e.out && model.IsRef(p):
 			err = add(link{to: e.other, rel: e.pred, own: id})
-		case e.out && isRelationType(p):
+		case e.out && model.IsRelationType(p):
 			err = add(link{to: e.other, rel: e.pred, from: id, relTo: e.other})
-		case isRelationType(p):
+		case model.IsRelationType(p):
 			err = add(link{to: e.other, rel: e.pred, from: e.other, relTo: id})
-		case refFields[p]:
+		case model.IsRef(p):
 			// The subject of a reference is an item: it is not checked.
 			ls = append(ls, link{to: e.other, rel: e.pred, own: e.other})
-			if p == pBearer || p == pBeneficiary {
-				other := pBeneficiary
-				if p == pBeneficiary {
-					other = pBearer
+			if p == model.Bearer || p == model.Beneficiary {
+				other := model.Beneficiary
+				if p == model.Beneficiary {
+					other = model.Bearer
 				}
 				var o string
 				if o, err = w.firstRef(e.other, other); err == nil && o != "" {
@@ -377,7 +372,7 @@ func (w *walker) linkEnds(id string) (ends []linkEnd, exists bool, err error) {
 		if err != nil {
 			return nil, false, err
 		}
-		err = w.quads(quad.Object, ItemIRI(id), func(q quad.Quad, _ string) error {
+		err = w.quads(quad.Object, model.ItemIRI(id), func(q quad.Quad, _ string) error {
 			in = append(in, q)
 			return nil
 		})
@@ -392,11 +387,11 @@ func (w *walker) linkEnds(id string) (ends []linkEnd, exists bool, err error) {
 				ends = got.ends
 				delete(w.ends, id) // links keeps what it makes of them
 			} else {
-				ends, _, _ = lookupItem(w.linkBucket, ItemIRI(id), w.intern)
+				ends, _, _ = lookupItem(w.linkBucket, model.ItemIRI(id), w.intern)
 			}
 			return nil
 		}
-		v := r.valueID(ItemIRI(id))
+		v := r.valueID(model.ItemIRI(id))
 		if v == 0 {
 			return nil
 		}
@@ -407,7 +402,7 @@ func (w *walker) linkEnds(id string) (ends []linkEnd, exists bool, err error) {
 			}
 			pv, err := r.value(binary.BigEndian.Uint64(key[8:16]))
 			p, ok := pv.(quad.IRI)
-			return ok && (refFields[p] || isRelationType(p)), err
+			return ok && (model.IsRef(p) || model.IsRelationType(p)), err
 		}
 		var err error
 		if out, err = r.collectKeys(sp, []uint64{v}, linkPred, r.sourceLabel); err != nil {
@@ -453,10 +448,10 @@ func (w *walker) firstRef(id string, p quad.IRI) (string, error) {
 		return "", err
 	}
 	if w.linkBucket != nil {
-		return firstLinked(w.linkBucket, ItemIRI(id), p), nil
+		return firstLinked(w.linkBucket, model.ItemIRI(id), p), nil
 	}
 	if _, indexed := w.s.qs.(*kv.QuadStore); indexed {
-		v, err := w.firstValue(ItemIRI(id), p)
+		v, err := w.firstValue(model.ItemIRI(id), p)
 		o, _ := v.(quad.IRI)
 		return string(o), err
 	}
@@ -494,13 +489,13 @@ func (w *walker) kind(id string) (string, error) {
 	}
 	var kind string
 	if w.linkBucket != nil {
-		kind = indexedKind(w.linkBucket, ItemIRI(id))
+		kind = indexedKind(w.linkBucket, model.ItemIRI(id))
 	} else if _, indexed := w.s.qs.(*kv.QuadStore); indexed {
-		k, err := w.first(ItemIRI(id), pKind)
+		k, err := w.first(model.ItemIRI(id), model.Kind)
 		if err != nil {
 			return "", err
 		}
-		if itemSection[k] {
+		if model.IsItemKind(k) {
 			kind = k
 		}
 	} else {
@@ -523,7 +518,7 @@ func (s *Store) Referrers(ctx context.Context, id string, fields ...string) ([]s
 	want := map[quad.IRI]bool{}
 	for _, f := range fields {
 		p := quad.IRI("fg:" + f)
-		if !refFields[p] {
+		if !model.IsRef(p) {
 			return nil, fmt.Errorf("%q is not a reference field; give one of the fields docs/model.md lists as holding an id", f)
 		}
 		want[p] = true
@@ -535,7 +530,7 @@ func (s *Store) Referrers(ctx context.Context, id string, fields ...string) ([]s
 	collect := func(q quad.Quad, _ string) error {
 		p, _ := q.Predicate.(quad.IRI)
 		sub, ok := q.Subject.(quad.IRI)
-		if !ok || !refFields[p] || len(want) > 0 && !want[p] || seen[string(sub)] {
+		if !ok || !model.IsRef(p) || len(want) > 0 && !want[p] || seen[string(sub)] {
 			return nil
 		}
 		seen[string(sub)] = true
@@ -551,7 +546,7 @@ func (s *Store) Referrers(ctx context.Context, id string, fields ...string) ([]s
 		for p := range want {
 			preds = append(preds, p)
 		}
-		for _, e := range lookupIncoming(w.linkBucket, ItemIRI(id), preds, w.intern) {
+		for _, e := range lookupIncoming(w.linkBucket, model.ItemIRI(id), preds, w.intern) {
 			if err := collect(quad.Quad{Subject: quad.IRI(e.other), Predicate: quad.IRI(e.pred)}, ""); err != nil {
 				return nil, err
 			}
@@ -559,11 +554,11 @@ func (s *Store) Referrers(ctx context.Context, id string, fields ...string) ([]s
 	} else if indexed && len(want) > 0 {
 		// The object-predicate-subject index holds just the quads of each field.
 		for _, f := range fields {
-			if err := w.objectQuads(ItemIRI(id), quad.IRI("fg:"+f), collect); err != nil {
+			if err := w.objectQuads(model.ItemIRI(id), quad.IRI("fg:"+f), collect); err != nil {
 				return nil, err
 			}
 		}
-	} else if err := w.quads(quad.Object, ItemIRI(id), collect); err != nil {
+	} else if err := w.quads(quad.Object, model.ItemIRI(id), collect); err != nil {
 		return nil, err
 	}
 	sort.Strings(out)
@@ -614,7 +609,7 @@ func newItemQuads(iri quad.IRI) *itemQuads {
 // add adds the quad q of the source src.
 func (it *itemQuads) add(q quad.Quad, src string) {
 	it.bySource[src] = append(it.bySource[src], q)
-	if q.Predicate == pKind {
+	if q.Predicate == model.Kind {
 		if k, ok := q.Object.(quad.String); ok {
 			it.kind[src] = string(k)
 		}
@@ -738,8 +733,8 @@ func (w *walker) followedPreds() []quad.IRI {
 	for f := range w.follow {
 		switch p := quad.IRI("fg:" + f); {
 		case f == LinkOwes:
-			set[pBearer], set[pBeneficiary] = true, true
-		case refFields[p]:
+			set[model.Bearer], set[model.Beneficiary] = true, true
+		case model.IsRef(p):
 			set[p] = true
 		default:
 			set[quad.IRI(f)] = true // a relation's type
@@ -784,10 +779,10 @@ func (w *walker) iterate(sh iterator.Shape, fn func(q quad.Quad, source string) 
 			return fmt.Errorf("read store: %w", err)
 		}
 		l, ok := q.Label.(quad.IRI)
-		if !ok || !strings.HasPrefix(string(l), sourcePrefix) {
+		if !ok || !strings.HasPrefix(string(l), model.SourcePrefix) {
 			continue // not a factgraph quad: another tool may have added it
 		}
-		if err := fn(q, strings.TrimPrefix(string(l), sourcePrefix)); err != nil {
+		if err := fn(q, strings.TrimPrefix(string(l), model.SourcePrefix)); err != nil {
 			return err
 		}
 	}
@@ -840,12 +835,12 @@ func (w *walker) item(id string) (*itemQuads, error) {
 	if it, ok := w.items[id]; ok {
 		return it, nil
 	}
-	it, err := w.read(ItemIRI(id))
+	it, err := w.read(model.ItemIRI(id))
 	if err != nil {
 		return nil, err
 	}
 	for src, k := range it.kind {
-		if !itemSection[k] {
+		if !model.IsItemKind(k) {
 			delete(it.kind, src) // a relation's node, or a source's: not an item
 		}
 	}
@@ -864,7 +859,7 @@ func (w *walker) source(id string) error {
 	if _, ok := w.sources[id]; ok || strings.Contains(id, "/") {
 		return nil
 	}
-	src, err := w.read(SourceIRI(id))
+	src, err := w.read(model.SourceIRI(id))
 	if err != nil {
 		return err
 	}
@@ -876,14 +871,9 @@ func (w *walker) source(id string) error {
 	return nil
 }
 
-var itemSection = map[string]bool{
-	graph.KindParty: true, graph.KindAgreement: true, graph.KindEvent: true, graph.KindObligation: true,
-	graph.KindClaim: true, graph.KindCounterclaim: true,
-}
-
 // relation reads a relation's node once.
 func (w *walker) relation(from string, typ quad.IRI, to string) error {
-	iri := RelationIRI(from, string(typ), to)
+	iri := model.RelationIRI(from, string(typ), to)
 	if _, ok := w.rels[string(iri)]; ok {
 		return nil
 	}
@@ -894,8 +884,6 @@ func (w *walker) relation(from string, typ quad.IRI, to string) error {
 	w.rels[string(iri)] = it
 	return nil
 }
-
-func isRelationType(p quad.IRI) bool { return !strings.HasPrefix(string(p), "fg:") }
 
 // expand returns the items linked to the item id, in either direction, reading the items it
 // finds and the relations that link them.
@@ -952,14 +940,14 @@ func (w *walker) expand(id string) ([]string, error) {
 		return nil, err
 	}
 	if w.linkBucket != nil {
-		for _, e := range lookupIncoming(w.linkBucket, ItemIRI(id), w.followedPreds(), w.intern) {
+		for _, e := range lookupIncoming(w.linkBucket, model.ItemIRI(id), w.followedPreds(), w.intern) {
 			ins = append(ins, in{quad.IRI(e.pred), e.other})
 		}
 	}
 	collect := func(q quad.Quad, _ string) error {
 		p, _ := q.Predicate.(quad.IRI)
 		sub, ok := q.Subject.(quad.IRI)
-		if ok && (refFields[p] || isRelationType(p)) {
+		if ok && (model.IsRef(p) || model.IsRelationType(p)) {
 			ins = append(ins, in{p, string(sub)})
 		}
 		return nil
@@ -974,11 +962,11 @@ func (w *walker) expand(id string) ([]string, error) {
 		// Only the links the walk follows: a party that thousands of items name has
 		// thousands of incoming quads, and a walk along counters needs none of them.
 		for _, p := range preds {
-			if err := w.objectQuads(ItemIRI(id), p, collect); err != nil {
+			if err := w.objectQuads(model.ItemIRI(id), p, collect); err != nil {
 				return nil, err
 			}
 		}
-	} else if err := w.quads(quad.Object, ItemIRI(id), collect); err != nil {
+	} else if err := w.quads(quad.Object, model.ItemIRI(id), collect); err != nil {
 		return nil, err
 	}
 	sort.Slice(ins, func(i, j int) bool {
@@ -988,7 +976,7 @@ func (w *walker) expand(id string) ([]string, error) {
 		return ins[i].p < ins[j].p
 	})
 	for _, x := range ins {
-		if isRelationType(x.p) {
+		if model.IsRelationType(x.p) {
 			if !w.follows(string(x.p)) {
 				continue
 			}
@@ -1005,13 +993,13 @@ func (w *walker) expand(id string) ([]string, error) {
 				return nil, err
 			}
 		}
-		if (x.p == pBearer || x.p == pBeneficiary) && w.follows(LinkOwes) {
+		if (x.p == model.Bearer || x.p == model.Beneficiary) && w.follows(LinkOwes) {
 			// The obligation carries the owes link: it is read whole.
 			ob, err := w.item(x.sub)
 			if err != nil {
 				return nil, err
 			}
-			for _, other := range ob.refs(pBearer, pBeneficiary) {
+			for _, other := range ob.refs(model.Bearer, model.Beneficiary) {
 				if err := add(other, ""); err != nil {
 					return nil, err
 				}
@@ -1035,9 +1023,9 @@ func (it *itemQuads) outgoing(fn func(p quad.IRI, to string, relation bool) erro
 			}
 			var err error
 			switch {
-			case refFields[p]:
+			case model.IsRef(p):
 				err = fn(p, string(o), false)
-			case isRelationType(p):
+			case model.IsRelationType(p):
 				err = fn(p, string(o), true)
 			}
 			if err != nil {
@@ -1059,7 +1047,7 @@ func (it *itemQuads) refs(preds ...quad.IRI) []string {
 		for _, q := range it.bySource[src] {
 			p, _ := q.Predicate.(quad.IRI)
 			o, ok := q.Object.(quad.IRI)
-			if !ok || !refFields[p] {
+			if !ok || !model.IsRef(p) {
 				continue
 			}
 			if len(preds) > 0 && p != preds[0] && (len(preds) < 2 || p != preds[1]) {
@@ -1113,10 +1101,10 @@ func (w *walker) readReached(ids []string) error {
 func (w *walker) brief(id, kind string) error {
 	info := &graph.ItemInfo{ID: id, Kind: kind}
 	var err error
-	if info.Type, err = w.first(ItemIRI(id), pType); err != nil {
+	if info.Type, err = w.first(model.ItemIRI(id), model.Type); err != nil {
 		return err
 	}
-	if info.Name, err = w.first(ItemIRI(id), pName); err != nil {
+	if info.Name, err = w.first(model.ItemIRI(id), model.Name); err != nil {
 		return err
 	}
 	w.partial[id] = info
@@ -1154,19 +1142,19 @@ func (w *walker) name(id string) error {
 		return nil
 	}
 	w.names[id] = nil
-	kind, err := w.first(ItemIRI(id), pKind)
+	kind, err := w.first(model.ItemIRI(id), model.Kind)
 	if err != nil {
 		return err
 	}
 	info := &graph.ItemInfo{ID: id, Kind: kind}
 	switch kind {
 	case graph.KindParty, graph.KindAgreement:
-		if info.Type, err = w.first(ItemIRI(id), pType); err != nil {
+		if info.Type, err = w.first(model.ItemIRI(id), model.Type); err != nil {
 			return err
 		}
 		fallthrough
 	case graph.KindEvent:
-		if info.Name, err = w.first(ItemIRI(id), pName); err != nil {
+		if info.Name, err = w.first(model.ItemIRI(id), model.Name); err != nil {
 			return err
 		}
 		w.names[id] = info
@@ -1189,7 +1177,7 @@ func (w *walker) readAliases(id string) error {
 		return err
 	}
 	set := map[string]bool{}
-	err = w.boltQuads(sp, []quad.Value{ItemIRI(id), pAlias}, func(q quad.Quad, _ string) error {
+	err = w.boltQuads(sp, []quad.Value{model.ItemIRI(id), model.Alias}, func(q quad.Quad, _ string) error {
 		if a, ok := q.Object.(quad.String); ok {
 			set[string(a)] = true
 		}
@@ -1253,14 +1241,7 @@ func sortedKeys[T any](m map[string]T) []string {
 	return keys
 }
 
-// sectionOf maps an item kind to the section its source lists it in.
-var sectionOf = map[string]string{
-	graph.KindParty: secParties, graph.KindAgreement: secAgreements, graph.KindEvent: secEvents,
-	graph.KindObligation: secObligations, graph.KindClaim: secClaims, graph.KindCounterclaim: secCounterclaims,
-	graph.KindRelation: secRelations,
-}
-
-// graph decodes what the walk read, source by source, as DecodeFacts decodes a whole
+// graph decodes what the walk read, source by source, as model.Decode decodes a whole
 // source, and merges it. A source is in the graph when its id is the id of an item read (or
 // asked for): a query that names that id finds the source, as it would in Load's graph.
 func (w *walker) graph() (*graph.Graph, error) {
@@ -1276,7 +1257,7 @@ func (w *walker) graph() (*graph.Graph, error) {
 			parts[src] = p
 		}
 		p.quads = append(p.quads, qs...)
-		sec := sectionOf[kind]
+		sec := model.SectionOf(kind)
 		p.sections[sec] = append(p.sections[sec], key)
 	}
 	for _, id := range w.order {
@@ -1294,7 +1275,7 @@ func (w *walker) graph() (*graph.Graph, error) {
 		}
 		for src, kind := range it.kind {
 			if kind == graph.KindRelation {
-				add(src, kind, strings.TrimPrefix(iri, relationPrefix), it.bySource[src])
+				add(src, kind, strings.TrimPrefix(iri, model.RelationPrefix), it.bySource[src])
 			}
 		}
 	}
@@ -1302,14 +1283,14 @@ func (w *walker) graph() (*graph.Graph, error) {
 	var errs []error
 	for _, src := range sortedKeys(parts) {
 		p := parts[src]
-		label := SourceIRI(src)
-		qs := append(p.quads, quad.Quad{Subject: label, Predicate: pKind, Object: quad.String(graph.KindSource), Label: label})
+		label := model.SourceIRI(src)
+		qs := append(p.quads, quad.Quad{Subject: label, Predicate: model.Kind, Object: quad.String(graph.KindSource), Label: label})
 		for sec, ids := range p.sections {
 			sort.Strings(ids)
 			b, _ := json.Marshal(ids) // a []string always marshals
-			qs = append(qs, quad.Quad{Subject: label, Predicate: quad.IRI(orderPrefix + sec), Object: quad.String(b), Label: label})
+			qs = append(qs, quad.Quad{Subject: label, Predicate: quad.IRI(model.OrderPrefix + sec), Object: quad.String(b), Label: label})
 		}
-		f, err := DecodeFacts(src, qs)
+		f, err := model.Decode(src, qs)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -1324,11 +1305,11 @@ func (w *walker) graph() (*graph.Graph, error) {
 		}
 		var qs []quad.Quad
 		for _, q := range w.sources[id].bySource[id] {
-			if p, _ := q.Predicate.(quad.IRI); q.Subject == SourceIRI(id) && !isSectionOrder(p) {
+			if p, _ := q.Predicate.(quad.IRI); q.Subject == model.SourceIRI(id) && !model.IsSectionOrder(p) {
 				qs = append(qs, q)
 			}
 		}
-		f, err := DecodeFacts(id, qs)
+		f, err := model.Decode(id, qs)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -1384,15 +1365,15 @@ func (w *walker) addNames(g *graph.Graph) {
 		}
 		switch info.Kind {
 		case graph.KindParty:
-			g.Parties = append(g.Parties, graph.Party{ID: id, Name: info.Name, Kind: info.Type, MemberOf: refs[pMemberOf], Aliases: w.aliases[id]})
+			g.Parties = append(g.Parties, graph.Party{ID: id, Name: info.Name, Kind: info.Type, MemberOf: refs[model.MemberOf], Aliases: w.aliases[id]})
 		case graph.KindAgreement:
-			g.Agreements = append(g.Agreements, graph.Agreement{ID: id, Name: info.Name, Kind: info.Type, Parties: refs[pParty], Revises: one(pRevises)})
+			g.Agreements = append(g.Agreements, graph.Agreement{ID: id, Name: info.Name, Kind: info.Type, Parties: refs[model.Party], Revises: one(model.Revises)})
 		case graph.KindEvent:
-			g.Events = append(g.Events, graph.Event{ID: id, Name: info.Name, Involves: refs[pInvolves]})
+			g.Events = append(g.Events, graph.Event{ID: id, Name: info.Name, Involves: refs[model.Involves]})
 		case graph.KindObligation:
-			g.Obligations = append(g.Obligations, graph.Obligation{ID: id, Bearer: one(pBearer), Beneficiary: one(pBeneficiary), Under: one(pUnder)})
+			g.Obligations = append(g.Obligations, graph.Obligation{ID: id, Bearer: one(model.Bearer), Beneficiary: one(model.Beneficiary), Under: one(model.Under)})
 		case graph.KindClaim, graph.KindCounterclaim:
-			c := graph.Claim{ID: id, Kind: info.Kind, By: one(pBy), About: refs[pAbout], Counters: refs[pCounters], Supports: refs[pSupports], Date: w.dates[id]}
+			c := graph.Claim{ID: id, Kind: info.Kind, By: one(model.By), About: refs[model.About], Counters: refs[model.Counters], Supports: refs[model.Supports], Date: w.dates[id]}
 			if info.Kind == graph.KindClaim {
 				g.Claims = append(g.Claims, c)
 			} else {
@@ -1408,15 +1389,6 @@ func (w *walker) addNames(g *graph.Graph) {
 		sort.Slice(g.Claims, func(i, j int) bool { return g.Claims[i].ID < g.Claims[j].ID })
 		sort.Slice(g.Counterclaims, func(i, j int) bool { return g.Counterclaims[i].ID < g.Counterclaims[j].ID })
 	}
-}
-
-func isSectionOrder(p quad.IRI) bool {
-	if !strings.HasPrefix(string(p), orderPrefix) {
-		return false
-	}
-	_, ok := map[string]bool{secParties: true, secAgreements: true, secEvents: true, secObligations: true,
-		secClaims: true, secCounterclaims: true, secRelations: true}[strings.TrimPrefix(string(p), orderPrefix)]
-	return ok
 }
 
 // boltQuads calls fn with each quad of a bolt store that has a source's label and, in the
@@ -1439,7 +1411,7 @@ func (w *walker) boltQuads(ind *boltIndex, lead []quad.Value, fn func(q quad.Qua
 		return err
 	}
 	for _, q := range out {
-		if err := fn(q, strings.TrimPrefix(string(q.Label.(quad.IRI)), sourcePrefix)); err != nil {
+		if err := fn(q, strings.TrimPrefix(string(q.Label.(quad.IRI)), model.SourcePrefix)); err != nil {
 			return err
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 func aroundStore(t *testing.T, addr string) *Store {
@@ -41,7 +42,7 @@ func ids(g *graph.Graph) []string {
 		out = append(out, c.ID)
 	}
 	for _, r := range g.Relations {
-		out = append(out, relationKey(r.From, r.Type, r.To))
+		out = append(out, model.RelationKey(r.From, r.Type, r.To))
 	}
 	sort.Strings(out)
 	return out

@@ -9,6 +9,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // smallBatches makes every write commit a batch as soon as it holds n deltas.
@@ -90,7 +91,7 @@ func TestFailedBatchedIngestChangesNothing(t *testing.T) {
 		// A delta the backend must refuse, so that the failing batch is rolled back by the
 		// backend itself, as a real failure would be.
 		refused := cgraph.Delta{Action: cgraph.Delete,
-			Quad: quad.Make(quad.IRI("nothing"), pName, "nothing", SourceIRI("nothing"))}
+			Quad: quad.Make(quad.IRI("nothing"), model.Name, "nothing", model.SourceIRI("nothing"))}
 
 		for _, tc := range []struct {
 			name    string

@@ -14,6 +14,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // boltReader reads a bolt store's Cayley layout (see scan.go and bulk.go) in one read
@@ -241,7 +242,7 @@ func (r *boltReader) sourceLabel(p primitive) (bool, error) {
 		return false, err
 	}
 	iri, ok := l.(quad.IRI)
-	return ok && strings.HasPrefix(string(iri), sourcePrefix), nil
+	return ok && strings.HasPrefix(string(iri), model.SourcePrefix), nil
 }
 
 // kindSubjects returns the ids of the subjects of quads "SUBJECT fg:kind KIND", from the
@@ -252,7 +253,7 @@ func (r *boltReader) kindSubjects(ops *boltIndex, kind string) ([]uint64, error)
 	if b == nil {
 		return nil, errNotFactgraph
 	}
-	kindRef, kindPred := r.valueID(quad.String(kind)), r.valueID(pKind)
+	kindRef, kindPred := r.valueID(quad.String(kind)), r.valueID(model.Kind)
 	if kindRef == 0 || kindPred == 0 {
 		return nil, nil
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
+	"github.com/factgraph/factgraph/store/model"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 	"google.golang.org/protobuf/encoding/protowire"
 )
@@ -213,7 +214,7 @@ func (l *bulkLoader) load(ctx context.Context, reps []replacement) (*IngestRepor
 		}
 		quads, counts := r.quads, r.counts
 		if r.facts != nil {
-			quads = EncodeFacts(r.facts)
+			quads = model.Encode(r.facts)
 		}
 		reps[i].facts, reps[i].quads = nil, nil
 		clear(seen)

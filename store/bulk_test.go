@@ -15,6 +15,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // noBulk makes writes into new bolt stores go through Cayley's ApplyDeltas until the test
@@ -176,7 +177,7 @@ func indexReads(t *testing.T, s *Store) string {
 				if err != nil {
 					t.Fatal(err)
 				}
-				lines = append(lines, fmt.Sprintf("%s %s: %s", d, v, quadKey(q)))
+				lines = append(lines, fmt.Sprintf("%s %s: %s", d, v, model.QuadKey(q)))
 			}
 			if err := it.Err(); err != nil {
 				t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/suggest"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // SourceInfo is a source in the store with what it states.
@@ -55,7 +56,7 @@ func countFacts(f *graph.Facts, quads int) graph.Counts {
 // subjects the source's node names, through the subject index, so its cost follows the
 // size of the source rather than the size of the store.
 func (s *Store) sourceQuads(ctx context.Context, id string) ([]quad.Quad, error) {
-	label := SourceIRI(id)
+	label := model.SourceIRI(id)
 	var out []quad.Quad
 	var src []quad.Quad
 	err := s.subjectQuadsWhere(ctx, label, subjectFilter{label: label}, func(q quad.Quad) error {
@@ -66,32 +67,10 @@ func (s *Store) sourceQuads(ctx context.Context, id string) ([]quad.Quad, error)
 		return nil, err
 	}
 	out = append(out, src...)
-	subjects := make(map[quad.IRI]bool)
-	d := &decoder{label: string(label)}
-	n := make(node)
-	for _, q := range src {
-		if p, ok := q.Predicate.(quad.IRI); ok {
-			n[p] = append(n[p], q.Object)
-		}
+	list, err := model.Subjects(id, src)
+	if err != nil {
+		return nil, err
 	}
-	for _, sec := range []string{secParties, secAgreements, secEvents, secObligations, secClaims, secCounterclaims} {
-		for _, id := range d.sectionIDs(n, sec) {
-			subjects[ItemIRI(id)] = true
-		}
-	}
-	for _, key := range d.sectionIDs(n, secRelations) {
-		subjects[quad.IRI(relationPrefix+key)] = true
-		from, _, _ := strings.Cut(key, "/")
-		subjects[ItemIRI(from)] = true
-	}
-	if len(d.errs) > 0 {
-		return nil, decodeError(id, d.errs)
-	}
-	list := make([]quad.IRI, 0, len(subjects))
-	for subj := range subjects {
-		list = append(list, subj)
-	}
-	sort.Slice(list, func(i, j int) bool { return list[i] < list[j] })
 	for _, subj := range list {
 		err := s.subjectQuadsWhere(ctx, subj, subjectFilter{label: label}, func(q quad.Quad) error {
 			out = append(out, q)
@@ -129,11 +108,11 @@ func (s *Store) diffSource(ctx context.Context, id string, quads []quad.Quad) (o
 	}
 	oldSet := make(map[string]quad.Quad, len(old))
 	for _, q := range old {
-		oldSet[quadKey(q)] = q
+		oldSet[model.QuadKey(q)] = q
 	}
 	newSet := make(map[string]quad.Quad, len(quads))
 	for _, q := range quads {
-		newSet[quadKey(q)] = q
+		newSet[model.QuadKey(q)] = q
 	}
 	var keys []string
 	for k := range oldSet {
@@ -186,7 +165,7 @@ func (s *Store) replace(ctx context.Context, reps []replacement, removing bool) 
 	for i, r := range reps {
 		quads := r.quads
 		if r.facts != nil {
-			quads = EncodeFacts(r.facts)
+			quads = model.Encode(r.facts)
 		}
 		// Let the facts of a source go once they are encoded: a caller that keeps no other
 		// reference to them (the ingest command) holds less and less as the write goes on.
@@ -209,7 +188,7 @@ func (s *Store) replace(ctx context.Context, reps []replacement, removing bool) 
 		switch {
 		case removing:
 			ch.Change = ChangeRemoved
-			if f, err := DecodeFacts(r.id, old); err == nil {
+			if f, err := model.Decode(r.id, old); err == nil {
 				ch.Counts = countFacts(f, uniqueQuads(old))
 			}
 		case len(old) == 0:
@@ -265,7 +244,7 @@ func (s *Store) Ingest(ctx context.Context, facts []*graph.Facts) (*IngestReport
 func uniqueQuads(qs []quad.Quad) int {
 	set := make(map[string]bool, len(qs))
 	for _, q := range qs {
-		set[quadKey(q)] = true
+		set[model.QuadKey(q)] = true
 	}
 	return len(set)
 }
@@ -327,10 +306,10 @@ func (s *Store) sourceIDs(ctx context.Context) ([]string, error) {
 			return nil, err
 		}
 		subj, ok := q.Subject.(quad.IRI)
-		if q.Predicate != pKind || !ok || q.Label != subj || !strings.HasPrefix(string(subj), sourcePrefix) {
+		if q.Predicate != model.Kind || !ok || q.Label != subj || !strings.HasPrefix(string(subj), model.SourcePrefix) {
 			continue
 		}
-		ids = append(ids, strings.TrimPrefix(string(subj), sourcePrefix))
+		ids = append(ids, strings.TrimPrefix(string(subj), model.SourcePrefix))
 	}
 	if err := it.Err(); err != nil {
 		return nil, err
@@ -380,7 +359,7 @@ func (s *Store) loadFacts(ctx context.Context, source string) (*graph.Facts, int
 		}
 		return nil, 0, fmt.Errorf("%s; run factgraph sources to list them", msg)
 	}
-	f, err := DecodeFacts(source, qs)
+	f, err := model.Decode(source, qs)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // The link index of a bolt store lists, under each item, the quads that may link it to
@@ -60,16 +61,16 @@ func linkEnds(q quad.Quad) []byte {
 	p, ok1 := q.Predicate.(quad.IRI)
 	_, ok2 := q.Subject.(quad.IRI)
 	l, ok3 := q.Label.(quad.IRI)
-	if !ok1 || !ok2 || !ok3 || !strings.HasPrefix(string(l), sourcePrefix) {
+	if !ok1 || !ok2 || !ok3 || !strings.HasPrefix(string(l), model.SourcePrefix) {
 		return nil
 	}
-	if _, ok := q.Object.(quad.IRI); ok && (refFields[p] || isRelationType(p)) {
+	if _, ok := q.Object.(quad.IRI); ok && (model.IsRef(p) || model.IsRelationType(p)) {
 		return []byte{linkOut, linkIn}
 	}
-	if k, ok := q.Object.(quad.String); ok && p == pKind && itemSection[string(k)] {
+	if k, ok := q.Object.(quad.String); ok && p == model.Kind && model.IsItemKind(string(k)) {
 		return []byte{linkKind}
 	}
-	if _, ok := q.Object.(quad.TypedString); ok && p == pDate {
+	if _, ok := q.Object.(quad.TypedString); ok && p == model.Date {
 		return []byte{linkDate}
 	}
 	return nil
@@ -78,12 +79,12 @@ func linkEnds(q quad.Quad) []byte {
 // linkPredicate says whether quads of predicate p may be listed (linkEnds), so that a
 // read can drop the others before decoding them.
 func linkPredicate(p quad.IRI) bool {
-	return refFields[p] || isRelationType(p) || p == pKind || p == pDate
+	return model.IsRef(p) || model.IsRelationType(p) || p == model.Kind || p == model.Date
 }
 
 // appendLinkKey appends the key of q under its end at to b.
 func appendLinkKey(b []byte, q quad.Quad, at byte) []byte {
-	label := strings.TrimPrefix(string(q.Label.(quad.IRI)), sourcePrefix)
+	label := strings.TrimPrefix(string(q.Label.(quad.IRI)), model.SourcePrefix)
 	switch at {
 	case linkKind:
 		return appendKeyOf(b, string(q.Subject.(quad.IRI)), at, string(q.Object.(quad.String)), "", label)
@@ -436,7 +437,7 @@ func (l *bulkLoader) writeLinks() error {
 		if k.other >= 0 {
 			other = text(k.other)
 		}
-		key = appendKeyOf(key[:0], text(k.from), k.at, text(k.mid), other, bytes.TrimPrefix(text(k.label), []byte(sourcePrefix)))
+		key = appendKeyOf(key[:0], text(k.from), k.at, text(k.mid), other, bytes.TrimPrefix(text(k.label), []byte(model.SourcePrefix)))
 		if err := w.put(linkBucket, key, []byte{}); err != nil {
 			return fmt.Errorf("write the link index: %w", err)
 		}

@@ -11,6 +11,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // linkKeysByScan are the keys the link index should hold: those of every live link quad,
@@ -54,7 +55,7 @@ func storeItems(t *testing.T, s *Store) []string {
 	t.Helper()
 	set := map[string]bool{"no-such-item": true}
 	if err := s.allQuads(context.Background(), func(q quad.Quad) error {
-		if k, ok := q.Object.(quad.String); ok && q.Predicate == pKind && itemSection[string(k)] {
+		if k, ok := q.Object.(quad.String); ok && q.Predicate == model.Kind && model.IsItemKind(string(k)) {
 			set[string(q.Subject.(quad.IRI))] = true
 		}
 		return nil
@@ -157,8 +158,8 @@ func TestLinkIndex(t *testing.T) {
 	t.Run("a write it did not see", func(t *testing.T) {
 		// Cayley's own write, as another program would make it.
 		err := s.qs.ApplyDeltas([]cgraph.Delta{
-			{Action: cgraph.Add, Quad: quad.Make(ItemIRI("stranger"), pKind, quad.String(graph.KindParty), SourceIRI("article-1"))},
-			{Action: cgraph.Add, Quad: quad.Make(ItemIRI("stranger"), quad.IRI("allied-with"), ItemIRI("japan"), SourceIRI("article-1"))},
+			{Action: cgraph.Add, Quad: quad.Make(model.ItemIRI("stranger"), model.Kind, quad.String(graph.KindParty), model.SourceIRI("article-1"))},
+			{Action: cgraph.Add, Quad: quad.Make(model.ItemIRI("stranger"), quad.IRI("allied-with"), model.ItemIRI("japan"), model.SourceIRI("article-1"))},
 		}, cgraph.IgnoreOpts{})
 		if err != nil {
 			t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // Lookup says what the store knows of id (a party, agreement, event, obligation, claim or
@@ -18,28 +19,28 @@ func (s *Store) Lookup(ctx context.Context, id string) (graph.ItemInfo, bool, er
 	}
 	type said struct{ kind, typ, name string }
 	bySource := make(map[string]*said)
-	filter := subjectFilter{preds: []quad.Value{pKind, pType, pName}}
-	err := s.subjectQuadsWhere(ctx, ItemIRI(id), filter, func(q quad.Quad) error {
+	filter := subjectFilter{preds: []quad.Value{model.Kind, model.Type, model.Name}}
+	err := s.subjectQuadsWhere(ctx, model.ItemIRI(id), filter, func(q quad.Quad) error {
 		l, ok := q.Label.(quad.IRI)
-		if !ok || !strings.HasPrefix(string(l), sourcePrefix) {
+		if !ok || !strings.HasPrefix(string(l), model.SourcePrefix) {
 			return nil
 		}
 		v, ok := q.Object.(quad.String)
 		if !ok {
 			return nil
 		}
-		src := strings.TrimPrefix(string(l), sourcePrefix)
+		src := strings.TrimPrefix(string(l), model.SourcePrefix)
 		sd := bySource[src]
 		if sd == nil {
 			sd = &said{}
 			bySource[src] = sd
 		}
 		switch q.Predicate {
-		case pKind:
+		case model.Kind:
 			sd.kind = string(v)
-		case pType:
+		case model.Type:
 			sd.typ = string(v)
-		case pName:
+		case model.Name:
 			sd.name = string(v)
 		}
 		return nil

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // LoadOptions choose what Load reads.
@@ -48,15 +49,15 @@ func (s *Store) decodeAll(ctx context.Context, generic bool) (facts []*graph.Fac
 	if err != nil {
 		return nil, nil, err
 	}
-	groups := groupBySource(t)
+	groups := model.GroupBySource(t)
 	t = nil
 	// Sources are sorted by id; each decodes independently: share them out among the
 	// processors.
-	perm := make([]int, len(groups.ids))
+	perm := make([]int, len(groups.IDs))
 	for i := range perm {
 		perm[i] = i
 	}
-	sort.Slice(perm, func(a, b int) bool { return groups.ids[perm[a]] < groups.ids[perm[b]] })
+	sort.Slice(perm, func(a, b int) bool { return groups.IDs[perm[a]] < groups.IDs[perm[b]] })
 	facts = make([]*graph.Facts, len(perm))
 	quads = make([]int, len(perm))
 	errs := make([]error, len(perm))
@@ -68,8 +69,8 @@ func (s *Store) decodeAll(ctx context.Context, generic bool) (facts []*graph.Fac
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(perm); i = int(next.Add(1) - 1) {
 				k := perm[i]
-				qs := groups.quadsOf(k)
-				facts[i], errs[i] = DecodeFacts(groups.ids[k], qs)
+				qs := groups.QuadsOf(k)
+				facts[i], errs[i] = model.Decode(groups.IDs[k], qs)
 				quads[i] = len(qs)
 			}
 		}()

@@ -12,6 +12,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // The name index of a bolt store finds the items and sources a name, alias or title
@@ -32,7 +33,7 @@ var (
 	nameBucket   = []byte("factgraph-names")
 	nameIndexKey = []byte("factgraph-names")
 	// namePreds are the predicates whose objects are names.
-	namePreds = []quad.Value{pName, pAlias, pTitle}
+	namePreds = []quad.Value{model.Name, model.Alias, model.Title}
 )
 
 // nameKey is the index key of name for subject.
@@ -43,13 +44,13 @@ func nameKey(name string, subject quad.IRI) []byte {
 
 // isNameQuad says whether q states a name, alias or title under a source's label.
 func isNameQuad(q quad.Quad) (string, quad.IRI, bool) {
-	if q.Predicate != pName && q.Predicate != pAlias && q.Predicate != pTitle {
+	if q.Predicate != model.Name && q.Predicate != model.Alias && q.Predicate != model.Title {
 		return "", "", false
 	}
 	name, ok1 := q.Object.(quad.String)
 	subj, ok2 := q.Subject.(quad.IRI)
 	label, ok3 := q.Label.(quad.IRI)
-	if !ok1 || !ok2 || !ok3 || !strings.HasPrefix(string(label), sourcePrefix) {
+	if !ok1 || !ok2 || !ok3 || !strings.HasPrefix(string(label), model.SourcePrefix) {
 		return "", "", false
 	}
 	return string(name), subj, true
@@ -83,7 +84,7 @@ func lookupNames(tx *bolt.Tx, key string, found map[string]bool) {
 	prefix := append([]byte(key), 0)
 	c := tx.Bucket(nameBucket).Cursor()
 	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		found[strings.TrimPrefix(string(k[len(prefix):]), sourcePrefix)] = true
+		found[strings.TrimPrefix(string(k[len(prefix):]), model.SourcePrefix)] = true
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // namesByScan is what NameMatches finds by looking at every named item, without the index.
@@ -85,7 +86,7 @@ func checkNames(t *testing.T, s *Store, extra map[string]bool) {
 			if named[k] == nil {
 				named[k] = map[string]bool{}
 			}
-			named[k][strings.TrimPrefix(string(subj), sourcePrefix)] = true
+			named[k][strings.TrimPrefix(string(subj), model.SourcePrefix)] = true
 		}
 		return nil
 	}); err != nil {
@@ -165,8 +166,8 @@ func TestNameIndex(t *testing.T) {
 	t.Run("a write it did not see", func(t *testing.T) {
 		// Cayley's own write, as another program would make it.
 		err := s.qs.ApplyDeltas([]cgraph.Delta{
-			{Action: cgraph.Add, Quad: quad.Make(ItemIRI("stranger"), pKind, quad.String(graph.KindParty), SourceIRI("article-1"))},
-			{Action: cgraph.Add, Quad: quad.Make(ItemIRI("stranger"), pName, quad.String("Mr Stranger"), SourceIRI("article-1"))},
+			{Action: cgraph.Add, Quad: quad.Make(model.ItemIRI("stranger"), model.Kind, quad.String(graph.KindParty), model.SourceIRI("article-1"))},
+			{Action: cgraph.Add, Quad: quad.Make(model.ItemIRI("stranger"), model.Name, quad.String("Mr Stranger"), model.SourceIRI("article-1"))},
 		}, cgraph.IgnoreOpts{})
 		if err != nil {
 			t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // ErrNoNameIndex is returned by NameMatches on a store whose names it cannot look up
@@ -89,10 +90,10 @@ func matchNames(r *boltReader, ops, sp *boltIndex, key string, found map[string]
 	}{
 		// Every source that states a party or agreement gives it the same name (the
 		// validator checks it); aliases add up across sources, and so may event names.
-		{graph.KindParty, []quad.IRI{pName, pAlias}, []bool{false, true}},
-		{graph.KindAgreement, []quad.IRI{pName}, []bool{false}},
-		{graph.KindEvent, []quad.IRI{pName}, []bool{true}},
-		{graph.KindSource, []quad.IRI{pTitle}, []bool{true}},
+		{graph.KindParty, []quad.IRI{model.Name, model.Alias}, []bool{false, true}},
+		{graph.KindAgreement, []quad.IRI{model.Name}, []bool{false}},
+		{graph.KindEvent, []quad.IRI{model.Name}, []bool{true}},
+		{graph.KindSource, []quad.IRI{model.Title}, []bool{true}},
 	}
 	for _, k := range kinds {
 		subjects, err := r.kindSubjects(ops, k.kind)
@@ -127,7 +128,7 @@ func matchNames(r *boltReader, ops, sp *boltIndex, key string, found map[string]
 			iri, _ := v.(quad.IRI)
 			id := string(iri)
 			if k.kind == graph.KindSource {
-				id = strings.TrimPrefix(id, sourcePrefix)
+				id = strings.TrimPrefix(id, model.SourcePrefix)
 			}
 			found[id] = true
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // WriteNQuads writes the quads of one source ("" for all) as N-Quads, one a line, sorted
@@ -37,14 +38,14 @@ func (s *Store) writeNQuads(ctx context.Context, w io.Writer, source string, gen
 		}
 		lines = make([]string, 0, len(qs))
 		for _, q := range qs {
-			lines = append(lines, quadKey(q)+" .\n")
+			lines = append(lines, model.QuadKey(q)+" .\n")
 		}
 	} else {
 		t, err := s.readTable(ctx, generic)
 		if err != nil {
 			return err
 		}
-		lines = t.lines()
+		lines = t.Lines()
 	}
 	slices.Sort(lines)
 	bw := bufio.NewWriter(w)
@@ -75,10 +76,10 @@ func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (*IngestReport, e
 	byLabel := make(map[string][]quad.Quad)
 	err := readNQuads(ctx, r, func(line int, q quad.Quad) error {
 		l, ok := q.Label.(quad.IRI)
-		if !ok || !strings.HasPrefix(string(l), sourcePrefix) {
-			return fmt.Errorf("read n-quads: line %d: quad %s has no <source/ID> label; factgraph stores every fact under its source", line, clip([]byte(quadKey(q))))
+		if !ok || !strings.HasPrefix(string(l), model.SourcePrefix) {
+			return fmt.Errorf("read n-quads: line %d: quad %s has no <source/ID> label; factgraph stores every fact under its source", line, clip([]byte(model.QuadKey(q))))
 		}
-		id := strings.TrimPrefix(string(l), sourcePrefix)
+		id := strings.TrimPrefix(string(l), model.SourcePrefix)
 		byLabel[id] = append(byLabel[id], q)
 		return nil
 	})
@@ -93,14 +94,14 @@ func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (*IngestReport, e
 	reps := make([]replacement, 0, len(ids))
 	var errs []error
 	for _, id := range ids {
-		f, err := DecodeFacts(id, byLabel[id])
+		f, err := model.Decode(id, byLabel[id])
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		// Re-encoding must give back exactly the quads read: anything else would be lost
 		// or invented on the way into the store.
-		enc := EncodeFacts(f)
+		enc := model.Encode(f)
 		if diff := diffQuads(byLabel[id], enc); diff != "" {
 			errs = append(errs, fmt.Errorf("quads of source %q do not fit the factgraph model: %s", id, diff))
 			continue
@@ -117,11 +118,11 @@ func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (*IngestReport, e
 func diffQuads(got, want []quad.Quad) string {
 	g := make(map[string]bool, len(got))
 	for _, q := range got {
-		g[quadKey(q)] = true
+		g[model.QuadKey(q)] = true
 	}
 	w := make(map[string]bool, len(want))
 	for _, q := range want {
-		w[quadKey(q)] = true
+		w[model.QuadKey(q)] = true
 	}
 	var extra, missing []string
 	for k := range g {

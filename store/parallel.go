@@ -9,6 +9,7 @@ import (
 
 	"github.com/boltdb/bolt"
 	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // parallelMin is the fewest link index lookups worth a second goroutine (a variable for
@@ -97,7 +98,7 @@ func (w *walker) prefetchLinks(ids []string) error {
 	}
 	got := make([]itemLinks, len(todo))
 	err := w.linkReads(len(todo), func(b *bolt.Bucket, intern func([]byte) string, i int) {
-		got[i].ends, got[i].kind, _ = lookupItem(b, ItemIRI(todo[i]), intern)
+		got[i].ends, got[i].kind, _ = lookupItem(b, model.ItemIRI(todo[i]), intern)
 	})
 	if err != nil {
 		return err
@@ -110,7 +111,7 @@ func (w *walker) prefetchLinks(ids []string) error {
 		for _, e := range got[i].ends {
 			// links checks where the item's own fields and relations lead, not the
 			// subject of a reference to it (an item).
-			if !e.out && refFields[quad.IRI(e.pred)] {
+			if !e.out && model.IsRef(quad.IRI(e.pred)) {
 				continue
 			}
 			if _, known := w.kinds[e.other]; !known && !seen[e.other] {
@@ -136,7 +137,7 @@ func (w *walker) prefetchKinds(ids []string) error {
 	}
 	kinds := make([]string, len(todo))
 	err := w.linkReads(len(todo), func(b *bolt.Bucket, _ func([]byte) string, i int) {
-		kinds[i] = indexedKind(b, ItemIRI(todo[i]))
+		kinds[i] = indexedKind(b, model.ItemIRI(todo[i]))
 	})
 	for i, id := range todo {
 		w.kinds[id] = kinds[i]
@@ -162,9 +163,9 @@ func (w *walker) prefetchItems(ids []string) error {
 		if _, ok := w.items[id]; ok {
 			continue
 		}
-		iris = append(iris, ItemIRI(id))
+		iris = append(iris, model.ItemIRI(id))
 		if _, ok := w.sources[id]; !ok && !strings.Contains(id, "/") {
-			iris = append(iris, SourceIRI(id))
+			iris = append(iris, model.SourceIRI(id))
 		}
 	}
 	if len(iris) < 2*readAheadMin {
@@ -199,7 +200,7 @@ func (r *boltReader) itemQuads(ind *boltIndex, iri quad.IRI) (*itemQuads, error)
 	}
 	qs, err := r.collect(ind, []uint64{v}, r.sourceLabel)
 	for _, q := range qs {
-		it.add(q, strings.TrimPrefix(string(q.Label.(quad.IRI)), sourcePrefix))
+		it.add(q, strings.TrimPrefix(string(q.Label.(quad.IRI)), model.SourcePrefix))
 	}
 	return it, err
 }

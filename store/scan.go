@@ -6,26 +6,19 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
+	"github.com/factgraph/factgraph/store/model"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	"github.com/hidal-go/hidalgo/kv/options"
 	"google.golang.org/protobuf/encoding/protowire"
 )
 
-// quadTable holds every quad of a store once, its values interned: reading a whole store
-// resolves each distinct value once, however many quads hold it.
-type quadTable struct {
-	values []quad.Value // values[0] is nil, the label of an unlabelled quad
-	quads  [][4]uint32  // subject, predicate, object and label, as indices into values
-}
-
 // readTable reads every quad of the store. A bolt or PostgreSQL store is read in bulk; a
 // memory store, and any store when generic is set, through Cayley's quad iterator.
-func (s *Store) readTable(ctx context.Context, generic bool) (*quadTable, error) {
+func (s *Store) readTable(ctx context.Context, generic bool) (*model.Table, error) {
 	switch {
 	case generic:
 	case s.pin != nil:
@@ -45,7 +38,7 @@ func (s *Store) readTable(ctx context.Context, generic bool) (*quadTable, error)
 	case isPostgres(s.addr):
 		return readPostgres(ctx, s.addr)
 	}
-	t := &quadTable{values: []quad.Value{nil}}
+	t := &model.Table{Values: []quad.Value{nil}}
 	index := map[quad.Value]uint32{}
 	intern := func(v quad.Value) uint32 {
 		if v == nil {
@@ -53,14 +46,14 @@ func (s *Store) readTable(ctx context.Context, generic bool) (*quadTable, error)
 		}
 		i, ok := index[v]
 		if !ok {
-			i = uint32(len(t.values))
+			i = uint32(len(t.Values))
 			index[v] = i
-			t.values = append(t.values, v)
+			t.Values = append(t.Values, v)
 		}
 		return i
 	}
 	err := s.allQuads(ctx, func(q quad.Quad) error {
-		t.quads = append(t.quads, [4]uint32{intern(q.Subject), intern(q.Predicate), intern(q.Object), intern(q.Label)})
+		t.Quads = append(t.Quads, [4]uint32{intern(q.Subject), intern(q.Predicate), intern(q.Object), intern(q.Label)})
 		return nil
 	})
 	if err != nil {
@@ -155,7 +148,7 @@ const releaseEvery = 16 << 20
 // readLog reads every live quad of a Cayley key-value store in one read transaction and one
 // pass over its log, calling release, when not nil, after each releaseEvery bytes of the
 // log: nothing read from the store aliases its pages once decoded.
-func readLog(ctx context.Context, db hkv.KV, release func()) (*quadTable, error) {
+func readLog(ctx context.Context, db hkv.KV, release func()) (*model.Table, error) {
 	tx, err := db.Tx(ctx, false)
 	if err != nil {
 		return nil, fmt.Errorf("read store: %w", err)
@@ -178,8 +171,8 @@ func readLog(ctx context.Context, db hkv.KV, release func()) (*quadTable, error)
 		size = min(binary.LittleEndian.Uint64(b), horizon)
 	}
 
-	t := &quadTable{values: []quad.Value{nil}, quads: make([][4]uint32, 0, size)}
-	// index[id] is the place of value id in t.values, 0 while not known. Ids are dense, from
+	t := &model.Table{Values: []quad.Value{nil}, Quads: make([][4]uint32, 0, size)}
+	// index[id] is the place of value id in t.Values, 0 while not known. Ids are dense, from
 	// 1 to the horizon, so a slice is smaller and faster than a map. A quad whose values are
 	// not all known yet waits in pending: a value's entry usually precedes its quads, but
 	// nothing promises it.
@@ -197,7 +190,7 @@ func readLog(ctx context.Context, db hkv.KV, release func()) (*quadTable, error)
 		return index[id], true
 	}
 	type link struct {
-		at  int // place in t.quads
+		at  int // place in t.Quads
 		ids [4]uint64
 	}
 	var pending []link
@@ -228,8 +221,8 @@ func readLog(ctx context.Context, db hkv.KV, release func()) (*quadTable, error)
 			if err != nil {
 				return nil, fmt.Errorf("read store: value %d: %w", p.id, err)
 			}
-			index[p.id] = uint32(len(t.values))
-			t.values = append(t.values, v)
+			index[p.id] = uint32(len(t.Values))
+			t.Values = append(t.Values, v)
 		default:
 			ids := [4]uint64{p.subject, p.predicate, p.object, p.label}
 			var q [4]uint32
@@ -242,9 +235,9 @@ func readLog(ctx context.Context, db hkv.KV, release func()) (*quadTable, error)
 				}
 			}
 			if !ok {
-				pending = append(pending, link{len(t.quads), ids})
+				pending = append(pending, link{len(t.Quads), ids})
 			}
-			t.quads = append(t.quads, q)
+			t.Quads = append(t.Quads, q)
 		}
 	}
 	if err := it.Err(); err != nil {
@@ -256,91 +249,10 @@ func readLog(ctx context.Context, db hkv.KV, release func()) (*quadTable, error)
 			if !ok {
 				return nil, fmt.Errorf("read store: a quad names value %d, which the store does not hold; the store is damaged", id)
 			}
-			t.quads[l.at][d] = x
+			t.Quads[l.at][d] = x
 		}
 	}
 	return t, ctx.Err()
-}
-
-// sourceGroups are the quads of a table by source: the quads of source ids[k] are
-// t.quads[order[start[k]:start[k+1]]], in table order. Quads under a label that is not a
-// source's IRI are left out.
-type sourceGroups struct {
-	t     *quadTable
-	ids   []string
-	order []int32
-	start []int
-}
-
-// groupBySource groups the quads of t by source. It keeps the table compact (four value
-// indices a quad) rather than a quad.Quad each, four times the size: each source's quads
-// are made when it is decoded (quadsOf), and dropped after.
-func groupBySource(t *quadTable) *sourceGroups {
-	// source[i] is, for value i as a label, 0 when not seen yet, -1 when it is not a
-	// source's IRI, and k+1 when it is the label of ids[k].
-	source := make([]int32, len(t.values))
-	g := &sourceGroups{t: t}
-	var count []int
-	for _, q := range t.quads {
-		k := source[q[3]]
-		if k == 0 {
-			k = -1
-			if l, ok := t.values[q[3]].(quad.IRI); ok && strings.HasPrefix(string(l), sourcePrefix) {
-				g.ids = append(g.ids, strings.TrimPrefix(string(l), sourcePrefix))
-				count = append(count, 0)
-				k = int32(len(g.ids))
-			}
-			source[q[3]] = k
-		}
-		if k > 0 {
-			count[k-1]++
-		}
-	}
-	g.start = make([]int, len(g.ids)+1)
-	for k, n := range count {
-		g.start[k+1] = g.start[k] + n
-	}
-	g.order = make([]int32, g.start[len(g.ids)])
-	next := append([]int(nil), g.start[:len(g.ids)]...)
-	for i, q := range t.quads {
-		if k := source[q[3]]; k > 0 {
-			g.order[next[k-1]] = int32(i)
-			next[k-1]++
-		}
-	}
-	return g
-}
-
-// quadsOf returns the quads of source ids[k].
-func (g *sourceGroups) quadsOf(k int) []quad.Quad {
-	idx := g.order[g.start[k]:g.start[k+1]]
-	out := make([]quad.Quad, len(idx))
-	for i, n := range idx {
-		q := g.t.quads[n]
-		out[i] = quad.Quad{Subject: g.t.values[q[0]], Predicate: g.t.values[q[1]], Object: g.t.values[q[2]], Label: g.t.values[q[3]]}
-	}
-	return out
-}
-
-// lines returns each quad as a line of N-Quads, in table order. A value's text is made once
-// however many quads hold it.
-func (t *quadTable) lines() []string {
-	text := make([]string, len(t.values))
-	str := func(i uint32) string {
-		if text[i] == "" {
-			text[i] = t.values[i].String()
-		}
-		return text[i]
-	}
-	out := make([]string, 0, len(t.quads))
-	for _, q := range t.quads {
-		if q[3] == 0 {
-			out = append(out, str(q[0])+" "+str(q[1])+" "+str(q[2])+" .\n")
-		} else {
-			out = append(out, str(q[0])+" "+str(q[1])+" "+str(q[2])+" "+str(q[3])+" .\n")
-		}
-	}
-	return out
 }
 
 // Field numbers of the Value message of Cayley's pquads (github.com/cayleygraph/quad/pquads,

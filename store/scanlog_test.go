@@ -12,6 +12,7 @@ import (
 	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
+	"github.com/factgraph/factgraph/store/model"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 	"google.golang.org/protobuf/proto"
@@ -81,10 +82,10 @@ func valuePrim(t *testing.T, id uint64, v quad.Value) *cproto.Primitive {
 	return &cproto.Primitive{ID: id, Value: b, Timestamp: 1}
 }
 
-func quadsOf(t *quadTable) []quad.Quad {
-	out := make([]quad.Quad, len(t.quads))
-	for i, q := range t.quads {
-		out[i] = quad.Quad{Subject: t.values[q[0]], Predicate: t.values[q[1]], Object: t.values[q[2]], Label: t.values[q[3]]}
+func quadsOf(t *model.Table) []quad.Quad {
+	out := make([]quad.Quad, len(t.Quads))
+	for i, q := range t.Quads {
+		out[i] = quad.Quad{Subject: t.Values[q[0]], Predicate: t.Values[q[1]], Object: t.Values[q[2]], Label: t.Values[q[3]]}
 	}
 	return out
 }
@@ -172,8 +173,8 @@ func TestUnmarshalValue(t *testing.T) {
 		{"string", quad.String("Japan")},
 		{"empty string", quad.String("")},
 		{"iri", quad.IRI("fg:name")},
-		{"typed string", quad.TypedString{Value: "1951", Type: xsdGYear}},
-		{"typed string without value", quad.TypedString{Type: xsdDate}},
+		{"typed string", quad.TypedString{Value: "1951", Type: "http://www.w3.org/2001/XMLSchema#gYear"}},
+		{"typed string without value", quad.TypedString{Type: "http://www.w3.org/2001/XMLSchema#date"}},
 		{"typed string without type", quad.TypedString{Value: "x"}},
 		{"lang string", quad.LangString{Value: "Nippon", Lang: "ja"}},
 		{"blank node", quad.BNode("b1")},

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // Cayley's SQL layout (graph/sql in the Cayley module): table nodes holds each value once
@@ -20,7 +21,7 @@ func isPostgres(addr string) bool {
 
 // readPostgres reads every quad of a PostgreSQL store with two queries in one read-only,
 // repeatable-read transaction: the values, then the quads, which name values by hash.
-func readPostgres(ctx context.Context, addr string) (*quadTable, error) {
+func readPostgres(ctx context.Context, addr string) (*model.Table, error) {
 	fail := func(err error) error {
 		return fmt.Errorf("read store %q: %w", redact(addr), err)
 	}
@@ -35,7 +36,7 @@ func readPostgres(ctx context.Context, addr string) (*quadTable, error) {
 	}
 	defer tx.Rollback()
 
-	t := &quadTable{values: []quad.Value{nil}}
+	t := &model.Table{Values: []quad.Value{nil}}
 	index := map[string]uint32{}
 	rows, err := tx.QueryContext(ctx, `SELECT hash, value, value_string, datatype, language, iri, bnode,
 		value_int, value_bool, value_float, value_time FROM nodes`)
@@ -86,8 +87,8 @@ func readPostgres(ctx context.Context, addr string) (*quadTable, error) {
 				return nil, fail(fmt.Errorf("value %x: %w", []byte(hash), err))
 			}
 		}
-		index[string(hash)] = uint32(len(t.values))
-		t.values = append(t.values, v)
+		index[string(hash)] = uint32(len(t.Values))
+		t.Values = append(t.Values, v)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fail(err)
@@ -120,7 +121,7 @@ func readPostgres(ctx context.Context, addr string) (*quadTable, error) {
 			}
 			q[d] = x
 		}
-		t.quads = append(t.quads, q)
+		t.Quads = append(t.Quads, q)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fail(err)

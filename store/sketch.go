@@ -11,6 +11,7 @@ import (
 	"github.com/boltdb/bolt"
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // ErrNoLinkIndex is returned by LoadSketch on a store without a link index that covers it
@@ -116,7 +117,7 @@ func compareRelations(a, b graph.Relation) int {
 // make those links (fieldRefs), as expand walks them, from the link index; it appends the
 // relations that make links to rels.
 func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Relation) ([]graph.Relation, error) {
-	ends, _, _ := lookupItem(w.linkBucket, ItemIRI(id), w.intern)
+	ends, _, _ := lookupItem(w.linkBucket, model.ItemIRI(id), w.intern)
 	reach := func(other string) (bool, error) {
 		if other == id {
 			return false, nil
@@ -132,14 +133,14 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Re
 		p := quad.IRI(e.pred)
 		var err error
 		switch {
-		case e.out && refFields[p]:
+		case e.out && model.IsRef(p):
 			if w.follows(strings.TrimPrefix(e.pred, "fg:")) {
 				var ok bool
 				if ok, err = reach(e.other); ok {
 					w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{p, e.other})
 				}
 			}
-		case isRelationType(p):
+		case model.IsRelationType(p):
 			if !w.follows(e.pred) {
 				continue
 			}
@@ -151,7 +152,7 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Re
 				}
 				rels = append(rels, r)
 			}
-		case refFields[p]:
+		case model.IsRef(p):
 			// The subject of a reference is an item, of the kind that has the field: its
 			// kind is not looked up (a claim's field and a counterclaim's make the same
 			// links).
@@ -162,7 +163,7 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Re
 				w.fieldRefs[e.other] = append(w.fieldRefs[e.other], fieldRef{p, id})
 				reached[e.other] = true
 			}
-			if (p == pBearer || p == pBeneficiary) && w.follows(LinkOwes) {
+			if (p == model.Bearer || p == model.Beneficiary) && w.follows(LinkOwes) {
 				// The obligation carries the owes link: it is sketched with both parties.
 				w.fieldRefs[e.other] = append(w.fieldRefs[e.other], fieldRef{p, id})
 				reached[e.other] = true
@@ -176,13 +177,13 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Re
 	// The other party of each obligation, looked up together.
 	others := make([]string, len(owes))
 	otherField := func(e linkEnd) quad.IRI {
-		if quad.IRI(e.pred) == pBeneficiary {
-			return pBearer
+		if quad.IRI(e.pred) == model.Beneficiary {
+			return model.Bearer
 		}
-		return pBeneficiary
+		return model.Beneficiary
 	}
 	err := w.linkReads(len(owes), func(b *bolt.Bucket, _ func([]byte) string, i int) {
-		others[i] = firstLinked(b, ItemIRI(owes[i].other), otherField(owes[i]))
+		others[i] = firstLinked(b, model.ItemIRI(owes[i].other), otherField(owes[i]))
 	})
 	if err != nil {
 		return nil, err
@@ -205,9 +206,9 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Re
 // fieldKind is the kind of item that has a reference field (claims and counterclaims share
 // theirs: a claim stands for both).
 var fieldKind = map[quad.IRI]string{
-	pMemberOf: graph.KindParty, pParty: graph.KindAgreement, pRevises: graph.KindAgreement, pInvolves: graph.KindEvent,
-	pBearer: graph.KindObligation, pBeneficiary: graph.KindObligation, pUnder: graph.KindObligation,
-	pBy: graph.KindClaim, pAbout: graph.KindClaim, pCounters: graph.KindClaim, pSupports: graph.KindClaim,
+	model.MemberOf: graph.KindParty, model.Party: graph.KindAgreement, model.Revises: graph.KindAgreement, model.Involves: graph.KindEvent,
+	model.Bearer: graph.KindObligation, model.Beneficiary: graph.KindObligation, model.Under: graph.KindObligation,
+	model.By: graph.KindClaim, model.About: graph.KindClaim, model.Counters: graph.KindClaim, model.Supports: graph.KindClaim,
 }
 
 // SketchThreads returns a sketch of the claims and counterclaims among seeds and of every
@@ -239,26 +240,26 @@ func (s *Store) SketchThreads(ctx context.Context, seeds, named []string) (*grap
 				return nil, err
 			}
 		}
-		ends, kind, date := lookupItem(w.linkBucket, ItemIRI(id), w.intern)
+		ends, kind, date := lookupItem(w.linkBucket, model.ItemIRI(id), w.intern)
 		if kind != graph.KindClaim && kind != graph.KindCounterclaim {
 			continue
 		}
 		for _, e := range ends {
 			p := quad.IRI(e.pred)
 			switch {
-			case e.out && (p == pBy || p == pAbout || p == pCounters || p == pSupports):
+			case e.out && (p == model.By || p == model.About || p == model.Counters || p == model.Supports):
 				w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{p, e.other})
-				if p == pCounters {
+				if p == model.Counters {
 					queue = append(queue, e.other)
 				}
-			case !e.out && p == pCounters:
+			case !e.out && p == model.Counters:
 				queue = append(queue, e.other)
 			}
 		}
 		if date != "" {
 			d, err := graph.ParseDate(date)
 			if err != nil {
-				return nil, fmt.Errorf("read store: <%s> %s: %w", id, pDate, err)
+				return nil, fmt.Errorf("read store: <%s> %s: %w", id, model.Date, err)
 			}
 			w.dates[id] = d
 		}

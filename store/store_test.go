@@ -14,6 +14,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -77,7 +78,7 @@ func TestIngestWritesDefaultsExplicitly(t *testing.T) {
 	f := treatyFacts()
 	f.Agreements[0].Kind = ""
 	f.Obligations[0].Status = ""
-	quads := nquadsText(EncodeFacts(f))
+	quads := nquadsText(model.Encode(f))
 	for _, want := range []string{
 		`<japan-us-security-treaty-1951> <fg:type> "treaty"`,
 		`<us-defend-japan> <fg:status> "in-force"`,
@@ -91,7 +92,7 @@ func TestIngestWritesDefaultsExplicitly(t *testing.T) {
 func nquadsText(qs []quad.Quad) string {
 	var b strings.Builder
 	for _, q := range qs {
-		b.WriteString(quadKey(q) + " .\n")
+		b.WriteString(model.QuadKey(q) + " .\n")
 	}
 	return b.String()
 }
@@ -205,9 +206,9 @@ func TestFailedIngestChangesNothing(t *testing.T) {
 			delta cgraph.Delta
 		}{
 			{"removal of a quad not held", cgraph.Delta{Action: cgraph.Delete,
-				Quad: quad.Make(quad.IRI("nothing"), pName, "nothing", SourceIRI("nothing"))}},
+				Quad: quad.Make(quad.IRI("nothing"), model.Name, "nothing", model.SourceIRI("nothing"))}},
 			{"addition of a quad already held", cgraph.Delta{Action: cgraph.Add,
-				Quad: quad.Make(SourceIRI(edited.Source.ID), pKind, graph.KindSource, SourceIRI(edited.Source.ID))}},
+				Quad: quad.Make(model.SourceIRI(edited.Source.ID), model.Kind, graph.KindSource, model.SourceIRI(edited.Source.ID))}},
 		}
 		for _, b := range bad {
 			t.Run(b.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // TestSubjectReadsMatchCayley compares the bolt read of a subject's quads with Cayley's
@@ -35,17 +36,17 @@ func TestSubjectReadsMatchCayley(t *testing.T) {
 	subjects[quad.IRI("nato-spending-gone")] = true
 	filters := []subjectFilter{
 		{},
-		{preds: []quad.Value{pKind, pType, pName}},
+		{preds: []quad.Value{model.Kind, model.Type, model.Name}},
 		{preds: []quad.Value{quad.IRI("fg:no-such-predicate")}},
-		{label: SourceIRI("treaty-gone")},
+		{label: model.SourceIRI("treaty-gone")},
 	}
 	for l := range labels {
-		filters = append(filters, subjectFilter{label: l}, subjectFilter{label: l, preds: []quad.Value{pName}})
+		filters = append(filters, subjectFilter{label: l}, subjectFilter{label: l, preds: []quad.Value{model.Name}})
 	}
 	read := func(f func(fn func(quad.Quad) error) error) string {
 		var lines []string
 		if err := f(func(q quad.Quad) error {
-			lines = append(lines, quadKey(q))
+			lines = append(lines, model.QuadKey(q))
 			return nil
 		}); err != nil {
 			t.Fatal(err)

@@ -8,7 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/factgraph/factgraph/store"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // Options says what corpus to write.
@@ -70,7 +70,7 @@ func writeFile(path string, write func(w *bufio.Writer) error) (err error) {
 }
 
 // WriteNQuads writes the quads factgraph stores for the first n articles of the corpus of
-// seed (store.EncodeFacts, the model of docs/model.md), each under its source's label, as
+// seed (model.Encode, the model of docs/model.md), each under its source's label, as
 // N-Quads: the same data in the form Cayley's own "cayley load" reads, to compare the two.
 func WriteNQuads(ctx context.Context, w io.Writer, n int, seed uint64) (quads int, err error) {
 	g := NewGenerator(seed)
@@ -81,7 +81,7 @@ func WriteNQuads(ctx context.Context, w io.Writer, n int, seed uint64) (quads in
 			return quads, err
 		}
 		clear(seen)
-		for _, q := range store.EncodeFacts(g.Article(i).Facts) {
+		for _, q := range model.Encode(g.Article(i).Facts) {
 			line := q.NQuad()
 			if seen[line] {
 				continue

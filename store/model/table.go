@@ -1,0 +1,95 @@
+package model
+
+import (
+	"strings"
+
+	"github.com/cayleygraph/quad"
+)
+
+// Table holds every quad of a store once, its values interned: reading a whole store
+// resolves each distinct value once, however many quads hold it.
+type Table struct {
+	Values []quad.Value // values[0] is nil, the label of an unlabelled quad
+	Quads  [][4]uint32  // subject, predicate, object and label, as indices into values
+}
+
+// Groups are the quads of a table by source: the quads of source ids[k] are
+// t.Quads[order[start[k]:start[k+1]]], in table order. Quads under a label that is not a
+// source's IRI are left out.
+type Groups struct {
+	t     *Table
+	IDs   []string
+	order []int32
+	start []int
+}
+
+// GroupBySource groups the quads of t by source. It keeps the table compact (four value
+// indices a quad) rather than a quad.Quad each, four times the size: each source's quads
+// are made when it is decoded (QuadsOf), and dropped after.
+func GroupBySource(t *Table) *Groups {
+	// source[i] is, for value i as a label, 0 when not seen yet, -1 when it is not a
+	// source's IRI, and k+1 when it is the label of ids[k].
+	source := make([]int32, len(t.Values))
+	g := &Groups{t: t}
+	var count []int
+	for _, q := range t.Quads {
+		k := source[q[3]]
+		if k == 0 {
+			k = -1
+			if l, ok := t.Values[q[3]].(quad.IRI); ok && strings.HasPrefix(string(l), SourcePrefix) {
+				g.IDs = append(g.IDs, strings.TrimPrefix(string(l), SourcePrefix))
+				count = append(count, 0)
+				k = int32(len(g.IDs))
+			}
+			source[q[3]] = k
+		}
+		if k > 0 {
+			count[k-1]++
+		}
+	}
+	g.start = make([]int, len(g.IDs)+1)
+	for k, n := range count {
+		g.start[k+1] = g.start[k] + n
+	}
+	g.order = make([]int32, g.start[len(g.IDs)])
+	next := append([]int(nil), g.start[:len(g.IDs)]...)
+	for i, q := range t.Quads {
+		if k := source[q[3]]; k > 0 {
+			g.order[next[k-1]] = int32(i)
+			next[k-1]++
+		}
+	}
+	return g
+}
+
+// QuadsOf returns the quads of source ids[k].
+func (g *Groups) QuadsOf(k int) []quad.Quad {
+	idx := g.order[g.start[k]:g.start[k+1]]
+	out := make([]quad.Quad, len(idx))
+	for i, n := range idx {
+		q := g.t.Quads[n]
+		out[i] = quad.Quad{Subject: g.t.Values[q[0]], Predicate: g.t.Values[q[1]], Object: g.t.Values[q[2]], Label: g.t.Values[q[3]]}
+	}
+	return out
+}
+
+// Lines returns each quad as a line of N-Quads, in table order. A value's text is made once
+// however many quads hold it.
+func (t *Table) Lines() []string {
+	text := make([]string, len(t.Values))
+	str := func(i uint32) string {
+		if text[i] == "" {
+			text[i] = t.Values[i].String()
+		}
+		return text[i]
+	}
+	out := make([]string, 0, len(t.Quads))
+	for _, q := range t.Quads {
+		if q[3] == 0 {
+			out = append(out, str(q[0])+" "+str(q[1])+" "+str(q[2])+" .\n")
+		} else {
+			out = append(out, str(q[0])+" "+str(q[1])+" "+str(q[2])+" "+str(q[3])+" .\n")
+		}
+	}
+	return out
+}
