@@ -1,7 +1,7 @@
-// Package graph holds factgraph's domain: the curated facts (parties, agreements, events,
+// Package graph is factgraph's domain: the curated facts (parties, agreements, events,
 // obligations, claims, counterclaims, relations and the source they come from), partial
-// dates, and the one place in the project that talks to the Cayley graph store.
+// dates, the merged Graph of many sources (Merge), and how names are compared (FoldName).
+// It knows no database: the store that keeps these facts in Cayley is package store.
 //
-// The facts-file format these types mirror is specified in docs/facts-format.md; how they
-// are laid out as quads is documented in docs/model.md.
+// The facts-file format these types mirror is specified in docs/facts-format.md.
 package graph

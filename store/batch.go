@@ -53,17 +53,21 @@ func (w *batchWriter) flush() error {
 	if len(w.pending) == 0 {
 		return nil
 	}
-	before := w.s.boltState()
+	db := w.s.bolt
+	var before []byte
+	if db != nil {
+		before = db.State()
+	}
 	if err := w.s.apply(w.pending); err != nil {
 		return err
 	}
-	if before != nil {
-		// Indexes left behind cost lookups and walks time, not answers (nameindex.go,
-		// linkindex.go).
-		_ = w.s.updateIndexes(before, w.pending)
+	if db != nil {
+		// Indexes left behind cost lookups and walks time, not answers (boltstore's
+		// nameindex.go and linkindex.go).
+		_ = db.UpdateIndexes(before, w.pending)
+		db.Release()
 	}
 	w.batches++
-	w.s.releaseMapped()
 	w.done = append(w.done, w.sources...)
 	w.pending, w.sources = nil, nil
 	return nil

@@ -2,19 +2,15 @@ package store
 
 import (
 	"context"
-	"encoding/binary"
 	"fmt"
-	"hash/maphash"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/boltdb/bolt"
-	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/pquads"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/boltstore"
 	"github.com/factgraph/factgraph/store/model"
 )
 
@@ -22,122 +18,28 @@ import (
 // ends.
 func noBulk(t *testing.T) {
 	t.Helper()
-	old := bulkLoading
-	bulkLoading = false
-	t.Cleanup(func() { bulkLoading = old })
+	old := boltstore.BulkLoading
+	boltstore.BulkLoading = false
+	t.Cleanup(func() { boltstore.BulkLoading = old })
 }
 
 // ingestDeltas writes facts into s through Cayley's ApplyDeltas.
 func ingestDeltas(t *testing.T, s *Store, facts ...*graph.Facts) *IngestReport {
 	t.Helper()
-	old := bulkLoading
-	bulkLoading = false
-	defer func() { bulkLoading = old }()
+	old := boltstore.BulkLoading
+	boltstore.BulkLoading = false
+	defer func() { boltstore.BulkLoading = old }()
 	return ingest(t, s, facts...)
 }
 
-// layout describes every key and value of a bolt store's Cayley layout with ids replaced by
-// what they name, one sorted line each, so that two stores that hold the same data in
-// different ids describe the same.
+// layout describes the store's layout (boltstore.DB.Layout).
 func layout(t *testing.T, s *Store) string {
 	t.Helper()
-	var lines []string
-	err := s.boltDB().View(func(tx *bolt.Tx) error {
-		logB := tx.Bucket(logBucketName)
-		names := map[uint64]string{}
-		var prims []primitive
-		if logB != nil {
-			if err := logB.ForEach(func(k, v []byte) error {
-				p, err := decodePrimitive(v)
-				if err != nil {
-					return err
-				}
-				if p.id != binary.BigEndian.Uint64(k) {
-					return fmt.Errorf("log key %x holds id %d", k, p.id)
-				}
-				if p.value != nil {
-					val, err := pquads.UnmarshalValue(p.value)
-					if err != nil {
-						return err
-					}
-					names[p.id] = val.String()
-				}
-				p.value = slices.Clone(p.value)
-				prims = append(prims, p)
-				return nil
-			}); err != nil {
-				return err
-			}
-		}
-		name := func(id uint64) string {
-			if id == 0 {
-				return "-"
-			}
-			if n, ok := names[id]; ok {
-				return n
-			}
-			return "?" // a value removed with its last quad; ids differ between stores
-		}
-		quadName := map[uint64]string{}
-		for _, p := range prims {
-			if p.value != nil {
-				lines = append(lines, "log value "+names[p.id])
-				continue
-			}
-			q := fmt.Sprintf("%s %s %s %s", name(p.subject), name(p.predicate), name(p.object), name(p.label))
-			if p.deleted {
-				q += " (deleted)"
-			}
-			quadName[p.id] = q
-			lines = append(lines, "log quad "+q)
-		}
-		return tx.ForEach(func(bname []byte, b *bolt.Bucket) error {
-			return b.ForEach(func(k, v []byte) error {
-				switch {
-				case string(bname) == "meta":
-					switch string(k) {
-					case "horizon", "size", "version":
-						lines = append(lines, fmt.Sprintf("meta %s %d", k, binary.LittleEndian.Uint64(v)))
-					default:
-						lines = append(lines, fmt.Sprintf("meta %s %s", k, v))
-					}
-				case string(bname) == "log":
-				case string(bname) == string(nameBucket):
-					lines = append(lines, fmt.Sprintf("name %q", k))
-				case string(bname) == string(linkBucket):
-					lines = append(lines, fmt.Sprintf("link %q", k))
-				case len(bname) == 3 && (bname[0] == 'v' || bname[0] == 'n'):
-					n, _ := binary.Uvarint(v)
-					if bname[0] == 'v' {
-						lines = append(lines, fmt.Sprintf("value %x -> %s", k, name(n)))
-					} else {
-						lines = append(lines, fmt.Sprintf("refs %x = %d", k, n))
-					}
-				default:
-					var ids, quads []string
-					for i := 0; i+8 <= len(k); i += 8 {
-						ids = append(ids, name(binary.BigEndian.Uint64(k[i:])))
-					}
-					for len(v) > 0 {
-						id, n := binary.Uvarint(v)
-						if n <= 0 {
-							return fmt.Errorf("bad index list in %q", bname)
-						}
-						quads = append(quads, quadName[id])
-						v = v[n:]
-					}
-					slices.Sort(quads)
-					lines = append(lines, fmt.Sprintf("index %s %s -> %s", bname, strings.Join(ids, " "), strings.Join(quads, " | ")))
-				}
-				return nil
-			})
-		})
-	})
+	l, err := s.bolt.Layout()
 	if err != nil {
 		t.Fatalf("read layout: %v", err)
 	}
-	slices.Sort(lines)
-	return strings.Join(lines, "\n")
+	return l
 }
 
 // bulkCorpus is a write of several sources sharing parties.
@@ -325,9 +227,7 @@ func TestInterruptedBulkLoad(t *testing.T) {
 	if _, err := s.Ingest(ctx, bulkCorpus()); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.boltDB().Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(metaBucketName).Put(loadingKey, []byte{1})
-	}); err != nil {
+	if err := s.bolt.MarkLoading(); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -362,60 +262,4 @@ func TestBulkLoadOnlyIntoNewStores(t *testing.T) {
 	if len(*writes) != 1 {
 		t.Errorf("write into an emptied store applied %v, want one write of deltas", *writes)
 	}
-}
-
-// TestBulkNodeKeys checks that a bulk load tells values apart by kind and parts, also when
-// the hashes of two value keys collide, and merges values Cayley hashes alike.
-func TestBulkNodeKeys(t *testing.T) {
-	l := &bulkLoader{seed: maphash.MakeSeed(), byKey: map[uint64]int32{}, byKeyMore: map[string]int32{}, byHash: map[refs.ValueHash]int32{}}
-	values := []quad.Value{
-		quad.IRI("a"), quad.String("a"), quad.BNode("a"),
-		quad.TypedString{Value: "ab", Type: "c"}, quad.TypedString{Value: "b", Type: "ac"},
-		quad.LangString{Value: "ab", Lang: "c"}, quad.LangString{Value: "b", Lang: "ac"},
-		quad.Int(5),
-	}
-	nodes := map[int32]bool{}
-	for _, v := range values {
-		n, err := l.node(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if nodes[n] {
-			t.Errorf("%#v got node %d of another value", v, n)
-		}
-		nodes[n] = true
-		if again, _ := l.node(v); again != n {
-			t.Errorf("%#v: node %d, then %d", v, n, again)
-		}
-	}
-	// Make the key of a new value collide with the key of the first.
-	v := quad.IRI("collides")
-	l.byKey[maphash.Bytes(l.seed, appendValueKey(nil, v))] = 0
-	n, err := l.node(v)
-	if err != nil || n == 0 || nodes[n] {
-		t.Errorf("value whose key hash collides got node %d (%v), want a new one", n, err)
-	}
-	if again, _ := l.node(v); again != n {
-		t.Errorf("colliding value: node %d, then %d", n, again)
-	}
-	if first, _ := l.node(values[0]); first != 0 {
-		t.Errorf("first value after a collision: node %d, want 0", first)
-	}
-	// Cayley hashes a value by its N-Quads form: an int and the typed string it writes as
-	// are one value.
-	typed := quad.TypedString{Value: "5", Type: "http://www.w3.org/2001/XMLSchema#integer"}
-	if refs.HashOf(typed) == refs.HashOf(quad.Int(5)) {
-		if a, b := mustNode(t, l, typed), mustNode(t, l, quad.Int(5)); a != b {
-			t.Errorf("values Cayley hashes alike got nodes %d and %d", a, b)
-		}
-	}
-}
-
-func mustNode(t *testing.T, l *bulkLoader, v quad.Value) int32 {
-	t.Helper()
-	n, err := l.node(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/suggest"
+	"github.com/factgraph/factgraph/store/boltstore"
 	"github.com/factgraph/factgraph/store/model"
 )
 
@@ -151,8 +152,8 @@ func (s *Store) replace(ctx context.Context, reps []replacement, removing bool) 
 			return nil, fmt.Errorf("source %q is given twice; give each source once per call", reps[i].id)
 		}
 	}
-	if !removing {
-		bulk, err := s.bulkTarget()
+	if !removing && s.bolt != nil && !s.readOnly {
+		bulk, err := s.bolt.BulkTarget()
 		if err != nil {
 			return nil, fmt.Errorf("read store %q: %w", s.addr, err)
 		}
@@ -364,4 +365,37 @@ func (s *Store) loadFacts(ctx context.Context, source string) (*graph.Facts, int
 		return nil, 0, err
 	}
 	return f, uniqueQuads(qs), nil
+}
+
+// bulkLoad writes reps into the empty bolt store s (boltstore.DB.BulkTarget): every source
+// is added. Each source is encoded when the load reaches it, and its facts let go after, as
+// replace does.
+func (s *Store) bulkLoad(ctx context.Context, reps []replacement) (*IngestReport, error) {
+	counts := make([]graph.Counts, len(reps))
+	sources := make([]boltstore.Source, len(reps))
+	for i := range reps {
+		sources[i] = boltstore.Source{ID: reps[i].id, Quads: func() []quad.Quad {
+			r := &reps[i]
+			quads := r.quads
+			counts[i] = r.counts
+			if r.facts != nil {
+				quads = model.Encode(r.facts)
+				counts[i] = r.facts.Counts()
+			}
+			r.facts, r.quads = nil, nil
+			return quads
+		}}
+	}
+	unique, err := s.bolt.BulkLoad(ctx, sources)
+	s.qs = s.bolt.QuadStore()
+	if err != nil {
+		return nil, err
+	}
+	report := &IngestReport{Sources: make([]SourceChange, len(reps))}
+	for i, r := range reps {
+		c := counts[i]
+		c.Quads = unique[i]
+		report.Sources[i] = SourceChange{ID: r.id, Change: ChangeAdded, Added: unique[i], Counts: c}
+	}
+	return report, nil
 }

@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/boltstore"
 	"github.com/factgraph/factgraph/store/model"
 )
 
@@ -20,8 +20,8 @@ func linkKeysByScan(t *testing.T, s *Store) []string {
 	t.Helper()
 	set := map[string]bool{}
 	if err := s.allQuads(context.Background(), func(q quad.Quad) error {
-		for _, k := range linkKeys(q) {
-			set[string(k)] = true
+		for _, k := range boltstore.LinkKeys(q) {
+			set[k] = true
 		}
 		return nil
 	}); err != nil {
@@ -33,13 +33,8 @@ func linkKeysByScan(t *testing.T, s *Store) []string {
 // linkKeysInIndex are the keys the link index holds.
 func linkKeysInIndex(t *testing.T, s *Store) []string {
 	t.Helper()
-	var keys []string
-	if err := s.boltDB().View(func(tx *bolt.Tx) error {
-		return tx.Bucket(linkBucket).ForEach(func(k, _ []byte) error {
-			keys = append(keys, string(k))
-			return nil
-		})
-	}); err != nil {
+	keys, err := s.bolt.Keys(boltstore.LinkIndex)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return keys
@@ -47,7 +42,7 @@ func linkKeysInIndex(t *testing.T, s *Store) []string {
 
 func linkIndexFreshIn(t *testing.T, s *Store) bool {
 	t.Helper()
-	return freshIn(t, s, linkIndexFresh)
+	return freshIn(t, s, boltstore.LinkIndex)
 }
 
 // storeItems lists the ids of every item the store holds, and of ids no item has.
@@ -71,14 +66,15 @@ func walkLinks(t *testing.T, s *Store, id string, index bool) []string {
 	t.Helper()
 	w := newWalker(context.Background(), s, -1, nil)
 	defer w.close()
-	if err := w.viewBolt(func(*boltReader) error { return nil }); err != nil {
+	br, err := w.reader()
+	if err != nil {
 		t.Fatal(err)
 	}
-	if index && w.linkBucket == nil {
+	if index && !br.HasLinks() {
 		t.Fatal("the walk does not use a link index that covers the store")
 	}
 	if !index {
-		w.linkBucket = nil
+		br.IgnoreLinks()
 	}
 	ls, err := w.links(id)
 	if err != nil {
@@ -169,7 +165,7 @@ func TestLinkIndex(t *testing.T) {
 		}
 		w := newWalker(ctx, s, -1, nil)
 		ls, err := w.links("stranger")
-		used := w.linkBucket != nil
+		used := w.br != nil && w.br.HasLinks()
 		w.close()
 		if err != nil || used || len(ls) != 1 || ls[0].to != "japan" {
 			t.Errorf("a walk on a store with a stale link index: index used %v, links of an item the index did not see %+v, %v; want one to japan", used, ls, err)

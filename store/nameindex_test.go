@@ -6,28 +6,23 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/boltstore"
 	"github.com/factgraph/factgraph/store/model"
 )
 
 // namesByScan is what NameMatches finds by looking at every named item, without the index.
 func namesByScan(t *testing.T, s *Store, ref string) []string {
 	t.Helper()
-	ops, err := s.boltIndexFor(quad.Object, quad.Predicate, quad.Subject)
+	br, err := s.bolt.Begin(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	sp, err := s.boltIndexFor(quad.Subject, quad.Predicate)
-	if err != nil {
-		t.Fatal(err)
-	}
+	defer br.Close()
 	found := map[string]bool{}
-	if err := s.viewBolt(context.Background(), nil, func(r *boltReader) error {
-		return matchNames(r, ops, sp, graph.FoldName(ref), found)
-	}); err != nil {
+	if err := br.ScanNames(graph.FoldName(ref), found); err != nil {
 		t.Fatal(err)
 	}
 	return sortedKeys(found)
@@ -39,7 +34,7 @@ func storeNames(t *testing.T, s *Store) []string {
 	t.Helper()
 	set := map[string]bool{}
 	if err := s.allQuads(context.Background(), func(q quad.Quad) error {
-		if name, _, ok := isNameQuad(q); ok {
+		if name, ok := boltstore.NameOf(q); ok {
 			set[name] = true
 			set[strings.ToUpper(name)] = true
 			set[" "+strings.ReplaceAll(name, " ", "  ")+" "] = true
@@ -58,17 +53,14 @@ func storeNames(t *testing.T, s *Store) []string {
 
 func indexFresh(t *testing.T, s *Store) bool {
 	t.Helper()
-	return freshIn(t, s, nameIndexFresh)
+	return freshIn(t, s, boltstore.NameIndex)
 }
 
 // freshIn reads whether an index of the store s covers it, as fresh tells.
-func freshIn(t *testing.T, s *Store, fresh func(*bolt.Tx) bool) bool {
+func freshIn(t *testing.T, s *Store, ix boltstore.Index) bool {
 	t.Helper()
-	var ok bool
-	if err := s.boltDB().View(func(tx *bolt.Tx) error {
-		ok = fresh(tx)
-		return nil
-	}); err != nil {
+	ok, err := s.bolt.Fresh(ix)
+	if err != nil {
 		t.Fatal(err)
 	}
 	return ok
@@ -81,7 +73,8 @@ func checkNames(t *testing.T, s *Store, extra map[string]bool) {
 	names := storeNames(t, s)
 	named := map[string]map[string]bool{} // folded name → ids any live quad names so
 	if err := s.allQuads(context.Background(), func(q quad.Quad) error {
-		if name, subj, ok := isNameQuad(q); ok {
+		if name, ok := boltstore.NameOf(q); ok {
+			subj := q.Subject.(quad.IRI)
 			k := graph.FoldName(name)
 			if named[k] == nil {
 				named[k] = map[string]bool{}
@@ -196,43 +189,37 @@ func TestNameIndex(t *testing.T) {
 // next write builds each again.
 func TestIndexesOfDeltaStore(t *testing.T) {
 	indexes := []struct {
-		name        string
-		bucket, key []byte
-		fresh       func(*bolt.Tx) bool
-		check       func(t *testing.T, s *Store)
+		name  string
+		index boltstore.Index
+		check func(t *testing.T, s *Store)
 	}{
-		{"name", nameBucket, nameIndexKey, nameIndexFresh, func(t *testing.T, s *Store) {
+		{"name", boltstore.NameIndex, func(t *testing.T, s *Store) {
 			checkNames(t, s, nil)
 			if n := countNames(t, s); n == 0 {
 				t.Fatal("the name index is empty")
 			}
 		}},
-		{"link", linkBucket, linkIndexKey, linkIndexFresh, checkLinks},
+		{"link", boltstore.LinkIndex, checkLinks},
 	}
 	for _, ix := range indexes {
 		t.Run(ix.name, func(t *testing.T) {
 			s := newBolt(t)
 			ingestDeltas(t, s, bulkCorpus()...)
-			if !freshIn(t, s, ix.fresh) {
+			if !freshIn(t, s, ix.index) {
 				t.Fatalf("the %s index does not cover a store written through deltas", ix.name)
 			}
 			ix.check(t, s)
-			if err := s.boltDB().Update(func(tx *bolt.Tx) error {
-				if err := tx.DeleteBucket(ix.bucket); err != nil {
-					return err
-				}
-				return tx.Bucket(metaBucketName).Delete(ix.key)
-			}); err != nil {
+			if err := s.bolt.Drop(ix.index); err != nil {
 				t.Fatal(err)
 			}
-			if freshIn(t, s, ix.fresh) {
+			if freshIn(t, s, ix.index) {
 				t.Fatalf("a store without a %s index has a fresh one", ix.name)
 			}
 			if ix.name == "name" {
 				checkNames(t, s, nil) // found without the index
 			}
 			ingest(t, s, syntheticFacts(43))
-			if !freshIn(t, s, ix.fresh) {
+			if !freshIn(t, s, ix.index) {
 				t.Fatalf("the first write into a store without a %s index did not build it", ix.name)
 			}
 			ix.check(t, s)
@@ -242,12 +229,9 @@ func TestIndexesOfDeltaStore(t *testing.T) {
 
 func countNames(t *testing.T, s *Store) int {
 	t.Helper()
-	n := 0
-	if err := s.boltDB().View(func(tx *bolt.Tx) error {
-		n = tx.Bucket(nameBucket).Stats().KeyN
-		return nil
-	}); err != nil {
+	keys, err := s.bolt.Keys(boltstore.NameIndex)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return n
+	return len(keys)
 }

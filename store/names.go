@@ -3,12 +3,8 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
-	"strings"
 
-	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
-	"github.com/factgraph/factgraph/store/model"
 )
 
 // ErrNoNameIndex is returned by NameMatches on a store whose names it cannot look up
@@ -39,7 +35,7 @@ func (s *Store) NameMatches(ctx context.Context, ref string) ([]string, error) {
 		}
 		return nil, err
 	}
-	if s.pin == nil {
+	if s.bolt == nil {
 		return nil, ErrNoNameIndex
 	}
 	key := graph.FoldName(ref)
@@ -53,87 +49,18 @@ func (s *Store) NameMatches(ctx context.Context, ref string) ([]string, error) {
 			found[key] = true // ids are lower case: "Japan" names the id japan
 		}
 	}
-	switch err := s.namesFromIndex(key, found); {
-	case err == nil:
-		return sortedKeys(found), nil
-	case !errors.Is(err, errStaleNames):
-		return nil, fmt.Errorf("read store: %w", err)
-	}
-	ops, err := s.boltIndexFor(quad.Object, quad.Predicate, quad.Subject)
+	br, err := w.reader()
 	if err != nil {
 		return nil, err
 	}
-	sp, err := s.boltIndexFor(quad.Subject, quad.Predicate)
+	ok, err := br.Names(key, found)
 	if err != nil {
 		return nil, err
 	}
-	if ops == nil || sp == nil {
+	if !ok {
 		return nil, ErrNoNameIndex
 	}
-	err = w.viewBolt(func(r *boltReader) error {
-		return matchNames(r, ops, sp, key, found)
-	})
-	if err != nil {
-		return nil, err
-	}
 	return sortedKeys(found), nil
-}
-
-// matchNames adds to found the parties, agreements, events and sources whose names,
-// aliases or titles fold to key, reading their kind from the object-predicate-subject
-// index ops and their names from the subject-predicate index sp.
-func matchNames(r *boltReader, ops, sp *boltIndex, key string, found map[string]bool) error {
-	kinds := []struct {
-		kind  string
-		preds []quad.IRI
-		all   []bool // read every source's value, not just one
-	}{
-		// Every source that states a party or agreement gives it the same name (the
-		// validator checks it); aliases add up across sources, and so may event names.
-		{graph.KindParty, []quad.IRI{model.Name, model.Alias}, []bool{false, true}},
-		{graph.KindAgreement, []quad.IRI{model.Name}, []bool{false}},
-		{graph.KindEvent, []quad.IRI{model.Name}, []bool{true}},
-		{graph.KindSource, []quad.IRI{model.Title}, []bool{true}},
-	}
-	for _, k := range kinds {
-		subjects, err := r.kindSubjects(ops, k.kind)
-		if err != nil {
-			return err
-		}
-		preds := make([]uint64, len(k.preds))
-		for i, p := range k.preds {
-			preds[i] = r.valueID(p)
-		}
-		for _, sub := range subjects {
-			match := false
-			for i, p := range preds {
-				if p == 0 || match {
-					continue
-				}
-				var err error
-				if match, err = r.anyObject(sp, sub, p, k.all[i], func(v quad.Value) bool {
-					t, ok := v.(quad.String)
-					return ok && len(t) >= len(key) && graph.FoldName(string(t)) == key
-				}); err != nil {
-					return err
-				}
-			}
-			if !match {
-				continue
-			}
-			v, err := r.value(sub)
-			if err != nil {
-				return err
-			}
-			iri, _ := v.(quad.IRI)
-			id := string(iri)
-			if k.kind == graph.KindSource {
-				id = strings.TrimPrefix(id, model.SourcePrefix)
-			}
-			found[id] = true
-		}
-	}
-	return nil
 }
 
 // holds says whether the store holds an item or a source with the id.
@@ -148,37 +75,4 @@ func (w *walker) holds(id string) (bool, error) {
 		return false, err
 	}
 	return w.sources[id] != nil, nil
-}
-
-// anyObject says whether the object of a live quad of subject sub and predicate pred with
-// a source's label satisfies ok: of the first such quad only unless all is set.
-func (r *boltReader) anyObject(sp *boltIndex, sub, pred uint64, all bool, ok func(quad.Value) bool) (bool, error) {
-	seen := map[uint64]bool{}
-	matched := false
-	errDone := errors.New("done")
-	err := r.scan(sp, []uint64{sub, pred}, func(p primitive) error {
-		if seen[p.object] {
-			return nil
-		}
-		if src, err := r.sourceLabel(p); !src || err != nil {
-			return err
-		}
-		seen[p.object] = true
-		v, err := r.value(p.object)
-		if err != nil {
-			return err
-		}
-		if ok(v) {
-			matched = true
-			return errDone
-		}
-		if !all {
-			return errDone
-		}
-		return nil
-	})
-	if err != nil && err != errDone {
-		return false, err
-	}
-	return matched, nil
 }

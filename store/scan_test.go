@@ -12,7 +12,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
-	"github.com/factgraph/factgraph/internal/storetest"
+	"github.com/factgraph/factgraph/store/storetest"
 	"github.com/factgraph/factgraph/internal/synth"
 	"github.com/factgraph/factgraph/store"
 )

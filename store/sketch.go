@@ -8,9 +8,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/boltdb/bolt"
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/boltstore"
 	"github.com/factgraph/factgraph/store/model"
 )
 
@@ -94,15 +94,16 @@ func (s *Store) linkWalker(ctx context.Context, follow []string) (*walker, error
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
-	if s.boltDB() == nil {
+	if s.bolt == nil {
 		return nil, ErrNoLinkIndex
 	}
 	w := newWalker(ctx, s, -1, follow)
-	if err := w.viewLinks(); err != nil {
+	br, err := w.linkIndex()
+	if err != nil {
 		w.close()
 		return nil, err
 	}
-	if w.linkBucket == nil {
+	if br == nil {
 		w.close()
 		return nil, ErrNoLinkIndex
 	}
@@ -117,7 +118,7 @@ func compareRelations(a, b graph.Relation) int {
 // make those links (fieldRefs), as expand walks them, from the link index; it appends the
 // relations that make links to rels.
 func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Relation) ([]graph.Relation, error) {
-	ends, _, _ := lookupItem(w.linkBucket, model.ItemIRI(id), w.intern)
+	ends, _, _ := w.br.ItemLinks(model.ItemIRI(id))
 	reach := func(other string) (bool, error) {
 		if other == id {
 			return false, nil
@@ -128,27 +129,27 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Re
 		}
 		return ok, err
 	}
-	var owes []linkEnd // obligations that link id as bearer or beneficiary
+	var owes []model.LinkEnd // obligations that link id as bearer or beneficiary
 	for _, e := range ends {
-		p := quad.IRI(e.pred)
+		p := quad.IRI(e.Pred)
 		var err error
 		switch {
-		case e.out && model.IsRef(p):
-			if w.follows(strings.TrimPrefix(e.pred, "fg:")) {
+		case e.Out && model.IsRef(p):
+			if w.follows(strings.TrimPrefix(e.Pred, "fg:")) {
 				var ok bool
-				if ok, err = reach(e.other); ok {
-					w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{p, e.other})
+				if ok, err = reach(e.Other); ok {
+					w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{p, e.Other})
 				}
 			}
 		case model.IsRelationType(p):
-			if !w.follows(e.pred) {
+			if !w.follows(e.Pred) {
 				continue
 			}
 			var ok bool
-			if ok, err = reach(e.other); ok {
-				r := graph.Relation{From: id, Type: e.pred, To: e.other}
-				if !e.out {
-					r.From, r.To = e.other, id
+			if ok, err = reach(e.Other); ok {
+				r := graph.Relation{From: id, Type: e.Pred, To: e.Other}
+				if !e.Out {
+					r.From, r.To = e.Other, id
 				}
 				rels = append(rels, r)
 			}
@@ -156,17 +157,17 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Re
 			// The subject of a reference is an item, of the kind that has the field: its
 			// kind is not looked up (a claim's field and a counterclaim's make the same
 			// links).
-			if _, known := w.kinds[e.other]; !known {
-				w.kinds[e.other] = fieldKind[p]
+			if _, known := w.kinds[e.Other]; !known {
+				w.kinds[e.Other] = fieldKind[p]
 			}
-			if w.follows(strings.TrimPrefix(e.pred, "fg:")) {
-				w.fieldRefs[e.other] = append(w.fieldRefs[e.other], fieldRef{p, id})
-				reached[e.other] = true
+			if w.follows(strings.TrimPrefix(e.Pred, "fg:")) {
+				w.fieldRefs[e.Other] = append(w.fieldRefs[e.Other], fieldRef{p, id})
+				reached[e.Other] = true
 			}
 			if (p == model.Bearer || p == model.Beneficiary) && w.follows(LinkOwes) {
 				// The obligation carries the owes link: it is sketched with both parties.
-				w.fieldRefs[e.other] = append(w.fieldRefs[e.other], fieldRef{p, id})
-				reached[e.other] = true
+				w.fieldRefs[e.Other] = append(w.fieldRefs[e.Other], fieldRef{p, id})
+				reached[e.Other] = true
 				owes = append(owes, e)
 			}
 		}
@@ -176,14 +177,17 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Re
 	}
 	// The other party of each obligation, looked up together.
 	others := make([]string, len(owes))
-	otherField := func(e linkEnd) quad.IRI {
-		if quad.IRI(e.pred) == model.Beneficiary {
+	otherField := func(e model.LinkEnd) quad.IRI {
+		if quad.IRI(e.Pred) == model.Beneficiary {
 			return model.Bearer
 		}
 		return model.Beneficiary
 	}
-	err := w.linkReads(len(owes), func(b *bolt.Bucket, _ func([]byte) string, i int) {
-		others[i] = firstLinked(b, model.ItemIRI(owes[i].other), otherField(owes[i]))
+	err := w.br.Split(len(owes), parallelMin, func(r *boltstore.Reader, from, to int) error {
+		for i := from; i < to; i++ {
+			others[i] = r.FirstLinked(model.ItemIRI(owes[i].Other), otherField(owes[i]))
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -197,7 +201,7 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Re
 			return nil, err
 		}
 		if ok {
-			w.fieldRefs[e.other] = append(w.fieldRefs[e.other], fieldRef{otherField(e), others[i]})
+			w.fieldRefs[e.Other] = append(w.fieldRefs[e.Other], fieldRef{otherField(e), others[i]})
 		}
 	}
 	return rels, nil
@@ -240,20 +244,20 @@ func (s *Store) SketchThreads(ctx context.Context, seeds, named []string) (*grap
 				return nil, err
 			}
 		}
-		ends, kind, date := lookupItem(w.linkBucket, model.ItemIRI(id), w.intern)
+		ends, kind, date := w.br.ItemLinks(model.ItemIRI(id))
 		if kind != graph.KindClaim && kind != graph.KindCounterclaim {
 			continue
 		}
 		for _, e := range ends {
-			p := quad.IRI(e.pred)
+			p := quad.IRI(e.Pred)
 			switch {
-			case e.out && (p == model.By || p == model.About || p == model.Counters || p == model.Supports):
-				w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{p, e.other})
+			case e.Out && (p == model.By || p == model.About || p == model.Counters || p == model.Supports):
+				w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{p, e.Other})
 				if p == model.Counters {
-					queue = append(queue, e.other)
+					queue = append(queue, e.Other)
 				}
-			case !e.out && p == model.Counters:
-				queue = append(queue, e.other)
+			case !e.Out && p == model.Counters:
+				queue = append(queue, e.Other)
 			}
 		}
 		if date != "" {

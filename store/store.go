@@ -4,19 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"strings"
 	"time"
 
-	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
-	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
-	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers the "postgres" quad store
+
 	"github.com/cayleygraph/quad"
-	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+	"github.com/factgraph/factgraph/store/boltstore"
+	"github.com/factgraph/factgraph/store/model"
+	"github.com/factgraph/factgraph/store/pgstore"
 )
 
 // OpenOptions tune how a store is opened.
@@ -31,18 +29,28 @@ type OpenOptions struct {
 // DefaultLockTimeout is how long Open waits for a bolt file held by another process.
 const DefaultLockTimeout = time.Second
 
+// backend is what the store asks of every kind of database beyond Cayley's quad store:
+// store/boltstore and store/pgstore implement it. A bolt store has more (its indexes, bulk
+// load and targeted reads), which the store reaches through its bolt field.
+type backend interface {
+	// ReadAll reads every quad of the store once, for a whole-store read.
+	ReadAll(ctx context.Context) (*model.Table, error)
+}
+
 // Store is a Cayley quad store holding the facts of any number of sources, each under its
 // own quad label. It is the only type in the project that knows Cayley.
 type Store struct {
 	qs       cgraph.QuadStore
 	addr     string
 	readOnly bool
-	// pin is the database of a bolt store, through which a write runs in one transaction.
-	pin *pinKV
+	// backend is the package of the kind of database the store is on, for what it reads
+	// and writes faster than Cayley's generic paths; nil for a memory store.
+	backend backend
+	// bolt is the bolt file of a bolt store (store/boltstore), for its indexes and its own
+	// reads and writes; nil for other stores.
+	bolt *boltstore.DB
 	// apply writes one delta set; a field so that tests can make a write fail.
 	apply func(deltas []cgraph.Delta) error
-	// indexes are the quad indexes of a bolt store by first direction, once read.
-	indexes map[quad.Direction]*boltIndex
 }
 
 // Open opens the store at addr: "mem:" for a new in-memory store, "postgres://..." for
@@ -57,7 +65,8 @@ func Open(ctx context.Context, addr string, opts *OpenOptions) (*Store, error) {
 	}
 	var (
 		qs  cgraph.QuadStore
-		pin *pinKV
+		db  *boltstore.DB
+		pg  *pgstore.DB
 		err error
 	)
 	switch {
@@ -66,127 +75,42 @@ func Open(ctx context.Context, addr string, opts *OpenOptions) (*Store, error) {
 	case addr == "mem:":
 		qs = memstore.New()
 	case strings.HasPrefix(addr, "postgres://"), strings.HasPrefix(addr, "postgresql://"):
-		qs, err = openPostgres(addr, opts)
+		db, err := pgstore.Open(addr, opts.ReadOnly)
+		if err == nil {
+			qs, pg = db.QuadStore(), db
+		}
 	default:
-		qs, pin, err = openBolt(addr, opts)
+		timeout := opts.Timeout
+		if timeout <= 0 {
+			timeout = DefaultLockTimeout
+		}
+		db, err = boltstore.Open(addr, boltstore.Options{ReadOnly: opts.ReadOnly, Timeout: timeout})
+		if err == nil {
+			qs = db.QuadStore()
+		}
 	}
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{qs: qs, addr: addr, readOnly: opts.ReadOnly, pin: pin}
+	s := &Store{qs: qs, addr: addr, readOnly: opts.ReadOnly, bolt: db}
+	switch {
+	case db != nil:
+		s.backend = db
+	case pg != nil:
+		s.backend = pg
+	}
 	s.apply = func(deltas []cgraph.Delta) error {
 		return s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
 	}
-	if pin != nil {
-		s.apply = s.applyPinned
+	if db != nil {
+		// A write runs in one bolt transaction, and may leave a fresh quad store behind.
+		s.apply = func(deltas []cgraph.Delta) error {
+			err := db.Apply(deltas)
+			s.qs = db.QuadStore()
+			return err
+		}
 	}
 	return s, nil
-}
-
-func openPostgres(addr string, opts *OpenOptions) (cgraph.QuadStore, error) {
-	if !opts.ReadOnly {
-		err := cgraph.InitQuadStore("postgres", addr, nil)
-		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-			return nil, fmt.Errorf("create store %q: %w", redact(addr), err)
-		}
-	}
-	qs, err := cgraph.NewQuadStore("postgres", addr, nil)
-	if errors.Is(err, cgraph.ErrNotInitialized) {
-		return nil, fmt.Errorf("no store at %q; run factgraph ingest first", redact(addr))
-	}
-	if err != nil {
-		return nil, fmt.Errorf("open store %q: %w", redact(addr), err)
-	}
-	return qs, nil
-}
-
-// redact hides a password in a database URL before it goes into a message.
-func redact(addr string) string {
-	at := strings.LastIndex(addr, "@")
-	scheme := strings.Index(addr, "://")
-	if at < 0 || scheme < 0 || at < scheme {
-		return addr
-	}
-	userinfo := addr[scheme+3 : at]
-	if i := strings.Index(userinfo, ":"); i >= 0 {
-		return addr[:scheme+3] + userinfo[:i] + ":xxxxx" + addr[at:]
-	}
-	return addr
-}
-
-// openBolt opens a bolt file itself rather than through Cayley's registry: Cayley's bolt
-// backend waits forever for a file another process holds and wants a directory.
-func openBolt(path string, opts *OpenOptions) (cgraph.QuadStore, *pinKV, error) {
-	fi, err := os.Stat(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		if opts.ReadOnly {
-			return nil, nil, fmt.Errorf("no store at %q; run factgraph ingest first", path)
-		}
-	case err != nil:
-		return nil, nil, fmt.Errorf("open store %q: %w", path, err)
-	case fi.IsDir():
-		return nil, nil, fmt.Errorf("store %q is a directory; give the path of a store file", path)
-	}
-	timeout := opts.Timeout
-	if timeout <= 0 {
-		timeout = DefaultLockTimeout
-	}
-	bopts := &bolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly}
-	if !opts.ReadOnly {
-		// bolt maps the file and maps it again, copying what the open write transaction
-		// holds, each time a write outgrows the map (which doubles up to 1 GB): a large
-		// first ingest spent a tenth of its time remapping. Mapping 1 GB up front reserves
-		// address space, not memory.
-		bopts.InitialMmapSize = 1 << 30
-	}
-	db, err := hbolt.Open(path, bopts)
-	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, nil, fmt.Errorf("store %q is in use by another factgraph process; try again when it finishes", path)
-	}
-	if err != nil {
-		return nil, nil, fmt.Errorf("open store %q: %w; is it a factgraph store?", path, err)
-	}
-	pin := &pinKV{KV: db}
-	// Cayley fills bloom filters of every quad and value when it opens a store, which costs
-	// a read of the whole store before the first query or write. A store opened to read
-	// never consults them, and a write asks the index instead, which costs that write's
-	// own quads only: re-ingesting one article of 1,000 took 0.12 s instead of 0.69 s. On a
-	// new store Cayley would also make bloom filters of 100 million entries for its nodes
-	// and each index (about 80 MB each): ingesting 1,000 articles into a new store took
-	// 940 MB with them and 350 MB without, in the same time.
-	qopts := cgraph.Options{kv.OptNoBloom: true}
-	qs, err := kv.New(pin, qopts)
-	if errors.Is(err, cgraph.ErrNotInitialized) {
-		if opts.ReadOnly {
-			db.Close()
-			return nil, nil, fmt.Errorf("no store at %q; run factgraph ingest first", path)
-		}
-		if err = kv.Init(pin, nil); err == nil {
-			qs, err = kv.New(pin, qopts)
-		}
-	}
-	if err != nil {
-		db.Close()
-		return nil, nil, fmt.Errorf("open store %q: %w; is it a factgraph store?", path, err)
-	}
-	// A first ingest that did not finish (its process was killed) is undone: the store was
-	// empty before it.
-	if loading, lerr := loadingMark(db.DB()); lerr != nil || loading {
-		switch {
-		case lerr != nil:
-			err = lerr
-		case opts.ReadOnly:
-			err = errors.New("its first ingest did not finish; run factgraph ingest on it again (it starts from an empty store)")
-		default:
-			err = resetLoading(db.DB())
-		}
-		if err != nil {
-			db.Close()
-			return nil, nil, fmt.Errorf("open store %q: %w", path, err)
-		}
-	}
-	return qs, pin, nil
 }
 
 // Close releases the store; a bolt file is then free for other processes.

@@ -4,7 +4,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	_ "github.com/factgraph/factgraph/export/all" // registers every format
-	"github.com/factgraph/factgraph/export/build"
+	"github.com/factgraph/factgraph/build"
 	"github.com/factgraph/factgraph/internal/heap"
 )
 

@@ -13,6 +13,7 @@ import (
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/dot"
 	"github.com/factgraph/factgraph/export/internal/facttest"
+	"github.com/factgraph/factgraph/internal/fixture"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in ../testdata/dot")
@@ -41,7 +42,7 @@ func drawSVG(t *testing.T, src []byte) []byte {
 }
 
 func TestGolden(t *testing.T) {
-	flagship := facttest.Flagship(t)
+	flagship := fixture.Flagship(t)
 	for _, view := range export.Views {
 		t.Run(view, func(t *testing.T) {
 			g, err := export.BuildView(flagship, export.ViewOptions{View: view})

@@ -1,9 +1,11 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
 )
 
 // Table holds every quad of a store once, its values interned: reading a whole store
@@ -92,4 +94,15 @@ func (t *Table) Lines() []string {
 		}
 	}
 	return out
+}
+
+// UnmarshalValue decodes a value as Cayley's pquads writes it: pquads.UnmarshalValue,
+// which panics on a value of no known kind, with an error instead.
+func UnmarshalValue(b []byte) (v quad.Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			v, err = nil, fmt.Errorf("value of no known kind: %v", r)
+		}
+	}()
+	return pquads.UnmarshalValue(b)
 }

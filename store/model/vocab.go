@@ -253,3 +253,11 @@ func IsItemKind(kind string) bool { return itemKinds[kind] }
 
 // SectionOf returns the section of a source that lists items of the kind, "" for none.
 func SectionOf(kind string) string { return sectionOf[kind] }
+
+// LinkEnd is a quad that may link an item to another (a reference field or a relation
+// type), seen from the item: its predicate, the item at its other end, and whether the item
+// is its subject (Out) or its object.
+type LinkEnd struct {
+	Pred, Other string
+	Out         bool
+}

@@ -6,6 +6,7 @@ import (
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/internal/facttest"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/fixture"
 )
 
 // Fixture is a named graph to write.
@@ -33,7 +34,7 @@ func Views(t testing.TB) []Fixture {
 	sources := []struct {
 		name string
 		g    *graph.Graph
-	}{{"flagship", facttest.Flagship(t)}, {"hostile-facts", facttest.Hostile()}}
+	}{{"flagship", fixture.Flagship(t)}, {"hostile-facts", facttest.Hostile()}}
 	for _, src := range sources {
 		for _, v := range export.Views {
 			eg, err := export.BuildView(src.g, export.ViewOptions{View: v})

@@ -1,4 +1,4 @@
-package store
+package pgstore
 
 import (
 	"context"
@@ -15,15 +15,11 @@ import (
 // for none), numbered by horizon. The generic path asks for each of a quad's four values in
 // a query of its own; readPostgres reads both tables once, in one snapshot.
 
-func isPostgres(addr string) bool {
-	return strings.HasPrefix(addr, "postgres://") || strings.HasPrefix(addr, "postgresql://")
-}
-
 // readPostgres reads every quad of a PostgreSQL store with two queries in one read-only,
 // repeatable-read transaction: the values, then the quads, which name values by hash.
 func readPostgres(ctx context.Context, addr string) (*model.Table, error) {
 	fail := func(err error) error {
-		return fmt.Errorf("read store %q: %w", redact(addr), err)
+		return fmt.Errorf("read store %q: %w", Redact(addr), err)
 	}
 	db, err := sql.Open("postgres", addr)
 	if err != nil {
@@ -83,7 +79,7 @@ func readPostgres(ctx context.Context, addr string) (*model.Table, error) {
 		case vtime.Valid:
 			v = quad.Time(vtime.Time.UTC())
 		default:
-			if v, err = unmarshalOther(data); err != nil {
+			if v, err = model.UnmarshalValue(data); err != nil {
 				return nil, fail(fmt.Errorf("value %x: %w", []byte(hash), err))
 			}
 		}

@@ -10,14 +10,14 @@ import (
 	"testing"
 
 	_ "github.com/factgraph/factgraph/export/all"
-	"github.com/factgraph/factgraph/export/build"
-	"github.com/factgraph/factgraph/export/internal/facttest"
+	"github.com/factgraph/factgraph/build"
+	"github.com/factgraph/factgraph/internal/fixture"
 )
 
 func TestRun(t *testing.T) {
 	out := t.TempDir()
 	var report bytes.Buffer
-	in := filepath.Dir(facttest.FlagshipPath(t))
+	in := filepath.Dir(fixture.FlagshipPath(t))
 	if err := build.Run(context.Background(), build.Options{Inputs: []string{in}, OutDir: out}, &report); err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package store
+package boltstore
 
 import (
 	"bytes"
@@ -103,8 +103,9 @@ func putNames(tx *bolt.Tx, keys [][]byte) error {
 	return tx.Bucket(metaBucketName).Put(nameIndexKey, storeState(tx))
 }
 
-// boltState is the state (storeState) of a bolt store, nil for other stores.
-func (s *Store) boltState() []byte {
+// State is the state of the store (its horizon and size) that its indexes record when
+// they cover it: pass it to UpdateIndexes after a write.
+func (s *DB) State() []byte {
 	db := s.boltDB()
 	if db == nil {
 		return nil
@@ -119,12 +120,12 @@ func (s *Store) boltState() []byte {
 	return state
 }
 
-// updateIndexes brings factgraph's indexes of a bolt store, names and links, up to date
+// UpdateIndexes brings factgraph's indexes of a bolt store, names and links, up to date
 // after a write that applied deltas and found the store in state before (storeState), in
 // one transaction: an index that covered the store then takes the keys of the deltas;
 // another is built again from the store. Errors leave the indexes stale, which costs
 // lookups and walks time, not answers.
-func (s *Store) updateIndexes(before []byte, deltas []cgraph.Delta) error {
+func (s *DB) UpdateIndexes(before []byte, deltas []cgraph.Delta) error {
 	db := s.boltDB()
 	if db == nil || s.readOnly {
 		return nil
@@ -140,9 +141,9 @@ func (s *Store) updateIndexes(before []byte, deltas []cgraph.Delta) error {
 	})
 }
 
-// updateNames brings the name index up to date in tx (see updateIndexes): the names the
+// updateNames brings the name index up to date in tx (see UpdateIndexes): the names the
 // deltas add are added.
-func updateNames(s *Store, tx *bolt.Tx, before []byte, deltas []cgraph.Delta) error {
+func updateNames(s *DB, tx *bolt.Tx, before []byte, deltas []cgraph.Delta) error {
 	if stamp := tx.Bucket(metaBucketName).Get(nameIndexKey); stamp == nil || !bytes.Equal(stamp, before) || tx.Bucket(nameBucket) == nil {
 		return rebuildNames(s, tx)
 	}
@@ -160,7 +161,7 @@ func updateNames(s *Store, tx *bolt.Tx, before []byte, deltas []cgraph.Delta) er
 
 // rebuildNames builds the name index again from every live name, alias and title of the
 // parties, agreements, events and sources of the store, in tx.
-func rebuildNames(s *Store, tx *bolt.Tx) error {
+func rebuildNames(s *DB, tx *bolt.Tx) error {
 	if tx.Bucket(nameBucket) != nil {
 		if err := tx.DeleteBucket(nameBucket); err != nil {
 			return err
@@ -213,7 +214,7 @@ var errStaleNames = errors.New("the name index does not cover the store")
 
 // namesFromIndex adds to found the ids whose names fold to key, from the index of the
 // bolt store s, or returns errStaleNames.
-func (s *Store) namesFromIndex(key string, found map[string]bool) error {
+func (s *DB) namesFromIndex(key string, found map[string]bool) error {
 	return s.boltDB().View(func(tx *bolt.Tx) error {
 		if !nameIndexFresh(tx) {
 			return errStaleNames

@@ -1,4 +1,4 @@
-package store
+package boltstore
 
 import (
 	"bytes"
@@ -19,7 +19,6 @@ import (
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
-	"github.com/factgraph/factgraph/store/model"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 	"google.golang.org/protobuf/encoding/protowire"
 )
@@ -39,8 +38,9 @@ import (
 // (resetLoading). A store opened to read while a load runs, or after one was killed, is
 // refused with a message.
 
-// bulkLoading turns bulk loads on; tests of the delta path turn it off.
-var bulkLoading = true
+// BulkLoading says whether the first write into a new store is loaded in bulk; false
+// sends every write through Cayley's deltas, so that checks can compare the two.
+var BulkLoading = true
 
 var (
 	metaBucketName = []byte("meta")
@@ -60,7 +60,7 @@ const (
 )
 
 // boltDB is the bolt database of a bolt store, or nil.
-func (s *Store) boltDB() *bolt.DB {
+func (s *DB) boltDB() *bolt.DB {
 	if s.pin == nil {
 		return nil
 	}
@@ -71,11 +71,11 @@ func (s *Store) boltDB() *bolt.DB {
 	return db.DB()
 }
 
-// bulkTarget says whether a write into s can be a bulk load: s is a bolt store into which
+// BulkTarget says whether a write into s can be a bulk load: s is a bolt store into which
 // nothing was ever written (its log is empty, so no value or quad id was ever given out).
-func (s *Store) bulkTarget() (bool, error) {
+func (s *DB) BulkTarget() (bool, error) {
 	db := s.boltDB()
-	if !bulkLoading || db == nil || s.readOnly {
+	if !BulkLoading || db == nil || s.readOnly {
 		return false, nil
 	}
 	empty := false
@@ -138,8 +138,16 @@ type bulkLoader struct {
 	logBytes         int
 }
 
-// bulkLoad writes reps into the empty bolt store s (see bulkTarget): every source is added.
-func (s *Store) bulkLoad(ctx context.Context, reps []replacement) (*IngestReport, error) {
+// Source is what BulkLoad writes of a source: its id, and its quads, asked for once when
+// the load reaches the source, so that a large load holds the quads of one source at a time.
+type Source struct {
+	ID    string
+	Quads func() []quad.Quad
+}
+
+// BulkLoad writes sources into the empty bolt store s (see BulkTarget), and returns the
+// number of distinct quads each holds.
+func (s *DB) BulkLoad(ctx context.Context, sources []Source) ([]int, error) {
 	db := s.boltDB()
 	indexes, err := readIndexes(db)
 	if err != nil {
@@ -160,7 +168,7 @@ func (s *Store) bulkLoad(ctx context.Context, reps []replacement) (*IngestReport
 	}); err != nil {
 		return nil, fmt.Errorf("write store %q: %w; nothing was changed", s.addr, err)
 	}
-	report, err := l.load(ctx, reps)
+	unique, err := l.load(ctx, sources)
 	if err == nil {
 		err = l.finish()
 	}
@@ -180,7 +188,7 @@ func (s *Store) bulkLoad(ctx context.Context, reps []replacement) (*IngestReport
 		return nil, fmt.Errorf("reopen store %q after writing it: %w", s.addr, err)
 	}
 	s.qs = qs
-	return report, nil
+	return unique, nil
 }
 
 // readIndexes returns the quad indexes Cayley keeps in the store, as its meta bucket lists
@@ -205,18 +213,14 @@ func readIndexes(db *bolt.DB) ([]kv.QuadIndex, error) {
 
 // load lays out every source's quads: it writes the log as it goes and keeps the nodes
 // and quads for the buckets written in key order at the end.
-func (l *bulkLoader) load(ctx context.Context, reps []replacement) (*IngestReport, error) {
-	report := &IngestReport{Sources: make([]SourceChange, 0, len(reps))}
+func (l *bulkLoader) load(ctx context.Context, sources []Source) ([]int, error) {
+	uniques := make([]int, 0, len(sources))
 	seen := make(map[[4]int32]bool)
-	for i, r := range reps {
+	for _, src := range sources {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		quads, counts := r.quads, r.counts
-		if r.facts != nil {
-			quads = model.Encode(r.facts)
-		}
-		reps[i].facts, reps[i].quads = nil, nil
+		quads := src.Quads()
 		clear(seen)
 		start := len(l.quads)
 		for _, q := range quads {
@@ -248,13 +252,9 @@ func (l *bulkLoader) load(ctx context.Context, reps []replacement) (*IngestRepor
 		if err := l.flushLog(false); err != nil {
 			return nil, err
 		}
-		unique := len(l.quads) - start
-		if r.facts != nil {
-			counts = countFacts(r.facts, unique)
-		}
-		report.Sources = append(report.Sources, SourceChange{ID: r.id, Change: ChangeAdded, Added: unique, Counts: counts})
+		uniques = append(uniques, len(l.quads)-start)
 	}
-	return report, l.flushLog(true)
+	return uniques, l.flushLog(true)
 }
 
 // node returns the index of v among the load's nodes, adding it (and its log entry) if new.

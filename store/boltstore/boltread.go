@@ -1,4 +1,4 @@
-package store
+package boltstore
 
 import (
 	"bytes"
@@ -320,7 +320,7 @@ func (ind *boltIndex) holds(p primitive, lead []uint64) bool {
 }
 
 // boltIndexes returns the indexes of a bolt store by their first direction, read once.
-func (s *Store) boltIndexes() (map[quad.Direction]*boltIndex, error) {
+func (s *DB) boltIndexes() (map[quad.Direction]*boltIndex, error) {
 	if s.indexes != nil {
 		return s.indexes, nil
 	}
@@ -340,7 +340,7 @@ func (s *Store) boltIndexes() (map[quad.Direction]*boltIndex, error) {
 
 // boltIndexFor returns the index of a bolt store whose entries start with dirs, or nil
 // (also when s is not a bolt store).
-func (s *Store) boltIndexFor(dirs ...quad.Direction) (*boltIndex, error) {
+func (s *DB) boltIndexFor(dirs ...quad.Direction) (*boltIndex, error) {
 	if s.boltDB() == nil || len(dirs) == 0 {
 		return nil, nil
 	}
@@ -361,7 +361,7 @@ func (s *Store) boltIndexFor(dirs ...quad.Direction) (*boltIndex, error) {
 }
 
 // viewBolt runs fn with a reader of one read transaction of the bolt store s.
-func (s *Store) viewBolt(ctx context.Context, values map[uint64]quad.Value, fn func(r *boltReader) error) error {
+func (s *DB) viewBolt(ctx context.Context, values map[uint64]quad.Value, fn func(r *boltReader) error) error {
 	return s.boltDB().View(func(tx *bolt.Tx) error {
 		r, err := newBoltReader(ctx, tx, values)
 		if err != nil {

@@ -1,4 +1,4 @@
-package store
+package boltstore
 
 import (
 	"context"
@@ -44,8 +44,8 @@ type pinnedTx struct{ hkv.Tx }
 func (pinnedTx) Commit(context.Context) error { return nil }
 func (pinnedTx) Close() error                 { return nil }
 
-// applyPinned writes deltas to a key-value store in one transaction, removals first.
-func (s *Store) applyPinned(deltas []cgraph.Delta) error {
+// Apply writes deltas to a key-value store in one transaction, removals first.
+func (s *DB) Apply(deltas []cgraph.Delta) error {
 	ctx := context.Background()
 	var dels, adds []cgraph.Delta
 	for _, d := range deltas {

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
-	"github.com/factgraph/factgraph/internal/storetest"
+	"github.com/factgraph/factgraph/store/storetest"
 	"github.com/factgraph/factgraph/internal/synth"
 	"github.com/factgraph/factgraph/store"
 )

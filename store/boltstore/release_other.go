@@ -1,6 +1,6 @@
 //go:build !linux
 
-package store
+package boltstore
 
 // releaseMapped does nothing where madvise is not used; see release_linux.go.
-func (s *Store) releaseMapped() {}
+func (s *DB) releaseMapped() {}

@@ -1,4 +1,4 @@
-package store
+package boltstore
 
 import (
 	"syscall"
@@ -14,7 +14,7 @@ import (
 // again, without reading the disk, when they are next read. Called between the
 // transactions of a write, when no transaction of this store is open; failing to release
 // costs memory only, so errors are ignored.
-func (s *Store) releaseMapped() {
+func (s *DB) releaseMapped() {
 	if s.pin == nil {
 		return
 	}

@@ -1,4 +1,4 @@
-package store
+package boltstore
 
 import (
 	"bytes"
@@ -120,13 +120,6 @@ func linkKeys(q quad.Quad) [][]byte {
 	return keys
 }
 
-// linkEnd is a quad that may link an item to another, as the item sees it: its
-// predicate, the IRI at its other end, and whether the item is its subject.
-type linkEnd struct {
-	pred, other string
-	out         bool
-}
-
 // linkIndexFresh says whether the link index covers every write of the store.
 func linkIndexFresh(tx *bolt.Tx) bool {
 	meta := tx.Bucket(metaBucketName)
@@ -142,7 +135,7 @@ func linkIndexFresh(tx *bolt.Tx) bool {
 // one source gives it ("" when none gives it an item's kind); and its date as one source
 // writes it ("" when none does). intern turns a key's bytes into a string, so that a walk
 // holds each id once.
-func lookupItem(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (ends []linkEnd, kind, date string) {
+func lookupItem(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (ends []model.LinkEnd, kind, date string) {
 	scanLinkKeys(b, item, nil, func(at byte, mid, other []byte) {
 		switch at {
 		case linkKind:
@@ -154,7 +147,7 @@ func lookupItem(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (ends
 				date = string(mid)
 			}
 		case linkOut, linkIn:
-			ends = append(ends, linkEnd{pred: intern(mid), other: intern(other), out: at == linkOut})
+			ends = append(ends, model.LinkEnd{Pred: intern(mid), Other: intern(other), Out: at == linkOut})
 		}
 	})
 	return ends, kind, date
@@ -163,10 +156,10 @@ func lookupItem(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (ends
 // lookupIncoming returns the ends of the link quads whose object is item, from b, the
 // bucket of a fresh index, each once: those of the predicates preds, or of any when preds
 // is nil.
-func lookupIncoming(b *bolt.Bucket, item quad.IRI, preds []quad.IRI, intern func([]byte) string) []linkEnd {
-	var ends []linkEnd
+func lookupIncoming(b *bolt.Bucket, item quad.IRI, preds []quad.IRI, intern func([]byte) string) []model.LinkEnd {
+	var ends []model.LinkEnd
 	add := func(_ byte, pred, other []byte) {
-		ends = append(ends, linkEnd{pred: intern(pred), other: intern(other)})
+		ends = append(ends, model.LinkEnd{Pred: intern(pred), Other: intern(other)})
 	}
 	if preds == nil {
 		scanLinkKeys(b, item, []byte{linkIn}, add)
@@ -234,9 +227,9 @@ func firstLinked(b *bolt.Bucket, item, p quad.IRI) string {
 	return string(to)
 }
 
-// updateLinks brings the link index up to date in tx (see updateIndexes): the keys of
+// updateLinks brings the link index up to date in tx (see UpdateIndexes): the keys of
 // the quads the deltas add are put and those of the quads they remove are deleted.
-func updateLinks(s *Store, tx *bolt.Tx, before []byte, deltas []cgraph.Delta) error {
+func updateLinks(s *DB, tx *bolt.Tx, before []byte, deltas []cgraph.Delta) error {
 	meta := tx.Bucket(metaBucketName)
 	if stamp := meta.Get(linkIndexKey); stamp == nil || !bytes.Equal(stamp, append(before, linkIndexVersion)) || tx.Bucket(linkBucket) == nil {
 		return rebuildLinks(s, tx)
@@ -266,7 +259,7 @@ func updateLinks(s *Store, tx *bolt.Tx, before []byte, deltas []cgraph.Delta) er
 }
 
 // rebuildLinks builds the link index again from every live quad of the store, in tx.
-func rebuildLinks(s *Store, tx *bolt.Tx) error {
+func rebuildLinks(s *DB, tx *bolt.Tx) error {
 	if tx.Bucket(linkBucket) != nil {
 		if err := tx.DeleteBucket(linkBucket); err != nil {
 			return err

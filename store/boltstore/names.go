@@ -1,0 +1,125 @@
+package boltstore
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
+)
+
+// Names adds to found the ids of the parties, agreements, events and sources whose names,
+// aliases or titles one source states as key, folded (graph.FoldName). It looks key up in
+// the store's name index (nameindex.go); when that does not cover the store, it reads the
+// parties, agreements, events and sources from the object-predicate-subject index of their
+// kind, and their names, aliases and titles from the subject-predicate index, without the
+// other quads of the store. ok is false when the store has neither.
+func (rd *Reader) Names(key string, found map[string]bool) (ok bool, err error) {
+	switch err := rd.db.namesFromIndex(key, found); {
+	case err == nil:
+		return true, nil
+	case !errors.Is(err, errStaleNames):
+		return false, fmt.Errorf("read store: %w", err)
+	}
+	ops, err := rd.db.boltIndexFor(quad.Object, quad.Predicate, quad.Subject)
+	if err != nil {
+		return false, err
+	}
+	sp, err := rd.db.boltIndexFor(quad.Subject, quad.Predicate)
+	if err != nil || ops == nil || sp == nil {
+		return false, err
+	}
+	return true, matchNames(rd.r, ops, sp, key, found)
+}
+
+// matchNames adds to found the parties, agreements, events and sources whose names,
+// aliases or titles fold to key, reading their kind from the object-predicate-subject
+// index ops and their names from the subject-predicate index sp.
+func matchNames(r *boltReader, ops, sp *boltIndex, key string, found map[string]bool) error {
+	kinds := []struct {
+		kind  string
+		preds []quad.IRI
+		all   []bool // read every source's value, not just one
+	}{
+		// Every source that states a party or agreement gives it the same name (the
+		// validator checks it); aliases add up across sources, and so may event names.
+		{graph.KindParty, []quad.IRI{model.Name, model.Alias}, []bool{false, true}},
+		{graph.KindAgreement, []quad.IRI{model.Name}, []bool{false}},
+		{graph.KindEvent, []quad.IRI{model.Name}, []bool{true}},
+		{graph.KindSource, []quad.IRI{model.Title}, []bool{true}},
+	}
+	for _, k := range kinds {
+		subjects, err := r.kindSubjects(ops, k.kind)
+		if err != nil {
+			return err
+		}
+		preds := make([]uint64, len(k.preds))
+		for i, p := range k.preds {
+			preds[i] = r.valueID(p)
+		}
+		for _, sub := range subjects {
+			match := false
+			for i, p := range preds {
+				if p == 0 || match {
+					continue
+				}
+				var err error
+				if match, err = r.anyObject(sp, sub, p, k.all[i], func(v quad.Value) bool {
+					t, ok := v.(quad.String)
+					return ok && len(t) >= len(key) && graph.FoldName(string(t)) == key
+				}); err != nil {
+					return err
+				}
+			}
+			if !match {
+				continue
+			}
+			v, err := r.value(sub)
+			if err != nil {
+				return err
+			}
+			iri, _ := v.(quad.IRI)
+			id := string(iri)
+			if k.kind == graph.KindSource {
+				id = strings.TrimPrefix(id, model.SourcePrefix)
+			}
+			found[id] = true
+		}
+	}
+	return nil
+}
+
+// anyObject says whether the object of a live quad of subject sub and predicate pred with
+// a source's label satisfies ok: of the first such quad only unless all is set.
+func (r *boltReader) anyObject(sp *boltIndex, sub, pred uint64, all bool, ok func(quad.Value) bool) (bool, error) {
+	seen := map[uint64]bool{}
+	matched := false
+	errDone := errors.New("done")
+	err := r.scan(sp, []uint64{sub, pred}, func(p primitive) error {
+		if seen[p.object] {
+			return nil
+		}
+		if src, err := r.sourceLabel(p); !src || err != nil {
+			return err
+		}
+		seen[p.object] = true
+		v, err := r.value(p.object)
+		if err != nil {
+			return err
+		}
+		if ok(v) {
+			matched = true
+			return errDone
+		}
+		if !all {
+			return errDone
+		}
+		return nil
+	})
+	if err != nil && err != errDone {
+		return false, err
+	}
+	return matched, nil
+}

@@ -1,0 +1,341 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
+)
+
+// What a walk read, made into a merged graph: the items reached but not walked from, read
+// for their names, and the decoding of what was read as Load decodes a whole store.
+
+// readReached reads the items the walk reached but did not expand from. A party or
+// agreement, which thousands of sources may state, is read for its kind and name only
+// where the store has a subject-predicate index, and keeps of its fields only the
+// references to items the walk expanded (all that a link from those items needs); any
+// other item is read whole.
+func (w *walker) readReached(ids []string) error {
+	indexed := w.indexed()
+	var whole []string
+	for _, id := range ids {
+		if it, ok := w.items[id]; ok && it.exists() {
+			continue
+		}
+		if indexed {
+			kind, err := w.kind(id)
+			if err != nil {
+				return err
+			}
+			if kind == graph.KindParty || kind == graph.KindAgreement {
+				if err := w.brief(id, kind); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		whole = append(whole, id)
+	}
+	if err := w.prefetchItems(whole); err != nil {
+		return err
+	}
+	for _, id := range whole {
+		if _, err := w.item(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// brief reads the party or agreement id, of kind kind, for its type and name, from one
+// source, into w.partial, and the source that shares its id.
+func (w *walker) brief(id, kind string) error {
+	info := &graph.ItemInfo{ID: id, Kind: kind}
+	var err error
+	if info.Type, err = w.first(model.ItemIRI(id), model.Type); err != nil {
+		return err
+	}
+	if info.Name, err = w.first(model.ItemIRI(id), model.Name); err != nil {
+		return err
+	}
+	w.partial[id] = info
+	return w.source(id)
+}
+
+// loadNames reads every item that an item read so far refers to, for its name.
+func (w *walker) loadNames() error {
+	for _, id := range append([]string(nil), w.order...) {
+		for _, ref := range w.items[id].refs() {
+			if err := w.nameOrItem(ref); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// nameOrItem reads the item id for its name where the store has a subject-predicate
+// index, and whole elsewhere.
+func (w *walker) nameOrItem(id string) error {
+	if w.indexed() {
+		return w.name(id)
+	}
+	_, err := w.item(id)
+	return err
+}
+
+// name reads the kind and name of the item id, unless it is read already.
+func (w *walker) name(id string) error {
+	if _, ok := w.items[id]; ok {
+		return nil
+	}
+	if _, ok := w.names[id]; ok {
+		return nil
+	}
+	w.names[id] = nil
+	kind, err := w.first(model.ItemIRI(id), model.Kind)
+	if err != nil {
+		return err
+	}
+	info := &graph.ItemInfo{ID: id, Kind: kind}
+	switch kind {
+	case graph.KindParty, graph.KindAgreement:
+		if info.Type, err = w.first(model.ItemIRI(id), model.Type); err != nil {
+			return err
+		}
+		fallthrough
+	case graph.KindEvent:
+		if info.Name, err = w.first(model.ItemIRI(id), model.Name); err != nil {
+			return err
+		}
+		w.names[id] = info
+	}
+	return w.source(id)
+}
+
+// readAliases reads the aliases of the party id, read for its name, from every source
+// that states it; elsewhere than on bolt it reads the party whole.
+func (w *walker) readAliases(id string) error {
+	if info := w.names[id]; info == nil || info.Kind != graph.KindParty || w.aliases[id] != nil {
+		return nil
+	}
+	set := map[string]bool{}
+	ok, err := w.boltQuads([]quad.Direction{quad.Subject, quad.Predicate}, []quad.Value{model.ItemIRI(id), model.Alias}, func(q quad.Quad, _ string) error {
+		if a, ok := q.Object.(quad.String); ok {
+			set[string(a)] = true
+		}
+		return nil
+	})
+	if err == nil && !ok {
+		_, err = w.item(id) // whole, with its aliases
+		return err
+	}
+	w.aliases[id] = sortedKeys(set) // not nil: read
+	return err
+}
+
+// graph decodes what the walk read, source by source, as model.Decode decodes a whole
+// source, and merges it. A source is in the graph when its id is the id of an item read (or
+// asked for): a query that names that id finds the source, as it would in Load's graph.
+func (w *walker) graph() (*graph.Graph, error) {
+	type part struct {
+		quads    []quad.Quad
+		sections map[string][]string
+	}
+	parts := map[string]*part{}
+	add := func(src, kind, key string, qs []quad.Quad) {
+		p := parts[src]
+		if p == nil {
+			p = &part{sections: map[string][]string{}}
+			parts[src] = p
+		}
+		p.quads = append(p.quads, qs...)
+		sec := model.SectionOf(kind)
+		p.sections[sec] = append(p.sections[sec], key)
+	}
+	for _, id := range w.order {
+		if w.keep != nil && !w.keep[id] {
+			continue
+		}
+		it := w.items[id]
+		for src, kind := range it.kind {
+			add(src, kind, id, it.bySource[src])
+		}
+	}
+	for iri, it := range w.rels {
+		if w.keepRel != nil && !w.keepRel[iri] {
+			continue
+		}
+		for src, kind := range it.kind {
+			if kind == graph.KindRelation {
+				add(src, kind, strings.TrimPrefix(iri, model.RelationPrefix), it.bySource[src])
+			}
+		}
+	}
+	var facts []*graph.Facts
+	var errs []error
+	for _, src := range sortedKeys(parts) {
+		p := parts[src]
+		label := model.SourceIRI(src)
+		qs := append(p.quads, quad.Quad{Subject: label, Predicate: model.Kind, Object: quad.String(graph.KindSource), Label: label})
+		for sec, ids := range p.sections {
+			sort.Strings(ids)
+			b, _ := json.Marshal(ids) // a []string always marshals
+			qs = append(qs, quad.Quad{Subject: label, Predicate: quad.IRI(model.OrderPrefix + sec), Object: quad.String(b), Label: label})
+		}
+		f, err := model.Decode(src, qs)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		facts = append(facts, f)
+	}
+	// A source's own node, without the lists of its sections, decodes to the source alone.
+	var sources []graph.Source
+	for _, id := range sortedKeys(w.sources) {
+		if w.sources[id] == nil || w.keep != nil && !w.keep[id] {
+			continue
+		}
+		var qs []quad.Quad
+		for _, q := range w.sources[id].bySource[id] {
+			if p, _ := q.Predicate.(quad.IRI); q.Subject == model.SourceIRI(id) && !model.IsSectionOrder(p) {
+				qs = append(qs, q)
+			}
+		}
+		f, err := model.Decode(id, qs)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		sources = append(sources, f.Source)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	g := graph.Merge(facts)
+	g.Sources = sources
+	w.addNames(g)
+	return g, nil
+}
+
+// addNames adds the items read for their names only, and the items reached but not read
+// whole (the parties and agreements of a walk, every item of a sketch), with the
+// references the walk saw them make.
+func (w *walker) addNames(g *graph.Graph) {
+	added := false
+	all := map[string]*graph.ItemInfo{}
+	for id, info := range w.names {
+		all[id] = info
+	}
+	for id, info := range w.partial {
+		all[id] = info
+	}
+	for _, id := range sortedKeys(all) {
+		info := all[id]
+		if info == nil {
+			continue
+		}
+		if it, full := w.items[id]; full && it.exists() {
+			continue
+		}
+		added = true
+		refs := map[quad.IRI][]string{}
+		if w.partial[id] != nil {
+			for _, r := range w.fieldRefs[id] {
+				if !slices.Contains(refs[r.field], r.to) {
+					refs[r.field] = append(refs[r.field], r.to)
+				}
+			}
+			for _, list := range refs {
+				sort.Strings(list)
+			}
+		}
+		one := func(p quad.IRI) string {
+			if list := refs[p]; len(list) > 0 {
+				return list[0]
+			}
+			return ""
+		}
+		switch info.Kind {
+		case graph.KindParty:
+			g.Parties = append(g.Parties, graph.Party{ID: id, Name: info.Name, Kind: info.Type, MemberOf: refs[model.MemberOf], Aliases: w.aliases[id]})
+		case graph.KindAgreement:
+			g.Agreements = append(g.Agreements, graph.Agreement{ID: id, Name: info.Name, Kind: info.Type, Parties: refs[model.Party], Revises: one(model.Revises)})
+		case graph.KindEvent:
+			g.Events = append(g.Events, graph.Event{ID: id, Name: info.Name, Involves: refs[model.Involves]})
+		case graph.KindObligation:
+			g.Obligations = append(g.Obligations, graph.Obligation{ID: id, Bearer: one(model.Bearer), Beneficiary: one(model.Beneficiary), Under: one(model.Under)})
+		case graph.KindClaim, graph.KindCounterclaim:
+			c := graph.Claim{ID: id, Kind: info.Kind, By: one(model.By), About: refs[model.About], Counters: refs[model.Counters], Supports: refs[model.Supports], Date: w.dates[id]}
+			if info.Kind == graph.KindClaim {
+				g.Claims = append(g.Claims, c)
+			} else {
+				g.Counterclaims = append(g.Counterclaims, c)
+			}
+		}
+	}
+	if added {
+		sort.Slice(g.Parties, func(i, j int) bool { return g.Parties[i].ID < g.Parties[j].ID })
+		sort.Slice(g.Agreements, func(i, j int) bool { return g.Agreements[i].ID < g.Agreements[j].ID })
+		sort.Slice(g.Events, func(i, j int) bool { return g.Events[i].ID < g.Events[j].ID })
+		sort.Slice(g.Obligations, func(i, j int) bool { return g.Obligations[i].ID < g.Obligations[j].ID })
+		sort.Slice(g.Claims, func(i, j int) bool { return g.Claims[i].ID < g.Claims[j].ID })
+		sort.Slice(g.Counterclaims, func(i, j int) bool { return g.Counterclaims[i].ID < g.Counterclaims[j].ID })
+	}
+}
+
+// first returns the text value of predicate p of the subject s as one source gives it,
+// through the subject-predicate index of a key-value store; "" when there is none.
+func (w *walker) first(s, p quad.IRI) (string, error) {
+	v, err := w.firstValue(s, p)
+	if t, ok := v.(quad.String); ok {
+		return string(t), err
+	}
+	return "", err
+}
+
+// firstValue is first for a value of any type; nil when there is none.
+func (w *walker) firstValue(s, p quad.IRI) (quad.Value, error) {
+	br, err := w.reader()
+	if err != nil {
+		return nil, err
+	}
+	if br != nil {
+		v, ok, err := br.First(s, p)
+		if ok || err != nil {
+			return v, err
+		}
+	}
+	sref, err := w.s.qs.ValueOf(s)
+	if err != nil || sref == nil {
+		return nil, err
+	}
+	pref, err := w.s.qs.ValueOf(p)
+	if err != nil || pref == nil {
+		return nil, err
+	}
+	si, ok1 := sref.(kv.Int64Value)
+	pi, ok2 := pref.(kv.Int64Value)
+	if !ok1 || !ok2 {
+		return nil, fmt.Errorf("read store: unexpected value reference %T", sref)
+	}
+	spIndex := kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}
+	scan := kv.IndexScan{Index: spIndex, Values: []uint64{uint64(si), uint64(pi)}}
+	var found quad.Value
+	errFound := errors.New("found")
+	err = w.iterate(scan.BuildIterator(w.s.qs), func(q quad.Quad, _ string) error {
+		found = q.Object
+		return errFound
+	})
+	if err != nil && err != errFound {
+		return nil, err
+	}
+	return found, nil
+}
