@@ -14,10 +14,10 @@ import (
 	_ "github.com/factgraph/factgraph/export/all"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
-	"github.com/factgraph/factgraph/store/storetest"
 	"github.com/factgraph/factgraph/internal/synth"
 	"github.com/factgraph/factgraph/query"
 	"github.com/factgraph/factgraph/store"
+	"github.com/factgraph/factgraph/store/storetest"
 )
 
 const seed = 1

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	_ "github.com/factgraph/factgraph/export/all"
 	"github.com/factgraph/factgraph/build"
+	_ "github.com/factgraph/factgraph/export/all"
 	"github.com/factgraph/factgraph/internal/fixture"
 )
 

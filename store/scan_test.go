@@ -12,9 +12,9 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
-	"github.com/factgraph/factgraph/store/storetest"
 	"github.com/factgraph/factgraph/internal/synth"
 	"github.com/factgraph/factgraph/store"
+	"github.com/factgraph/factgraph/store/storetest"
 )
 
 func sampleFacts(t *testing.T) []*graph.Facts {

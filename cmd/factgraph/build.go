@@ -3,8 +3,8 @@ package main
 import (
 	"github.com/urfave/cli/v2"
 
-	_ "github.com/factgraph/factgraph/export/all" // registers every format
 	"github.com/factgraph/factgraph/build"
+	_ "github.com/factgraph/factgraph/export/all" // registers every format
 	"github.com/factgraph/factgraph/internal/heap"
 )
 

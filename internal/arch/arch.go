@@ -49,7 +49,7 @@ var Rules = []Rule{
 	{
 		Name:    "graph/ is the domain alone: it imports no database, no Cayley and no store",
 		In:      under("graph"),
-		Forbids: func(p string) bool { return database(p) || under(Module + "/store")(p) },
+		Forbids: func(p string) bool { return database(p) || under(Module+"/store")(p) },
 	},
 	{
 		Name:    "only the store packages (store/...) import Cayley or a database driver",

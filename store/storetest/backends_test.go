@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
-	"github.com/factgraph/factgraph/store/storetest"
 	"github.com/factgraph/factgraph/internal/synth"
 	"github.com/factgraph/factgraph/store"
+	"github.com/factgraph/factgraph/store/storetest"
 )
 
 // TestBackendsAgree ingests the same synthetic articles into every backend and checks each
