@@ -161,6 +161,9 @@ func (s *Store) replace(ctx context.Context, reps []replacement, removing bool) 
 			return s.bulkLoad(ctx, reps)
 		}
 	}
+	if err := s.checkReferences(ctx, reps, removing); err != nil {
+		return nil, err
+	}
 	report := &IngestReport{Sources: make([]SourceChange, 0, len(reps))}
 	w := &batchWriter{s: s}
 	for i, r := range reps {

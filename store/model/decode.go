@@ -333,3 +333,23 @@ func Subjects(id string, src []quad.Quad) ([]quad.IRI, error) {
 	sort.Slice(list, func(i, j int) bool { return list[i] < list[j] })
 	return list, nil
 }
+
+// Items returns the ids of the items that source id states, in the order of its sections,
+// from the quads of its own node (src).
+func Items(id string, src []quad.Quad) ([]string, error) {
+	d := &decoder{label: string(SourceIRI(id))}
+	n := make(node)
+	for _, q := range src {
+		if p, ok := q.Predicate.(quad.IRI); ok {
+			n[p] = append(n[p], q.Object)
+		}
+	}
+	var ids []string
+	for _, sec := range []string{SecParties, SecAgreements, SecEvents, SecObligations, SecClaims, SecCounterclaims} {
+		ids = append(ids, d.sectionIDs(n, sec)...)
+	}
+	if len(d.errs) > 0 {
+		return nil, DecodeError(id, d.errs)
+	}
+	return ids, nil
+}
