@@ -143,6 +143,15 @@ func (s *Store) diffSource(ctx context.Context, id string, quads []quad.Quad) (o
 // batches of whole sources (see batchWriter), and undoes the committed ones if a later one
 // fails, so a failed write still leaves the store as it was.
 func (s *Store) replace(ctx context.Context, reps []replacement, removing bool) (*IngestReport, error) {
+	report, err := s.write(ctx, reps, removing)
+	if err == nil {
+		s.wrote = true
+	}
+	return report, err
+}
+
+// write is replace.
+func (s *Store) write(ctx context.Context, reps []replacement, removing bool) (*IngestReport, error) {
 	if err := s.checkWritable(); err != nil {
 		return nil, err
 	}

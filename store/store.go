@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strings"
 	"time"
 
@@ -24,6 +26,9 @@ type OpenOptions struct {
 	ReadOnly bool
 	// Timeout is how long to wait for another process to release a bolt file; 1 s when 0.
 	Timeout time.Duration
+	// MustExist opens for writing a store that must exist already (to remove from it): a
+	// missing one is an error, as for ReadOnly, and nothing is created.
+	MustExist bool
 }
 
 // DefaultLockTimeout is how long Open waits for a bolt file held by another process.
@@ -49,6 +54,8 @@ type Store struct {
 	// bolt is the bolt file of a bolt store (store/boltstore), for its indexes and its own
 	// reads and writes; nil for other stores.
 	bolt *boltstore.DB
+	// wrote says a write succeeded since Open.
+	wrote bool
 	// apply writes one delta set; a field so that tests can make a write fail.
 	apply func(deltas []cgraph.Delta) error
 }
@@ -75,7 +82,7 @@ func Open(ctx context.Context, addr string, opts *OpenOptions) (*Store, error) {
 	case addr == "mem:":
 		qs = memstore.New()
 	case strings.HasPrefix(addr, "postgres://"), strings.HasPrefix(addr, "postgresql://"):
-		db, err := pgstore.Open(addr, opts.ReadOnly)
+		db, err := pgstore.Open(addr, !opts.ReadOnly && !opts.MustExist)
 		if err == nil {
 			qs, pg = db.QuadStore(), db
 		}
@@ -84,7 +91,7 @@ func Open(ctx context.Context, addr string, opts *OpenOptions) (*Store, error) {
 		if timeout <= 0 {
 			timeout = DefaultLockTimeout
 		}
-		db, err = boltstore.Open(addr, boltstore.Options{ReadOnly: opts.ReadOnly, Timeout: timeout})
+		db, err = boltstore.Open(addr, boltstore.Options{ReadOnly: opts.ReadOnly, Timeout: timeout, MustExist: opts.MustExist})
 		if err == nil {
 			qs = db.QuadStore()
 		}
@@ -114,12 +121,20 @@ func Open(ctx context.Context, addr string, opts *OpenOptions) (*Store, error) {
 }
 
 // Close releases the store; a bolt file is then free for other processes.
+//
+// A bolt file that Open created is removed again when no write into it succeeded: a failed
+// first ingest leaves no file behind.
 func (s *Store) Close() error {
 	if s == nil || s.qs == nil {
 		return nil
 	}
 	err := s.qs.Close()
 	s.qs = nil
+	if s.bolt != nil && s.bolt.Created() && !s.wrote {
+		if rerr := os.Remove(s.addr); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) && err == nil {
+			err = rerr
+		}
+	}
 	return err
 }
 

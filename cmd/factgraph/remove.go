@@ -36,7 +36,7 @@ Example:
 }
 
 func runRemove(ctx context.Context, w io.Writer, opts removeOptions) error {
-	s, err := store.Open(ctx, opts.Store, &store.OpenOptions{})
+	s, err := store.Open(ctx, opts.Store, &store.OpenOptions{MustExist: true})
 	if err != nil {
 		return err
 	}

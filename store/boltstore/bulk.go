@@ -162,6 +162,10 @@ func (s *DB) BulkLoad(ctx context.Context, sources []Source) ([]int, error) {
 		seed:      maphash.MakeSeed(),
 		byHash:    make(map[refs.ValueHash]int32),
 	}
+	if len(sources) >= bulkAllocSources {
+		db.AllocSize = bulkAllocSize
+		defer func() { db.AllocSize = allocSize }()
+	}
 	if err := db.Update(func(tx *bolt.Tx) error {
 		return tx.Bucket(metaBucketName).Put(loadingKey, []byte{1})
 	}); err != nil {

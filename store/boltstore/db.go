@@ -24,6 +24,8 @@ type DB struct {
 	pin      *pinKV
 	addr     string
 	readOnly bool
+	// created says Open made the file.
+	created bool
 	// indexes are the quad indexes by first direction, once read.
 	indexes map[quad.Direction]*boltIndex
 }
@@ -35,16 +37,39 @@ type Options struct {
 	ReadOnly bool
 	// Timeout is how long to wait for another process to release the file.
 	Timeout time.Duration
+	// MustExist opens for writing a file that must be there already: a missing one is an
+	// error, as for ReadOnly, and nothing is created.
+	MustExist bool
 }
+
+// missing is the message for a store that is not there.
+func missing(path string) error {
+	return fmt.Errorf("no store at %q; ingest facts first: factgraph ingest FILE", path)
+}
+
+// allocSize is how much a write grows the file by beyond what it needs. bolt's 16 MB made
+// every store, even an empty one, 16.8 MB; a bulk load of at least bulkAllocSources
+// sources, which grows the file in 32 MB transactions, grows it by bulkAllocSize to spare
+// truncates and syncs.
+const (
+	allocSize        = 256 << 10
+	bulkAllocSize    = 16 << 20
+	bulkAllocSources = 100
+)
 
 // Open opens the bolt file at path, created when absent unless opts.ReadOnly is set.
 func Open(path string, opts Options) (*DB, error) {
+	_, statErr := os.Stat(path)
 	qs, pin, err := openBolt(path, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &DB{qs: qs, pin: pin, addr: path, readOnly: opts.ReadOnly}, nil
+	s := &DB{qs: qs, pin: pin, addr: path, readOnly: opts.ReadOnly, created: errors.Is(statErr, fs.ErrNotExist)}
+	return s, nil
 }
+
+// Created says whether Open made the file: it did not exist before.
+func (s *DB) Created() bool { return s.created }
 
 // QuadStore is Cayley's quad store on the file. A write may replace it (Apply, BulkLoad):
 // ask again after one.
@@ -56,8 +81,8 @@ func openBolt(path string, opts Options) (cgraph.QuadStore, *pinKV, error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if opts.ReadOnly {
-			return nil, nil, fmt.Errorf("no store at %q; run factgraph ingest first", path)
+		if opts.ReadOnly || opts.MustExist {
+			return nil, nil, missing(path)
 		}
 	case err != nil:
 		return nil, nil, fmt.Errorf("open store %q: %w", path, err)
@@ -83,6 +108,7 @@ func openBolt(path string, opts Options) (cgraph.QuadStore, *pinKV, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("open store %q: %w; is it a factgraph store?", path, err)
 	}
+	db.DB().AllocSize = allocSize
 	pin := &pinKV{KV: db}
 	// Cayley fills bloom filters of every quad and value when it opens a store, which costs
 	// a read of the whole store before the first query or write. A store opened to read
@@ -94,9 +120,9 @@ func openBolt(path string, opts Options) (cgraph.QuadStore, *pinKV, error) {
 	qopts := cgraph.Options{kv.OptNoBloom: true}
 	qs, err := kv.New(pin, qopts)
 	if errors.Is(err, cgraph.ErrNotInitialized) {
-		if opts.ReadOnly {
+		if opts.ReadOnly || opts.MustExist {
 			db.Close()
-			return nil, nil, fmt.Errorf("no store at %q; run factgraph ingest first", path)
+			return nil, nil, missing(path)
 		}
 		if err = kv.Init(pin, nil); err == nil {
 			qs, err = kv.New(pin, qopts)

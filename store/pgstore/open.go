@@ -18,9 +18,9 @@ type DB struct {
 }
 
 // Open opens the store in the PostgreSQL database at addr (a postgres:// URL), creating
-// Cayley's tables first unless readOnly is set.
-func Open(addr string, readOnly bool) (*DB, error) {
-	qs, err := open(addr, readOnly)
+// Cayley's tables first when create is set.
+func Open(addr string, create bool) (*DB, error) {
+	qs, err := open(addr, create)
 	if err != nil {
 		return nil, err
 	}
@@ -33,8 +33,8 @@ func (db *DB) QuadStore() cgraph.QuadStore { return db.qs }
 // ReadAll reads every quad of the store with two queries in one read-only transaction.
 func (db *DB) ReadAll(ctx context.Context) (*model.Table, error) { return readPostgres(ctx, db.addr) }
 
-func open(addr string, readOnly bool) (cgraph.QuadStore, error) {
-	if !readOnly {
+func open(addr string, create bool) (cgraph.QuadStore, error) {
+	if create {
 		err := cgraph.InitQuadStore("postgres", addr, nil)
 		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			return nil, fmt.Errorf("create store %q: %w", Redact(addr), err)
@@ -42,7 +42,7 @@ func open(addr string, readOnly bool) (cgraph.QuadStore, error) {
 	}
 	qs, err := cgraph.NewQuadStore("postgres", addr, nil)
 	if errors.Is(err, cgraph.ErrNotInitialized) {
-		return nil, fmt.Errorf("no store at %q; run factgraph ingest first", Redact(addr))
+		return nil, fmt.Errorf("no store at %q; ingest facts first: factgraph ingest FILE", Redact(addr))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open store %q: %w", Redact(addr), err)
