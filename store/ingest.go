@@ -241,6 +241,11 @@ func (s *Store) write(ctx context.Context, reps []replacement, removing bool) (*
 // (see docs/model.md for a process killed mid-way). Facts are expected to be valid (see
 // package ingest).
 func (s *Store) Ingest(ctx context.Context, facts []*graph.Facts) (*IngestReport, error) {
+	return s.Write(ctx, facts, nil)
+}
+
+// replacements are the replacements that store facts.
+func replacements(facts []*graph.Facts) ([]replacement, error) {
 	reps := make([]replacement, 0, len(facts))
 	for _, f := range facts {
 		if f == nil {
@@ -251,7 +256,7 @@ func (s *Store) Ingest(ctx context.Context, facts []*graph.Facts) (*IngestReport
 		}
 		reps = append(reps, replacement{id: f.Source.ID, facts: f})
 	}
-	return s.replace(ctx, reps, false)
+	return reps, nil
 }
 
 func uniqueQuads(qs []quad.Quad) int {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
+	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store/model"
 )
 
@@ -73,6 +74,24 @@ func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (*IngestReport, e
 	if err := s.checkWritable(); err != nil {
 		return nil, err
 	}
+	imported, err := ReadNQuads(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	return s.Write(ctx, nil, imported)
+}
+
+// Imported is a source read from N-Quads (ReadNQuads): its facts, and the quads that hold
+// them exactly.
+type Imported struct {
+	Facts *graph.Facts
+	quads []quad.Quad
+}
+
+// ReadNQuads reads N-Quads written by WriteNQuads into the sources they hold, sorted by
+// id, without writing anything: every quad must carry a source label and fit the factgraph
+// model, so that export, import and export again gives the same bytes.
+func ReadNQuads(ctx context.Context, r io.Reader) ([]Imported, error) {
 	byLabel := make(map[string][]quad.Quad)
 	err := readNQuads(ctx, r, func(line int, q quad.Quad) error {
 		l, ok := q.Label.(quad.IRI)
@@ -91,7 +110,7 @@ func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (*IngestReport, e
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	reps := make([]replacement, 0, len(ids))
+	out := make([]Imported, 0, len(ids))
 	var errs []error
 	for _, id := range ids {
 		f, err := model.Decode(id, byLabel[id])
@@ -106,10 +125,23 @@ func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (*IngestReport, e
 			errs = append(errs, fmt.Errorf("quads of source %q do not fit the factgraph model: %s", id, diff))
 			continue
 		}
-		reps = append(reps, replacement{id: id, quads: enc, counts: countFacts(f, uniqueQuads(enc))})
+		out = append(out, Imported{Facts: f, quads: enc})
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
+	}
+	return out, nil
+}
+
+// Write stores the facts of each source and each source read from N-Quads in one write,
+// with the semantics of Ingest: a source given twice, in either list, is an error.
+func (s *Store) Write(ctx context.Context, facts []*graph.Facts, imported []Imported) (*IngestReport, error) {
+	reps, err := replacements(facts)
+	if err != nil {
+		return nil, err
+	}
+	for _, im := range imported {
+		reps = append(reps, replacement{id: im.Facts.Source.ID, quads: im.quads, counts: countFacts(im.Facts, uniqueQuads(im.quads))})
 	}
 	return s.replace(ctx, reps, false)
 }

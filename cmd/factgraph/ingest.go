@@ -9,9 +9,11 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
 	"github.com/factgraph/factgraph/internal/heap"
 	"github.com/factgraph/factgraph/store"
+	"github.com/factgraph/factgraph/store/pgstore"
 )
 
 type ingestOptions struct {
@@ -60,11 +62,22 @@ func runIngest(ctx context.Context, w, stderr io.Writer, opts ingestOptions) err
 	if err != nil {
 		return err
 	}
+	// N-Quads files are read whole before anything is written, so that a bad one stores
+	// nothing, and go into the same write as the facts files.
+	var imported []store.Imported
+	for _, path := range nquads {
+		srcs, err := readNQuadsFile(ctx, path)
+		if err != nil {
+			return err
+		}
+		imported = append(imported, srcs...)
+	}
 	s, err := store.Open(ctx, opts.Store, nil)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	var facts []*graph.Facts
 	if len(paths) > 0 {
 		bar := newProgress(stderr, opts.Quiet, len(paths), "checking")
 		files, err := ingest.LoadWith(ctx, paths, ingest.LoadOptions{Known: s, Progress: bar.Add})
@@ -72,28 +85,30 @@ func runIngest(ctx context.Context, w, stderr io.Writer, opts ingestOptions) err
 		if err != nil {
 			return problemsError(err, true)
 		}
-		facts := ingest.AllFacts(files)
-		bar = newProgress(stderr, opts.Quiet, -1, "storing")
-		rep, err := s.Ingest(ctx, facts)
-		bar.Done()
-		if err != nil {
-			return fmt.Errorf("ingest into %q failed, the store is unchanged: %w", opts.Store, err)
-		}
-		printReport(w, rep)
+		facts = ingest.AllFacts(files)
 	}
-	for _, path := range nquads {
-		f, err := os.Open(path)
-		if err != nil {
-			return fmt.Errorf("cannot read %q: %w", path, err)
-		}
-		rep, err := s.ImportNQuads(ctx, f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		printReport(w, rep)
+	bar := newProgress(stderr, opts.Quiet, -1, "storing")
+	rep, err := s.Write(ctx, facts, imported)
+	bar.Done()
+	if err != nil {
+		return fmt.Errorf("ingest into %q failed, the store is unchanged: %w", pgstore.Redact(opts.Store), err)
 	}
+	printReport(w, rep)
 	return s.Close()
+}
+
+// readNQuadsFile reads the sources of an N-Quads file; its errors name the file.
+func readNQuadsFile(ctx context.Context, path string) ([]store.Imported, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %q: %w", path, err)
+	}
+	defer f.Close()
+	srcs, err := store.ReadNQuads(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w; nothing was stored", path, err)
+	}
+	return srcs, nil
 }
 
 // printReport says, a line a source, what an ingest or removal changed.
