@@ -18,15 +18,26 @@ import (
 // StoreName is the bolt store written into the output folder.
 const StoreName = "factgraph.db"
 
+// ManifestName is the file in the output folder that lists, a line each, the files the
+// last build wrote there, relative to the folder: the next build removes those it does not
+// write again, and never touches any other file.
+const ManifestName = ".factgraph-build"
+
 // Options says what to build.
 type Options struct {
 	Inputs []string // facts files, or folders meaning every *.yaml and *.yml under them
 	OutDir string
+	// Store, when set, is a store to ingest the inputs into and build from, as it is: what
+	// it held before stays. Empty builds from a fresh store, OutDir/factgraph.db.
+	Store string
 }
 
-// Run validates the inputs, ingests them into OutDir/factgraph.db, and writes every
-// registered format of the full view and an SVG of each view into OutDir, printing the path
-// of each file written to report, one a line.
+// Run validates the inputs, ingests them into a fresh store, and writes every registered
+// format of the full view and an SVG of each view into OutDir, printing the path of each
+// file written to report, one a line. Everything is written into a folder of its own inside
+// OutDir first and moved into place only when all of it was written: a failed build leaves
+// OutDir as it was. What an earlier build wrote and this one does not is removed, so that
+// OutDir holds exactly what the inputs give.
 func Run(ctx context.Context, opts Options, report io.Writer) error {
 	files, err := ingest.Expand(opts.Inputs)
 	if err != nil {
@@ -35,54 +46,90 @@ func Run(ctx context.Context, opts Options, report io.Writer) error {
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return fmt.Errorf("create output folder: %w", err)
 	}
-	dbPath := filepath.Join(opts.OutDir, StoreName)
-	s, err := store.Open(ctx, dbPath, nil)
+	stage, err := os.MkdirTemp(opts.OutDir, ".factgraph-build-")
+	if err != nil {
+		return fmt.Errorf("create output folder: %w", err)
+	}
+	defer os.RemoveAll(stage)
+	written, err := write(ctx, opts, files, stage)
 	if err != nil {
 		return err
+	}
+	old, err := readManifest(opts.OutDir)
+	if err != nil {
+		return err
+	}
+	moved, err := moveInto(stage, opts.OutDir)
+	if err != nil {
+		return err
+	}
+	if err := removeStale(opts.OutDir, old, moved); err != nil {
+		return err
+	}
+	if err := writeManifest(opts.OutDir, moved); err != nil {
+		return err
+	}
+	for _, name := range written {
+		fmt.Fprintln(report, filepath.Join(opts.OutDir, name))
+	}
+	return nil
+}
+
+// write builds into the folder stage and returns the names of what it wrote there, files
+// and folders, in the order written.
+func write(ctx context.Context, opts Options, files []string, stage string) ([]string, error) {
+	var written []string
+	dbPath := opts.Store
+	if dbPath == "" {
+		dbPath = filepath.Join(stage, StoreName)
+		written = append(written, StoreName)
+	}
+	s, err := store.Open(ctx, dbPath, nil)
+	if err != nil {
+		return nil, err
 	}
 	defer s.Close()
 	loaded, err := ingest.Load(ctx, files, s)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	facts := ingest.AllFacts(loaded)
 	if _, err := s.Ingest(ctx, facts); err != nil {
-		return err
+		return nil, err
 	}
-	fmt.Fprintln(report, dbPath)
 
 	g, err := s.Load(ctx, store.LoadOptions{})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	full, err := export.BuildView(g, export.ViewOptions{View: export.ViewFull})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, f := range export.Formats() {
-		var out string
+		var name string
 		switch {
 		case f.Dir:
-			out = filepath.Join(opts.OutDir, "full-"+f.Name)
-			err = export.WriteGraph(f, full, out, nil)
+			name = "full-" + f.Name
+			err = export.WriteGraph(f, full, filepath.Join(stage, name), nil)
 		case f.FromStore():
-			out = filepath.Join(opts.OutDir, "factgraph"+f.Ext())
-			_, err = export.Export(ctx, s, export.Options{Format: f.Name, Output: out}, nil)
+			name = "factgraph" + f.Ext()
+			_, err = export.Export(ctx, s, export.Options{Format: f.Name, Output: filepath.Join(stage, name)}, nil)
 		default:
-			out = filepath.Join(opts.OutDir, "full"+f.Ext())
-			err = export.WriteGraph(f, full, out, nil)
+			name = "full" + f.Ext()
+			err = export.WriteGraph(f, full, filepath.Join(stage, name), nil)
 		}
 		if err != nil {
-			return fmt.Errorf("write %s: %w", f.Name, err)
+			return nil, fmt.Errorf("write %s: %w", f.Name, err)
 		}
-		fmt.Fprintln(report, out)
+		written = append(written, name)
 	}
 	for _, view := range export.Views {
-		out := filepath.Join(opts.OutDir, view+".svg")
-		if err := render.ToFile(ctx, s, export.ViewOptions{View: view}, render.SVG, out); err != nil {
-			return fmt.Errorf("draw the %s view: %w", view, err)
+		name := view + ".svg"
+		if err := render.ToFile(ctx, s, export.ViewOptions{View: view}, render.SVG, filepath.Join(stage, name)); err != nil {
+			return nil, fmt.Errorf("draw the %s view: %w", view, err)
 		}
-		fmt.Fprintln(report, out)
+		written = append(written, name)
 	}
-	return nil
+	return written, s.Close()
 }

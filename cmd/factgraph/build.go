@@ -15,12 +15,16 @@ func buildCommand() *cli.Command {
 		Usage:     "ingest facts files and write every export and drawing into one folder",
 		ArgsUsage: "FILE|DIR...",
 		Description: "Validates the files (a DIR means every *.yaml and *.yml under it), ingests them into\n" +
-			"OUTDIR/factgraph.db, writes every format of the full view and an SVG of each view,\n" +
-			"and prints each file written.\n\n" +
+			"a fresh OUTDIR/factgraph.db, writes every format of the full view and an SVG of each view,\n" +
+			"and prints each file written. OUTDIR then holds exactly what the files give: what an\n" +
+			"earlier build wrote and this one does not is removed (OUTDIR/.factgraph-build lists\n" +
+			"what build wrote; no other file is touched), and a failed build changes nothing.\n" +
+			"With --store, the files go into that store, and the exports show all it holds.\n\n" +
 			"Example:\n" +
 			"   factgraph build samples/japan-us-security-treaty -o out",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "the output `OUTDIR`", Required: true, Destination: &o.OutDir},
+			&cli.StringFlag{Name: "store", Aliases: []string{"s"}, Usage: "ingest into the `STORE` and build from all it holds, instead of a fresh OUTDIR/factgraph.db", Destination: &o.Store},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
