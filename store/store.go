@@ -82,9 +82,9 @@ func Open(ctx context.Context, addr string, opts *OpenOptions) (*Store, error) {
 	case addr == "mem:":
 		qs = memstore.New()
 	case strings.HasPrefix(addr, "postgres://"), strings.HasPrefix(addr, "postgresql://"):
-		db, err := pgstore.Open(addr, !opts.ReadOnly && !opts.MustExist)
+		pg, err = pgstore.Open(addr, !opts.ReadOnly && !opts.MustExist)
 		if err == nil {
-			qs, pg = db.QuadStore(), db
+			qs = pg.QuadStore()
 		}
 	default:
 		timeout := opts.Timeout

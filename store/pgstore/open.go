@@ -4,11 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
+	"net/url"
 	"strings"
+	"syscall"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers the "postgres" quad store
 	"github.com/factgraph/factgraph/store/model"
+	"github.com/lib/pq"
 )
 
 // DB is a PostgreSQL database holding a Cayley SQL quad store.
@@ -37,7 +41,7 @@ func open(addr string, create bool) (cgraph.QuadStore, error) {
 	if create {
 		err := cgraph.InitQuadStore("postgres", addr, nil)
 		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-			return nil, fmt.Errorf("create store %q: %w", Redact(addr), err)
+			return nil, describe(addr, err)
 		}
 	}
 	qs, err := cgraph.NewQuadStore("postgres", addr, nil)
@@ -45,7 +49,7 @@ func open(addr string, create bool) (cgraph.QuadStore, error) {
 		return nil, fmt.Errorf("no store at %q; ingest facts first: factgraph ingest FILE", Redact(addr))
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open store %q: %w", Redact(addr), err)
+		return nil, describe(addr, err)
 	}
 	return qs, nil
 }
@@ -63,3 +67,44 @@ func Redact(addr string) string {
 	}
 	return addr
 }
+
+// describe turns an error of connecting to PostgreSQL into one sentence that says where
+// and what went wrong, without the password: what the server said, or why it could not be
+// reached. The error it wraps stays reachable through errors.Is and errors.As.
+func describe(addr string, err error) error {
+	where := addr
+	if u, perr := url.Parse(addr); perr == nil && u.Host != "" {
+		where = u.Host
+		if u.Port() == "" {
+			where += ":5432"
+		}
+	}
+	var pqErr *pq.Error
+	var dnsErr *net.DNSError
+	var opErr *net.OpError
+	var msg string
+	switch {
+	case errors.As(err, &pqErr) && pqErr.Code == "28P01":
+		msg = fmt.Sprintf("%s (PostgreSQL at %s); check the user and password in the store's URL", pqErr.Message, where)
+	case errors.As(err, &pqErr):
+		msg = fmt.Sprintf("PostgreSQL at %s refused: %s", where, pqErr.Message)
+	case errors.As(err, &dnsErr):
+		msg = fmt.Sprintf("cannot reach PostgreSQL at %s (unknown host %q)", where, dnsErr.Name)
+	case errors.Is(err, syscall.ECONNREFUSED):
+		msg = fmt.Sprintf("cannot reach PostgreSQL at %s (connection refused); is the server running there?", where)
+	case errors.As(err, &opErr):
+		msg = fmt.Sprintf("cannot reach PostgreSQL at %s (%v)", where, opErr.Err)
+	default:
+		msg = fmt.Sprintf("open store %q: %v", Redact(addr), err)
+	}
+	return &connError{msg: msg, err: err}
+}
+
+// connError is an error describe said in its own words.
+type connError struct {
+	msg string
+	err error
+}
+
+func (e *connError) Error() string { return e.msg }
+func (e *connError) Unwrap() error { return e.err }

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"io"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/factgraph/factgraph/store/storetest"
+)
+
+// captureStderr runs fn and returns what it wrote to the process's standard error, where
+// libraries log.
+func captureStderr(t *testing.T, fn func()) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := os.Stderr
+	os.Stderr = w
+	done := make(chan string)
+	go func() {
+		b, _ := io.ReadAll(r)
+		done <- string(b)
+	}()
+	defer func() { os.Stderr = old }()
+	fn()
+	w.Close()
+	os.Stderr = old
+	return <-done
+}
+
+// TestNoSecretIsPrinted opens PostgreSQL stores that cannot be opened, with a password in
+// the URL, through every kind of command: the password appears nowhere, and one sentence
+// says what went wrong.
+func TestNoSecretIsPrinted(t *testing.T) {
+	const secret = "S3CRET-PASSWORD"
+	base := os.Getenv(storetest.EnvPostgres)
+	if base == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not set, and CI is: source scripts/ci-postgres.sh first", storetest.EnvPostgres)
+		}
+		t.Skipf("%s is not set", storetest.EnvPostgres)
+	}
+	server, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withPassword := func(host, db string) string {
+		u := *server
+		u.User = url.UserPassword(server.User.Username(), secret)
+		u.Host, u.Path = host, "/"+db
+		return u.String()
+	}
+	existing := storetest.FreshPostgres(t, base)
+	dbName := strings.TrimPrefix(must(url.Parse(existing)).Path, "/")
+	cases := []struct {
+		name, addr, want string
+	}{
+		{"refused", withPassword("127.0.0.1:1", "factgraph"), "cannot reach PostgreSQL at 127.0.0.1:1 (connection refused)"},
+		{"unknown host", withPassword("no-such-host.invalid:5432", "factgraph"), `cannot reach PostgreSQL at no-such-host.invalid:5432 (unknown host "no-such-host.invalid")`},
+		{"wrong password", withPassword(server.Host, dbName), `password authentication failed for user "` + server.User.Username() + `"`},
+	}
+	for _, c := range cases {
+		for _, args := range [][]string{
+			{"sources"},
+			{"ingest", copySample(t)},
+			{"remove", "x"},
+			{"query", "obligations"},
+			{"export", "-o", t.TempDir() + "/x.graphml"},
+		} {
+			args := append(args, "--store", c.addr)
+			var code int
+			var out, stderr string
+			logged := captureStderr(t, func() { code, out, stderr = runQuery(t, args...) })
+			all := out + stderr + logged
+			if strings.Contains(all, secret) {
+				t.Errorf("%s, %q printed the password:\n%s", c.name, args[0], all)
+			}
+			if code != 1 || !strings.Contains(stderr, c.want) {
+				t.Errorf("%s, %q: exit %d, stderr %q; want exit 1 and %q", c.name, args[0], code, stderr, c.want)
+			}
+			if logged != "" || strings.Contains(all, "&pq.Error") || strings.Contains(all, "&net.OpError") {
+				t.Errorf("%s, %q: a library logged or printed Go values:\n%s", c.name, args[0], all)
+			}
+		}
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
