@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sort"
 
 	"github.com/cayleygraph/quad"
@@ -64,7 +65,8 @@ type AroundOptions struct {
 // does not hold are left out), of every item within opts.Depth links of them, and of the
 // relations that touch the items it walked from. Every link of an item it walked from is
 // in the graph, with the item at its other end.
-func (s *Store) LoadAround(ctx context.Context, seeds []string, opts AroundOptions) (*graph.Graph, error) {
+func (s *Store) LoadAround(ctx context.Context, seeds []string, opts AroundOptions) (_ *graph.Graph, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
@@ -151,7 +153,8 @@ type BetweenOptions struct {
 // relations that link them, are read whole. An item that touches thousands of others (a
 // party that every article names) still costs one pass over its quads when a ball grows
 // past it; balls that reach more than opts.MaxItems items end the read with ErrTooMany.
-func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOptions) (*graph.Graph, error) {
+func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOptions) (_ *graph.Graph, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
@@ -278,7 +281,8 @@ type relKey struct {
 // Referrers returns the ids of the items (not relations) that refer to id through one of
 // the given fields (predicate names without "fg:", such as "bearer"; any reference field
 // when none is given), sorted. It reads the link index, or the store's object index.
-func (s *Store) Referrers(ctx context.Context, id string, fields ...string) ([]string, error) {
+func (s *Store) Referrers(ctx context.Context, id string, fields ...string) (_ []string, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}

@@ -1,8 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -214,39 +217,70 @@ func TestFailedBulkLoadLeavesEmptyStore(t *testing.T) {
 	}
 }
 
-// TestInterruptedBulkLoad checks a store left with its loading mark, as a process killed
-// during its first write leaves it: read-only opens refuse it, a writable open empties it.
+// TestInterruptedBulkLoad checks stores left with their loading mark. One that holds
+// facts (a load cut short after it wrote some, or a store read through an older header
+// after damage: the two look alike) is refused by every open and left as it is: starting it
+// over would lose what it holds. One whose load was stopped before it wrote anything is
+// refused by read-only opens and emptied by a writable one.
 func TestInterruptedBulkLoad(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "store.db")
-	s, err := Open(ctx, path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fresh := layout(t, s)
-	if _, err := s.Ingest(ctx, bulkCorpus()); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.bolt.MarkLoading(); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-
-	if _, err := Open(ctx, path, &OpenOptions{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "did not finish") {
-		t.Errorf("read-only open of an interrupted store: %v, want an error saying its first ingest did not finish", err)
-	}
-	s, err = Open(ctx, path, nil)
-	if err != nil {
-		t.Fatalf("writable open of an interrupted store: %v", err)
-	}
-	defer s.Close()
-	if got := layout(t, s); got != fresh {
-		t.Errorf("interrupted store after a writable open:\n%s", lineDiff(got, fresh))
-	}
-	ingest(t, s, bulkCorpus()...)
-	if srcs, err := s.Sources(ctx); err != nil || len(srcs) != len(bulkCorpus()) {
-		t.Errorf("Sources after writing the interrupted store again: %d sources, %v", len(srcs), err)
-	}
+	t.Run("holding facts", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "store.db")
+		s, err := Open(ctx, path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Ingest(ctx, bulkCorpus()); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.bolt.MarkLoading(); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		before, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, opts := range []*OpenOptions{{ReadOnly: true}, nil} {
+			_, err := Open(ctx, path, opts)
+			if err == nil || !strings.Contains(err.Error(), "did not finish, yet it holds facts") || !errors.Is(err, boltstore.ErrDamaged) {
+				t.Errorf("open (%+v) of a marked store that holds facts: %v, want a refusal", opts, err)
+			}
+		}
+		if after, _ := os.ReadFile(path); !bytes.Equal(after, before) {
+			t.Error("a refused open changed the file")
+		}
+	})
+	t.Run("before writing", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "store.db")
+		db, err := boltstore.Open(path, boltstore.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh, err := db.Layout()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.MarkLoading(); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
+		if _, err := Open(ctx, path, &OpenOptions{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "did not finish") {
+			t.Errorf("read-only open of an interrupted store: %v, want an error saying its first ingest did not finish", err)
+		}
+		s, err := Open(ctx, path, nil)
+		if err != nil {
+			t.Fatalf("writable open of an interrupted store: %v", err)
+		}
+		defer s.Close()
+		if got := layout(t, s); got != fresh {
+			t.Errorf("interrupted store after a writable open:\n%s", lineDiff(got, fresh))
+		}
+		ingest(t, s, bulkCorpus()...)
+		if srcs, err := s.Sources(ctx); err != nil || len(srcs) != len(bulkCorpus()) {
+			t.Errorf("Sources after writing the interrupted store again: %d sources, %v", len(srcs), err)
+		}
+	})
 }
 
 // TestBulkLoadOnlyIntoNewStores checks that a store that was ever written, even if it is

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/gizmo"
@@ -12,7 +13,8 @@ import (
 // values encoding/json can write: IRIs as "<id>", plain strings as strings, tagged results
 // as maps. A limit above 0 stops after that many results. See docs/model.md for the IRIs
 // and predicates to query.
-func (s *Store) Gizmo(ctx context.Context, code string, limit int) ([]any, error) {
+func (s *Store) Gizmo(ctx context.Context, code string, limit int) (_ []any, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -270,7 +271,8 @@ func uniqueQuads(qs []quad.Quad) int {
 // Remove deletes the named sources and every fact stored under them, in one transaction.
 // A party or agreement another source also states stays. An unknown id is an error and
 // leaves the store unchanged.
-func (s *Store) Remove(ctx context.Context, ids ...string) (*IngestReport, error) {
+func (s *Store) Remove(ctx context.Context, ids ...string) (_ *IngestReport, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	if err := s.checkWritable(); err != nil {
 		return nil, err
 	}
@@ -337,7 +339,8 @@ func (s *Store) sourceIDs(ctx context.Context) ([]string, error) {
 }
 
 // Sources lists the sources in the store with what each states, sorted by id.
-func (s *Store) Sources(ctx context.Context) ([]SourceInfo, error) {
+func (s *Store) Sources(ctx context.Context) (_ []SourceInfo, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
@@ -356,7 +359,8 @@ func (s *Store) Sources(ctx context.Context) ([]SourceInfo, error) {
 
 // LoadFacts returns the facts of one source exactly as they were ingested, lists in their
 // original order. Empty lists come back nil; defaults come back written out.
-func (s *Store) LoadFacts(ctx context.Context, source string) (*graph.Facts, error) {
+func (s *Store) LoadFacts(ctx context.Context, source string) (_ *graph.Facts, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	f, _, err := s.loadFacts(ctx, source)
 	return f, err
 }

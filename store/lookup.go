@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -13,14 +14,15 @@ import (
 // Lookup says what the store knows of id (a party, agreement, event, obligation, claim or
 // counterclaim) from the quads whose subject is <id>, without loading the graph. The kind,
 // type and name come from the first source, by id, that states them.
-func (s *Store) Lookup(ctx context.Context, id string) (graph.ItemInfo, bool, error) {
+func (s *Store) Lookup(ctx context.Context, id string) (_ graph.ItemInfo, _ bool, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	if err := s.checkOpen(); err != nil {
 		return graph.ItemInfo{}, false, err
 	}
 	type said struct{ kind, typ, name string }
 	bySource := make(map[string]*said)
 	filter := subjectFilter{preds: []quad.Value{model.Kind, model.Type, model.Name}}
-	err := s.subjectQuadsWhere(ctx, model.ItemIRI(id), filter, func(q quad.Quad) error {
+	err = s.subjectQuadsWhere(ctx, model.ItemIRI(id), filter, func(q quad.Quad) error {
 		l, ok := q.Label.(quad.IRI)
 		if !ok || !strings.HasPrefix(string(l), model.SourcePrefix) {
 			return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -19,7 +20,8 @@ type LoadOptions struct {
 
 // Load reads the store into one merged Graph: each item once however many sources state
 // it, every list sorted, Sources set on every item. It reads every quad once.
-func (s *Store) Load(ctx context.Context, opts LoadOptions) (*graph.Graph, error) {
+func (s *Store) Load(ctx context.Context, opts LoadOptions) (_ *graph.Graph, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"runtime/debug"
 
 	"github.com/factgraph/factgraph/graph"
 )
@@ -23,7 +24,8 @@ var ErrNoNameIndex = errors.New("names cannot be looked up in this store without
 // object-predicate-subject index of their kind, and their names, aliases and titles from the
 // subject-predicate index, in one read transaction, without the other quads of the store.
 // Elsewhere it returns ErrNoNameIndex for a ref that is not an id.
-func (s *Store) NameMatches(ctx context.Context, ref string) ([]string, error) {
+func (s *Store) NameMatches(ctx context.Context, ref string) (_ []string, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -19,7 +20,8 @@ import (
 
 // WriteNQuads writes the quads of one source ("" for all) as N-Quads, one a line, sorted
 // by their text: the same store gives the same bytes every time.
-func (s *Store) WriteNQuads(ctx context.Context, w io.Writer, source string) error {
+func (s *Store) WriteNQuads(ctx context.Context, w io.Writer, source string) (err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	return s.writeNQuads(ctx, w, source, false)
 }
 
@@ -135,7 +137,8 @@ func ReadNQuads(ctx context.Context, r io.Reader) ([]Imported, error) {
 
 // Write stores the facts of each source and each source read from N-Quads in one write,
 // with the semantics of Ingest: a source given twice, in either list, is an error.
-func (s *Store) Write(ctx context.Context, facts []*graph.Facts, imported []Imported) (*IngestReport, error) {
+func (s *Store) Write(ctx context.Context, facts []*graph.Facts, imported []Imported) (_ *IngestReport, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	reps, err := replacements(facts)
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -41,7 +42,8 @@ type SketchOptions struct {
 // no seeds, LoadSketch reads only them.
 //
 // It returns ErrNoLinkIndex on a store without a link index that covers it.
-func (s *Store) LoadSketch(ctx context.Context, seeds []string, opts SketchOptions) (*graph.Graph, error) {
+func (s *Store) LoadSketch(ctx context.Context, seeds []string, opts SketchOptions) (_ *graph.Graph, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	w, err := s.linkWalker(ctx, opts.Follow)
 	if err != nil {
 		return nil, err
@@ -224,7 +226,8 @@ var fieldKind = map[quad.IRI]string{
 // comes from the link index.
 //
 // It returns ErrNoLinkIndex on a store without a link index that covers it.
-func (s *Store) SketchThreads(ctx context.Context, seeds, named []string) (*graph.Graph, error) {
+func (s *Store) SketchThreads(ctx context.Context, seeds, named []string) (_ *graph.Graph, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	w, err := s.linkWalker(ctx, nil)
 	if err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -198,4 +199,17 @@ func (s *Store) eachQuad(ctx context.Context, sh iterator.Shape, fn func(quad.Qu
 		return err
 	}
 	return ctx.Err()
+}
+
+// recoverDamage turns a panic of bolt, which meets a page it cannot make sense of in a
+// damaged file, or a fault on its map of the file, into the error that says the store is
+// damaged. fault is what debug.SetPanicOnFault returned. Other stores' panics go on.
+func (s *Store) recoverDamage(err *error, fault bool) {
+	debug.SetPanicOnFault(fault)
+	if r := recover(); r != nil {
+		if s.bolt == nil {
+			panic(r)
+		}
+		*err = s.bolt.Damaged(fmt.Sprint(r))
+	}
 }

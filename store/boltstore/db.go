@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -77,7 +78,26 @@ func (s *DB) QuadStore() cgraph.QuadStore { return s.qs }
 
 // openBolt opens a bolt file itself rather than through Cayley's registry: Cayley's bolt
 // backend waits forever for a file another process holds and wants a directory.
-func openBolt(path string, opts Options) (cgraph.QuadStore, *pinKV, error) {
+func openBolt(path string, opts Options) (qs cgraph.QuadStore, pin *pinKV, err error) {
+	// bolt panics on pages it cannot make sense of, and the map of a file cut short faults;
+	// both mean the file is damaged (checkFile catches most of it before).
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	var db *hbolt.DB
+	defer func() {
+		if r := recover(); r != nil {
+			if db != nil {
+				db.Close()
+			}
+			qs, pin, err = nil, nil, damaged(path, fmt.Sprint(r))
+		}
+	}()
+	fellBack, err := checkFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if fellBack && !opts.ReadOnly {
+		return nil, nil, damaged(path, "its newer header page is broken, so it would be read as it was before its last write")
+	}
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -101,7 +121,7 @@ func openBolt(path string, opts Options) (cgraph.QuadStore, *pinKV, error) {
 		// address space, not memory.
 		bopts.InitialMmapSize = 1 << 30
 	}
-	db, err := hbolt.Open(path, bopts)
+	db, err = hbolt.Open(path, bopts)
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, nil, fmt.Errorf("store %q is in use by another factgraph process; try again when it finishes", path)
 	}
@@ -109,7 +129,7 @@ func openBolt(path string, opts Options) (cgraph.QuadStore, *pinKV, error) {
 		return nil, nil, fmt.Errorf("open store %q: %w; is it a factgraph store?", path, err)
 	}
 	db.DB().AllocSize = allocSize
-	pin := &pinKV{KV: db}
+	pin = &pinKV{KV: db}
 	// Cayley fills bloom filters of every quad and value when it opens a store, which costs
 	// a read of the whole store before the first query or write. A store opened to read
 	// never consults them, and a write asks the index instead, which costs that write's
@@ -118,7 +138,7 @@ func openBolt(path string, opts Options) (cgraph.QuadStore, *pinKV, error) {
 	// and each index (about 80 MB each): ingesting 1,000 articles into a new store took
 	// 940 MB with them and 350 MB without, in the same time.
 	qopts := cgraph.Options{kv.OptNoBloom: true}
-	qs, err := kv.New(pin, qopts)
+	qs, err = kv.New(pin, qopts)
 	if errors.Is(err, cgraph.ErrNotInitialized) {
 		if opts.ReadOnly || opts.MustExist {
 			db.Close()
@@ -132,12 +152,21 @@ func openBolt(path string, opts Options) (cgraph.QuadStore, *pinKV, error) {
 		db.Close()
 		return nil, nil, fmt.Errorf("open store %q: %w; is it a factgraph store?", path, err)
 	}
-	// A first ingest that did not finish (its process was killed) is undone: the store was
-	// empty before it.
+	// A first ingest that did not finish before it wrote anything is undone: the store was
+	// empty before it. One that wrote part of the store is refused.
 	if loading, lerr := loadingMark(db.DB()); lerr != nil || loading {
+		holds, herr := holdsQuads(db.DB())
 		switch {
 		case lerr != nil:
 			err = lerr
+		case herr != nil:
+			err = herr
+		case holds:
+			// Starting over would lose what it holds: a load cut short and a store read
+			// through an older header (damage) look alike here.
+			db.Close()
+			return nil, nil, fmt.Errorf("store %q says its first ingest did not finish, yet it holds facts: it is %w, or that ingest was cut short; "+
+				"delete the file and ingest the facts files again, or restore it from a backup", path, ErrDamaged)
 		case opts.ReadOnly:
 			err = errors.New("its first ingest did not finish; run factgraph ingest on it again (it starts from an empty store)")
 		default:
@@ -174,3 +203,16 @@ func (s *DB) Release() { s.releaseMapped() }
 
 // Close closes the quad store and the file.
 func (s *DB) Close() error { return s.qs.Close() }
+
+// holdsQuads says whether the log of the store holds any entry.
+func holdsQuads(db *bolt.DB) (bool, error) {
+	holds := false
+	err := db.View(func(tx *bolt.Tx) error {
+		if log := tx.Bucket(logBucketName); log != nil {
+			k, _ := log.Cursor().First()
+			holds = k != nil
+		}
+		return nil
+	})
+	return holds, err
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
 	"sync"
 
@@ -236,6 +237,14 @@ func (rd *Reader) Split(n, min int, part func(r *Reader, from, to int) error) er
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		// A damaged file makes bolt panic, or fault on its map, here as on rd's goroutine,
+		// where the store turns it into an error (store.recoverDamage).
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		defer func() {
+			if r := recover(); r != nil {
+				err2 = rd.db.Damaged(fmt.Sprint(r))
+			}
+		}()
 		err2 = part(other, half, n)
 	}()
 	err1 := part(rd, 0, half)
