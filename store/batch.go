@@ -73,39 +73,56 @@ func (w *batchWriter) flush() error {
 	return nil
 }
 
-// fail turns err, which stopped the write, into the error to return: when batches were
-// already committed it undoes them first, so that the store is again as it was.
+// fail turns err, which stopped the write, into the error to return, which says what the
+// store holds now: when batches were already committed it undoes them first, and when
+// undoing fails too it names the sources left with their new facts.
 func (w *batchWriter) fail(ctx context.Context, err error) error {
 	if len(w.done) == 0 {
-		return err
+		return fmt.Errorf("%w; nothing was changed", err)
 	}
-	if uerr := w.undo(context.WithoutCancel(ctx)); uerr != nil {
-		ids := make([]string, len(w.done))
-		for i, d := range w.done {
-			ids[i] = d.id
+	restored, uerr := w.undo(context.WithoutCancel(ctx))
+	if uerr == nil {
+		return fmt.Errorf("%w; what it had written was undone: nothing was changed", err)
+	}
+	back := map[string]bool{}
+	for _, id := range restored {
+		back[id] = true
+	}
+	var left []string
+	for _, d := range w.done {
+		if !back[d.id] {
+			left = append(left, d.id)
 		}
-		return fmt.Errorf("%w; undoing the %d sources already written failed too (%v): sources %s may hold their new facts, each either all old or all new; run the same ingest again to finish it",
-			err, len(ids), uerr, quoteList(ids))
 	}
-	return err
+	return fmt.Errorf("%w; undoing what it had written failed too (%v): %d sources hold their new facts (%s), each whole, and every other source is as it was; run the same ingest again to finish it",
+		err, uerr, len(left), quoteList(left))
 }
 
-// undo makes every committed source hold what it held before the write, in batches.
-func (w *batchWriter) undo(ctx context.Context) error {
+// undo makes every committed source hold what it held before the write, in batches, and
+// returns the ids of the sources it put back, also when it fails.
+func (w *batchWriter) undo(ctx context.Context) ([]string, error) {
 	back := &batchWriter{s: w.s}
+	restored := func() []string {
+		ids := make([]string, len(back.done))
+		for i, d := range back.done {
+			ids[i] = d.id
+		}
+		return ids
+	}
 	for _, d := range w.done {
 		_, deltas, _, err := w.s.diffSource(ctx, d.id, d.old)
 		if err != nil {
-			return err
+			return restored(), err
 		}
 		back.add(d.id, nil, deltas)
 		if back.full() {
 			if err := back.flush(); err != nil {
-				return err
+				return restored(), err
 			}
 		}
 	}
-	return back.flush()
+	err := back.flush()
+	return restored(), err
 }
 
 func quoteList(ids []string) string {

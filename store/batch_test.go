@@ -158,6 +158,40 @@ func TestFailedBatchedIngestChangesNothing(t *testing.T) {
 			}
 		})
 
+		t.Run("undo fails part way", func(t *testing.T) {
+			apply := s.apply
+			t.Cleanup(func() { s.apply = apply })
+			calls := 0
+			// Batches 1 and 2 write article-0 and article-1, batch 3 fails; undoing puts
+			// article-0 back (call 4) and fails on article-1 (call 5).
+			s.apply = func(d []cgraph.Delta) error {
+				if calls++; calls == 3 || calls >= 5 {
+					return apply(append(d, refused))
+				}
+				return apply(d)
+			}
+			_, err := s.Ingest(context.Background(), batchFacts())
+			if err == nil || !strings.Contains(err.Error(), `1 sources hold their new facts ("article-1")`) {
+				t.Fatalf("err = %v, want one naming article-1 alone as left new", err)
+			}
+			s.apply = apply
+			srcs, err := s.Sources(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, src := range srcs {
+				if src.Source.ID == "article-0" {
+					t.Error("article-0, which the write added and undoing took out again, is in the store")
+				}
+			}
+			if got, want := nquadsOf(t, s, "article-1"), nquadsOf(t, storeWith(t, syntheticFacts(1)), "article-1"); got != want {
+				t.Errorf("article-1, said to hold its new facts, holds:\n%s\nwant\n%s", got, want)
+			}
+			if _, err := s.Remove(context.Background(), "article-1"); err != nil {
+				t.Fatal(err)
+			}
+		})
+
 		t.Run("undo fails too", func(t *testing.T) {
 			apply := s.apply
 			t.Cleanup(func() { s.apply = apply })
@@ -169,8 +203,8 @@ func TestFailedBatchedIngestChangesNothing(t *testing.T) {
 				return apply(d)
 			}
 			_, err := s.Ingest(context.Background(), batchFacts())
-			if err == nil || !strings.Contains(err.Error(), "undoing the 2 sources already written failed too") ||
-				!strings.Contains(err.Error(), `"article-0", "article-1"`) {
+			if err == nil || !strings.Contains(err.Error(), `failed too`) ||
+				!strings.Contains(err.Error(), `2 sources hold their new facts ("article-0", "article-1")`) || strings.Contains(err.Error(), "nothing was changed") {
 				t.Fatalf("err = %v, want one naming the 2 sources written and not undone", err)
 			}
 			s.apply = apply

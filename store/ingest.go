@@ -222,7 +222,7 @@ func (s *Store) write(ctx context.Context, reps []replacement, removing bool) (*
 				return nil, w.fail(ctx, err)
 			}
 			if err := w.flush(); err != nil {
-				return nil, w.fail(ctx, fmt.Errorf("write store %q: %w; nothing was changed", s.addr, err))
+				return nil, w.fail(ctx, fmt.Errorf("write store %q: %w", s.addr, err))
 			}
 		}
 	}
@@ -230,7 +230,7 @@ func (s *Store) write(ctx context.Context, reps []replacement, removing bool) (*
 		return nil, w.fail(ctx, err)
 	}
 	if err := w.flush(); err != nil {
-		return nil, w.fail(ctx, fmt.Errorf("write store %q: %w; nothing was changed", s.addr, err))
+		return nil, w.fail(ctx, fmt.Errorf("write store %q: %w", s.addr, err))
 	}
 	return report, nil
 }

@@ -91,7 +91,7 @@ func runIngest(ctx context.Context, w, stderr io.Writer, opts ingestOptions) err
 	rep, err := s.Write(ctx, facts, imported)
 	bar.Done()
 	if err != nil {
-		return fmt.Errorf("ingest into %q failed, the store is unchanged: %w", pgstore.Redact(opts.Store), err)
+		return fmt.Errorf("ingest into %q failed: %w", pgstore.Redact(opts.Store), err)
 	}
 	printReport(w, rep)
 	return s.Close()
