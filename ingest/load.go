@@ -41,6 +41,9 @@ type LoadOptions struct {
 	// Progress, when set, is called once for each file read and checked on its own, from
 	// any of the goroutines doing the work.
 	Progress func()
+	// Imported are facts that come from elsewhere than a facts file (N-Quads), checked
+	// with the files as if each were one (checkImported); LoadWith returns the files only.
+	Imported []Imported
 }
 
 // LoadWith is Load with options.
@@ -73,6 +76,7 @@ feed:
 		return nil, err
 	}
 
+	parsed = append(parsed, checkImported(opts.Imported)...)
 	c := &crossCheck{ctx: ctx, known: known, files: parsed, defs: map[string]fileDef{}, lookups: map[string]lookup{}, replaced: map[string]bool{}}
 	if err := c.run(); err != nil {
 		return nil, err
@@ -82,11 +86,22 @@ feed:
 		all = append(all, pf.probs...)
 	}
 	all = append(all, c.probs...)
+	if len(opts.Imported) > 0 {
+		imported := map[string]bool{}
+		for _, im := range opts.Imported {
+			imported[im.Name] = true
+		}
+		for _, p := range all {
+			if imported[p.File] {
+				p.Line, p.Column = 0, 0 // a line of the written-out file means nothing here
+			}
+		}
+	}
 	if len(all) > 0 {
 		return nil, sortProblems(all)
 	}
-	files := make([]*File, len(parsed))
-	for i, pf := range parsed {
+	files := make([]*File, len(paths))
+	for i, pf := range parsed[:len(paths)] {
 		files[i] = &File{Path: pf.name, Facts: pf.facts}
 	}
 	return files, nil

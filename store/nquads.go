@@ -87,6 +87,8 @@ func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (*IngestReport, e
 // them exactly.
 type Imported struct {
 	Facts *graph.Facts
+	// From says where the quads were read, for messages; ReadNQuads leaves it empty.
+	From  string
 	quads []quad.Quad
 }
 

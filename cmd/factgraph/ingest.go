@@ -9,7 +9,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
 	"github.com/factgraph/factgraph/internal/heap"
 	"github.com/factgraph/factgraph/store"
@@ -31,8 +30,10 @@ func ingestCommand() *cli.Command {
 		Description: `Validates the files together (references may point into each other and into the store),
 then stores each file's facts under its source id. A source already in the store is replaced,
 whole, by what the file says now; nothing else is touched. If any file has a problem, nothing
-is stored; if the write fails, what it wrote is undone (see docs/model.md). N-Quads files (*.nq) written by "factgraph export --format nquads" are
-loaded as they are.
+is stored; if the write fails, what it wrote is undone (see docs/model.md). N-Quads files
+(*.nq) written by "factgraph export --format nquads" are loaded as they are, after the same
+checks as a facts file (but for quotes, which they carry without the source's text), in the
+same write as the facts files.
 
 Example:
    factgraph ingest samples/japan-us-security-treaty/facts.yaml
@@ -77,17 +78,19 @@ func runIngest(ctx context.Context, w, stderr io.Writer, opts ingestOptions) err
 		return err
 	}
 	defer s.Close()
-	var facts []*graph.Facts
-	if len(paths) > 0 {
-		bar := newProgress(stderr, opts.Quiet, len(paths), "checking")
-		files, err := ingest.LoadWith(ctx, paths, ingest.LoadOptions{Known: s, Progress: bar.Add})
-		bar.Done()
-		if err != nil {
-			return problemsError(err, true)
-		}
-		facts = ingest.AllFacts(files)
+	// Imported sources pass the checks of a facts file, with the files.
+	checks := make([]ingest.Imported, len(imported))
+	for i, im := range imported {
+		checks[i] = ingest.Imported{Name: fmt.Sprintf("%s, source %s", im.From, im.Facts.Source.ID), Facts: im.Facts}
 	}
-	bar := newProgress(stderr, opts.Quiet, -1, "storing")
+	bar := newProgress(stderr, opts.Quiet, len(paths), "checking")
+	files, err := ingest.LoadWith(ctx, paths, ingest.LoadOptions{Known: s, Progress: bar.Add, Imported: checks})
+	bar.Done()
+	if err != nil {
+		return problemsError(err, true)
+	}
+	facts := ingest.AllFacts(files)
+	bar = newProgress(stderr, opts.Quiet, -1, "storing")
 	rep, err := s.Write(ctx, facts, imported)
 	bar.Done()
 	if err != nil {
@@ -107,6 +110,9 @@ func readNQuadsFile(ctx context.Context, path string) ([]store.Imported, error) 
 	srcs, err := store.ReadNQuads(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w; nothing was stored", path, err)
+	}
+	for i := range srcs {
+		srcs[i].From = path
 	}
 	return srcs, nil
 }

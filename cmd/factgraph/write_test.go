@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // TestFactsAndNQuadsInOneWrite gives ingest a facts file with a good and with a broken
@@ -45,5 +48,57 @@ func TestFactsAndNQuadsInOneWrite(t *testing.T) {
 	_, sources, _ := runQuery(t, "sources", "--store", db)
 	if !strings.Contains(sources, "japan-us-security-treaty-article") || !strings.Contains(sources, "nato-spending-summary") {
 		t.Errorf("sources after one write of both:\n%s", sources)
+	}
+}
+
+// writeNQuads writes the quads of facts as an N-Quads file, as another program could.
+func writeNQuads(t *testing.T, path string, facts ...*graph.Facts) {
+	t.Helper()
+	var b strings.Builder
+	for _, f := range facts {
+		for _, q := range model.Encode(f) {
+			b.WriteString(model.QuadKey(q) + " .\n")
+		}
+	}
+	writeFile(t, path, b.String())
+}
+
+// TestNQuadsObeyTheFactsRules imports N-Quads that no facts file could make: each is
+// refused with the rule it breaks, naming the file and source, and nothing is stored.
+func TestNQuadsObeyTheFactsRules(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	if code, _, stderr := runQuery(t, "ingest", "--store", db, copySample(t)); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	before := dump(t, db)
+	src := graph.Source{ID: "s2", Title: "S2"}
+	cases := []struct {
+		name  string
+		facts *graph.Facts
+		want  string
+	}{
+		{"redefines another source's party", &graph.Facts{Source: src,
+			Parties: []graph.Party{{ID: "japan", Name: "Somewhere Else", Kind: "person"}}}, "japan"},
+		{"an id no facts file may have", &graph.Facts{Source: src,
+			Parties: []graph.Party{{ID: "p1>x", Name: "P", Kind: "state"}}}, "p1>x"},
+		{"a reference to nothing", &graph.Facts{Source: src,
+			Parties:     []graph.Party{{ID: "p1", Name: "P", Kind: "state"}},
+			Obligations: []graph.Obligation{{ID: "o1", Bearer: "p1", Beneficiary: "nobody", Duty: "pay", Status: "in-force"}}}, "nobody"},
+		{"an unknown kind", &graph.Facts{Source: src,
+			Parties: []graph.Party{{ID: "p1", Name: "P", Kind: "dragon"}}}, "dragon"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			nq := filepath.Join(t.TempDir(), "s2.nq")
+			writeNQuads(t, nq, c.facts)
+			code, _, stderr := runQuery(t, "ingest", "--store", db, nq)
+			if code != 1 || !strings.Contains(stderr, nq+", source s2: ") || !strings.Contains(stderr, c.want) {
+				t.Errorf("import: exit %d: %s", code, stderr)
+			}
+			if dump(t, db) != before {
+				t.Error("a refused import changed the store")
+			}
+		})
 	}
 }
