@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"net"
@@ -39,9 +40,8 @@ func (db *DB) ReadAll(ctx context.Context) (*model.Table, error) { return readPo
 
 func open(addr string, create bool) (cgraph.QuadStore, error) {
 	if create {
-		err := cgraph.InitQuadStore("postgres", addr, nil)
-		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-			return nil, describe(addr, err)
+		if err := initOnce(addr); err != nil {
+			return nil, err
 		}
 	}
 	qs, err := cgraph.NewQuadStore("postgres", addr, nil)
@@ -108,3 +108,33 @@ type connError struct {
 
 func (e *connError) Error() string { return e.msg }
 func (e *connError) Unwrap() error { return e.err }
+
+// schemaLock is the key of the advisory lock under which a store's tables are created.
+const schemaLock = 0x66616374 // "fact"
+
+// initOnce creates Cayley's tables unless they exist, under an advisory lock of the
+// database: several writers that open a new database at once would otherwise create the
+// same tables and types side by side, and all but one fail on PostgreSQL's own catalogue
+// ("duplicate key value violates unique constraint pg_type_typname_nsp_index").
+func initOnce(addr string) error {
+	ctx := context.Background()
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		return describe(addr, err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return describe(addr, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", schemaLock); err != nil {
+		return describe(addr, err)
+	}
+	defer conn.ExecContext(ctx, "SELECT pg_advisory_unlock($1)", schemaLock)
+	err = cgraph.InitQuadStore("postgres", addr, nil)
+	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		return describe(addr, err)
+	}
+	return nil
+}
