@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a PostgreSQL server from Debian's packages on this machine (no Docker) for the
-# store tests, and sets FACTGRAPH_TEST_POSTGRES to a URL of a database they may use.
+# store tests, and sets FACTGRAPH_TEST_POSTGRES to a URL of a database they may use, and a
+# streaming replica of it (a hot standby on the next port), FACTGRAPH_TEST_POSTGRES_REPLICA.
 #
 #   source scripts/ci-postgres.sh               # what scripts/test does: exports the variable
 #   eval "$(scripts/ci-postgres.sh)"            # same, from another shell
@@ -40,9 +41,11 @@ _fg_pg_main() {
 	fi
 
 	if [ "$action" = stop ]; then
-		if [ -f "$dir/data/PG_VERSION" ]; then
-			"${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >&2 || true
-		fi
+		for d in "$dir/replica" "$dir/data"; do
+			if [ -f "$d/PG_VERSION" ]; then
+				"${as[@]}" "$bin/pg_ctl" -D "$d" -m fast -w stop >&2 || true
+			fi
+		done
 		return 0
 	fi
 
@@ -76,6 +79,32 @@ _fg_pg_main() {
 	FACTGRAPH_TEST_POSTGRES="postgres://$user:$pass@127.0.0.1:$port/$db?sslmode=disable"
 	export FACTGRAPH_TEST_POSTGRES
 	echo "export FACTGRAPH_TEST_POSTGRES='$FACTGRAPH_TEST_POSTGRES'"
+
+	# A streaming replica of it, a hot standby on the next port, for the tests of reads
+	# from a replica: a base backup of the primary (pg_basebackup -R writes the settings
+	# that make it follow the primary), started read-only.
+	local rport=$((port + 1)) repl=factgraph_repl
+	if [ "$("${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$repl'")" != 1 ]; then
+		"${psql[@]}" -c "CREATE ROLE $repl LOGIN REPLICATION PASSWORD '$pass'" >/dev/null
+	fi
+	if [ ! -f "$dir/replica/PG_VERSION" ]; then
+		rm -rf "$dir/replica"
+		PGPASSWORD=$pass "${as[@]}" env PGPASSWORD="$pass" "$bin/pg_basebackup" -h 127.0.0.1 -p "$port" -U "$repl" \
+			-D "$dir/replica" -R -X stream >"$dir/basebackup.log" 2>&1 || {
+			cat "$dir/basebackup.log" >&2
+			return 1
+		}
+	fi
+	if ! "${as[@]}" "$bin/pg_ctl" -D "$dir/replica" status >/dev/null 2>&1; then
+		"${as[@]}" "$bin/pg_ctl" -D "$dir/replica" -l "$dir/replica.log" -w -t 60 \
+			-o "-p $rport -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on" start >/dev/null || {
+			cat "$dir/replica.log" >&2
+			return 1
+		}
+	fi
+	FACTGRAPH_TEST_POSTGRES_REPLICA="postgres://$user:$pass@127.0.0.1:$rport/$db?sslmode=disable"
+	export FACTGRAPH_TEST_POSTGRES_REPLICA
+	echo "export FACTGRAPH_TEST_POSTGRES_REPLICA='$FACTGRAPH_TEST_POSTGRES_REPLICA'"
 }
 
 if [[ "${BASH_SOURCE[0]}" != "$0" ]]; then

@@ -83,7 +83,7 @@ func Open(ctx context.Context, addr string, opts *OpenOptions) (*Store, error) {
 	case addr == "mem:":
 		qs = memstore.New()
 	case strings.HasPrefix(addr, "postgres://"), strings.HasPrefix(addr, "postgresql://"):
-		pg, err = pgstore.Open(addr, !opts.ReadOnly && !opts.MustExist)
+		pg, err = pgstore.Open(addr, !opts.ReadOnly && !opts.MustExist, !opts.ReadOnly)
 		if err == nil {
 			qs = pg.QuadStore()
 		}

@@ -23,8 +23,14 @@ type DB struct {
 }
 
 // Open opens the store in the PostgreSQL database at addr (a postgres:// URL), creating
-// Cayley's tables first when create is set.
-func Open(addr string, create bool) (*DB, error) {
+// Cayley's tables first when create is set. A store opened to write (write) must not be a
+// read-only replica.
+func Open(addr string, create, write bool) (*DB, error) {
+	if write {
+		if err := checkPrimary(addr); err != nil {
+			return nil, err
+		}
+	}
 	qs, err := open(addr, create)
 	if err != nil {
 		return nil, err
@@ -135,6 +141,25 @@ func initOnce(addr string) error {
 	err = cgraph.InitQuadStore("postgres", addr, nil)
 	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 		return describe(addr, err)
+	}
+	return nil
+}
+
+// checkPrimary returns an error when the server at addr is a hot standby, which can answer
+// reads but takes no write: it says where to send writes instead of the server's "cannot
+// set transaction read-write mode during recovery" in the middle of one.
+func checkPrimary(addr string) error {
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		return describe(addr, err)
+	}
+	defer db.Close()
+	var standby bool
+	if err := db.QueryRow("SELECT pg_is_in_recovery()").Scan(&standby); err != nil {
+		return describe(addr, err)
+	}
+	if standby {
+		return fmt.Errorf("the store %q is on a read-only replica; it answers queries and exports, but writes go to the primary server", Redact(addr))
 	}
 	return nil
 }
