@@ -12,14 +12,7 @@ import (
 // short or bad sectors would, and runs every kind of command on it: each exits 1 with the
 // message that says the store is damaged and what to do, never a crash or a trace.
 func TestDamagedStore(t *testing.T) {
-	good := filepath.Join(t.TempDir(), "good.db")
-	if code, _, stderr := runQuery(t, "ingest", "--store", good, copySample(t)); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, stderr)
-	}
-	data, err := os.ReadFile(good)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := flagshipStore(t)
 	const page = 4096
 	damages := map[string]func([]byte) []byte{
 		"cut to 100 bytes": func(b []byte) []byte { return b[:100] },
@@ -81,14 +74,7 @@ func freelistPage(t *testing.T, b []byte) int { return int(binary.LittleEndian.U
 // answers, which a page the store no longer uses allows, or says the store is damaged.
 // Most damage is met on a read, after the store opened, where bolt panics.
 func TestEveryDamagedPage(t *testing.T) {
-	good := filepath.Join(t.TempDir(), "good.db")
-	if code, _, stderr := runQuery(t, "ingest", "--store", good, copySample(t)); code != 0 {
-		t.Fatalf("ingest: exit %d: %s", code, stderr)
-	}
-	data, err := os.ReadFile(good)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := flagshipStore(t)
 	const page = 4096
 	damagedAfterOpen := 0
 	for p := 2; p*page < len(data); p++ {
@@ -123,4 +109,18 @@ func TestEveryDamagedPage(t *testing.T) {
 	if damagedAfterOpen == 0 {
 		t.Error("no damage was met after the store opened: the test no longer reaches reads of damaged pages")
 	}
+}
+
+// flagshipStore returns the bytes of a bolt store of the flagship sample.
+func flagshipStore(t *testing.T) []byte {
+	t.Helper()
+	good := filepath.Join(t.TempDir(), "good.db")
+	if code, _, stderr := runQuery(t, "ingest", "--store", good, copySample(t)); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
