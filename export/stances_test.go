@@ -1,0 +1,77 @@
+package export_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/factgraph/factgraph/export"
+	"github.com/factgraph/factgraph/graph"
+)
+
+// stanceFacts is a small argument with known stances: b rebuts one of a's assertions twice
+// and another once, c backs a up and rebuts b, a backs itself up, and assertions that name
+// themselves or an assertion the graph does not hold count for nothing.
+func stanceFacts() *graph.Graph {
+	claim := func(id, by string, src string) graph.Claim {
+		return graph.Claim{ID: id, Kind: graph.KindClaim, By: by, Says: "says " + id, Sources: []string{src}}
+	}
+	counter := func(id, by, src string, counters ...string) graph.Claim {
+		c := claim(id, by, src)
+		c.Kind, c.Counters = graph.KindCounterclaim, counters
+		return c
+	}
+	a3 := claim("a3", "a", "s1")
+	a3.Supports = []string{"a1", "a3", "gone"}
+	c1 := claim("c1", "c", "s2")
+	c1.Supports = []string{"a1", "a2"}
+	return &graph.Graph{
+		Parties: []graph.Party{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}, {ID: "c", Name: "C"}, {ID: "quiet", Name: "Quiet"}},
+		Claims:  []graph.Claim{claim("a1", "a", "s1"), claim("a2", "a", "s1"), a3, c1},
+		Counterclaims: []graph.Claim{
+			counter("b1", "b", "s1", "a1"),
+			counter("b2", "b", "s2", "a1", "a2", "b2"),
+			counter("c2", "c", "s2", "b1", "gone"),
+		},
+	}
+}
+
+func TestStancesView(t *testing.T) {
+	g, err := export.BuildView(stanceFacts(), export.ViewOptions{View: export.ViewStances})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := nodeIDs(g), []string{"a", "b", "c"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("nodes = %q, want %q (the parties who assert something)", got, want)
+	}
+	type edge struct {
+		id, label  string
+		weight     float64
+		assertions string
+		sources    []string
+		color      export.Color
+	}
+	var got []edge
+	for _, e := range g.Edges {
+		var as string
+		for _, x := range e.Extra {
+			if x.Name == export.ExtraAssertions {
+				as = x.Value
+			}
+		}
+		got = append(got, edge{e.ID, e.Label, e.Weight, as, e.Sources, e.Color})
+	}
+	want := []edge{
+		{"a:supports:a", "supports 1", 1, "a1", []string{"s1"}, export.ColorSupports},
+		{"b:counters:a", "counters 2", 2, "a1\na2", []string{"s1", "s2"}, export.ColorCounters},
+		{"c:supports:a", "supports 2", 2, "a1\na2", []string{"s2"}, export.ColorSupports},
+		{"c:counters:b", "counters 1", 1, "b1", []string{"s2"}, export.ColorCounters},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("edges:\n got %+v\nwant %+v", got, want)
+	}
+	for _, e := range g.Edges {
+		if e.Kind != export.RoleCounters && e.Kind != export.RoleSupports {
+			t.Errorf("edge %q has kind %q, want counters or supports", e.ID, e.Kind)
+		}
+	}
+}
