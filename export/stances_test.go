@@ -2,10 +2,13 @@ package export_test
 
 import (
 	"reflect"
+	"sort"
 	"testing"
 
 	"github.com/factgraph/factgraph/export"
+	"github.com/factgraph/factgraph/export/internal/facttest"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/query"
 )
 
 // stanceFacts is a small argument with known stances: b rebuts one of a's assertions twice
@@ -73,5 +76,48 @@ func TestStancesView(t *testing.T) {
 		if e.Kind != export.RoleCounters && e.Kind != export.RoleSupports {
 			t.Errorf("edge %q has kind %q, want counters or supports", e.ID, e.Kind)
 		}
+	}
+}
+
+// The stances view draws what "factgraph query stances" counts: the same parties, and an
+// edge for every count that is not 0, with that count as its weight.
+func TestStancesViewMatchesQuery(t *testing.T) {
+	for name, g := range map[string]*graph.Graph{"flagship": facttest.Flagship(t), "small": stanceFacts(), "sample": facttest.Sample()} {
+		t.Run(name, func(t *testing.T) {
+			v, err := export.BuildView(g, export.ViewOptions{View: export.ViewStances})
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := query.Stances(g)
+			var parties []string
+			for _, p := range q.Parties {
+				parties = append(parties, p.ID)
+			}
+			if got := nodeIDs(v); !reflect.DeepEqual(got, parties) {
+				t.Errorf("view nodes %q, query parties %q", got, parties)
+			}
+			want := map[string]float64{}
+			for _, s := range q.Stances {
+				if s.Counters > 0 {
+					want[s.By.ID+" -counters-> "+s.Of.ID] = float64(s.Counters)
+				}
+				if s.Supports > 0 {
+					want[s.By.ID+" -supports-> "+s.Of.ID] = float64(s.Supports)
+				}
+			}
+			got := map[string]float64{}
+			for _, e := range v.Edges {
+				got[e.From+" -"+e.Kind+"-> "+e.To] = e.Weight
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("view edges %v\nquery counts %v", got, want)
+			}
+			if len(want) == 0 {
+				t.Error("no stances: the comparison proves nothing")
+			}
+			if !sort.SliceIsSorted(v.Nodes, func(i, j int) bool { return v.Nodes[i].ID < v.Nodes[j].ID }) {
+				t.Error("nodes not sorted")
+			}
+		})
 	}
 }
