@@ -12,9 +12,9 @@ import (
 )
 
 // debate is a small argument with known stances and rebuttals: a's claim a1 is rebutted by
-// b twice and by c, a2 by b only, b's b1 by c; c backs a up twice and a backs itself up
-// once; assertions that name themselves or an assertion the graph does not hold count for
-// nothing; quiet asserts nothing.
+// b twice and by c, a2 by b twice (one party, two counterclaims), b's b1 by c; c backs a up
+// twice and a backs itself up once; assertions that name themselves or an assertion the
+// graph does not hold count for nothing; quiet asserts nothing.
 func debate() *graph.Graph {
 	claim := func(id, by string) graph.Claim {
 		return graph.Claim{ID: id, Kind: graph.KindClaim, By: by, Says: "says " + id}
@@ -34,6 +34,7 @@ func debate() *graph.Graph {
 		Counterclaims: []graph.Claim{
 			counter("b1", "b", "a1"),
 			counter("b2", "b", "a1", "a2", "b2", "a2"),
+			counter("b3", "b", "a2"),
 			counter("c2", "c", "b1", "gone", "a1"),
 		},
 	}
@@ -42,7 +43,7 @@ func debate() *graph.Graph {
 func TestStancesCounts(t *testing.T) {
 	r := Stances(debate())
 	ref := func(id string) Ref { return Ref{ID: id, Name: strings.ToUpper(id)} }
-	wantParties := []StanceParty{{ref("a"), 3}, {ref("b"), 2}, {ref("c"), 2}}
+	wantParties := []StanceParty{{ref("a"), 3}, {ref("b"), 3}, {ref("c"), 2}}
 	if !reflect.DeepEqual(r.Parties, wantParties) {
 		t.Errorf("parties = %+v\nwant %+v", r.Parties, wantParties)
 	}
@@ -70,10 +71,10 @@ func TestContestedCounts(t *testing.T) {
 		unrebutted []string
 		contested  []string
 	}{
-		{0, []string{"a3", "c1", "b2", "c2"}, []string{"a1"}},
-		{2, []string{"a3", "c1", "b2", "c2"}, []string{"a1"}},
-		{1, []string{"a3", "c1", "b2", "c2"}, []string{"a1", "a2", "b1"}},
-		{3, []string{"a3", "c1", "b2", "c2"}, nil},
+		{0, []string{"a3", "c1", "b2", "b3", "c2"}, []string{"a1"}},
+		{2, []string{"a3", "c1", "b2", "b3", "c2"}, []string{"a1"}},
+		{1, []string{"a3", "c1", "b2", "b3", "c2"}, []string{"a1", "a2", "b1"}},
+		{3, []string{"a3", "c1", "b2", "b3", "c2"}, nil},
 	} {
 		r, err := Contested(debate(), ContestedOptions{Min: tc.min})
 		if err != nil {
