@@ -18,10 +18,13 @@ const (
 	// ViewArguments shows claims and counterclaims, who makes them, and which rebut or back
 	// up which.
 	ViewArguments = "arguments"
+	// ViewStances shows the parties who assert something and, weighted, how many of one
+	// party's assertions another counters or supports (stances.go).
+	ViewStances = "stances"
 )
 
 // Views lists the view names, the default first.
-var Views = []string{ViewFull, ViewParties, ViewArguments}
+var Views = []string{ViewFull, ViewParties, ViewArguments, ViewStances}
 
 // Edge kinds of the full view, named after the fact field they come from. A role edge runs
 // from the item that has the field to the item it names ("obligation -bearer-> party"),
@@ -178,6 +181,9 @@ func sizes(g *graph.Graph, view string) (nodes, edges int) {
 	}
 	if view == ViewArguments {
 		return claims + len(g.Parties), claimRoles
+	}
+	if view == ViewStances {
+		return len(g.Parties), claimRoles - claims // at most one edge per counters and supports link
 	}
 	nodes = len(g.Parties) + len(g.Agreements)
 	edges = len(g.Relations)
@@ -520,6 +526,8 @@ func (b *builder) build(g *graph.Graph, view string) bool {
 		b.parties(g)
 	case ViewArguments:
 		b.arguments(g)
+	case ViewStances:
+		b.stances(g)
 	default:
 		return false
 	}

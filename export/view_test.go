@@ -69,6 +69,13 @@ func TestViews(t *testing.T) {
 			noEdges:   []string{"japan -allied-with-> united-states"},
 		},
 		{
+			name:      "stances",
+			opts:      export.ViewOptions{View: export.ViewStances},
+			nodes:     []string{"japan", "trump", "united-states"},
+			wantEdges: []string{"japan -counters-> trump", "united-states -counters-> trump", "united-states -supports-> japan"},
+			noEdges:   []string{"trump -counters-> japan", "japan -allied-with-> united-states"},
+		},
+		{
 			name:      "focus depth 1",
 			opts:      export.ViewOptions{View: export.ViewArguments, Focus: "trump", Depth: 1},
 			nodes:     []string{"treaty-unfair", "trump"},
@@ -152,7 +159,7 @@ func TestViewErrors(t *testing.T) {
 		opts export.ViewOptions
 		want string
 	}{
-		{"unknown view", export.ViewOptions{View: "everything"}, `unknown view "everything"; use one of: full, parties, arguments`},
+		{"unknown view", export.ViewOptions{View: "everything"}, `unknown view "everything"; use one of: full, parties, arguments, stances`},
 		{"unknown focus", export.ViewOptions{Focus: "mars"}, `focus "mars" is not a node of the full view`},
 		{"unknown source", export.ViewOptions{Source: "other"}, `source "other" is not in the store`},
 	} {

@@ -1,6 +1,8 @@
 // Package query answers questions about a factgraph store's merged read model
 // (*graph.Graph): who owes whom what (obligations and their balance between two
-// parties), which claims are rebutted by which counterclaims, what an item is connected
+// parties), which claims are rebutted by which counterclaims, how often each party counters
+// and supports another's assertions (stances), what nobody rebuts and what several parties
+// rebut (contested), what an item is connected
 // to, the shortest chains of relations between two items, the dated items in order, and
 // counts and centrality for the whole graph.
 //

@@ -31,6 +31,8 @@ func TestGolden(t *testing.T) {
 			return ix.Obligations(ObligationsOptions{Between: [2]string{"united-states", "japan"}})
 		}},
 		{"claims", func() (result, error) { return ix.Claims(ClaimsOptions{}) }},
+		{"stances", func() (result, error) { return ix.Stances(), nil }},
+		{"contested", func() (result, error) { return ix.Contested(ContestedOptions{Min: 1}) }},
 		{"neighbors", func() (result, error) { return ix.Neighbors("japan", NeighborsOptions{}) }},
 		{"neighbors-depth", func() (result, error) { return ix.Neighbors("cc-nested", NeighborsOptions{Depth: 2}) }},
 		{"path", func() (result, error) { return ix.Path("author", "treaty-1960", PathOptions{All: true}) }},

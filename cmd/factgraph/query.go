@@ -82,12 +82,13 @@ func noArgs(c *cli.Context) error {
 func queryCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "query",
-		Usage: "answer questions about the graph: obligations, claims, neighbors, paths, timeline, Gizmo",
+		Usage: "answer questions about the graph: obligations, claims, stances, contested, neighbors, paths, timeline, Gizmo",
 		Description: "Each query reads the store (--store) or, with --in, just the facts files given,\n" +
 			"and prints a table, or stable JSON with --json. Ids may be given as names or aliases\n" +
 			"when they match one item. See docs/query.md.",
 		Subcommands: []*cli.Command{
-			obligationsQuery(), claimsQuery(), neighborsQuery(), pathQuery(), timelineQuery(), gizmoQuery(),
+			obligationsQuery(), claimsQuery(), stancesQuery(), contestedQuery(), neighborsQuery(), pathQuery(),
+			timelineQuery(), gizmoQuery(),
 		},
 	}
 }

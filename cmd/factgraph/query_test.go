@@ -135,6 +135,13 @@ func TestQueryCommands(t *testing.T) {
 		{"claims negative limit", []string{"query", "claims", "--in", flagship, "--limit", "-1"}, 2, "", "--limit must be 0 (all) or more, got -1"},
 		{"neighbors negative limit", []string{"query", "neighbors", "--in", flagship, "--limit", "-1", "japan"}, 2, "", "--limit must be 0 (all) or more, got -1"},
 		{"empty store neighbors", []string{"query", "neighbors", "--store", "mem:", "japan"}, 1, "", `no such item "japan"`},
+		{"stances", []string{"query", "stances", "--in", flagship}, 0, "The article's commentary  Donald Trump              7         2", ""},
+		{"stances json", []string{"query", "stances", "--in", flagship, "--json"}, 0, `"counters": 7`, ""},
+		{"stances argument", []string{"query", "stances", "--in", flagship, "japan"}, 2, "", `unexpected argument "japan"`},
+		{"empty store stances", []string{"query", "stances", "--store", "mem:"}, 0, "no party asserts anything", ""},
+		{"contested", []string{"query", "contested", "--in", flagship}, 0, "REBUTTED BY 2 OR MORE PARTIES: 4 assertions", ""},
+		{"contested min", []string{"query", "contested", "--in", flagship, "--min", "3", "--json"}, 0, `"contested": []`, ""},
+		{"contested min 0", []string{"query", "contested", "--in", flagship, "--min", "0"}, 2, "", "--min must be 1 or more, got 0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -151,6 +158,8 @@ func TestQueryJSONIsStable(t *testing.T) {
 		{"stats", "--in", flagship, "--json"},
 		{"query", "claims", "--in", flagship, "--json"},
 		{"query", "timeline", "--in", flagship, "--json"},
+		{"query", "stances", "--in", flagship, "--json"},
+		{"query", "contested", "--in", flagship, "--json"},
 	} {
 		_, first, _ := runQuery(t, args...)
 		_, again, _ := runQuery(t, args...)

@@ -4,6 +4,8 @@
 package all
 
 import (
+	_ "github.com/factgraph/factgraph/export/aif"        // aif
+	_ "github.com/factgraph/factgraph/export/argdown"    // argdown
 	_ "github.com/factgraph/factgraph/export/dot"        // dot
 	_ "github.com/factgraph/factgraph/export/gexf"       // gexf
 	_ "github.com/factgraph/factgraph/export/graphml"    // graphml

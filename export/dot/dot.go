@@ -11,6 +11,8 @@ package dot
 import (
 	"bufio"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/factgraph/factgraph/export"
@@ -110,6 +112,11 @@ func (w *Writer) Edge(e *export.Edge) {
 	w.str(", color=" + hex + ", fontcolor=" + hex)
 	if e.Dashed {
 		w.str(", style=\"dashed\"")
+	}
+	if e.Weight > 1 {
+		// A heavier edge (the stances view counts assertions) is drawn thicker, gently:
+		// twice the weight adds one point.
+		w.str(", penwidth=\"" + strconv.FormatFloat(1+math.Round(10*math.Log2(e.Weight))/10, 'f', -1, 64) + "\"")
 	}
 	var err error
 	w.values, err = export.EdgeValues(w.values[:0], e)
