@@ -2,10 +2,12 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/suggest"
 )
 
 // The views a store can be exported in.
@@ -68,12 +70,26 @@ type ViewOptions struct {
 	Source string // when set, keep only the items that this source states
 }
 
+// Check reports a view name that is not one of Views, before anything is read.
+func (opts ViewOptions) Check() error {
+	if opts.View == "" || slices.Contains(Views, opts.View) {
+		return nil
+	}
+	if near, ok := suggest.Closest(opts.View, Views); ok {
+		return fmt.Errorf("unknown view %q; did you mean %q? (views: %s)", opts.View, near, strings.Join(Views, ", "))
+	}
+	return fmt.Errorf("unknown view %q; use one of: %s", opts.View, strings.Join(Views, ", "))
+}
+
 // BuildView turns the merged read model of a store into the export model of one view. The
 // nodes come out sorted by ID and the edges by (From, To, Kind, ID), so the same graph gives
 // the same export every time. An edge whose end is not in the view is left out.
 func BuildView(g *graph.Graph, opts ViewOptions) (*Graph, error) {
 	if g == nil {
 		g = &graph.Graph{}
+	}
+	if err := opts.Check(); err != nil {
+		return nil, err
 	}
 	if opts.Source != "" {
 		var err error

@@ -38,22 +38,35 @@ func Timeline(g *graph.Graph, o TimelineOptions) (*TimelineResult, error) {
 	return NewIndex(g).Timeline(o)
 }
 
-// Timeline is the package-level Timeline on an index already built.
-func (ix *Index) Timeline(o TimelineOptions) (*TimelineResult, error) {
-	var from, to graph.Date
-	var err error
+// Check reports bounds that are not dates, or that leave no room between them, before
+// anything is read.
+func (o TimelineOptions) Check() error {
+	_, _, err := o.bounds()
+	return err
+}
+
+func (o TimelineOptions) bounds() (from, to graph.Date, err error) {
 	if o.From != "" {
 		if from, err = graph.ParseDate(o.From); err != nil {
-			return nil, fmt.Errorf("from: %w", err)
+			return from, to, fmt.Errorf("from: %w", err)
 		}
 	}
 	if o.To != "" {
 		if to, err = graph.ParseDate(o.To); err != nil {
-			return nil, fmt.Errorf("to: %w", err)
+			return from, to, fmt.Errorf("to: %w", err)
 		}
 	}
 	if !from.IsZero() && !to.IsZero() && to.End().Before(from.Start()) {
-		return nil, fmt.Errorf("from %q is after to %q; swap them", o.From, o.To)
+		return from, to, fmt.Errorf("from %q is after to %q; swap them", o.From, o.To)
+	}
+	return from, to, nil
+}
+
+// Timeline is the package-level Timeline on an index already built.
+func (ix *Index) Timeline(o TimelineOptions) (*TimelineResult, error) {
+	from, to, err := o.bounds()
+	if err != nil {
+		return nil, err
 	}
 	res := &TimelineResult{From: o.From, To: o.To, Entries: []Entry{}}
 	add := func(id string, dates ...dated) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -125,6 +126,9 @@ func obligationsQuery() *cli.Command {
 				return usagef("--between takes two parties, got %d: %q", len(pair), pair)
 			default:
 				o.Between = [2]string{pair[0], pair[1]}
+			}
+			if err := o.ObligationsOptions.Check(); err != nil {
+				return usageError{err}
 			}
 			return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
 				return query.ObligationsIn(ctx, s, o.ObligationsOptions)
@@ -260,6 +264,9 @@ func timelineQuery() *cli.Command {
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
 				return err
+			}
+			if err := o.TimelineOptions.Check(); err != nil {
+				return usageError{fmt.Errorf("--%w", err)} // "--from: ...", as typed
 			}
 			return o.answer(c, func(g *graph.Graph) (printable, error) { return query.Timeline(g, o.TimelineOptions) })
 		},
