@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -58,6 +59,10 @@ func openBolt(path string, opts Options) (cgraph.QuadStore, *pinKV, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		if opts.ReadOnly {
 			return nil, nil, fmt.Errorf("no store at %q; run factgraph ingest first", path)
+		}
+		// A new store may go into a folder that does not exist yet, as any output does.
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, nil, fmt.Errorf("create the folder of store %q: %w", path, err)
 		}
 	case err != nil:
 		return nil, nil, fmt.Errorf("open store %q: %w", path, err)
