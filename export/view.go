@@ -8,6 +8,7 @@ import (
 
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/suggest"
+	"github.com/factgraph/factgraph/query"
 )
 
 // The views a store can be exported in.
@@ -108,7 +109,7 @@ func BuildView(g *graph.Graph, opts ViewOptions) (*Graph, error) {
 	}
 	out := b.graph(view)
 	if opts.Focus != "" {
-		if err := focus(out, opts.Focus, opts.Depth); err != nil {
+		if err := focus(out, g, opts.Focus, opts.Depth); err != nil {
 			return nil, err
 		}
 	}
@@ -442,18 +443,20 @@ func union(a, b []string) []string {
 	return out
 }
 
-// focus keeps the nodes within depth steps of id, following edges either way, and the
-// edges between them.
-func focus(g *Graph, id string, depth int) error {
-	found := false
-	for _, n := range g.Nodes {
-		if n.ID == id {
-			found = true
-			break
+// focus keeps the nodes within depth steps of the item ref names, following edges either
+// way, and the edges between them. ref is an id, or a name or alias of one item of from,
+// the graph the view was built from, as the queries read it (query.ResolveIn).
+func focus(g *Graph, from *graph.Graph, ref string, depth int) error {
+	id := ref
+	if !slices.ContainsFunc(g.Nodes, func(n Node) bool { return n.ID == ref }) {
+		it, err := query.ResolveIn(from, ref)
+		if err != nil {
+			return fmt.Errorf("focus: %w", err)
 		}
+		id = it.ID
 	}
-	if !found {
-		return fmt.Errorf("focus %q is not a node of the %s view; check the id, or pick another view", id, g.View)
+	if !slices.ContainsFunc(g.Nodes, func(n Node) bool { return n.ID == id }) {
+		return fmt.Errorf("focus %q is not a node of the %s view; pick another view, or an item it shows", id, g.View)
 	}
 	adj := map[string][]string{}
 	for _, e := range g.Edges {
@@ -502,6 +505,13 @@ func onlySource(g *graph.Graph, src string) (*graph.Graph, error) {
 		}
 	}
 	if !known {
+		ids := make([]string, len(g.Sources))
+		for i, s := range g.Sources {
+			ids[i] = s.ID
+		}
+		if near, ok := suggest.Closest(src, ids); ok {
+			return nil, fmt.Errorf("source %q is not in the store; did you mean %q?", src, near)
+		}
 		return nil, fmt.Errorf("source %q is not in the store; run \"factgraph sources\" to list the sources", src)
 	}
 	out.Parties = keepBy(g.Parties, src, func(p graph.Party) []string { return p.Sources })

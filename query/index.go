@@ -60,6 +60,14 @@ type Index struct {
 // NewIndex indexes g. A reference to an id that g does not hold (which a store should
 // never produce) is left out of the edge set rather than failing the query.
 func NewIndex(g *graph.Graph) *Index {
+	ix := newNames(g)
+	ix.buildEdges()
+	return ix
+}
+
+// newNames indexes g's items by id and by name, without the edge set: what resolving a
+// reference needs.
+func newNames(g *graph.Graph) *Index {
 	if g == nil {
 		g = &graph.Graph{}
 	}
@@ -110,7 +118,6 @@ func NewIndex(g *graph.Graph) *Index {
 			ix.byName[k] = append(ix.byName[k], i)
 		}
 	}
-	ix.buildEdges()
 	return ix
 }
 
