@@ -519,20 +519,3 @@ func byKind(m map[string]int) string {
 	}
 	return strings.Join(parts, ", ")
 }
-
-// GizmoResult holds what a Gizmo query returned, in the store's order.
-type GizmoResult struct {
-	Results []any `json:"results"`
-}
-
-// WriteText writes one result a line, as compact JSON.
-func (r *GizmoResult) WriteText(w io.Writer, _ int) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, v := range r.Results {
-		if err := enc.Encode(v); err != nil {
-			return fmt.Errorf("write gizmo result: %w", err)
-		}
-	}
-	return nil
-}

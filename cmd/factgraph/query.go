@@ -297,11 +297,11 @@ func gizmoQuery() *cli.Command {
 			}
 			code := c.Args().First()
 			return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
-				rs, err := s.Gizmo(ctx, code, o.limit)
-				if err != nil {
-					return nil, err
+				res, err := query.GizmoIn(ctx, s, code, o.limit)
+				if err == nil && res.Hint != "" {
+					fmt.Fprintln(c.App.ErrWriter, "factgraph: "+res.Hint)
 				}
-				return &query.GizmoResult{Results: rs}, nil
+				return res, err
 			})
 		},
 	}

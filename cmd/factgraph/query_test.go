@@ -126,6 +126,8 @@ func TestQueryCommands(t *testing.T) {
 		{"timeline", []string{"query", "timeline", "--in", flagship, "--from", "1951", "--to", "1960"}, 0, "1951", ""},
 		{"timeline bad date", []string{"query", "timeline", "--in", flagship, "--from", "1951-02-30"}, 2, "", "--from: date \"1951-02-30\" is not on the calendar"},
 		{"gizmo", []string{"query", "gizmo", "--in", flagship, `g.V("<japan>").All()`}, 0, `{"id":"<japan>"}`, ""},
+		{"gizmo bare id", []string{"query", "gizmo", "--in", flagship, `g.V("japan").All()`}, 0, "", `factgraph: no results; ids are IRIs: did you mean g.V("<japan>")?`},
+		{"gizmo bare predicate", []string{"query", "gizmo", "--in", flagship, `g.V("<japan>").In('fg:bearer').All()`}, 0, "", `factgraph: no results; ids are IRIs: did you mean In('<fg:bearer>')?`},
 		{"gizmo error", []string{"query", "gizmo", "--in", flagship, `g.V(`}, 1, "", "gizmo query"},
 		{"stats", []string{"stats", "--in", flagship, "--json"}, 0, `"component_count": 1`, ""},
 		{"stats table", []string{"stats", "--in", flagship}, 0, "most central parties", ""},
