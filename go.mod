@@ -7,6 +7,7 @@ require (
 	github.com/cayleygraph/cayley v0.7.7-0.20240706181042-81dcd7d73e45
 	github.com/cayleygraph/quad v1.3.0
 	github.com/goccy/go-graphviz v0.2.10
+	github.com/goccy/go-yaml v1.19.2
 	github.com/hidal-go/hidalgo v0.3.0
 	github.com/lib/pq v1.10.9
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2

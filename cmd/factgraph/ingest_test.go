@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/urfave/cli/v2"
@@ -242,5 +243,47 @@ func TestNQuadsRoundTrip(t *testing.T) {
 	a, b := dump(t, first), dump(t, second)
 	if a != b || len(a) < 1000 {
 		t.Errorf("the N-Quads differ after a round trip (%d and %d bytes)", len(a), len(b))
+	}
+}
+
+// TestValidateYAMLSyntaxErrors: a YAML mistake deep in the flagship is reported at the line
+// and column of the character at fault, with the fix, not at the start of its block.
+func TestValidateYAMLSyntaxErrors(t *testing.T) {
+	const heading = `    section: "Trump's Criticism: An Asymmetrical Burden"`
+	for _, tt := range []struct {
+		name  string
+		line  string // the line replaced: the last one that reads heading
+		col   int
+		wrong string
+		msg   string
+	}{
+		{"colon in a plain value", heading, 31, `    section: Trump's Criticism: An Asymmetrical Burden`,
+			`invalid YAML: ": " inside an unquoted value starts a new key; quote the whole value: "Trump's Criticism: An Asymmetrical Burden"`},
+		{"quote in a quoted value", heading, 37, `    section: "Trump's Criticism: An "Asymmetrical" Burden"`,
+			`invalid YAML: a " inside a string in "..." ends the string; write each inner " as \", or put the whole value in '...': 'Trump''s Criticism: An "Asymmetrical" Burden'`},
+		{"tab in the indentation", heading, 1, "\tsection: \"Trump's Criticism: An Asymmetrical Burden\"",
+			`invalid YAML: a tab in the indentation; YAML indents with spaces only, so replace the tab with spaces`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			facts := copySample(t)
+			b, _ := os.ReadFile(facts)
+			lines := strings.Split(string(b), "\n")
+			at := -1
+			for i, l := range lines {
+				if l == tt.line {
+					at = i
+				}
+			}
+			if at < 100 {
+				t.Fatalf("the sample has no line %q past its first 100", tt.line)
+			}
+			lines[at] = tt.wrong
+			os.WriteFile(facts, []byte(strings.Join(lines, "\n")), 0o644)
+			code, _, stderr := runQuery(t, "validate", facts)
+			want := fmt.Sprintf("%s:%d:%d: %s\n", facts, at+1, tt.col, tt.msg)
+			if code != 1 || !strings.HasPrefix(stderr, want) {
+				t.Errorf("exit %d\n got: %s\nwant: %s", code, stderr, want)
+			}
+		})
 	}
 }
