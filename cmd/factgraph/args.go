@@ -19,7 +19,7 @@ func flagsFirst(app *cli.App, args []string) []string {
 	var cmd *cli.Command
 	// Walk down the command names: factgraph query obligations ...
 	for len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
-		next := findCommand(cmds, rest[0])
+		next := commandNamed(cmds, rest[0])
 		if next == nil {
 			break
 		}
@@ -56,7 +56,7 @@ func flagsFirst(app *cli.App, args []string) []string {
 	return append(out, positional...)
 }
 
-func findCommand(cmds []*cli.Command, name string) *cli.Command {
+func commandNamed(cmds []*cli.Command, name string) *cli.Command {
 	for _, c := range cmds {
 		if c.HasName(name) {
 			return c

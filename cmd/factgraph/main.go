@@ -64,6 +64,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		renderCommand(),
 		buildCommand(),
 		queryCommand(),
+		findCommand(),
 		statsCommand(),
 	} {
 		if c != nil {

@@ -18,9 +18,10 @@ import (
 // inputOptions are the flags every query and stats take: where the graph comes from and
 // how to print the answer.
 type inputOptions struct {
-	store string
-	in    cli.StringSlice
-	json  bool
+	store  string
+	in     cli.StringSlice
+	json   bool
+	source string // --source, for the commands that take it
 }
 
 func (o *inputOptions) flags() []cli.Flag {
@@ -39,7 +40,7 @@ type printable interface {
 // answer loads the graph the options name, asks ask about it and prints the answer.
 func (o *inputOptions) answer(c *cli.Context, ask func(*graph.Graph) (printable, error)) error {
 	return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
-		g, err := s.Load(ctx, store.LoadOptions{})
+		g, err := s.Load(ctx, store.LoadOptions{Source: o.source})
 		if err != nil {
 			return nil, err
 		}
