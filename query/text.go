@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -174,6 +175,17 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
+// mixesSources reports whether the items whose sources are given do not all come from the
+// same source or sources: then an answer says which source states what.
+func mixesSources(sources ...[]string) bool {
+	for _, ss := range sources[min(1, len(sources)):] {
+		if !slices.Equal(ss, sources[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // WriteText writes the obligations as aligned tables for a terminal of the given width.
 // With Between set, the two directions come first side by side, then their balance.
 func (r *ObligationsResult) WriteText(w io.Writer, width int) error {
@@ -186,14 +198,28 @@ func (r *ObligationsResult) WriteText(w io.Writer, width int) error {
 		_, err := fmt.Fprintln(w, "no obligations match")
 		return err
 	}
-	t := newTable(w, width, column{head: "ID"}, column{head: "BEARER → BENEFICIARY"}, column{head: "STATUS"},
-		column{head: "DUTY", weight: 1}, column{head: "CONDITION", weight: 1}, column{head: "UNDER"})
+	cols := []column{{head: "ID"}, {head: "BEARER → BENEFICIARY"}, {head: "STATUS"},
+		{head: "DUTY", weight: 1}, {head: "CONDITION", weight: 1}, {head: "UNDER"}}
+	// Which source states which duty matters only when they are not all from one.
+	var sources [][]string
+	for _, o := range r.Obligations {
+		sources = append(sources, o.Sources)
+	}
+	mixed := mixesSources(sources...)
+	if mixed {
+		cols = append(cols, column{head: "SOURCE"})
+	}
+	t := newTable(w, width, cols...)
 	for _, o := range r.Obligations {
 		under := ""
 		if o.Under != nil {
 			under = o.Under.ID
 		}
-		t.row(o.ID, o.Bearer.ID+" → "+o.Beneficiary.ID, o.Status, o.Duty, o.Condition, under)
+		cells := []string{o.ID, o.Bearer.ID + " → " + o.Beneficiary.ID, o.Status, o.Duty, o.Condition, under}
+		if mixed {
+			cells = append(cells, sourceList(o.Sources))
+		}
+		t.row(cells...)
 	}
 	return t.flush()
 }
@@ -279,11 +305,23 @@ func (r *ClaimsResult) WriteText(w io.Writer, width int) error {
 		_, err := fmt.Fprintln(w, "no claims match")
 		return err
 	}
+	var sources [][]string
+	var collect func(n ClaimNode)
+	collect = func(n ClaimNode) {
+		sources = append(sources, n.Sources)
+		for _, c := range n.Counterclaims {
+			collect(c)
+		}
+	}
+	for _, t := range r.Threads {
+		collect(t)
+	}
+	mixed := mixesSources(sources...)
 	for i, t := range r.Threads {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		writeClaim(w, t, "", "", width)
+		writeClaim(w, t, "", "", width, mixed)
 	}
 	if r.Truncated {
 		_, err := fmt.Fprintf(w, "\n%s not listed (raise --limit, or --limit 0 for all)\n", plural(r.Omitted, "more thread", "more threads"))
@@ -292,10 +330,13 @@ func (r *ClaimsResult) WriteText(w io.Writer, width int) error {
 	return nil
 }
 
-func writeClaim(w io.Writer, n ClaimNode, first, rest string, width int) {
+func writeClaim(w io.Writer, n ClaimNode, first, rest string, width int, sources bool) {
 	head := n.Kind + " " + n.ID + " · " + name(n.By)
 	if n.Date != "" {
 		head += " · " + n.Date
+	}
+	if sources && len(n.Sources) > 0 {
+		head += " · " + sourceList(n.Sources)
 	}
 	if n.Repeat {
 		fmt.Fprintf(w, "%s%s (shown above)\n", first, head)
@@ -323,9 +364,9 @@ func writeClaim(w io.Writer, n ClaimNode, first, rest string, width int) {
 	}
 	for i, c := range n.Counterclaims {
 		if i == len(n.Counterclaims)-1 {
-			writeClaim(w, c, rest+"└─ ", rest+"   ", width)
+			writeClaim(w, c, rest+"└─ ", rest+"   ", width, sources)
 		} else {
-			writeClaim(w, c, rest+"├─ ", rest+"│  ", width)
+			writeClaim(w, c, rest+"├─ ", rest+"│  ", width, sources)
 		}
 	}
 }
@@ -431,10 +472,22 @@ func (r *TimelineResult) WriteText(w io.Writer, width int) error {
 	if len(r.Entries) == 0 {
 		fmt.Fprintln(w, "no dated items")
 	} else {
-		t := newTable(w, width, column{head: "DATE"}, column{head: "WHAT"}, column{head: "KIND"}, column{head: "ID"},
-			column{head: "LABEL", weight: 1})
+		cols := []column{{head: "DATE"}, {head: "WHAT"}, {head: "KIND"}, {head: "ID"}, {head: "LABEL", weight: 1}}
+		var sources [][]string
 		for _, e := range r.Entries {
-			t.row(e.Date, e.What, e.Item.Kind, e.Item.ID, e.Item.Label)
+			sources = append(sources, e.Sources)
+		}
+		mixed := mixesSources(sources...)
+		if mixed {
+			cols = append(cols, column{head: "SOURCE"})
+		}
+		t := newTable(w, width, cols...)
+		for _, e := range r.Entries {
+			cells := []string{e.Date, e.What, e.Item.Kind, e.Item.ID, e.Item.Label}
+			if mixed {
+				cells = append(cells, sourceList(e.Sources))
+			}
+			t.row(cells...)
 		}
 		if err := t.flush(); err != nil {
 			return err

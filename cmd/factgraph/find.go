@@ -30,7 +30,7 @@ func findCommand() *cli.Command {
 			"   factgraph find --in samples/nato-spending/facts.yaml --json summit",
 		Flags: append(o.flags(),
 			&cli.StringFlag{Name: "kind", Usage: "only items of kind `KIND`: " + strings.Join(itemKindNames(), ", "), Destination: &o.Kind},
-			sourceFlag(&o.inputOptions.source),
+			sourceFlag(&o.source),
 		),
 		Action: func(c *cli.Context) error {
 			o.Text = strings.Join(c.Args().Slice(), " ")

@@ -161,3 +161,83 @@ func TestQueryJSONIsStable(t *testing.T) {
 		}
 	}
 }
+
+// TestQuerySources: every query takes --source, and where an answer mixes sources the
+// table says which source states what, as the JSON does.
+func TestQuerySources(t *testing.T) {
+	store := storeWithBoth(t)
+	const nato, treaty = "nato-spending-summary", "japan-us-security-treaty-article"
+	t.Run("obligations", func(t *testing.T) {
+		code, out, stderr := runQuery(t, "query", "obligations", "--store", store, "--bearer", "nato-allies")
+		if code != 0 || !regexpLine(out, `^ID .* SOURCE$`) ||
+			!regexpLine(out, `^nato-allies-increase-defense-spending .* `+treaty+`$`) || !regexpLine(out, `^nato-allies-four-percent .* `+nato+`$`) {
+			t.Errorf("exit %d, table without the source of each duty:\n%s%s", code, out, stderr)
+		}
+		_, out, _ = runQuery(t, "query", "obligations", "--store", store, "--bearer", "nato-allies", "--json")
+		var r struct {
+			Obligations []struct {
+				ID      string
+				Sources []string
+			}
+		}
+		json.Unmarshal([]byte(out), &r)
+		bySource := map[string]int{}
+		for _, o := range r.Obligations {
+			if len(o.Sources) != 1 {
+				t.Errorf("%s: sources %q", o.ID, o.Sources)
+				continue
+			}
+			bySource[o.Sources[0]]++
+		}
+		if bySource[nato] < 3 || bySource[treaty] != 1 {
+			t.Errorf("JSON sources: %v", bySource)
+		}
+		code, out, _ = runQuery(t, "query", "obligations", "--store", store, "--bearer", "nato-allies", "--source", nato)
+		if code != 0 || strings.Contains(out, "nato-allies-increase-defense-spending") || !strings.Contains(out, "nato-allies-four-percent") || strings.Contains(out, "SOURCE") {
+			t.Errorf("--source %s: exit %d\n%s", nato, code, out)
+		}
+		code, out, _ = runQuery(t, "query", "obligations", "--in", flagship)
+		if code != 0 || strings.Contains(out, "SOURCE") {
+			t.Errorf("one source, yet a SOURCE column:\n%s", out)
+		}
+	})
+	t.Run("claims", func(t *testing.T) {
+		code, out, _ := runQuery(t, "query", "claims", "--store", store, "--by", "Trump", "--limit", "0")
+		if code != 0 || !regexpLine(out, `^claim trump-allies-four-percent · Donald Trump · 2018-07 · `+nato+`$`) ||
+			!regexpLine(out, `^claim trump-treaty-unfair · Donald Trump · `+treaty+`$`) {
+			t.Errorf("exit %d, threads without their sources:\n%s", code, out)
+		}
+		code, out, _ = runQuery(t, "query", "claims", "--store", store, "--by", "Trump", "--source", nato, "--json")
+		if code != 0 || !strings.Contains(out, `"trump-allies-four-percent"`) || strings.Contains(out, `"trump-treaty-unfair"`) || strings.Contains(out, treaty) {
+			t.Errorf("--source %s: exit %d\n%s", nato, code, out)
+		}
+	})
+	t.Run("timeline", func(t *testing.T) {
+		code, out, _ := runQuery(t, "query", "timeline", "--store", store, "--from", "1951", "--to", "2014")
+		if code != 0 || !regexpLine(out, `^DATE .* SOURCE$`) || !regexpLine(out, `^1951 .* `+treaty+`$`) || !regexpLine(out, `^2014-09 .* `+nato+`$`) {
+			t.Errorf("exit %d, timeline without sources:\n%s", code, out)
+		}
+		code, out, _ = runQuery(t, "query", "timeline", "--store", store, "--json", "--source", nato)
+		if code != 0 || !strings.Contains(out, `"sources": [`) || strings.Contains(out, treaty) || !strings.Contains(out, `"2014-09"`) {
+			t.Errorf("--source %s --json: exit %d\n%s", nato, code, out)
+		}
+	})
+	t.Run("neighbors, path and stats", func(t *testing.T) {
+		code, out, _ := runQuery(t, "query", "neighbors", "--store", store, "--source", nato, "--json", "united-states")
+		if code != 0 || !strings.Contains(out, `"donald-trump"`) || strings.Contains(out, `"japan"`) {
+			t.Errorf("neighbors --source: exit %d\n%s", code, out)
+		}
+		code, _, stderr := runQuery(t, "query", "path", "--store", store, "--source", nato, "japan", "nato")
+		if code != 1 || !strings.Contains(stderr, `no such item "japan"`) {
+			t.Errorf("path --source from an item the source does not state: exit %d: %s", code, stderr)
+		}
+		code, out, _ = runQuery(t, "stats", "--store", store, "--source", nato, "--json")
+		if code != 0 || !strings.Contains(out, `"sources": 1,`) || strings.Contains(out, treaty) {
+			t.Errorf("stats --source: exit %d\n%.400s", code, out)
+		}
+		code, _, stderr = runQuery(t, "query", "neighbors", "--store", store, "--source", "nato-spending-sumary", "nato")
+		if code != 1 || !strings.Contains(stderr, `did you mean "nato-spending-summary"?`) {
+			t.Errorf("mistyped source: exit %d: %s", code, stderr)
+		}
+	})
+}
