@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -240,4 +243,59 @@ func TestQuerySources(t *testing.T) {
 			t.Errorf("mistyped source: exit %d: %s", code, stderr)
 		}
 	})
+}
+
+// TestObligationsBalanceCountsEveryStatus: the balance of --between counts each status in
+// its own column, disputed included, which neither sample has.
+func TestObligationsBalanceCountsEveryStatus(t *testing.T) {
+	facts := filepath.Join(t.TempDir(), "facts.yaml")
+	os.WriteFile(facts, []byte(`factgraph: 1
+source: {id: s, title: T}
+parties:
+  - {id: a, name: Aland, kind: state}
+  - {id: b, name: Bland, kind: state}
+obligations:
+  - {id: a1, bearer: a, beneficiary: b, duty: one, status: disputed}
+  - {id: a2, bearer: a, beneficiary: b, duty: two, status: disputed}
+  - {id: a3, bearer: a, beneficiary: b, duty: three, status: demanded}
+  - {id: a4, bearer: a, beneficiary: b, duty: four}
+  - {id: b1, bearer: b, beneficiary: a, duty: five, status: absent}
+  - {id: b2, bearer: b, beneficiary: a, duty: six, status: disputed}
+`), 0o644)
+	code, out, stderr := runQuery(t, "query", "obligations", "--in", facts, "--between", "a", "b", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var r struct {
+		Balance []struct {
+			InForce  int `json:"in_force"`
+			Absent   int
+			Demanded int
+			Disputed int
+			Total    int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	type counts struct{ InForce, Absent, Demanded, Disputed, Total int }
+	var got []counts
+	for _, b := range r.Balance {
+		got = append(got, counts{b.InForce, b.Absent, b.Demanded, b.Disputed, b.Total})
+	}
+	if want := []counts{{1, 0, 1, 2, 4}, {0, 1, 0, 1, 2}}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("balance = %v, want %v", got, want)
+	}
+	code, out, _ = runQuery(t, "query", "obligations", "--in", facts, "--between", "Aland", "Bland")
+	for _, want := range []string{
+		`^BALANCE +IN-FORCE +ABSENT +DEMANDED +DISPUTED +TOTAL$`,
+		`^Aland → Bland +1 +0 +1 +2 +4$`,
+		`^Bland → Aland +0 +1 +0 +1 +2$`,
+		`^Aland owes Bland 1 in force, 1 demanded, 2 disputed \(4 duties\)\.$`,
+		`^Bland owes Aland 1 disputed \(1 duty\); the text records 1 duty it does not owe\.$`,
+	} {
+		if code != 0 || !regexpLine(out, want) {
+			t.Errorf("exit %d, no line %s in:\n%s", code, want, out)
+		}
+	}
 }
