@@ -44,6 +44,25 @@ func (opts Options) Resolve() (Format, error) {
 	return f, nil
 }
 
+// Check returns the format opts asks for (Resolve), and reports options that format cannot
+// take, before anything is read.
+func (opts Options) Check() (Format, error) {
+	f, err := opts.Resolve()
+	if err != nil {
+		return f, err
+	}
+	if err := opts.ViewOptions.Check(); err != nil {
+		return f, err
+	}
+	if f.Dir && opts.Output == "" {
+		return f, fmt.Errorf("format %q writes a folder: pass -o FOLDER", f.Name)
+	}
+	if f.FromStore() && (opts.View != "" && opts.View != ViewFull || opts.Focus != "") {
+		return f, fmt.Errorf("format %q writes the store's quads as they are, so it takes no view or focus; use --source to keep one source", f.Name)
+	}
+	return f, nil
+}
+
 // pictures are the file endings of drawings, which factgraph render makes, not export.
 var pictures = []string{"svg", "png", "pdf"}
 
@@ -81,17 +100,11 @@ func joinNames() string {
 // Export writes the store in the format and view opts ask for, to opts.Output or, when
 // that is empty, to stdout. It returns the format written.
 func Export(ctx context.Context, s *store.Store, opts Options, stdout io.Writer) (Format, error) {
-	f, err := opts.Resolve()
+	f, err := opts.Check()
 	if err != nil {
 		return f, err
 	}
-	if f.Dir && opts.Output == "" {
-		return f, fmt.Errorf("format %q writes a folder: pass -o FOLDER", f.Name)
-	}
 	if f.FromStore() {
-		if opts.View != "" && opts.View != ViewFull || opts.Focus != "" {
-			return f, fmt.Errorf("format %q writes the store's quads as they are, so it takes no view or focus; use --source to keep one source", f.Name)
-		}
 		return f, toOutput(opts.Output, stdout, func(w io.Writer) error {
 			return f.WriteStore(ctx, w, s, opts.Source)
 		})

@@ -40,7 +40,7 @@ func exportCommand() *cli.Command {
 			if err := checkView(c, o.ViewOptions); err != nil {
 				return err
 			}
-			if _, err := o.Resolve(); err != nil {
+			if _, err := o.Check(); err != nil {
 				return usageError{err}
 			}
 			defer heap.Export()()

@@ -27,6 +27,8 @@ func TestUsageMistakes(t *testing.T) {
 		{"unknown view of render", []string{"render", "--view", "everything", "-o", "x.svg", flagship}, `unknown view "everything"; use one of: full, parties, arguments`},
 		{"depth without focus", []string{"export", "--depth", "1", "--format", "dot", flagship}, `--depth counts steps from the --focus item; give --focus ID too, or leave --depth out`},
 		{"depth without focus in render", []string{"render", "--depth", "1", "-o", "x.svg", flagship}, `--depth counts steps from the --focus item; give --focus ID too, or leave --depth out`},
+		{"nquads of a view", []string{"export", "--format", "nquads", "--view", "parties", flagship}, `format "nquads" writes the store's quads as they are, so it takes no view or focus; use --source to keep one source`},
+		{"csv without a folder", []string{"export", "--format", "csv", flagship}, `format "csv" writes a folder: pass -o FOLDER`},
 		{"render without -o", []string{"render", flagship}, `render needs -o OUT.svg or -o OUT.png: the picture is written to a file`},
 		{"build without -o", []string{"build", flagship}, `build needs -o OUTDIR: the folder it writes the store and every export into`},
 		{"bad from date", []string{"query", "timeline", "--in", flagship, "--from", "1951-13"}, `--from: date "1951-13" is not on the calendar: month 13`},
