@@ -27,7 +27,7 @@ func main() {
 // command failed, 2 when it was used wrongly.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
-	err := app.RunContext(ctx, flagsFirst(app, args))
+	err := app.RunContext(ctx, flagsFirst(app, helpAsFlag(app, args)))
 	if err == nil {
 		return 0
 	}

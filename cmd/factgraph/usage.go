@@ -105,6 +105,7 @@ func markUsageErrors(path string, cmds []*cli.Command) {
 		}
 		if len(c.Subcommands) > 0 && c.Action == nil {
 			c.Action = unknownCommand(p, func() []*cli.Command { return c.Subcommands })
+			c.HideHelpCommand = true // "help" is read as --help (helpAsFlag)
 		}
 		markUsageErrors(p, c.Subcommands)
 	}

@@ -16,6 +16,8 @@ func TestUsageMistakes(t *testing.T) {
 		{"mistyped command", []string{"exprot"}, `unknown command "exprot"; did you mean "export"?`},
 		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"; factgraph --help lists the commands`},
 		{"mistyped query", []string{"query", "obligatoins"}, `unknown command "query obligatoins"; did you mean "query obligations"?`},
+		{"help on a mistyped command", []string{"help", "exprot"}, `unknown command "exprot"; did you mean "export"?`},
+		{"help on a mistyped query", []string{"query", "help", "obligatoins"}, `unknown command "query obligatoins"; did you mean "query obligations"?`},
 		{"mistyped flag", []string{"export", "--formt", "dot"}, `unknown flag --formt; did you mean --format?`},
 		{"mistyped flag with one dash", []string{"export", "-formt", "dot"}, `unknown flag --formt; did you mean --format?`},
 		{"mistyped flag of a query", []string{"query", "claims", "--limt", "3"}, `unknown flag --limt; did you mean --limit?`},
@@ -46,13 +48,25 @@ func TestUsageMistakes(t *testing.T) {
 	}
 }
 
-// TestHelpWithoutCommand: the app and query, run without a command, show their help and
-// succeed.
-func TestHelpWithoutCommand(t *testing.T) {
-	for _, args := range [][]string{nil, {"query"}} {
-		code, out, stderr := runQuery(t, args...)
-		if code != 0 || !strings.Contains(out, "COMMANDS:") || stderr != "" {
-			t.Errorf("%q: exit %d\n%s%s", args, code, out, stderr)
+// TestHelp: the app and query, run without a command, show their help, and "help" where a
+// command is expected shows the help of what follows it.
+func TestHelp(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "factgraph - turn curated facts"},
+		{[]string{"help"}, "factgraph - turn curated facts"},
+		{[]string{"query"}, "factgraph query - answer questions"},
+		{[]string{"query", "help"}, "factgraph query - answer questions"},
+		{[]string{"help", "export"}, "factgraph export - write the graph"},
+		{[]string{"help", "query", "obligations"}, "factgraph query obligations - who owes whom what"},
+		{[]string{"query", "help", "obligations"}, "factgraph query obligations - who owes whom what"},
+		{[]string{"help", "ingest", "nothing.yaml"}, "factgraph ingest - validate facts files"},
+	} {
+		code, out, stderr := runQuery(t, tt.args...)
+		if code != 0 || !strings.Contains(out, tt.want) || stderr != "" {
+			t.Errorf("%q: exit %d, want %q\n%s%s", tt.args, code, tt.want, out, stderr)
 		}
 	}
 }
