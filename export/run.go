@@ -6,7 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/factgraph/factgraph/store"
 )
@@ -20,6 +24,9 @@ type Options struct {
 
 // Resolve returns the format opts asks for: by name, or else by the ending of Output.
 func (opts Options) Resolve() (Format, error) {
+	if err := pictureError(opts); err != nil {
+		return Format{}, err
+	}
 	if opts.Format != "" {
 		f, ok := Lookup(opts.Format)
 		if !ok {
@@ -37,6 +44,48 @@ func (opts Options) Resolve() (Format, error) {
 	return f, nil
 }
 
+// Check returns the format opts asks for (Resolve), and reports options that format cannot
+// take, before anything is read.
+func (opts Options) Check() (Format, error) {
+	f, err := opts.Resolve()
+	if err != nil {
+		return f, err
+	}
+	if err := opts.ViewOptions.Check(); err != nil {
+		return f, err
+	}
+	if f.Dir && opts.Output == "" {
+		return f, fmt.Errorf("format %q writes a folder: pass -o FOLDER", f.Name)
+	}
+	if f.FromStore() && (opts.View != "" && opts.View != ViewFull || opts.Focus != "") {
+		return f, fmt.Errorf("format %q writes the store's quads as they are, so it takes no view or focus; use --source to keep one source", f.Name)
+	}
+	return f, nil
+}
+
+// pictures are the file endings of drawings, which factgraph render makes, not export.
+var pictures = []string{"svg", "png", "pdf"}
+
+// pictureError points an export asked for a picture to the command that draws one.
+func pictureError(opts Options) error {
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(opts.Output)), ".")
+	if opts.Format != "" {
+		ext = strings.ToLower(opts.Format)
+	}
+	if !slices.Contains(pictures, ext) {
+		return nil
+	}
+	out := opts.Output
+	if out == "" || filepath.Ext(out) == "" {
+		out = "graph." + ext
+	}
+	cmd := "factgraph render"
+	if opts.View != "" && opts.View != ViewFull {
+		cmd += " --view " + opts.View
+	}
+	return fmt.Errorf("export writes graph files, not pictures; draw one with: %s -o %s", cmd, out)
+}
+
 func joinNames() string {
 	s := ""
 	for i, n := range FormatNames() {
@@ -51,17 +100,11 @@ func joinNames() string {
 // Export writes the store in the format and view opts ask for, to opts.Output or, when
 // that is empty, to stdout. It returns the format written.
 func Export(ctx context.Context, s *store.Store, opts Options, stdout io.Writer) (Format, error) {
-	f, err := opts.Resolve()
+	f, err := opts.Check()
 	if err != nil {
 		return f, err
 	}
-	if f.Dir && opts.Output == "" {
-		return f, fmt.Errorf("format %q writes a folder: pass -o FOLDER", f.Name)
-	}
 	if f.FromStore() {
-		if opts.View != "" && opts.View != ViewFull || opts.Focus != "" {
-			return f, fmt.Errorf("format %q writes the store's quads as they are, so it takes no view or focus; use --source to keep one source", f.Name)
-		}
 		return f, toOutput(opts.Output, stdout, func(w io.Writer) error {
 			return f.WriteStore(ctx, w, s, opts.Source)
 		})
@@ -78,22 +121,35 @@ func Export(ctx context.Context, s *store.Store, opts Options, stdout io.Writer)
 }
 
 // WriteGraph writes a view in format f to the file or folder out, or to stdout when out is
-// empty.
+// empty. The folders out lies in are created when missing.
 func WriteGraph(f Format, g *Graph, out string, stdout io.Writer) error {
 	switch {
 	case f.Dir:
 		if err := os.MkdirAll(out, 0o755); err != nil {
-			return fmt.Errorf("create folder for %s: %w", f.Name, err)
+			return outputError(out, err)
 		}
-		return f.WriteDir(out, g)
+		if err := f.WriteDir(out, g); err != nil {
+			return outputError(out, err)
+		}
+		return nil
 	case f.Write == nil:
 		return fmt.Errorf("format %q writes from the store, not from a view", f.Name)
 	}
 	return toOutput(out, stdout, func(w io.Writer) error { return f.Write(w, g) })
 }
 
+// WriteFile runs write on the file path as every export writes its file: under a temporary
+// name renamed when complete, in folders created when missing, with errors that name path.
+func WriteFile(path string, write func(io.Writer) error) error {
+	if path == "" {
+		return errors.New("no file name given")
+	}
+	return toOutput(path, nil, write)
+}
+
 // toOutput runs write on the file path, or on stdout when path is empty. A file is written
-// under a temporary name and renamed when complete, so a failed export leaves no half file.
+// under a temporary name and renamed when complete, so a failed export leaves no half file;
+// the folders it lies in are created when missing.
 func toOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "" {
 		bw := bufio.NewWriter(stdout)
@@ -102,10 +158,16 @@ func toOutput(path string, stdout io.Writer, write func(io.Writer) error) error 
 		}
 		return bw.Flush()
 	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("cannot write %q: it is a folder; give the name of a file in it", path)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return outputError(path, err)
+	}
 	tmp := path + ".tmp"
 	file, err := os.Create(tmp)
 	if err != nil {
-		return fmt.Errorf("create output: %w", err)
+		return outputError(path, err)
 	}
 	bw := bufio.NewWriter(file)
 	err = write(bw)
@@ -120,7 +182,21 @@ func toOutput(path string, stdout io.Writer, write func(io.Writer) error) error 
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("write %q: %w", path, err)
+		return outputError(path, err)
 	}
 	return nil
+}
+
+// outputError words a failure to write the output path: with the path the user gave, never
+// the name of the temporary file written first, and with the cause the system gave.
+func outputError(path string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe) && (pe.Path == path+".tmp" || strings.HasPrefix(path, pe.Path)):
+		return fmt.Errorf("cannot write %q: %w", path, pe.Err)
+	case errors.As(err, &le):
+		return fmt.Errorf("cannot write %q: %w", path, le.Err)
+	}
+	return fmt.Errorf("write %q: %w", path, err)
 }

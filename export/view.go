@@ -2,10 +2,12 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/suggest"
 )
 
 // The views a store can be exported in.
@@ -71,12 +73,26 @@ type ViewOptions struct {
 	Source string // when set, keep only the items that this source states
 }
 
+// Check reports a view name that is not one of Views, before anything is read.
+func (opts ViewOptions) Check() error {
+	if opts.View == "" || slices.Contains(Views, opts.View) {
+		return nil
+	}
+	if near, ok := suggest.Closest(opts.View, Views); ok {
+		return fmt.Errorf("unknown view %q; did you mean %q? (views: %s)", opts.View, near, strings.Join(Views, ", "))
+	}
+	return fmt.Errorf("unknown view %q; use one of: %s", opts.View, strings.Join(Views, ", "))
+}
+
 // BuildView turns the merged read model of a store into the export model of one view. The
 // nodes come out sorted by ID and the edges by (From, To, Kind, ID), so the same graph gives
 // the same export every time. An edge whose end is not in the view is left out.
 func BuildView(g *graph.Graph, opts ViewOptions) (*Graph, error) {
 	if g == nil {
 		g = &graph.Graph{}
+	}
+	if err := opts.Check(); err != nil {
+		return nil, err
 	}
 	if opts.Source != "" {
 		var err error
@@ -95,7 +111,7 @@ func BuildView(g *graph.Graph, opts ViewOptions) (*Graph, error) {
 	}
 	out := b.graph(view)
 	if opts.Focus != "" {
-		if err := focus(out, opts.Focus, opts.Depth); err != nil {
+		if err := focus(out, g, opts.Focus, opts.Depth); err != nil {
 			return nil, err
 		}
 	}
@@ -429,91 +445,6 @@ func union(a, b []string) []string {
 		out = append(out, s)
 	}
 	sort.Strings(out)
-	return out
-}
-
-// focus keeps the nodes within depth steps of id, following edges either way, and the
-// edges between them.
-func focus(g *Graph, id string, depth int) error {
-	found := false
-	for _, n := range g.Nodes {
-		if n.ID == id {
-			found = true
-			break
-		}
-	}
-	if !found {
-		return fmt.Errorf("focus %q is not a node of the %s view; check the id, or pick another view", id, g.View)
-	}
-	adj := map[string][]string{}
-	for _, e := range g.Edges {
-		adj[e.From] = append(adj[e.From], e.To)
-		adj[e.To] = append(adj[e.To], e.From)
-	}
-	keep := map[string]bool{id: true}
-	frontier := []string{id}
-	for step := 0; len(frontier) > 0 && (depth < 0 || step < depth); step++ {
-		var next []string
-		for _, n := range frontier {
-			for _, m := range adj[n] {
-				if !keep[m] {
-					keep[m] = true
-					next = append(next, m)
-				}
-			}
-		}
-		frontier = next
-	}
-	nodes := g.Nodes[:0]
-	for _, n := range g.Nodes {
-		if keep[n.ID] {
-			nodes = append(nodes, n)
-		}
-	}
-	g.Nodes = nodes
-	edges := g.Edges[:0]
-	for _, e := range g.Edges {
-		if keep[e.From] && keep[e.To] {
-			edges = append(edges, e)
-		}
-	}
-	g.Edges = edges
-	return nil
-}
-
-// onlySource keeps the items the source states.
-func onlySource(g *graph.Graph, src string) (*graph.Graph, error) {
-	known := false
-	out := &graph.Graph{}
-	for _, s := range g.Sources {
-		if s.ID == src {
-			known = true
-			out.Sources = append(out.Sources, s)
-		}
-	}
-	if !known {
-		return nil, fmt.Errorf("source %q is not in the store; run \"factgraph sources\" to list the sources", src)
-	}
-	out.Parties = keepBy(g.Parties, src, func(p graph.Party) []string { return p.Sources })
-	out.Agreements = keepBy(g.Agreements, src, func(a graph.Agreement) []string { return a.Sources })
-	out.Events = keepBy(g.Events, src, func(e graph.Event) []string { return e.Sources })
-	out.Obligations = keepBy(g.Obligations, src, func(o graph.Obligation) []string { return o.Sources })
-	out.Claims = keepBy(g.Claims, src, func(c graph.Claim) []string { return c.Sources })
-	out.Counterclaims = keepBy(g.Counterclaims, src, func(c graph.Claim) []string { return c.Sources })
-	out.Relations = keepBy(g.Relations, src, func(r graph.Relation) []string { return r.Sources })
-	return out, nil
-}
-
-func keepBy[T any](items []T, src string, sources func(T) []string) []T {
-	var out []T
-	for _, it := range items {
-		for _, s := range sources(it) {
-			if s == src {
-				out = append(out, it)
-				break
-			}
-		}
-	}
 	return out
 }
 

@@ -160,8 +160,12 @@ func TestViewErrors(t *testing.T) {
 		want string
 	}{
 		{"unknown view", export.ViewOptions{View: "everything"}, `unknown view "everything"; use one of: full, parties, arguments, stances`},
-		{"unknown focus", export.ViewOptions{Focus: "mars"}, `focus "mars" is not a node of the full view`},
-		{"unknown source", export.ViewOptions{Source: "other"}, `source "other" is not in the store`},
+		{"unknown focus", export.ViewOptions{Focus: "mars"}, `focus: no such item "mars"`},
+		{"mistyped focus", export.ViewOptions{Focus: "japn"}, `focus: no such item "japn"; did you mean "japan"?`},
+		{"focus not in the view", export.ViewOptions{View: export.ViewParties, Focus: "japan-pays-more"}, `focus "japan-pays-more" is not a node of the parties view`},
+		{"mistyped view", export.ViewOptions{View: "argument"}, `unknown view "argument"; did you mean "arguments"?`},
+		{"unknown source", export.ViewOptions{Source: "other"}, `source "other" is not in the store; run "factgraph sources" to list the sources`},
+		{"mistyped source", export.ViewOptions{Source: "treaty-articel"}, `source "treaty-articel" is not in the store; did you mean "treaty-article"?`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := export.BuildView(facttest.Sample(), tc.opts)
@@ -169,6 +173,23 @@ func TestViewErrors(t *testing.T) {
 				t.Errorf("err = %v; want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestViewFocusByName: --focus takes a name or alias of one item, as the queries do.
+func TestViewFocusByName(t *testing.T) {
+	byID, err := export.BuildView(facttest.Sample(), export.ViewOptions{Focus: "united-states", Depth: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ref := range []string{"USA", "united states", "United States"} {
+		g, err := export.BuildView(facttest.Sample(), export.ViewOptions{Focus: ref, Depth: 1})
+		if err != nil {
+			t.Fatalf("%q: %v", ref, err)
+		}
+		if len(g.Nodes) != len(byID.Nodes) || len(g.Edges) != len(byID.Edges) || len(g.Nodes) < 3 {
+			t.Errorf("%q: %d nodes, %d edges; by id %d and %d", ref, len(g.Nodes), len(g.Edges), len(byID.Nodes), len(byID.Edges))
+		}
 	}
 }
 

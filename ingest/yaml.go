@@ -39,14 +39,14 @@ func (p *parser) decodeYAML(data []byte) *yaml.Node {
 			p.problem(pos{1, 1}, nil, `empty file; a facts file starts with "factgraph: 1"`)
 			return nil
 		}
-		p.yamlError(err)
+		p.yamlError(err, data)
 		return nil
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		p.problem(pos{extra.Line, extra.Column}, nil, "a second YAML document; a facts file holds one document, so split it into files")
 	} else if !errors.Is(err, io.EOF) {
-		p.yamlError(err)
+		p.yamlError(err, data)
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode {
@@ -62,21 +62,28 @@ func (p *parser) decodeYAML(data []byte) *yaml.Node {
 	return root
 }
 
-// yamlError turns a YAML syntax error into a problem. The YAML reader gives a line but not a
-// column; the column is then 1.
-func (p *parser) yamlError(err error) {
+// yamlError turns a YAML syntax error in data into a problem, at the token at fault
+// (syntaxAt) and, for the common mistakes, saying what to write instead (syntaxFix). When
+// the token cannot be found, the position is the line the YAML reader gives, column 1.
+func (p *parser) yamlError(err error, data []byte) {
 	msg := err.Error()
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = te.Errors[0]
 	}
-	line := 1
+	line, col := 1, 1
 	if m := yamlLineErr.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
-	p.problem(pos{line, 1}, err, "invalid YAML: "+msg)
+	if l, c, ok := syntaxAt(data); ok {
+		line, col = l, c
+	}
+	if fix, c := syntaxFix(data, line, col, msg); fix != "" {
+		msg, col = fix, c
+	}
+	p.problem(pos{line, col}, err, "invalid YAML: "+msg)
 }
 
 // checkAliases rejects a document whose aliases would expand to more than MaxAliasNodes

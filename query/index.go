@@ -60,6 +60,14 @@ type Index struct {
 // NewIndex indexes g. A reference to an id that g does not hold (which a store should
 // never produce) is left out of the edge set rather than failing the query.
 func NewIndex(g *graph.Graph) *Index {
+	ix := newNames(g)
+	ix.buildEdges()
+	return ix
+}
+
+// newNames indexes g's items by id and by name, without the edge set: what resolving a
+// reference needs.
+func newNames(g *graph.Graph) *Index {
 	if g == nil {
 		g = &graph.Graph{}
 	}
@@ -110,7 +118,6 @@ func NewIndex(g *graph.Graph) *Index {
 			ix.byName[k] = append(ix.byName[k], i)
 		}
 	}
-	ix.buildEdges()
 	return ix
 }
 
@@ -129,7 +136,7 @@ func kindOf(c graph.Claim, def string) string {
 }
 
 // fold is how a reference is compared with ids, names and aliases; the store looks names
-// up the same way (graph.(*Store).NameMatches).
+// up the same way (store.(*Store).NameMatches).
 func fold(s string) string { return graph.FoldName(s) }
 
 // Graph returns the graph the index was built from.

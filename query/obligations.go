@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/suggest"
 )
 
 // ObligationsOptions filters Obligations. Parties may be given by id, name or alias.
@@ -76,10 +77,22 @@ func Obligations(g *graph.Graph, o ObligationsOptions) (*ObligationsResult, erro
 	return NewIndex(g).Obligations(o)
 }
 
+// Check reports a status that is not one of graph.ObligationStatuses, before anything is
+// read.
+func (o ObligationsOptions) Check() error {
+	if o.Status == "" || contains(graph.ObligationStatuses, o.Status) {
+		return nil
+	}
+	if near, ok := suggest.Closest(o.Status, graph.ObligationStatuses); ok {
+		return fmt.Errorf("unknown obligation status %q; did you mean %q?", o.Status, near)
+	}
+	return fmt.Errorf("unknown obligation status %q; want one of %q", o.Status, graph.ObligationStatuses)
+}
+
 // Obligations is the package-level Obligations on an index already built.
 func (ix *Index) Obligations(o ObligationsOptions) (*ObligationsResult, error) {
-	if o.Status != "" && !contains(graph.ObligationStatuses, o.Status) {
-		return nil, fmt.Errorf("unknown obligation status %q; want one of %q", o.Status, graph.ObligationStatuses)
+	if err := o.Check(); err != nil {
+		return nil, err
 	}
 	var bearer, a, b string
 	if o.Bearer != "" {

@@ -99,11 +99,11 @@ func TestResolve(t *testing.T) {
 		{"Security Treaty (1960)", nil, "treaty-1960"},
 		{"jpan", []string{graph.KindParty}, `no such party "jpan"; did you mean "japan"?`},
 		{"trump-unfiar", nil, `no such item "trump-unfiar"; did you mean "trump-unfair"?`},
-		{"zzzzzzzz", []string{graph.KindParty}, `no such party "zzzzzzzz"; check the id with "factgraph query timeline" or "factgraph stats"`},
+		{"zzzzzzzz", []string{graph.KindParty}, `no such party "zzzzzzzz"; look for it with: factgraph find zzzzzzzz`},
 		{"Japan", []string{graph.KindParty}, `"Japan" matches 2 items; give one of their ids: "gov-japan" (party Government of Japan), "japan" (party Japan)`},
 		{"trump-unfair", []string{graph.KindParty}, `"trump-unfair" is a claim, not a party`},
 		{"us-defend-japan", []string{graph.KindAgreement}, `"us-defend-japan" is an obligation, not an agreement`},
-		{"The treaty is unfair.", nil, `no such item "The treaty is unfair."`},
+		{"The treaty is unfair.", nil, `no such item "The treaty is unfair."; look for it with: factgraph find 'The treaty is unfair.'`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.ref, func(t *testing.T) {
@@ -216,7 +216,7 @@ func TestClaims(t *testing.T) {
 		{name: "about the treaty by name", opts: ClaimsOptions{About: "security treaty (1960)"}, want: []string{"trump-unfair[cc-bases[cc-nested]]"}},
 		{name: "about and by on one item", opts: ClaimsOptions{About: "treaty-1960", By: "author"}, want: []string{}},
 		{name: "no match", opts: ClaimsOptions{By: "hermit"}, want: []string{}},
-		{name: "unknown", opts: ClaimsOptions{By: "donald-trum"}, err: `by: no such party "donald-trum"; did you mean "donald-trump"?`},
+		{name: "unknown", opts: ClaimsOptions{By: "donald-trum"}, err: `by: no such party "donald-trum"; did you mean "donald-trump"? (or look for it with: factgraph find donald-trum)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -271,7 +271,7 @@ func TestNeighbors(t *testing.T) {
 			"cycle-a -counters-> cycle-b", "cycle-a <-counters- cycle-b"}},
 		{name: "isolated", ref: "hermit", want: []string{}},
 		{name: "by name", ref: "Hermit Kingdom", want: []string{}},
-		{name: "unknown id", ref: "jpan", err: `no such item "jpan"; did you mean "japan"?`},
+		{name: "unknown id", ref: "jpan", err: `no such item "jpan"; did you mean "japan"? (or look for it with: factgraph find jpan)`},
 		{name: "unknown type", ref: "japan", opts: NeighborsOptions{Type: "alied-with"}, err: `no relation or item kind "alied-with" in the graph; did you mean "allied-with"?`},
 		{name: "negative depth", ref: "japan", opts: NeighborsOptions{Depth: -1}, err: "depth -1 is negative; give 1 or more"},
 	}
@@ -325,7 +325,7 @@ func TestPath(t *testing.T) {
 		}},
 		{name: "itself", from: "japan", to: "japan", want: []string{""}},
 		{name: "no path", from: "hermit", to: "japan", want: []string{}},
-		{name: "unknown", from: "hermit", to: "united-state", err: `no such item "united-state"; did you mean "united-states"?`},
+		{name: "unknown", from: "hermit", to: "united-state", err: `no such item "united-state"; did you mean "united-states"? (or look for it with: factgraph find united-state)`},
 		{name: "negative max", from: "hermit", to: "japan", opts: PathOptions{All: true, Max: -2}, err: "max -2 is negative; give 1 or more"},
 	}
 	for _, tt := range tests {
@@ -461,7 +461,7 @@ func TestEmptyGraph(t *testing.T) {
 		if r, err := Obligations(g, ObligationsOptions{}); err != nil || len(r.Obligations) != 0 {
 			t.Errorf("obligations: %v %v", r, err)
 		}
-		if _, err := Obligations(g, ObligationsOptions{Bearer: "japan"}); err == nil || err.Error() != `bearer: no such party "japan"; check the id with "factgraph query timeline" or "factgraph stats"` {
+		if _, err := Obligations(g, ObligationsOptions{Bearer: "japan"}); err == nil || err.Error() != `bearer: no such party "japan"; look for it with: factgraph find japan` {
 			t.Errorf("obligations with a bearer: %v", err)
 		}
 		if r, err := Claims(g, ClaimsOptions{}); err != nil || len(r.Threads) != 0 {

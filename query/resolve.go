@@ -18,9 +18,19 @@ type NotFoundError struct {
 
 func (e *NotFoundError) Error() string {
 	if e.Suggest != "" {
-		return fmt.Sprintf("no such %s %q; did you mean %q?", e.Kind, e.Ref, e.Suggest)
+		return fmt.Sprintf("no such %s %q; did you mean %q? (or look for it with: factgraph find %s)", e.Kind, e.Ref, e.Suggest, shellWord(e.Ref))
 	}
-	return fmt.Sprintf("no such %s %q; check the id with \"factgraph query timeline\" or \"factgraph stats\"", e.Kind, e.Ref)
+	return fmt.Sprintf("no such %s %q; look for it with: factgraph find %s", e.Kind, e.Ref, shellWord(e.Ref))
+}
+
+// shellWord writes s as one word of a shell command line.
+func shellWord(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.,/:@", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // AmbiguousError reports a name or alias that matches several items.
@@ -67,6 +77,12 @@ func (ix *Index) Resolve(ref string, kinds ...string) (Item, error) {
 		return Item{}, err
 	}
 	return ix.items[i], nil
+}
+
+// ResolveIn finds the item ref names in g, as (*Index).Resolve does on an index of g; it
+// indexes only the names, which is all resolving needs.
+func ResolveIn(g *graph.Graph, ref string, kinds ...string) (Item, error) {
+	return newNames(g).Resolve(ref, kinds...)
 }
 
 func (ix *Index) resolve(ref string, kinds ...string) (int, error) {

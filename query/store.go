@@ -19,7 +19,7 @@ import (
 // cannot look names up (store.ErrNoNameIndex), an error (its message may suggest an id from
 // anywhere in the graph, or the subgraph may lack what an option names), or a read past its
 // bound (store.ErrTooMany). A name or alias that matches one item is looked up through the
-// store's indexes (graph.(*Store).NameMatches) and read as that item's id.
+// store's indexes (store.(*Store).NameMatches) and read as that item's id.
 type Reader interface {
 	Load(ctx context.Context, opts store.LoadOptions) (*graph.Graph, error)
 	LoadAround(ctx context.Context, seeds []string, opts store.AroundOptions) (*graph.Graph, error)
@@ -76,7 +76,7 @@ func ObligationsIn(ctx context.Context, r Reader, o ObligationsOptions) (*Obliga
 // ClaimsIn answers Claims on the store r. With About or By set it reads the assertions
 // that refer to that item, every assertion linked to them by counters (so each of their
 // threads whole), and what those refer to. With a limit as well, it builds and orders the
-// threads on a sketch (graph.(*Store).SketchThreads) and reads only the threads it lists.
+// threads on a sketch (store.(*Store).SketchThreads) and reads only the threads it lists.
 func ClaimsIn(ctx context.Context, r Reader, o ClaimsOptions) (*ClaimsResult, error) {
 	ask := func(ix *Index) (*ClaimsResult, error) { return ix.Claims(o) }
 	var refs []string
@@ -237,7 +237,7 @@ func NeighborsIn(ctx context.Context, r Reader, ref string, o NeighborsOptions) 
 
 // sketchNeighbors answers Neighbors with a limit: it counts and orders the links a depth
 // at a time on sketches of the links of the items reached so far
-// (graph.(*Store).LoadSketch), up to the depth that fills the limit or o.Depth, then reads
+// (store.(*Store).LoadSketch), up to the depth that fills the limit or o.Depth, then reads
 // the item and the items the answer lists (and the obligations its owes links go through,
 // for their status) and puts them in the answer. It returns nil when o.Type names a kind
 // of item (a source may share its id with an item, and only a read of the item tells which

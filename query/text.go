@@ -1,178 +1,13 @@
 package query
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"unicode/utf8"
 )
-
-// DefaultWidth is the terminal width text output wraps to when none is given.
-const DefaultWidth = 100
-
-// column is one column of a text table. A column with a weight wraps its cells to share,
-// by weight, the room the other columns leave on the line.
-type column struct {
-	head   string
-	weight int
-}
-
-// tableWriter writes aligned columns, wrapping long cells onto continuation lines. It
-// holds the rows until flush, to size the wrapped columns to what is left of the width.
-type tableWriter struct {
-	w     io.Writer
-	width int
-	cols  []column
-	rows  [][]string
-}
-
-func newTable(w io.Writer, width int, cols ...column) *tableWriter {
-	if width <= 0 {
-		width = DefaultWidth
-	}
-	return &tableWriter{w: w, width: width, cols: cols}
-}
-
-func (t *tableWriter) row(cells ...string) {
-	r := make([]string, len(t.cols))
-	copy(r, cells)
-	t.rows = append(t.rows, r)
-}
-
-func (t *tableWriter) flush() error {
-	const gap = 2
-	natural := make([]int, len(t.cols))
-	for i, c := range t.cols {
-		natural[i] = utf8.RuneCountInString(c.head)
-		for _, r := range t.rows {
-			natural[i] = max(natural[i], utf8.RuneCountInString(r[i]))
-		}
-	}
-	fixed, weights, want := gap*(len(t.cols)-1), 0, 0
-	for i, c := range t.cols {
-		if c.weight == 0 {
-			fixed += natural[i]
-		} else {
-			weights += c.weight
-			want += natural[i]
-		}
-	}
-	wraps := make([]int, len(t.cols))
-	room := t.width - fixed
-	for i, c := range t.cols {
-		switch {
-		case c.weight == 0:
-		case want <= room:
-			wraps[i] = natural[i]
-		default:
-			wraps[i] = max(24, room*c.weight/weights)
-		}
-	}
-	var buf bytes.Buffer
-	tw := tabwriter.NewWriter(&buf, 0, 0, gap, ' ', 0)
-	heads := make([]string, len(t.cols))
-	for i, c := range t.cols {
-		heads[i] = c.head
-	}
-	fmt.Fprintln(tw, strings.Join(heads, "\t"))
-	for _, r := range t.rows {
-		lines := make([][]string, len(r))
-		n := 1
-		for i, c := range r {
-			if wraps[i] > 0 {
-				lines[i] = wrap(c, wraps[i])
-			} else {
-				lines[i] = []string{c}
-			}
-			n = max(n, len(lines[i]))
-		}
-		for k := 0; k < n; k++ {
-			out := make([]string, len(r))
-			for i := range r {
-				if k < len(lines[i]) {
-					out[i] = lines[i][k]
-				}
-			}
-			fmt.Fprintln(tw, strings.Join(out, "\t"))
-		}
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	// Every line has every cell so that columns align; the padding of empty last cells
-	// is trimmed here.
-	for _, l := range strings.SplitAfter(buf.String(), "\n") {
-		if l == "" {
-			continue
-		}
-		if _, err := io.WriteString(t.w, strings.TrimRight(l, " \n")+"\n"); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// wrap breaks s into lines of at most width characters at spaces, breaking a word only
-// when it is longer than a line.
-func wrap(s string, width int) []string {
-	words := strings.Fields(s)
-	if len(words) == 0 {
-		return []string{""}
-	}
-	var lines []string
-	cur := ""
-	for _, w := range words {
-		for utf8.RuneCountInString(w) > width {
-			if cur != "" {
-				lines = append(lines, cur)
-				cur = ""
-			}
-			r := []rune(w)
-			lines = append(lines, string(r[:width]))
-			w = string(r[width:])
-		}
-		switch {
-		case cur == "":
-			cur = w
-		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(w) <= width:
-			cur += " " + w
-		default:
-			lines = append(lines, cur)
-			cur = w
-		}
-	}
-	if cur != "" {
-		lines = append(lines, cur)
-	}
-	return lines
-}
-
-// WriteJSON writes v as indented JSON followed by a newline.
-func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
-
-func name(r Ref) string {
-	if r.Name != "" {
-		return r.Name
-	}
-	return r.ID
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
-}
 
 // WriteText writes the obligations as aligned tables for a terminal of the given width.
 // With Between set, the two directions come first side by side, then their balance.
@@ -186,14 +21,28 @@ func (r *ObligationsResult) WriteText(w io.Writer, width int) error {
 		_, err := fmt.Fprintln(w, "no obligations match")
 		return err
 	}
-	t := newTable(w, width, column{head: "ID"}, column{head: "BEARER → BENEFICIARY"}, column{head: "STATUS"},
-		column{head: "DUTY", weight: 1}, column{head: "CONDITION", weight: 1}, column{head: "UNDER"})
+	cols := []column{{head: "ID"}, {head: "BEARER → BENEFICIARY"}, {head: "STATUS"},
+		{head: "DUTY", weight: 1}, {head: "CONDITION", weight: 1}, {head: "UNDER"}}
+	// Which source states which duty matters only when they are not all from one.
+	var sources [][]string
+	for _, o := range r.Obligations {
+		sources = append(sources, o.Sources)
+	}
+	mixed := mixesSources(sources...)
+	if mixed {
+		cols = append(cols, column{head: "SOURCE"})
+	}
+	t := newTable(w, width, cols...)
 	for _, o := range r.Obligations {
 		under := ""
 		if o.Under != nil {
 			under = o.Under.ID
 		}
-		t.row(o.ID, o.Bearer.ID+" → "+o.Beneficiary.ID, o.Status, o.Duty, o.Condition, under)
+		cells := []string{o.ID, o.Bearer.ID + " → " + o.Beneficiary.ID, o.Status, o.Duty, o.Condition, under}
+		if mixed {
+			cells = append(cells, sourceList(o.Sources))
+		}
+		t.row(cells...)
 	}
 	return t.flush()
 }
@@ -279,11 +128,23 @@ func (r *ClaimsResult) WriteText(w io.Writer, width int) error {
 		_, err := fmt.Fprintln(w, "no claims match")
 		return err
 	}
+	var sources [][]string
+	var collect func(n ClaimNode)
+	collect = func(n ClaimNode) {
+		sources = append(sources, n.Sources)
+		for _, c := range n.Counterclaims {
+			collect(c)
+		}
+	}
+	for _, t := range r.Threads {
+		collect(t)
+	}
+	mixed := mixesSources(sources...)
 	for i, t := range r.Threads {
 		if i > 0 {
 			fmt.Fprintln(w)
 		}
-		writeClaim(w, t, "", "", width)
+		writeClaim(w, t, "", "", width, mixed)
 	}
 	if r.Truncated {
 		_, err := fmt.Fprintf(w, "\n%s not listed (raise --limit, or --limit 0 for all)\n", plural(r.Omitted, "more thread", "more threads"))
@@ -292,10 +153,13 @@ func (r *ClaimsResult) WriteText(w io.Writer, width int) error {
 	return nil
 }
 
-func writeClaim(w io.Writer, n ClaimNode, first, rest string, width int) {
+func writeClaim(w io.Writer, n ClaimNode, first, rest string, width int, sources bool) {
 	head := n.Kind + " " + n.ID + " · " + name(n.By)
 	if n.Date != "" {
 		head += " · " + n.Date
+	}
+	if sources && len(n.Sources) > 0 {
+		head += " · " + sourceList(n.Sources)
 	}
 	if n.Repeat {
 		fmt.Fprintf(w, "%s%s (shown above)\n", first, head)
@@ -323,9 +187,9 @@ func writeClaim(w io.Writer, n ClaimNode, first, rest string, width int) {
 	}
 	for i, c := range n.Counterclaims {
 		if i == len(n.Counterclaims)-1 {
-			writeClaim(w, c, rest+"└─ ", rest+"   ", width)
+			writeClaim(w, c, rest+"└─ ", rest+"   ", width, sources)
 		} else {
-			writeClaim(w, c, rest+"├─ ", rest+"│  ", width)
+			writeClaim(w, c, rest+"├─ ", rest+"│  ", width, sources)
 		}
 	}
 }
@@ -431,10 +295,22 @@ func (r *TimelineResult) WriteText(w io.Writer, width int) error {
 	if len(r.Entries) == 0 {
 		fmt.Fprintln(w, "no dated items")
 	} else {
-		t := newTable(w, width, column{head: "DATE"}, column{head: "WHAT"}, column{head: "KIND"}, column{head: "ID"},
-			column{head: "LABEL", weight: 1})
+		cols := []column{{head: "DATE"}, {head: "WHAT"}, {head: "KIND"}, {head: "ID"}, {head: "LABEL", weight: 1}}
+		var sources [][]string
 		for _, e := range r.Entries {
-			t.row(e.Date, e.What, e.Item.Kind, e.Item.ID, e.Item.Label)
+			sources = append(sources, e.Sources)
+		}
+		mixed := mixesSources(sources...)
+		if mixed {
+			cols = append(cols, column{head: "SOURCE"})
+		}
+		t := newTable(w, width, cols...)
+		for _, e := range r.Entries {
+			cells := []string{e.Date, e.What, e.Item.Kind, e.Item.ID, e.Item.Label}
+			if mixed {
+				cells = append(cells, sourceList(e.Sources))
+			}
+			t.row(cells...)
 		}
 		if err := t.flush(); err != nil {
 			return err
@@ -518,21 +394,4 @@ func byKind(m map[string]int) string {
 		parts[i] = fmt.Sprintf("%s %d", k, m[k])
 	}
 	return strings.Join(parts, ", ")
-}
-
-// GizmoResult holds what a Gizmo query returned, in the store's order.
-type GizmoResult struct {
-	Results []any `json:"results"`
-}
-
-// WriteText writes one result a line, as compact JSON.
-func (r *GizmoResult) WriteText(w io.Writer, _ int) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, v := range r.Results {
-		if err := enc.Encode(v); err != nil {
-			return fmt.Errorf("write gizmo result: %w", err)
-		}
-	}
-	return nil
 }

@@ -20,7 +20,9 @@ type Entry struct {
 	Precision string `json:"precision"` // year, month or day
 	What      string `json:"what"`      // published, signed, in-force, happened, asserted, since, until
 	Item      Item   `json:"item"`
-	date      graph.Date
+	// Sources are the ids of the sources that state the date.
+	Sources []string `json:"sources,omitempty"`
+	date    graph.Date
 }
 
 // TimelineResult is the answer to Timeline: entries in date order (a bare year before
@@ -38,25 +40,38 @@ func Timeline(g *graph.Graph, o TimelineOptions) (*TimelineResult, error) {
 	return NewIndex(g).Timeline(o)
 }
 
-// Timeline is the package-level Timeline on an index already built.
-func (ix *Index) Timeline(o TimelineOptions) (*TimelineResult, error) {
-	var from, to graph.Date
-	var err error
+// Check reports bounds that are not dates, or that leave no room between them, before
+// anything is read.
+func (o TimelineOptions) Check() error {
+	_, _, err := o.bounds()
+	return err
+}
+
+func (o TimelineOptions) bounds() (from, to graph.Date, err error) {
 	if o.From != "" {
 		if from, err = graph.ParseDate(o.From); err != nil {
-			return nil, fmt.Errorf("from: %w", err)
+			return from, to, fmt.Errorf("from: %w", err)
 		}
 	}
 	if o.To != "" {
 		if to, err = graph.ParseDate(o.To); err != nil {
-			return nil, fmt.Errorf("to: %w", err)
+			return from, to, fmt.Errorf("to: %w", err)
 		}
 	}
 	if !from.IsZero() && !to.IsZero() && to.End().Before(from.Start()) {
-		return nil, fmt.Errorf("from %q is after to %q; swap them", o.From, o.To)
+		return from, to, fmt.Errorf("from %q is after to %q; swap them", o.From, o.To)
+	}
+	return from, to, nil
+}
+
+// Timeline is the package-level Timeline on an index already built.
+func (ix *Index) Timeline(o TimelineOptions) (*TimelineResult, error) {
+	from, to, err := o.bounds()
+	if err != nil {
+		return nil, err
 	}
 	res := &TimelineResult{From: o.From, To: o.To, Entries: []Entry{}}
-	add := func(id string, dates ...dated) {
+	add := func(id string, sources []string, dates ...dated) {
 		it, _ := ix.Item(id)
 		some := false
 		for _, dd := range dates {
@@ -71,7 +86,7 @@ func (ix *Index) Timeline(o TimelineOptions) (*TimelineResult, error) {
 			if !to.IsZero() && d.Start().After(to.End()) {
 				continue
 			}
-			res.Entries = append(res.Entries, Entry{Date: d.String(), Precision: d.Precision.String(), What: dd.what, Item: it, date: d})
+			res.Entries = append(res.Entries, Entry{Date: d.String(), Precision: d.Precision.String(), What: dd.what, Item: it, Sources: sources, date: d})
 		}
 		if !some {
 			res.Undated++
@@ -79,25 +94,25 @@ func (ix *Index) Timeline(o TimelineOptions) (*TimelineResult, error) {
 	}
 	g := ix.g
 	for _, s := range g.Sources {
-		add(s.ID, dated{"published", s.Published})
+		add(s.ID, []string{s.ID}, dated{"published", s.Published})
 	}
 	for _, a := range g.Agreements {
-		add(a.ID, dated{"signed", a.Signed}, dated{"in-force", a.InForce})
+		add(a.ID, a.Sources, dated{"signed", a.Signed}, dated{"in-force", a.InForce})
 	}
 	for _, e := range g.Events {
-		add(e.ID, dated{"happened", e.Date})
+		add(e.ID, e.Sources, dated{"happened", e.Date})
 	}
 	for _, ob := range g.Obligations {
-		add(ob.ID, dated{"since", ob.Since}, dated{"until", ob.Until})
+		add(ob.ID, ob.Sources, dated{"since", ob.Since}, dated{"until", ob.Until})
 	}
 	for _, cs := range [][]graph.Claim{g.Claims, g.Counterclaims} {
 		for _, c := range cs {
-			add(c.ID, dated{"asserted", c.Date})
+			add(c.ID, c.Sources, dated{"asserted", c.Date})
 		}
 	}
 	for _, r := range g.Relations {
 		n := len(res.Entries)
-		add("", dated{"since", r.Since}, dated{"until", r.Until})
+		add("", r.Sources, dated{"since", r.Since}, dated{"until", r.Until})
 		for k := n; k < len(res.Entries); k++ {
 			res.Entries[k].Item = Item{ID: r.From + " " + r.Type + " " + r.To, Kind: graph.KindRelation, Type: r.Type, Label: ix.labelOf(r.From) + " " + r.Type + " " + ix.labelOf(r.To)}
 		}

@@ -37,15 +37,19 @@ var (
 		"wrong-types.yaml",      // maps, lists and text in each other's places
 	}
 	schemaCannotExpress = map[string]string{
-		"alias-bomb.yaml":     "a bound on alias expansion is not a property of the JSON value",
-		"alias-cycle.yaml":    "a JSON value has no aliases",
-		"duplicate-keys.yaml": "JSON has no duplicate keys once read",
-		"two-documents.yaml":  "JSON holds one value; the second document is not seen",
-		"yaml-syntax.yaml":    "a file that is not YAML has no value to check",
-		"across-files":        "references and agreement between files",
-		"missing-text":        "source.text names a file that does not exist",
-		"quotes":              "quotes checked against the source text",
-		"store":               "references into a store",
+		"alias-bomb.yaml":        "a bound on alias expansion is not a property of the JSON value",
+		"alias-cycle.yaml":       "a JSON value has no aliases",
+		"duplicate-keys.yaml":    "JSON has no duplicate keys once read",
+		"two-documents.yaml":     "JSON holds one value; the second document is not seen",
+		"yaml-syntax.yaml":       "a file that is not YAML has no value to check",
+		"yaml-colon.yaml":        "a file that is not YAML has no value to check",
+		"yaml-quote.yaml":        "a file that is not YAML has no value to check",
+		"yaml-tab.yaml":          "a file that is not YAML has no value to check",
+		"yaml-single-quote.yaml": "a file that is not YAML has no value to check",
+		"across-files":           "references and agreement between files",
+		"missing-text":           "source.text names a file that does not exist",
+		"quotes":                 "quotes checked against the source text",
+		"store":                  "references into a store",
 	}
 )
 

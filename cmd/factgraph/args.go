@@ -19,7 +19,7 @@ func flagsFirst(app *cli.App, args []string) []string {
 	var cmd *cli.Command
 	// Walk down the command names: factgraph query obligations ...
 	for len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
-		next := findCommand(cmds, rest[0])
+		next := commandNamed(cmds, rest[0])
 		if next == nil {
 			break
 		}
@@ -56,7 +56,40 @@ func flagsFirst(app *cli.App, args []string) []string {
 	return append(out, positional...)
 }
 
-func findCommand(cmds []*cli.Command, name string) *cli.Command {
+// helpAsFlag reads "help" where a command is expected as --help on what follows it:
+// "factgraph help query obligations" and "factgraph query help obligations" both show the
+// help of query obligations. With nothing after it, it shows the help of where it stands.
+func helpAsFlag(app *cli.App, args []string) []string {
+	cmds := app.Commands
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		if a == "help" && len(cmds) > 0 {
+			out := append([]string(nil), args[:i]...)
+			// A name that is no command is left to fail as one ("unknown command");
+			// after a command without subcommands, the rest is its arguments: dropped.
+			for _, b := range args[i+1:] {
+				if len(cmds) == 0 {
+					break
+				}
+				next := commandNamed(cmds, b)
+				if next == nil {
+					return append(out, args[i+1:]...)
+				}
+				out = append(out, b)
+				cmds = next.Subcommands
+			}
+			return append(out, "--help")
+		}
+		next := commandNamed(cmds, a)
+		if strings.HasPrefix(a, "-") || next == nil {
+			return args
+		}
+		cmds = next.Subcommands
+	}
+	return args
+}
+
+func commandNamed(cmds []*cli.Command, name string) *cli.Command {
 	for _, c := range cmds {
 		if c.HasName(name) {
 			return c

@@ -23,12 +23,15 @@ func buildCommand() *cli.Command {
 			"Example:\n" +
 			"   factgraph build samples/japan-us-security-treaty -o out",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "the output `OUTDIR`", Required: true, Destination: &o.OutDir},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "the output `OUTDIR`", Destination: &o.OutDir},
 			&cli.StringFlag{Name: "store", Aliases: []string{"s"}, Usage: "ingest into the `STORE` and build from all it holds, instead of a fresh OUTDIR/factgraph.db", Destination: &o.Store},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("build needs at least one facts FILE or DIR")
+			}
+			if o.OutDir == "" {
+				return usagef("build needs -o OUTDIR: the folder it writes the store and every export into")
 			}
 			o.Inputs = c.Args().Slice()
 			// build ingests, then exports every format: the export's bound covers both.

@@ -37,7 +37,10 @@ func exportCommand() *cli.Command {
 			quietFlag(&o.quiet),
 		}, viewFlags(&o.ViewOptions)...),
 		Action: func(c *cli.Context) error {
-			if _, err := o.Resolve(); err != nil {
+			if err := checkView(c, o.ViewOptions); err != nil {
+				return err
+			}
+			if _, err := o.Check(); err != nil {
 				return usageError{err}
 			}
 			defer heap.Export()()
@@ -62,6 +65,18 @@ func viewFlags(v *export.ViewOptions) []cli.Flag {
 		&cli.IntFlag{Name: "depth", Usage: "with --focus, keep items up to `N` steps away (-1: no limit)", Value: 2, Destination: &v.Depth},
 		&cli.StringFlag{Name: "source", Usage: "keep only what the source `ID` states", Destination: &v.Source},
 	}
+}
+
+// checkView rejects a view that does not exist and a --depth without the --focus it
+// counts from.
+func checkView(c *cli.Context, v export.ViewOptions) error {
+	if err := v.Check(); err != nil {
+		return usageError{err}
+	}
+	if c.IsSet("depth") && v.Focus == "" {
+		return usagef("--depth counts steps from the --focus item; give --focus ID too, or leave --depth out")
+	}
+	return nil
 }
 
 // formatHelp lists the registered formats, one a line.

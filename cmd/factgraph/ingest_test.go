@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/urfave/cli/v2"
@@ -242,5 +243,122 @@ func TestNQuadsRoundTrip(t *testing.T) {
 	a, b := dump(t, first), dump(t, second)
 	if a != b || len(a) < 1000 {
 		t.Errorf("the N-Quads differ after a round trip (%d and %d bytes)", len(a), len(b))
+	}
+}
+
+// TestValidateYAMLSyntaxErrors: a YAML mistake deep in the flagship is reported at the line
+// and column of the character at fault, with the fix, not at the start of its block.
+func TestValidateYAMLSyntaxErrors(t *testing.T) {
+	const heading = `    section: "Trump's Criticism: An Asymmetrical Burden"`
+	for _, tt := range []struct {
+		name  string
+		line  string // the line replaced: the last one that reads heading
+		col   int
+		wrong string
+		msg   string
+	}{
+		{"colon in a plain value", heading, 31, `    section: Trump's Criticism: An Asymmetrical Burden`,
+			`invalid YAML: ": " inside an unquoted value starts a new key; quote the whole value: "Trump's Criticism: An Asymmetrical Burden"`},
+		{"quote in a quoted value", heading, 37, `    section: "Trump's Criticism: An "Asymmetrical" Burden"`,
+			`invalid YAML: a " inside a string in "..." ends the string; write each inner " as \", or put the whole value in '...': 'Trump''s Criticism: An "Asymmetrical" Burden'`},
+		{"tab in the indentation", heading, 1, "\tsection: \"Trump's Criticism: An Asymmetrical Burden\"",
+			`invalid YAML: a tab in the indentation; YAML indents with spaces only, so replace the tab with spaces`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			facts := copySample(t)
+			b, _ := os.ReadFile(facts)
+			lines := strings.Split(string(b), "\n")
+			at := -1
+			for i, l := range lines {
+				if l == tt.line {
+					at = i
+				}
+			}
+			if at < 100 {
+				t.Fatalf("the sample has no line %q past its first 100", tt.line)
+			}
+			lines[at] = tt.wrong
+			os.WriteFile(facts, []byte(strings.Join(lines, "\n")), 0o644)
+			code, _, stderr := runQuery(t, "validate", facts)
+			want := fmt.Sprintf("%s:%d:%d: %s\n", facts, at+1, tt.col, tt.msg)
+			if code != 1 || !strings.HasPrefix(stderr, want) {
+				t.Errorf("exit %d\n got: %s\nwant: %s", code, stderr, want)
+			}
+		})
+	}
+}
+
+// TestQuoteMatchingStaysStrict: validate folds white space and typographic quotes between
+// a quote and the source text, and nothing else (docs/facts-format.md): case, dashes and
+// ellipses must match as written.
+func TestQuoteMatchingStaysStrict(t *testing.T) {
+	const quote = "    quote: long-standing concerns about alliance cost-sharing among American policymakers"
+	const added = "The alliance—old and new—holds… for now."
+	for _, tt := range []struct {
+		name  string
+		quote string // replaces quote
+		ok    bool
+	}{
+		{"as written", quote, true},
+		{"wrapped over lines", "    quote: >-\n      long-standing concerns about alliance\n      cost-sharing   among American policymakers", true},
+		{"plain apostrophe for a typographic one", "    quote: \"US President Donald Trump's recent comments\"", true},
+		{"typographic apostrophe as in the text", "    quote: \"US President Donald Trump’s recent comments\"", true},
+		{"typographic quotes for plain ones", "    quote: \"US President Donald Trump‘s recent comments\"", true},
+		{"case", "    quote: Long-standing concerns about alliance cost-sharing among American policymakers", false},
+		{"en dash for a hyphen", "    quote: long–standing concerns about alliance cost-sharing among American policymakers", false},
+		{"hyphen for an em dash", "    quote: The alliance-old and new-holds… for now.", false},
+		{"em dash as in the text", "    quote: The alliance—old and new—holds… for now.", true},
+		{"three dots for an ellipsis", "    quote: The alliance—old and new—holds... for now.", false},
+		{"ellipsis for words left out", "    quote: long-standing concerns … among American policymakers", false},
+		{"spelling", "    quote: longstanding concerns about alliance cost-sharing among American policymakers", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			facts := copySample(t)
+			text := filepath.Join(filepath.Dir(facts), "article.txt")
+			a, _ := os.ReadFile(text)
+			os.WriteFile(text, append(a, []byte("\n"+added+"\n")...), 0o644)
+			b, _ := os.ReadFile(facts)
+			if !strings.Contains(string(b), quote+"\n") {
+				t.Fatal("the sample no longer has the quote this test edits")
+			}
+			os.WriteFile(facts, []byte(strings.Replace(string(b), quote+"\n", tt.quote+"\n", 1)), 0o644)
+			code, _, stderr := runQuery(t, "validate", facts)
+			notFound := strings.Contains(stderr, `quote of party "american-policymakers" not found in source text "article.txt"`)
+			if tt.ok && (code != 0 || stderr != "") || !tt.ok && (code != 1 || !notFound) {
+				t.Errorf("exit %d, want the quote %s:\n%s", code, map[bool]string{true: "found", false: "not found"}[tt.ok], stderr)
+			}
+		})
+	}
+}
+
+// TestStoreFromEnvironment: FACTGRAPH_STORE names the store when --store is not given, and
+// --store wins over it.
+func TestStoreFromEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	env, flag := filepath.Join(dir, "env.db"), filepath.Join(dir, "flag.db")
+	t.Setenv("FACTGRAPH_STORE", env)
+	if code, _, stderr := runQuery(t, "ingest", flagship); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := runQuery(t, "ingest", "--store", flag, nato); code != 0 {
+		t.Fatalf("ingest --store: exit %d: %s", code, stderr)
+	}
+	for _, tt := range []struct {
+		args       []string
+		has, lacks string
+	}{
+		{[]string{"sources"}, "japan-us-security-treaty-article", "nato-spending-summary"},
+		{[]string{"sources", "--store", flag}, "nato-spending-summary", "japan-us-security-treaty-article"},
+		{[]string{"query", "obligations", "--bearer", "japan"}, "japan-defend-us", "nato-allies"},
+		{[]string{"find", "summit"}, "no item's id", "nato-summit"},
+		{[]string{"export", "--format", "nquads"}, "<source/japan-us-security-treaty-article>", "nato-spending-summary"},
+	} {
+		code, out, stderr := runQuery(t, tt.args...)
+		if code != 0 || !strings.Contains(out, tt.has) || strings.Contains(out, tt.lacks) {
+			t.Errorf("%q: exit %d, want %q and not %q:\n%.500s%s", tt.args, code, tt.has, tt.lacks, out, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(".", defaultStore)); err == nil {
+		t.Errorf("a %s was written in the working folder", defaultStore)
 	}
 }

@@ -33,7 +33,7 @@ func main() {
 // command failed, 2 when it was used wrongly.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
-	err := app.RunContext(ctx, flagsFirst(app, args))
+	err := app.RunContext(ctx, flagsFirst(app, helpAsFlag(app, args)))
 	if err == nil {
 		return 0
 	}
@@ -59,14 +59,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 }
 
-// usageError marks a command line the user got wrong (exit status 2).
-type usageError struct{ err error }
-
-func (e usageError) Error() string { return e.err.Error() }
-func (e usageError) Unwrap() error { return e.err }
-
-func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
-
 func newApp(stdout, stderr io.Writer) *cli.App {
 	var cmds []*cli.Command
 	for _, c := range []*cli.Command{
@@ -78,14 +70,15 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		renderCommand(),
 		buildCommand(),
 		queryCommand(),
+		findCommand(),
 		statsCommand(),
 	} {
 		if c != nil {
 			cmds = append(cmds, c)
 		}
 	}
-	markUsageErrors(cmds)
-	return &cli.App{
+	markUsageErrors("factgraph", cmds)
+	app := &cli.App{
 		Name:                 "factgraph",
 		Usage:                "turn curated facts into a knowledge graph, query it, export it",
 		Version:              version,
@@ -94,19 +87,11 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands:             cmds,
 		EnableBashCompletion: true,
 		HideHelpCommand:      true,
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usageError{err}
-		},
-		ExitErrHandler: func(*cli.Context, error) {}, // run maps errors to exit codes
+		ExitErrHandler:       func(*cli.Context, error) {}, // run maps errors to exit codes
 	}
-}
-
-// markUsageErrors makes a bad flag or argument of any command exit with status 2.
-func markUsageErrors(cmds []*cli.Command) {
-	for _, c := range cmds {
-		if c.OnUsageError == nil {
-			c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return usageError{err} }
-		}
-		markUsageErrors(c.Subcommands)
+	app.Action = unknownCommand("factgraph", func() []*cli.Command { return app.Commands })
+	app.OnUsageError = func(_ *cli.Context, err error, _ bool) error {
+		return flagError(&cli.Command{Flags: app.Flags}, "factgraph", err)
 	}
+	return app
 }

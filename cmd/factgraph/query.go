@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -17,9 +18,10 @@ import (
 // inputOptions are the flags every query and stats take: where the graph comes from and
 // how to print the answer.
 type inputOptions struct {
-	store string
-	in    cli.StringSlice
-	json  bool
+	store  string
+	in     cli.StringSlice
+	json   bool
+	source string // --source, for the commands that take it
 }
 
 func (o *inputOptions) flags() []cli.Flag {
@@ -38,11 +40,26 @@ type printable interface {
 // answer loads the graph the options name, asks ask about it and prints the answer.
 func (o *inputOptions) answer(c *cli.Context, ask func(*graph.Graph) (printable, error)) error {
 	return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
-		g, err := s.Load(ctx, store.LoadOptions{})
+		g, err := s.Load(ctx, store.LoadOptions{Source: o.source})
 		if err != nil {
 			return nil, err
 		}
 		return ask(g)
+	})
+}
+
+// ask answers on the store with onStore, which reads what it needs; with --source, on the
+// graph of what that source states, with onIndex.
+func (o *inputOptions) ask(c *cli.Context, onIndex func(*query.Index) (printable, error), onStore func(context.Context, *store.Store) (printable, error)) error {
+	return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
+		if o.source == "" {
+			return onStore(ctx, s)
+		}
+		g, err := s.Load(ctx, store.LoadOptions{Source: o.source})
+		if err != nil {
+			return nil, err
+		}
+		return onIndex(query.NewIndex(g))
 	})
 }
 
@@ -110,7 +127,7 @@ func obligationsQuery() *cli.Command {
 			"Example:\n" +
 			"   factgraph query obligations --between united-states japan\n" +
 			"   factgraph query obligations --bearer japan --status absent --json",
-		Flags: append(o.flags(),
+		Flags: append(o.flags(), sourceFlag(&o.source),
 			&cli.StringSliceFlag{Name: "between", Usage: "the obligations between party `A` and party B (B follows A)", Destination: &o.between},
 			&cli.StringFlag{Name: "bearer", Usage: "only duties the party `ID` owes", Destination: &o.Bearer},
 			&cli.StringFlag{Name: "status", Usage: "only duties with `STATUS`: in-force, absent, demanded or disputed", Destination: &o.Status},
@@ -127,9 +144,13 @@ func obligationsQuery() *cli.Command {
 			default:
 				o.Between = [2]string{pair[0], pair[1]}
 			}
-			return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
-				return query.ObligationsIn(ctx, s, o.ObligationsOptions)
-			})
+			if err := o.ObligationsOptions.Check(); err != nil {
+				return usageError{err}
+			}
+			return o.ask(c, func(ix *query.Index) (printable, error) { return ix.Obligations(o.ObligationsOptions) },
+				func(ctx context.Context, s *store.Store) (printable, error) {
+					return query.ObligationsIn(ctx, s, o.ObligationsOptions)
+				})
 		},
 	}
 }
@@ -149,7 +170,7 @@ func claimsQuery() *cli.Command {
 			"   factgraph query claims --about japan-us-security-treaty-1960 --json\n\n" +
 			"At most --limit threads are listed (100 unless given), contested claims first; the\n" +
 			"output says how many more there are.",
-		Flags: append(o.flags(),
+		Flags: append(o.flags(), sourceFlag(&o.source),
 			&cli.StringFlag{Name: "about", Usage: "only threads with an assertion about `ID`", Destination: &o.About},
 			&cli.StringFlag{Name: "by", Usage: "only threads with an assertion by the party `ID`", Destination: &o.By},
 			&cli.IntFlag{Name: "limit", Usage: "list at most `N` threads, in order, and count the rest (0: all)", Value: 100, Destination: &o.Limit},
@@ -161,9 +182,10 @@ func claimsQuery() *cli.Command {
 			if o.Limit < 0 {
 				return usagef("--limit must be 0 (all) or more, got %d", o.Limit)
 			}
-			return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
-				return query.ClaimsIn(ctx, s, o.ClaimsOptions)
-			})
+			return o.ask(c, func(ix *query.Index) (printable, error) { return ix.Claims(o.ClaimsOptions) },
+				func(ctx context.Context, s *store.Store) (printable, error) {
+					return query.ClaimsIn(ctx, s, o.ClaimsOptions)
+				})
 		},
 	}
 }
@@ -184,7 +206,7 @@ func neighborsQuery() *cli.Command {
 			"   factgraph query neighbors donald-trump --depth 2 --type claim\n\n" +
 			"At most --limit links are listed (1000 unless given); the output says how many more\n" +
 			"there are at the depth where the list stops, and which depths were not walked.",
-		Flags: append(o.flags(),
+		Flags: append(o.flags(), sourceFlag(&o.source),
 			&cli.IntFlag{Name: "depth", Usage: "go `N` steps out", Value: 1, Destination: &o.Depth},
 			&cli.StringFlag{Name: "type", Usage: "follow only the relation `T` (bearer, allied-with, ...) or reach only items of kind T (party, claim, ...)", Destination: &o.Type},
 			&cli.IntFlag{Name: "limit", Usage: "list at most `N` links, nearest first, and count the rest (0: all)", Value: 1000, Destination: &o.Limit},
@@ -200,9 +222,10 @@ func neighborsQuery() *cli.Command {
 				return usagef("--limit must be 0 (all) or more, got %d", o.Limit)
 			}
 			id := c.Args().First()
-			return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
-				return query.NeighborsIn(ctx, s, id, o.NeighborsOptions)
-			})
+			return o.ask(c, func(ix *query.Index) (printable, error) { return ix.Neighbors(id, o.NeighborsOptions) },
+				func(ctx context.Context, s *store.Store) (printable, error) {
+					return query.NeighborsIn(ctx, s, id, o.NeighborsOptions)
+				})
 		},
 	}
 }
@@ -221,7 +244,7 @@ func pathQuery() *cli.Command {
 		Description: "Example:\n" +
 			"   factgraph query path north-korea donald-trump\n" +
 			"   factgraph query path nato japan --all --max 5",
-		Flags: append(o.flags(),
+		Flags: append(o.flags(), sourceFlag(&o.source),
 			&cli.BoolFlag{Name: "all", Usage: "every shortest chain, not just the first", Destination: &o.All},
 			&cli.IntFlag{Name: "max", Usage: "with --all, at most `N` chains", Value: 10, Destination: &o.Max},
 		),
@@ -233,9 +256,10 @@ func pathQuery() *cli.Command {
 				return usagef("--max must be 1 or more, got %d", o.Max)
 			}
 			from, to := c.Args().Get(0), c.Args().Get(1)
-			return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
-				return query.PathIn(ctx, s, from, to, o.PathOptions)
-			})
+			return o.ask(c, func(ix *query.Index) (printable, error) { return ix.Path(from, to, o.PathOptions) },
+				func(ctx context.Context, s *store.Store) (printable, error) {
+					return query.PathIn(ctx, s, from, to, o.PathOptions)
+				})
 		},
 	}
 }
@@ -254,13 +278,16 @@ func timelineQuery() *cli.Command {
 			"Example:\n" +
 			"   factgraph query timeline\n" +
 			"   factgraph query timeline --from 1950 --to 1960-12",
-		Flags: append(o.flags(),
+		Flags: append(o.flags(), sourceFlag(&o.source),
 			&cli.StringFlag{Name: "from", Usage: "only from `DATE` (YYYY, YYYY-MM or YYYY-MM-DD) on", Destination: &o.From},
 			&cli.StringFlag{Name: "to", Usage: "only up to `DATE`, inclusive", Destination: &o.To},
 		),
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
 				return err
+			}
+			if err := o.TimelineOptions.Check(); err != nil {
+				return usageError{fmt.Errorf("--%w", err)} // "--from: ...", as typed
 			}
 			return o.answer(c, func(g *graph.Graph) (printable, error) { return query.Timeline(g, o.TimelineOptions) })
 		},
@@ -291,11 +318,11 @@ func gizmoQuery() *cli.Command {
 			}
 			code := c.Args().First()
 			return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
-				rs, err := s.Gizmo(ctx, code, o.limit)
-				if err != nil {
-					return nil, err
+				res, err := query.GizmoIn(ctx, s, code, o.limit)
+				if err == nil && res.Hint != "" {
+					fmt.Fprintln(c.App.ErrWriter, "factgraph: "+res.Hint)
 				}
-				return &query.GizmoResult{Results: rs}, nil
+				return res, err
 			})
 		},
 	}

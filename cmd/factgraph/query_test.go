@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -118,14 +121,16 @@ func TestQueryCommands(t *testing.T) {
 	}{
 		{"unknown party", []string{"query", "obligations", "--in", flagship, "--between", "united-states", "jpan"}, 1, "", `no such party "jpan"; did you mean "japan"?`},
 		{"between one party", []string{"query", "obligations", "--in", flagship, "--between", "japan"}, 2, "", "--between takes two parties"},
-		{"bad status", []string{"query", "obligations", "--in", flagship, "--status", "enforced"}, 1, "", `unknown obligation status "enforced"`},
+		{"bad status", []string{"query", "obligations", "--in", flagship, "--status", "enforced"}, 2, "", `unknown obligation status "enforced"`},
 		{"neighbors", []string{"query", "neighbors", "--in", flagship, "--json", "japan"}, 0, `"rel": "party-to"`, ""},
 		{"neighbors no id", []string{"query", "neighbors", "--in", flagship}, 2, "", "neighbors takes one ID"},
 		{"path", []string{"query", "path", "--in", flagship, "--json", "donald-trump", "japan"}, 0, `"length": 1`, ""},
 		{"path unknown", []string{"query", "path", "--in", flagship, "donald-trump", "jpan"}, 1, "", `did you mean "japan"?`},
 		{"timeline", []string{"query", "timeline", "--in", flagship, "--from", "1951", "--to", "1960"}, 0, "1951", ""},
-		{"timeline bad date", []string{"query", "timeline", "--in", flagship, "--from", "1951-02-30"}, 1, "", "not on the calendar"},
+		{"timeline bad date", []string{"query", "timeline", "--in", flagship, "--from", "1951-02-30"}, 2, "", "--from: date \"1951-02-30\" is not on the calendar"},
 		{"gizmo", []string{"query", "gizmo", "--in", flagship, `g.V("<japan>").All()`}, 0, `{"id":"<japan>"}`, ""},
+		{"gizmo bare id", []string{"query", "gizmo", "--in", flagship, `g.V("japan").All()`}, 0, "", `factgraph: no results; ids are IRIs: did you mean g.V("<japan>")?`},
+		{"gizmo bare predicate", []string{"query", "gizmo", "--in", flagship, `g.V("<japan>").In('fg:bearer').All()`}, 0, "", `factgraph: no results; ids are IRIs: did you mean In('<fg:bearer>')?`},
 		{"gizmo error", []string{"query", "gizmo", "--in", flagship, `g.V(`}, 1, "", "gizmo query"},
 		{"stats", []string{"stats", "--in", flagship, "--json"}, 0, `"component_count": 1`, ""},
 		{"stats table", []string{"stats", "--in", flagship}, 0, "most central parties", ""},
@@ -165,6 +170,141 @@ func TestQueryJSONIsStable(t *testing.T) {
 		_, again, _ := runQuery(t, args...)
 		if first != again || first == "" {
 			t.Errorf("%q printed different JSON on two runs", args)
+		}
+	}
+}
+
+// TestQuerySources: every query takes --source, and where an answer mixes sources the
+// table says which source states what, as the JSON does.
+func TestQuerySources(t *testing.T) {
+	store := storeWithBoth(t)
+	const nato, treaty = "nato-spending-summary", "japan-us-security-treaty-article"
+	t.Run("obligations", func(t *testing.T) {
+		code, out, stderr := runQuery(t, "query", "obligations", "--store", store, "--bearer", "nato-allies")
+		if code != 0 || !regexpLine(out, `^ID .* SOURCE$`) ||
+			!regexpLine(out, `^nato-allies-increase-defense-spending .* `+treaty+`$`) || !regexpLine(out, `^nato-allies-four-percent .* `+nato+`$`) {
+			t.Errorf("exit %d, table without the source of each duty:\n%s%s", code, out, stderr)
+		}
+		_, out, _ = runQuery(t, "query", "obligations", "--store", store, "--bearer", "nato-allies", "--json")
+		var r struct {
+			Obligations []struct {
+				ID      string
+				Sources []string
+			}
+		}
+		json.Unmarshal([]byte(out), &r)
+		bySource := map[string]int{}
+		for _, o := range r.Obligations {
+			if len(o.Sources) != 1 {
+				t.Errorf("%s: sources %q", o.ID, o.Sources)
+				continue
+			}
+			bySource[o.Sources[0]]++
+		}
+		if bySource[nato] < 3 || bySource[treaty] != 1 {
+			t.Errorf("JSON sources: %v", bySource)
+		}
+		code, out, _ = runQuery(t, "query", "obligations", "--store", store, "--bearer", "nato-allies", "--source", nato)
+		if code != 0 || strings.Contains(out, "nato-allies-increase-defense-spending") || !strings.Contains(out, "nato-allies-four-percent") || strings.Contains(out, "SOURCE") {
+			t.Errorf("--source %s: exit %d\n%s", nato, code, out)
+		}
+		code, out, _ = runQuery(t, "query", "obligations", "--in", flagship)
+		if code != 0 || strings.Contains(out, "SOURCE") {
+			t.Errorf("one source, yet a SOURCE column:\n%s", out)
+		}
+	})
+	t.Run("claims", func(t *testing.T) {
+		code, out, _ := runQuery(t, "query", "claims", "--store", store, "--by", "Trump", "--limit", "0")
+		if code != 0 || !regexpLine(out, `^claim trump-allies-four-percent · Donald Trump · 2018-07 · `+nato+`$`) ||
+			!regexpLine(out, `^claim trump-treaty-unfair · Donald Trump · `+treaty+`$`) {
+			t.Errorf("exit %d, threads without their sources:\n%s", code, out)
+		}
+		code, out, _ = runQuery(t, "query", "claims", "--store", store, "--by", "Trump", "--source", nato, "--json")
+		if code != 0 || !strings.Contains(out, `"trump-allies-four-percent"`) || strings.Contains(out, `"trump-treaty-unfair"`) || strings.Contains(out, treaty) {
+			t.Errorf("--source %s: exit %d\n%s", nato, code, out)
+		}
+	})
+	t.Run("timeline", func(t *testing.T) {
+		code, out, _ := runQuery(t, "query", "timeline", "--store", store, "--from", "1951", "--to", "2014")
+		if code != 0 || !regexpLine(out, `^DATE .* SOURCE$`) || !regexpLine(out, `^1951 .* `+treaty+`$`) || !regexpLine(out, `^2014-09 .* `+nato+`$`) {
+			t.Errorf("exit %d, timeline without sources:\n%s", code, out)
+		}
+		code, out, _ = runQuery(t, "query", "timeline", "--store", store, "--json", "--source", nato)
+		if code != 0 || !strings.Contains(out, `"sources": [`) || strings.Contains(out, treaty) || !strings.Contains(out, `"2014-09"`) {
+			t.Errorf("--source %s --json: exit %d\n%s", nato, code, out)
+		}
+	})
+	t.Run("neighbors, path and stats", func(t *testing.T) {
+		code, out, _ := runQuery(t, "query", "neighbors", "--store", store, "--source", nato, "--json", "united-states")
+		if code != 0 || !strings.Contains(out, `"donald-trump"`) || strings.Contains(out, `"japan"`) {
+			t.Errorf("neighbors --source: exit %d\n%s", code, out)
+		}
+		code, _, stderr := runQuery(t, "query", "path", "--store", store, "--source", nato, "japan", "nato")
+		if code != 1 || !strings.Contains(stderr, `no such item "japan"`) {
+			t.Errorf("path --source from an item the source does not state: exit %d: %s", code, stderr)
+		}
+		code, out, _ = runQuery(t, "stats", "--store", store, "--source", nato, "--json")
+		if code != 0 || !strings.Contains(out, `"sources": 1,`) || strings.Contains(out, treaty) {
+			t.Errorf("stats --source: exit %d\n%.400s", code, out)
+		}
+		code, _, stderr = runQuery(t, "query", "neighbors", "--store", store, "--source", "nato-spending-sumary", "nato")
+		if code != 1 || !strings.Contains(stderr, `did you mean "nato-spending-summary"?`) {
+			t.Errorf("mistyped source: exit %d: %s", code, stderr)
+		}
+	})
+}
+
+// TestObligationsBalanceCountsEveryStatus: the balance of --between counts each status in
+// its own column, disputed included, which neither sample has.
+func TestObligationsBalanceCountsEveryStatus(t *testing.T) {
+	facts := filepath.Join(t.TempDir(), "facts.yaml")
+	os.WriteFile(facts, []byte(`factgraph: 1
+source: {id: s, title: T}
+parties:
+  - {id: a, name: Aland, kind: state}
+  - {id: b, name: Bland, kind: state}
+obligations:
+  - {id: a1, bearer: a, beneficiary: b, duty: one, status: disputed}
+  - {id: a2, bearer: a, beneficiary: b, duty: two, status: disputed}
+  - {id: a3, bearer: a, beneficiary: b, duty: three, status: demanded}
+  - {id: a4, bearer: a, beneficiary: b, duty: four}
+  - {id: b1, bearer: b, beneficiary: a, duty: five, status: absent}
+  - {id: b2, bearer: b, beneficiary: a, duty: six, status: disputed}
+`), 0o644)
+	code, out, stderr := runQuery(t, "query", "obligations", "--in", facts, "--between", "a", "b", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var r struct {
+		Balance []struct {
+			InForce  int `json:"in_force"`
+			Absent   int
+			Demanded int
+			Disputed int
+			Total    int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	type counts struct{ InForce, Absent, Demanded, Disputed, Total int }
+	var got []counts
+	for _, b := range r.Balance {
+		got = append(got, counts{b.InForce, b.Absent, b.Demanded, b.Disputed, b.Total})
+	}
+	if want := []counts{{1, 0, 1, 2, 4}, {0, 1, 0, 1, 2}}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("balance = %v, want %v", got, want)
+	}
+	code, out, _ = runQuery(t, "query", "obligations", "--in", facts, "--between", "Aland", "Bland")
+	for _, want := range []string{
+		`^BALANCE +IN-FORCE +ABSENT +DEMANDED +DISPUTED +TOTAL$`,
+		`^Aland → Bland +1 +0 +1 +2 +4$`,
+		`^Bland → Aland +0 +1 +0 +1 +2$`,
+		`^Aland owes Bland 1 in force, 1 demanded, 2 disputed \(4 duties\)\.$`,
+		`^Bland owes Aland 1 disputed \(1 duty\); the text records 1 duty it does not owe\.$`,
+	} {
+		if code != 0 || !regexpLine(out, want) {
+			t.Errorf("exit %d, no line %s in:\n%s", code, want, out)
 		}
 	}
 }

@@ -23,7 +23,7 @@ func removeCommand() *cli.Command {
 		Description: `Parties and agreements that another source also states stay.
 
 Example:
-   factgraph remove japan-us-security-treaty`,
+   factgraph remove japan-us-security-treaty-article`,
 		Flags: []cli.Flag{storeFlag(&opts.Store)},
 		Action: func(c *cli.Context) error {
 			opts.Sources = c.Args().Slice()

@@ -27,9 +27,15 @@ func renderCommand() *cli.Command {
 			"   factgraph render samples/japan-us-security-treaty/facts.yaml --view arguments -o arguments.png",
 		Flags: append([]cli.Flag{
 			storeFlag(&o.store),
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the picture to `OUT.svg` or OUT.png", Required: true, Destination: &o.output},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the picture to `OUT.svg` or OUT.png", Destination: &o.output},
 		}, viewFlags(&o.ViewOptions)...),
 		Action: func(c *cli.Context) error {
+			if o.output == "" {
+				return usagef("render needs -o OUT.svg or -o OUT.png: the picture is written to a file")
+			}
+			if err := checkView(c, o.ViewOptions); err != nil {
+				return err
+			}
 			format, err := render.FormatOf(o.output)
 			if err != nil {
 				return usageError{err}

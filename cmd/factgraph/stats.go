@@ -22,7 +22,7 @@ func statsCommand() *cli.Command {
 			"Example:\n" +
 			"   factgraph stats\n" +
 			"   factgraph stats --in samples/japan-us-security-treaty/facts.yaml --json",
-		Flags: append(o.flags(),
+		Flags: append(o.flags(), sourceFlag(&o.source),
 			&cli.IntFlag{Name: "top", Usage: "list `N` central parties and components", Value: 10, Destination: &o.Top},
 			&cli.IntFlag{Name: "betweenness-max", Usage: "compute betweenness on graphs of up to `N` items (-1: always)", Value: 3000, Destination: &o.BetweennessMax},
 		),

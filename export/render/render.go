@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -109,8 +108,8 @@ func ToFile(ctx context.Context, s *store.Store, opts export.ViewOptions, format
 	if err := Render(ctx, &buf, v, format); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("write picture: %w", err)
-	}
-	return nil
+	return export.WriteFile(path, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
 }

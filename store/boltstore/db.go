@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"time"
 
@@ -103,6 +104,10 @@ func openBolt(path string, opts Options) (qs cgraph.QuadStore, pin *pinKV, err e
 	case errors.Is(err, fs.ErrNotExist):
 		if opts.ReadOnly || opts.MustExist {
 			return nil, nil, missing(path)
+		}
+		// A new store may go into a folder that does not exist yet, as any output does.
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, nil, fmt.Errorf("create the folder of store %q: %w", path, err)
 		}
 	case err != nil:
 		return nil, nil, fmt.Errorf("open store %q: %w", path, err)

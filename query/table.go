@@ -1,0 +1,186 @@
+package query
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+)
+
+// DefaultWidth is the terminal width text output wraps to when none is given.
+const DefaultWidth = 100
+
+// column is one column of a text table. A column with a weight wraps its cells to share,
+// by weight, the room the other columns leave on the line.
+type column struct {
+	head   string
+	weight int
+}
+
+// tableWriter writes aligned columns, wrapping long cells onto continuation lines. It
+// holds the rows until flush, to size the wrapped columns to what is left of the width.
+type tableWriter struct {
+	w     io.Writer
+	width int
+	cols  []column
+	rows  [][]string
+}
+
+func newTable(w io.Writer, width int, cols ...column) *tableWriter {
+	if width <= 0 {
+		width = DefaultWidth
+	}
+	return &tableWriter{w: w, width: width, cols: cols}
+}
+
+func (t *tableWriter) row(cells ...string) {
+	r := make([]string, len(t.cols))
+	copy(r, cells)
+	t.rows = append(t.rows, r)
+}
+
+func (t *tableWriter) flush() error {
+	const gap = 2
+	natural := make([]int, len(t.cols))
+	for i, c := range t.cols {
+		natural[i] = utf8.RuneCountInString(c.head)
+		for _, r := range t.rows {
+			natural[i] = max(natural[i], utf8.RuneCountInString(r[i]))
+		}
+	}
+	fixed, weights, want := gap*(len(t.cols)-1), 0, 0
+	for i, c := range t.cols {
+		if c.weight == 0 {
+			fixed += natural[i]
+		} else {
+			weights += c.weight
+			want += natural[i]
+		}
+	}
+	wraps := make([]int, len(t.cols))
+	room := t.width - fixed
+	for i, c := range t.cols {
+		switch {
+		case c.weight == 0:
+		case want <= room:
+			wraps[i] = natural[i]
+		default:
+			wraps[i] = max(24, room*c.weight/weights)
+		}
+	}
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, gap, ' ', 0)
+	heads := make([]string, len(t.cols))
+	for i, c := range t.cols {
+		heads[i] = c.head
+	}
+	fmt.Fprintln(tw, strings.Join(heads, "\t"))
+	for _, r := range t.rows {
+		lines := make([][]string, len(r))
+		n := 1
+		for i, c := range r {
+			if wraps[i] > 0 {
+				lines[i] = wrap(c, wraps[i])
+			} else {
+				lines[i] = []string{c}
+			}
+			n = max(n, len(lines[i]))
+		}
+		for k := 0; k < n; k++ {
+			out := make([]string, len(r))
+			for i := range r {
+				if k < len(lines[i]) {
+					out[i] = lines[i][k]
+				}
+			}
+			fmt.Fprintln(tw, strings.Join(out, "\t"))
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	// Every line has every cell so that columns align; the padding of empty last cells
+	// is trimmed here.
+	for _, l := range strings.SplitAfter(buf.String(), "\n") {
+		if l == "" {
+			continue
+		}
+		if _, err := io.WriteString(t.w, strings.TrimRight(l, " \n")+"\n"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// wrap breaks s into lines of at most width characters at spaces, breaking a word only
+// when it is longer than a line.
+func wrap(s string, width int) []string {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return []string{""}
+	}
+	var lines []string
+	cur := ""
+	for _, w := range words {
+		for utf8.RuneCountInString(w) > width {
+			if cur != "" {
+				lines = append(lines, cur)
+				cur = ""
+			}
+			r := []rune(w)
+			lines = append(lines, string(r[:width]))
+			w = string(r[width:])
+		}
+		switch {
+		case cur == "":
+			cur = w
+		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(w) <= width:
+			cur += " " + w
+		default:
+			lines = append(lines, cur)
+			cur = w
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// WriteJSON writes v as indented JSON followed by a newline.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func name(r Ref) string {
+	if r.Name != "" {
+		return r.Name
+	}
+	return r.ID
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// mixesSources reports whether the items whose sources are given do not all come from the
+// same source or sources: then an answer says which source states what.
+func mixesSources(sources ...[]string) bool {
+	for _, ss := range sources[min(1, len(sources)):] {
+		if !slices.Equal(ss, sources[0]) {
+			return true
+		}
+	}
+	return false
+}
