@@ -46,3 +46,5 @@ require (
 	golang.org/x/sys v0.46.0 // indirect
 	golang.org/x/text v0.23.0 // indirect
 )
+
+replace github.com/goccy/go-graphviz => ./third_party/go-graphviz
