@@ -4,6 +4,7 @@ import (
 	"github.com/goccy/go-graphviz/cdt"
 	"github.com/goccy/go-graphviz/cgraph"
 	"github.com/goccy/go-graphviz/gvc"
+	"github.com/goccy/go-graphviz/internal/wasm"
 )
 
 // types from cdt package.
@@ -87,12 +88,23 @@ type (
 )
 
 // variables from cgraph package.
+// The descriptors exist once Graphviz has started (Load); they are nil before.
 var (
-	Directed         = cgraph.Directed
-	StrictDirected   = cgraph.StrictDirected
-	UnDirected       = cgraph.UnDirected
-	StrictUnDirected = cgraph.StrictUnDirected
+	Directed         *GraphDescriptor
+	StrictDirected   *GraphDescriptor
+	UnDirected       *GraphDescriptor
+	StrictUnDirected *GraphDescriptor
 )
+
+func init() {
+	wasm.OnLoad(func() error {
+		Directed = cgraph.Directed
+		StrictDirected = cgraph.StrictDirected
+		UnDirected = cgraph.UnDirected
+		StrictUnDirected = cgraph.StrictUnDirected
+		return nil
+	})
+}
 
 // const variables from cgraph package.
 const (

@@ -50,7 +50,7 @@ func New(ctx context.Context) (*Graphviz, error) {
 	}
 	return &Graphviz{
 		ctx:    c,
-		dir:    Directed,
+		dir:    cgraph.Directed,
 		layout: DOT,
 	}, nil
 }
@@ -62,7 +62,7 @@ func NewWithPlugins(ctx context.Context, plugins ...Plugin) (*Graphviz, error) {
 	}
 	return &Graphviz{
 		ctx:    c,
-		dir:    Directed,
+		dir:    cgraph.Directed,
 		layout: DOT,
 	}, nil
 }
@@ -135,6 +135,19 @@ func (g *Graphviz) Graph(option ...GraphOption) (*Graph, error) {
 	}
 	return graph, nil
 }
+
+// Load compiles and starts Graphviz; New and the Parse functions call it. It runs once: the
+// first call does the work (seconds without a compilation cache), later calls return its
+// result.
+func Load() error { return wasm.Load() }
+
+// Loaded reports whether Graphviz has been started.
+func Loaded() bool { return wasm.Loaded() }
+
+// SetCompilationCacheDir makes Load keep the machine code it compiles in dir, a folder the
+// caller has made sure no one else can write, and reuse it on later starts. By default no
+// cache is kept. It has no effect once Graphviz has started.
+func SetCompilationCacheDir(dir string) { wasm.SetCompilationCacheDir(dir) }
 
 func SetFileSystem(fs fs.FS) {
 	wasm.SetWasmFileSystem(fs)

@@ -13,10 +13,10 @@ var (
 	StrictUnDirected *Desc
 )
 
+// The descriptors are made once the module starts (wasm.Load), not at package init: starting
+// it compiles Graphviz, which a program that does not draw should not pay for.
 func init() {
-	if err := setGlobalVars(context.Background()); err != nil {
-		panic(err)
-	}
+	wasm.OnLoad(func() error { return setGlobalVars(context.Background()) })
 }
 
 func setGlobalVars(ctx context.Context) error {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"unsafe"
@@ -392,7 +391,9 @@ func CreateCallbackFunc[T any](cb T, funcID uint64) *CallbackFunc[T] {
 	}
 }
 
-func init() {
+// load compiles and starts the Graphviz module. It runs once, from Load (ext.go), not at
+// package init: see README.md.
+func load() {
 	ctx := context.Background()
 	cfg := wazero.NewRuntimeConfig()
 	if cache := getCompilationCache(); cache != nil {
@@ -3004,16 +3005,14 @@ func WasmPtr(v wasmStruct) uint64 {
 	return v.getPtr()
 }
 
+// getCompilationCache returns the cache of compiled code in the folder the program chose
+// with SetCompilationCacheDir, or nil (compile on every start) when it chose none. The
+// upstream version used $TMPDIR/go-graphviz, which another local user can create first
+// and fill with code this process then runs.
 func getCompilationCache() wazero.CompilationCache {
-	tmpDir := os.TempDir()
-	if tmpDir == "" {
+	cacheDir := compilationCacheDir()
+	if cacheDir == "" {
 		return nil
-	}
-	cacheDir := filepath.Join(tmpDir, "go-graphviz")
-	if _, err := os.Stat(cacheDir); err != nil {
-		if err := os.Mkdir(cacheDir, 0o755); err != nil {
-			return nil
-		}
 	}
 	cache, err := wazero.NewCompilationCacheWithDir(cacheDir)
 	if err != nil {

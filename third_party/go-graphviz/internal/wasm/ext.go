@@ -2,6 +2,7 @@ package wasm
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"sync"
 )
@@ -84,4 +85,62 @@ func FileSystem() fs.FS {
 	fsMu.Lock()
 	defer fsMu.Unlock()
 	return mod.fs
+}
+
+var (
+	loadOnce  sync.Once
+	loadErr   error
+	onLoad    []func() error
+	cacheDir  string
+	cacheMu   sync.Mutex
+	loadState bool
+)
+
+// OnLoad registers f to run once the module has started, in the order of registration.
+// Packages call it from their init instead of calling into the module there.
+func OnLoad(f func() error) { onLoad = append(onLoad, f) }
+
+// Load compiles and starts the Graphviz module the first time it is called, then runs the
+// functions given to OnLoad. Later calls return the first call's result.
+func Load() error {
+	loadOnce.Do(func() {
+		defer func() {
+			if r := recover(); r != nil {
+				loadErr = fmt.Errorf("start graphviz: %v", r)
+			}
+		}()
+		load()
+		for _, f := range onLoad {
+			if err := f(); err != nil {
+				loadErr = err
+				return
+			}
+		}
+		cacheMu.Lock()
+		loadState = true
+		cacheMu.Unlock()
+	})
+	return loadErr
+}
+
+// Loaded reports whether the module has been started.
+func Loaded() bool {
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	return loadState
+}
+
+// SetCompilationCacheDir makes Load keep the machine code it compiles in dir and use it on
+// later starts; "" (the default) keeps none. The caller is responsible for dir being a
+// folder no one else can write. It has no effect once the module has started.
+func SetCompilationCacheDir(dir string) {
+	cacheMu.Lock()
+	cacheDir = dir
+	cacheMu.Unlock()
+}
+
+func compilationCacheDir() string {
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	return cacheDir
 }
