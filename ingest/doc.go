@@ -49,7 +49,9 @@
 //
 // # Limits
 //
-// A facts file may be at most MaxFileSize (16 MiB). Aliases may add at most MaxAliasNodes
+// A facts file may be at most MaxFileSize (16 MiB). Its source.text must be a regular file
+// inside the facts file's folder or below it once links are followed, of at most
+// MaxTextSize (16 MiB); see ReadSourceText. Aliases may add at most MaxAliasNodes
 // (100,000) nodes to a document when expanded, counting every node of the aliased subtree
 // each time an alias is used (and aliases within it, recursively); a document over that
 // bound, or with an alias used inside the node it names, is rejected at that alias before

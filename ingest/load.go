@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
@@ -52,7 +51,7 @@ func LoadWith(ctx context.Context, paths []string, opts LoadOptions) ([]*File, e
 	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
 		wg.Go(func() {
 			for i := range work {
-				parsed[i] = readAndParse(paths[i])
+				parsed[i] = readAndParse(ctx, paths[i])
 				if opts.Progress != nil {
 					opts.Progress()
 				}
@@ -94,7 +93,7 @@ feed:
 
 // readAndParse reads one file, refusing files over MaxFileSize without reading them whole,
 // and parses it with source.text resolved next to it.
-func readAndParse(path string) *parsed {
+func readAndParse(ctx context.Context, path string) *parsed {
 	fail := func(err error, msg string) *parsed {
 		return &parsed{name: path, facts: &graph.Facts{}, byID: map[string]def{}, probs: Problems{{File: path, Msg: msg, Err: err}}}
 	}
@@ -107,13 +106,7 @@ func readAndParse(path string) *parsed {
 	if err != nil {
 		return fail(err, fmt.Sprintf("cannot read facts file: %v", err))
 	}
-	dir := filepath.Dir(path)
-	readText := func(p string) ([]byte, error) {
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(dir, p)
-		}
-		return os.ReadFile(p)
-	}
+	readText := func(text string) ([]byte, error) { return ReadSourceText(ctx, path, text) }
 	return parseFile(path, data, readText)
 }
 
