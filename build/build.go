@@ -22,15 +22,23 @@ const StoreName = "factgraph.db"
 type Options struct {
 	Inputs []string // facts files, or folders meaning every *.yaml and *.yml under them
 	OutDir string
+	// Warnings, when set, is told of the files in folders left out (ingest.Skipped), a
+	// line each.
+	Warnings io.Writer
 }
 
 // Run validates the inputs, ingests them into OutDir/factgraph.db, and writes every
 // registered format of the full view and an SVG of each view into OutDir, printing the path
 // of each file written to report, one a line.
 func Run(ctx context.Context, opts Options, report io.Writer) error {
-	files, err := ingest.Expand(opts.Inputs)
+	files, skipped, err := ingest.Expand(opts.Inputs)
 	if err != nil {
 		return err
+	}
+	if opts.Warnings != nil {
+		for _, s := range skipped {
+			fmt.Fprintln(opts.Warnings, "factgraph: "+s.String())
+		}
 	}
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return fmt.Errorf("create output folder: %w", err)

@@ -27,6 +27,7 @@ func buildCommand() *cli.Command {
 				return usagef("build needs at least one facts FILE or DIR")
 			}
 			o.Inputs = c.Args().Slice()
+			o.Warnings = c.App.ErrWriter
 			// build ingests, then exports every format: the export's bound covers both.
 			defer heap.Export()()
 			return problemsError(build.Run(c.Context, o, c.App.Writer), true)

@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/factgraph/factgraph/ingest"
 	"github.com/factgraph/factgraph/internal/heap"
+	"github.com/factgraph/factgraph/internal/safefile"
 	"github.com/factgraph/factgraph/store"
 )
 
@@ -56,10 +56,11 @@ func runIngest(ctx context.Context, w, stderr io.Writer, opts ingestOptions) err
 			yamls = append(yamls, f)
 		}
 	}
-	paths, err := ingest.Expand(yamls)
+	paths, skipped, err := ingest.Expand(yamls)
 	if err != nil {
 		return err
 	}
+	warnSkipped(stderr, skipped)
 	s, err := store.Open(ctx, opts.Store, nil)
 	if err != nil {
 		return err
@@ -82,7 +83,7 @@ func runIngest(ctx context.Context, w, stderr io.Writer, opts ingestOptions) err
 		printReport(w, rep)
 	}
 	for _, path := range nquads {
-		f, err := os.Open(path)
+		f, err := safefile.Open(path)
 		if err != nil {
 			return fmt.Errorf("cannot read %q: %w", path, err)
 		}
