@@ -52,9 +52,9 @@
 // A facts file may be at most MaxFileSize (16 MiB). Its source.text must be a regular file
 // inside the facts file's folder or below it once links are followed, of at most
 // MaxTextSize (16 MiB); see ReadSourceText. Aliases may add at most MaxAliasNodes
-// (100,000) nodes to a document when expanded, counting every node of the aliased subtree
-// each time an alias is used (and aliases within it, recursively); a document over that
-// bound, or with an alias used inside the node it names, is rejected at that alias before
-// anything is expanded. The YAML reader itself rejects nesting deeper than 10,000 levels.
+// (100,000) nodes and MaxAliasBytes (16 MiB) of text (keys and values) to a document when
+// expanded, counting every node and every byte of the aliased subtree each time an alias is
+// used (and aliases within it, recursively); a document over either bound, or with an alias
+// used inside the node it names, is rejected at that alias before anything is expanded. The YAML reader itself rejects nesting deeper than 10,000 levels.
 // Files are checked in parallel, one at a time per core.
 package ingest
