@@ -16,6 +16,9 @@
 //     is missing too. Text is kept exactly as written (not trimmed).
 //   - Text fields take any plain YAML value as written: `name: 1951` is the text "1951",
 //     `title: yes` is "yes". Dates are read from the literal text, never converted by YAML.
+//     No text may hold a NUL character, and a name or label (name, aliases, title, duty,
+//     says) may be at most MaxLabelLength bytes: exports and Graphviz cannot carry them.
+//     Year 0000 is not a date: the calendar and XML Schema have no year 0.
 //   - Id lists (`parties`, `member_of`, `about`, ...) must be YAML lists, even of one id.
 //     An id repeated in one list counts once. `quote` may be one text or a list; an empty
 //     quote is an error, a repeated quote counts once. `aliases` must be a list.
