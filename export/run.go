@@ -92,8 +92,7 @@ func WriteGraph(f Format, g *Graph, out string, stdout io.Writer) error {
 	return toOutput(out, stdout, func(w io.Writer) error { return f.Write(w, g) })
 }
 
-// toOutput runs write on the file path, or on stdout when path is empty. A file is written
-// under a temporary name and renamed when complete, so a failed export leaves no half file.
+// toOutput runs write on the file path (see WriteFile), or on stdout when path is empty.
 func toOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "" {
 		bw := bufio.NewWriter(stdout)
@@ -102,25 +101,5 @@ func toOutput(path string, stdout io.Writer, write func(io.Writer) error) error 
 		}
 		return bw.Flush()
 	}
-	tmp := path + ".tmp"
-	file, err := os.Create(tmp)
-	if err != nil {
-		return fmt.Errorf("create output: %w", err)
-	}
-	bw := bufio.NewWriter(file)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := file.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %q: %w", path, err)
-	}
-	return nil
+	return WriteFile(path, write)
 }

@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -111,7 +110,7 @@ func ToFile(ctx context.Context, s *store.Store, opts export.ViewOptions, format
 	if err := Render(ctx, &buf, v, format); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := export.WriteFile(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
 		return fmt.Errorf("write picture: %w", err)
 	}
 	return nil

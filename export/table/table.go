@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"unicode/utf8"
 
@@ -46,17 +45,11 @@ func WriteDir(dir string, g *export.Graph) error {
 	return writeFile(filepath.Join(dir, EdgesFile), g, WriteEdges)
 }
 
-func writeFile(path string, g *export.Graph, write func(io.Writer, *export.Graph) error) (err error) {
-	f, err := os.Create(path)
-	if err != nil {
+func writeFile(path string, g *export.Graph, write func(io.Writer, *export.Graph) error) error {
+	if err := export.WriteFile(path, func(w io.Writer) error { return write(w, g) }); err != nil {
 		return fmt.Errorf("csv: %w", err)
 	}
-	defer func() {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = fmt.Errorf("csv: %w", cerr)
-		}
-	}()
-	return write(f, g)
+	return nil
 }
 
 // WriteNodes writes the nodes table: Id, Label, then the standard attributes and the

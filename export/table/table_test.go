@@ -82,3 +82,27 @@ func BenchmarkWrite(b *testing.B) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// nodes.csv and edges.csv were created with os.Create, which writes through a link planted
+// at either name into the file it names.
+func TestWriteDirFollowsNoPlantedLink(t *testing.T) {
+	dir := t.TempDir()
+	victim := filepath.Join(t.TempDir(), "victim")
+	os.WriteFile(victim, []byte("precious\n"), 0o644)
+	for _, name := range []string{table.NodesFile, table.EdgesFile} {
+		if err := os.Symlink(victim, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := table.WriteDir(dir, exporttest.Sample()); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "precious\n" {
+		t.Fatalf("the file a planted link names was overwritten: %.60q", b)
+	}
+	for _, name := range []string{table.NodesFile, table.EdgesFile} {
+		if info, err := os.Lstat(filepath.Join(dir, name)); err != nil || !info.Mode().IsRegular() {
+			t.Errorf("%s is not a regular file: %v", name, err)
+		}
+	}
+}
