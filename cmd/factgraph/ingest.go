@@ -12,6 +12,7 @@ import (
 	"github.com/factgraph/factgraph/internal/heap"
 	"github.com/factgraph/factgraph/internal/safefile"
 	"github.com/factgraph/factgraph/store"
+	"github.com/factgraph/factgraph/store/pgstore"
 )
 
 type ingestOptions struct {
@@ -78,7 +79,7 @@ func runIngest(ctx context.Context, w, stderr io.Writer, opts ingestOptions) err
 		rep, err := s.Ingest(ctx, facts)
 		bar.Done()
 		if err != nil {
-			return fmt.Errorf("ingest into %q failed, the store is unchanged: %w", opts.Store, err)
+			return fmt.Errorf("ingest into %q failed, the store is unchanged: %w", pgstore.Redact(opts.Store), err)
 		}
 		printReport(w, rep)
 	}
