@@ -47,3 +47,5 @@ require (
 	golang.org/x/image v0.25.0 // indirect
 	golang.org/x/sys v0.46.0 // indirect
 )
+
+replace github.com/goccy/go-graphviz => ./third_party/go-graphviz

@@ -30,6 +30,9 @@ type Options struct {
 	// Store, when set, is a store to ingest the inputs into and build from, as it is: what
 	// it held before stays. Empty builds from a fresh store, OutDir/factgraph.db.
 	Store string
+	// Warnings, when set, is told of the files in folders left out (ingest.Skipped), a
+	// line each.
+	Warnings io.Writer
 }
 
 // Run validates the inputs, ingests them into a fresh store, and writes every registered
@@ -39,9 +42,14 @@ type Options struct {
 // OutDir as it was. What an earlier build wrote and this one does not is removed, so that
 // OutDir holds exactly what the inputs give.
 func Run(ctx context.Context, opts Options, report io.Writer) error {
-	files, err := ingest.Expand(opts.Inputs)
+	files, skipped, err := ingest.Expand(opts.Inputs)
 	if err != nil {
 		return err
+	}
+	if opts.Warnings != nil {
+		for _, s := range skipped {
+			fmt.Fprintln(opts.Warnings, "factgraph: "+s.String())
+		}
 	}
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return fmt.Errorf("create output folder: %w", err)

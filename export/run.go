@@ -138,18 +138,7 @@ func WriteGraph(f Format, g *Graph, out string, stdout io.Writer) error {
 	return toOutput(out, stdout, func(w io.Writer) error { return f.Write(w, g) })
 }
 
-// WriteFile runs write on the file path as every export writes its file: under a temporary
-// name renamed when complete, in folders created when missing, with errors that name path.
-func WriteFile(path string, write func(io.Writer) error) error {
-	if path == "" {
-		return errors.New("no file name given")
-	}
-	return toOutput(path, nil, write)
-}
-
-// toOutput runs write on the file path, or on stdout when path is empty. A file is written
-// under a temporary name and renamed when complete, so a failed export leaves no half file;
-// the folders it lies in are created when missing.
+// toOutput runs write on the file path (see WriteFile), or on stdout when path is empty.
 func toOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "" {
 		bw := bufio.NewWriter(stdout)
@@ -158,33 +147,7 @@ func toOutput(path string, stdout io.Writer, write func(io.Writer) error) error 
 		}
 		return bw.Flush()
 	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("cannot write %q: it is a folder; give the name of a file in it", path)
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return outputError(path, err)
-	}
-	tmp := path + ".tmp"
-	file, err := os.Create(tmp)
-	if err != nil {
-		return outputError(path, err)
-	}
-	bw := bufio.NewWriter(file)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := file.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return outputError(path, err)
-	}
-	return nil
+	return WriteFile(path, write)
 }
 
 // outputError words a failure to write the output path: with the path the user gave, never
@@ -193,10 +156,16 @@ func outputError(path string, err error) error {
 	var pe *fs.PathError
 	var le *os.LinkError
 	switch {
-	case errors.As(err, &pe) && (pe.Path == path+".tmp" || strings.HasPrefix(path, pe.Path)):
+	case errors.As(err, &pe) && (isTemp(path, pe.Path) || strings.HasPrefix(path, pe.Path)):
 		return fmt.Errorf("cannot write %q: %w", path, pe.Err)
 	case errors.As(err, &le):
 		return fmt.Errorf("cannot write %q: %w", path, le.Err)
 	}
 	return fmt.Errorf("write %q: %w", path, err)
+}
+
+// isTemp says whether name is the temporary file WriteFile writes path through.
+func isTemp(path, name string) bool {
+	dir, base := filepath.Split(name)
+	return filepath.Clean(dir) == filepath.Dir(path) && strings.HasPrefix(base, "."+filepath.Base(path)+".") && strings.HasSuffix(base, ".tmp")
 }

@@ -16,6 +16,9 @@
 //     is missing too. Text is kept exactly as written (not trimmed).
 //   - Text fields take any plain YAML value as written: `name: 1951` is the text "1951",
 //     `title: yes` is "yes". Dates are read from the literal text, never converted by YAML.
+//     No text may hold a NUL character, and a name or label (name, aliases, title, duty,
+//     says) may be at most MaxLabelLength bytes: exports and Graphviz cannot carry them.
+//     Year 0000 is not a date: the calendar and XML Schema have no year 0.
 //   - Id lists (`parties`, `member_of`, `about`, ...) must be YAML lists, even of one id.
 //     An id repeated in one list counts once. `quote` may be one text or a list; an empty
 //     quote is an error, a repeated quote counts once. `aliases` must be a list.
@@ -49,10 +52,12 @@
 //
 // # Limits
 //
-// A facts file may be at most MaxFileSize (16 MiB). Aliases may add at most MaxAliasNodes
-// (100,000) nodes to a document when expanded, counting every node of the aliased subtree
-// each time an alias is used (and aliases within it, recursively); a document over that
-// bound, or with an alias used inside the node it names, is rejected at that alias before
-// anything is expanded. The YAML reader itself rejects nesting deeper than 10,000 levels.
+// A facts file may be at most MaxFileSize (16 MiB). Its source.text must be a regular file
+// inside the facts file's folder or below it once links are followed, of at most
+// MaxTextSize (16 MiB); see ReadSourceText. Aliases may add at most MaxAliasNodes
+// (100,000) nodes and MaxAliasBytes (16 MiB) of text (keys and values) to a document when
+// expanded, counting every node and every byte of the aliased subtree each time an alias is
+// used (and aliases within it, recursively); a document over either bound, or with an alias
+// used inside the node it names, is rejected at that alias before anything is expanded. The YAML reader itself rejects nesting deeper than 10,000 levels.
 // Files are checked in parallel, one at a time per core.
 package ingest

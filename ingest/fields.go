@@ -113,7 +113,33 @@ func (it *item) text(key string, required bool) string {
 	if required && strings.TrimSpace(v.Value) == "" {
 		it.missing(key)
 	}
+	if !it.checkText(v, key) {
+		return ""
+	}
 	return v.Value
+}
+
+// MaxLabelLength is the longest text, in bytes, of a field that names an item or is drawn
+// as its label (labelKeys): Graphviz reads no quoted string longer than 16 KiB, and no
+// name needs more.
+const MaxLabelLength = 16 << 10
+
+// labelKeys are the fields whose text names an item or is drawn as its label.
+var labelKeys = map[string]bool{"name": true, "aliases": true, "title": true, "duty": true, "says": true}
+
+// checkText reports text that no reader of the exports can take: a NUL character in any
+// text (DOT, XML and C programs end a string there) and a name or label longer than
+// MaxLabelLength.
+func (it *item) checkText(v *yaml.Node, key string) bool {
+	if i := strings.IndexByte(v.Value, 0); i >= 0 {
+		it.p.problem(at(v), nil, fmt.Sprintf("%q in %s holds a NUL character (\\0) at byte %d; remove it", key, it.what, i+1))
+		return false
+	}
+	if labelKeys[key] && len(v.Value) > MaxLabelLength {
+		it.p.problem(at(v), nil, fmt.Sprintf("%q in %s is %d bytes long; a name or label may be at most %d bytes (16 KiB): shorten it and keep the rest in a note or a quote", key, it.what, len(v.Value), MaxLabelLength))
+		return false
+	}
+	return true
 }
 
 func (it *item) date(key string, required bool) graph.Date {
@@ -131,6 +157,11 @@ func (it *item) date(key string, required bool) graph.Date {
 	d, err := graph.ParseDate(v.Value)
 	if err != nil {
 		it.p.problem(at(v), err, fmt.Sprintf("invalid %q in %s: %v", key, it.what, err))
+		return graph.Date{}
+	}
+	if d.Year == 0 {
+		// GEXF, GraphML and JSON Schema take dates as XML Schema does, which has no year 0.
+		it.p.problem(at(v), nil, fmt.Sprintf("invalid %q in %s: year 0000 is not on the calendar, which goes from 1 BC to AD 1; use 0001 or later", key, it.what))
 		return graph.Date{}
 	}
 	return d
@@ -163,6 +194,9 @@ func (it *item) texts(key string, single bool) []string {
 		return nil
 	}
 	if v.Kind == yaml.ScalarNode && single {
+		if !it.checkText(v, key) {
+			return nil
+		}
 		return []string{v.Value}
 	}
 	if v.Kind != yaml.SequenceNode {
@@ -174,6 +208,9 @@ func (it *item) texts(key string, single bool) []string {
 		rc := resolve(c)
 		if rc.Kind != yaml.ScalarNode || isNull(rc) {
 			it.p.problem(at(c), nil, fmt.Sprintf("each entry of %q in %s must be text, not %s", key, it.what, describe(rc)))
+			continue
+		}
+		if !it.checkText(rc, key) {
 			continue
 		}
 		out = append(out, rc.Value)
@@ -296,6 +333,9 @@ func (it *item) evidence(owner string) graph.Evidence {
 			continue
 		}
 		q := rn.Value
+		if !it.checkText(rn, "quote") {
+			continue
+		}
 		if strings.TrimSpace(q) == "" {
 			it.p.problem(at(n), nil, fmt.Sprintf("empty quote in %s; remove it or copy the words from the source", it.what))
 			continue

@@ -4,13 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"sync"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/safefile"
 )
 
 // Known is what a store already holds, for checking references and ids across sources.
@@ -55,7 +54,7 @@ func LoadWith(ctx context.Context, paths []string, opts LoadOptions) ([]*File, e
 	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
 		wg.Go(func() {
 			for i := range work {
-				parsed[i] = readAndParse(paths[i])
+				parsed[i] = readAndParse(ctx, paths[i])
 				if opts.Progress != nil {
 					opts.Progress()
 				}
@@ -107,28 +106,23 @@ feed:
 	return files, nil
 }
 
-// readAndParse reads one file, refusing files over MaxFileSize without reading them whole,
-// and parses it with source.text resolved next to it.
-func readAndParse(path string) *parsed {
+// readAndParse reads one file, refusing files that are not regular files (without waiting on
+// a named pipe) and files over MaxFileSize without reading them whole, and parses it with
+// source.text resolved next to it.
+func readAndParse(ctx context.Context, path string) *parsed {
 	fail := func(err error, msg string) *parsed {
 		return &parsed{name: path, facts: &graph.Facts{}, byID: map[string]def{}, probs: Problems{{File: path, Msg: msg, Err: err}}}
 	}
-	f, err := os.Open(path)
+	f, err := safefile.Open(path)
 	if err != nil {
 		return fail(err, fmt.Sprintf("cannot read facts file: %v", err))
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := io.ReadAll(safefile.NewReader(ctx, io.LimitReader(f, MaxFileSize+1)))
 	if err != nil {
 		return fail(err, fmt.Sprintf("cannot read facts file: %v", err))
 	}
-	dir := filepath.Dir(path)
-	readText := func(p string) ([]byte, error) {
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(dir, p)
-		}
-		return os.ReadFile(p)
-	}
+	readText := func(text string) ([]byte, error) { return ReadSourceText(ctx, path, text) }
 	return parseFile(path, data, readText)
 }
 

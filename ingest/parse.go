@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -187,9 +188,13 @@ func (p *parser) source(top *item) {
 	s.Text = it.text("text", false)
 	if s.Text != "" && p.readText != nil {
 		data, err := p.readText(s.Text)
-		if err != nil {
+		var refused *TextError
+		switch {
+		case errors.As(err, &refused):
+			p.problem(at(it.value("text")), err, refused.Error())
+		case err != nil:
 			p.problem(at(it.value("text")), err, fmt.Sprintf("cannot read source text %q: %v; fix the path, which is relative to the facts file", s.Text, err))
-		} else {
+		default:
 			p.text, p.hasText, p.textPath = fold(string(data)), true, s.Text
 		}
 	}

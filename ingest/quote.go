@@ -1,9 +1,8 @@
 package ingest
 
 import (
+	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,11 +80,7 @@ func Coverage(f *File) ([]Uncovered, error) {
 	if src.Text == "" {
 		return nil, fmt.Errorf("source %q of %q has no \"text\"; add source.text, the path of a plain-text copy of the document, to check coverage", src.ID, f.Path)
 	}
-	path := src.Text
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(filepath.Dir(f.Path), path)
-	}
-	data, err := os.ReadFile(path)
+	data, err := ReadSourceText(context.Background(), f.Path, src.Text)
 	if err != nil {
 		return nil, fmt.Errorf("read source text of %q: %w", f.Path, err)
 	}

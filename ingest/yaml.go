@@ -18,6 +18,9 @@ const (
 	MaxFileSize = 16 << 20
 	// MaxAliasNodes is how many YAML nodes the aliases of one file may add when expanded.
 	MaxAliasNodes = 100_000
+	// MaxAliasBytes is how many bytes of text the aliases of one file may add when
+	// expanded: a few nodes may each name a string of megabytes.
+	MaxAliasBytes = 16 << 20
 )
 
 var yamlLineErr = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -87,39 +90,42 @@ func (p *parser) yamlError(err error, data []byte) {
 }
 
 // checkAliases rejects a document whose aliases would expand to more than MaxAliasNodes
-// nodes, or that uses an alias inside the node it names, before anything walks it. It
-// reports at the alias where the bound is crossed.
+// nodes or MaxAliasBytes bytes of text, or that uses an alias inside the node it names,
+// before anything walks it. It reports at the alias where a bound is crossed.
 func (p *parser) checkAliases(root *yaml.Node) bool {
-	const inProgress = -1
-	size := map[*yaml.Node]int{}
+	// size is what a node expands to: its nodes and the bytes of its text (keys and
+	// values), each capped just over its bound.
+	type size struct{ nodes, bytes int }
+	inProgress := size{-1, -1}
+	over := size{MaxAliasNodes + 1, MaxAliasBytes + 1}
+	sizes := map[*yaml.Node]size{}
 	var cycle bool
-	var sizeOf func(n *yaml.Node) int
-	sizeOf = func(n *yaml.Node) int {
+	var sizeOf func(n *yaml.Node) size
+	sizeOf = func(n *yaml.Node) size {
 		if n.Kind == yaml.AliasNode {
 			if n.Alias == nil {
-				return 1
+				return size{1, 0}
 			}
 			n = n.Alias
 		}
-		switch s, ok := size[n]; {
+		switch s, ok := sizes[n]; {
 		case ok && s == inProgress:
 			cycle = true
-			return MaxAliasNodes + 1
+			return over
 		case ok:
 			return s
 		}
-		size[n] = inProgress
-		s := 1
+		sizes[n] = inProgress
+		s := size{1, min(len(n.Value), over.bytes)}
 		for _, c := range n.Content {
-			s += sizeOf(c)
-			if s > MaxAliasNodes {
-				s = MaxAliasNodes + 1
-			}
+			cs := sizeOf(c)
+			s.nodes = min(s.nodes+cs.nodes, over.nodes)
+			s.bytes = min(s.bytes+cs.bytes, over.bytes)
 		}
-		size[n] = s
+		sizes[n] = s
 		return s
 	}
-	extra := 0
+	var extra size
 	ok := true
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
@@ -128,13 +134,18 @@ func (p *parser) checkAliases(root *yaml.Node) bool {
 		}
 		if n.Kind == yaml.AliasNode {
 			cycle = false
-			extra += sizeOf(n)
+			s := sizeOf(n)
+			extra.nodes += s.nodes
+			extra.bytes += s.bytes
 			switch {
 			case cycle:
 				p.problem(pos{n.Line, n.Column}, nil, fmt.Sprintf("alias %q is used inside the node it names; YAML aliases must not refer to themselves", "*"+n.Value))
 				ok = false
-			case extra > MaxAliasNodes:
+			case extra.nodes > MaxAliasNodes:
 				p.problem(pos{n.Line, n.Column}, nil, fmt.Sprintf("YAML aliases expand to more than %d nodes; write the items out or use fewer aliases", MaxAliasNodes))
+				ok = false
+			case extra.bytes > MaxAliasBytes:
+				p.problem(pos{n.Line, n.Column}, nil, fmt.Sprintf("YAML aliases expand to more than %d bytes (16 MiB) of text; write the items out or alias shorter text", MaxAliasBytes))
 				ok = false
 			}
 			return

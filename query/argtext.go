@@ -14,6 +14,7 @@ import (
 // party that answers; column: the party whose assertions it answers) when they fit the
 // width, then every cell that is not empty as a list.
 func (r *StancesResult) WriteText(w io.Writer, width int) error {
+	w = visible(w)
 	if width <= 0 {
 		width = DefaultWidth
 	}
@@ -100,6 +101,7 @@ func writeMatrix(w io.Writer, cells [][]int, label, cell int) {
 // parties with who rebuts it and with what; each assertion as its kind, id and author, then
 // what it says.
 func (r *ContestedResult) WriteText(w io.Writer, width int) error {
+	w = visible(w)
 	if width <= 0 {
 		width = DefaultWidth
 	}

@@ -150,6 +150,7 @@ func sourceList(ids []string) string {
 // WriteText writes the items found as a table: kind, id, name or the start of the text,
 // and the sources that state each.
 func (r *FindResult) WriteText(w io.Writer, width int) error {
+	w = visible(w)
 	if len(r.Items) == 0 {
 		what := "item"
 		if r.Kind != "" {

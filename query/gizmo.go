@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+
+	"github.com/factgraph/factgraph/store"
 )
 
 // Gizmoer runs a query in Cayley's Gizmo language; *store.Store is one.
 type Gizmoer interface {
 	Gizmo(ctx context.Context, code string, limit int) ([]any, error)
+	GizmoWith(ctx context.Context, code string, opts store.GizmoOptions) ([]any, error)
 }
 
 // GizmoResult holds what a Gizmo query returned, in the store's order. Hint, set when
@@ -22,6 +25,7 @@ type GizmoResult struct {
 
 // WriteText writes one result a line, as compact JSON.
 func (r *GizmoResult) WriteText(w io.Writer, _ int) error {
+	w = visible(w)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, v := range r.Results {
@@ -32,12 +36,12 @@ func (r *GizmoResult) WriteText(w io.Writer, _ int) error {
 	return nil
 }
 
-// GizmoIn runs code on r, stopping after limit results (0: no limit). When nothing comes
+// GizmoIn runs code on r within the bounds of opts (store.GizmoWith). When nothing comes
 // back and a call of the query names a bare id ("japan") that the store holds as an IRI
 // (<japan>), Hint shows the call written with the IRI: the store's ids are IRIs, and a
 // bare string is a different value, which matches nothing.
-func GizmoIn(ctx context.Context, r Gizmoer, code string, limit int) (*GizmoResult, error) {
-	rs, err := r.Gizmo(ctx, code, limit)
+func GizmoIn(ctx context.Context, r Gizmoer, code string, opts store.GizmoOptions) (*GizmoResult, error) {
+	rs, err := r.GizmoWith(ctx, code, opts)
 	if err != nil {
 		return nil, err
 	}

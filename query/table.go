@@ -40,7 +40,7 @@ func newTable(w io.Writer, width int, cols ...column) *tableWriter {
 
 func (t *tableWriter) row(cells ...string) {
 	r := make([]string, len(t.cols))
-	copy(r, cells)
+	copy(r, visibleCells(cells))
 	t.rows = append(t.rows, r)
 }
 

@@ -12,6 +12,7 @@ import (
 // WriteText writes the obligations as aligned tables for a terminal of the given width.
 // With Between set, the two directions come first side by side, then their balance.
 func (r *ObligationsResult) WriteText(w io.Writer, width int) error {
+	w = visible(w)
 	if len(r.Between) == 2 {
 		if err := r.writeBetween(w, width); err != nil {
 			return err
@@ -121,6 +122,7 @@ func balanceSentence(b Balance) string {
 // WriteText writes each thread as a tree: a claim, then the counterclaims that rebut it,
 // indented under it, each with who said it, when, what and the quotes.
 func (r *ClaimsResult) WriteText(w io.Writer, width int) error {
+	w = visible(w)
 	if width <= 0 {
 		width = DefaultWidth
 	}
@@ -221,6 +223,7 @@ func describe(it Item) string {
 // WriteText writes the neighbors as a table: how far, from where, along which edge, to
 // what.
 func (r *NeighborsResult) WriteText(w io.Writer, width int) error {
+	w = visible(w)
 	fmt.Fprintf(w, "%s: %s\n\n", describe(r.Item), r.Item.Label)
 	if len(r.Neighbors) == 0 {
 		_, err := fmt.Fprintln(w, "nothing is connected to it")
@@ -265,6 +268,7 @@ func (r *NeighborsResult) writeOmitted(w io.Writer) error {
 
 // WriteText writes each chain one step a line, every step named.
 func (r *PathResult) WriteText(w io.Writer, width int) error {
+	w = visible(w)
 	if len(r.Chains) == 0 {
 		_, err := fmt.Fprintf(w, "no chain of relations links %s and %s\n", r.From.ID, r.To.ID)
 		return err
@@ -292,6 +296,7 @@ func (r *PathResult) WriteText(w io.Writer, width int) error {
 
 // WriteText writes the timeline as a table, dates at their own precision.
 func (r *TimelineResult) WriteText(w io.Writer, width int) error {
+	w = visible(w)
 	if len(r.Entries) == 0 {
 		fmt.Fprintln(w, "no dated items")
 	} else {
@@ -324,6 +329,7 @@ func (r *TimelineResult) WriteText(w io.Writer, width int) error {
 
 // WriteText writes the counts, the most central parties and the largest components.
 func (r *StatsResult) WriteText(w io.Writer, width int) error {
+	w = visible(w)
 	fmt.Fprintf(w, "%d items, %d edges\n\n", r.Items, r.Edges)
 	c := r.Counts
 	t := newTable(w, width, column{head: "SECTION"}, column{head: "COUNT"}, column{head: "BY KIND", weight: 1})

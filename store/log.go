@@ -3,9 +3,9 @@ package store
 import (
 	"fmt"
 	"os"
-	"regexp"
 
 	"github.com/cayleygraph/cayley/clog"
+	"github.com/factgraph/factgraph/store/pgstore"
 )
 
 // Cayley reports what goes wrong through its clog package, on standard error: the address
@@ -25,12 +25,6 @@ func (quietLog) SetV(int)                {}
 // Fatalf ends the process as Cayley's own logger does, with the message's passwords
 // hidden.
 func (quietLog) Fatalf(format string, args ...any) {
-	fmt.Fprintln(os.Stderr, "factgraph: "+redactURLs(fmt.Sprintf(format, args...)))
+	fmt.Fprintln(os.Stderr, "factgraph: "+pgstore.RedactText(fmt.Sprintf(format, args...)))
 	os.Exit(1)
 }
-
-// userinfo is the user and password of a URL.
-var userinfo = regexp.MustCompile(`(://[^/@:\s]*):[^@/\s]*@`)
-
-// redactURLs hides the password of every URL in s.
-func redactURLs(s string) string { return userinfo.ReplaceAllString(s, "${1}:xxxxx@") }

@@ -15,6 +15,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/safefile"
 	"github.com/factgraph/factgraph/store/model"
 )
 
@@ -68,10 +69,17 @@ func (s *Store) writeNQuads(ctx context.Context, w io.Writer, source string, gen
 	return nil
 }
 
+// MaxNQuadsSize is the most N-Quads ImportNQuads reads, in bytes (1 GiB: some 11 million
+// quads, about 29,000 articles of the synthetic corpus, whose 10,000 articles take 370 MB):
+// it holds them all in memory until they are stored. Export a larger store a source at a
+// time (export --source).
+const MaxNQuadsSize = 1 << 30
+
 // ImportNQuads reads N-Quads written by WriteNQuads and stores them with the semantics of
 // Ingest: each source named by a label replaces what the store held for it, all in one
 // transaction. Every quad must carry a source label and fit the factgraph model, so that
-// export, import and export again gives the same bytes.
+// export, import and export again gives the same bytes. It reads at most MaxNQuadsSize
+// bytes and stops reading as soon as ctx ends.
 func (s *Store) ImportNQuads(ctx context.Context, r io.Reader) (*IngestReport, error) {
 	if err := s.checkWritable(); err != nil {
 		return nil, err
@@ -97,7 +105,7 @@ type Imported struct {
 // model, so that export, import and export again gives the same bytes.
 func ReadNQuads(ctx context.Context, r io.Reader) ([]Imported, error) {
 	byLabel := make(map[string][]quad.Quad)
-	err := readNQuads(ctx, r, func(line int, q quad.Quad) error {
+	err := readNQuads(ctx, r, MaxNQuadsSize, func(line int, q quad.Quad) error {
 		l, ok := q.Label.(quad.IRI)
 		if !ok || !strings.HasPrefix(string(l), model.SourcePrefix) {
 			return fmt.Errorf("read n-quads: line %d: quad %s has no <source/ID> label; factgraph stores every fact under its source", line, clip([]byte(model.QuadKey(q))))
@@ -183,7 +191,9 @@ func diffQuads(got, want []quad.Quad) string {
 	return ""
 }
 
-// readNQuads calls fn with each quad of r and the number of its line.
+// readNQuads calls fn with each quad of r and the number of its line. Input over limit
+// bytes is an error; every read of r first checks that ctx has not ended, so a line that
+// never ends (/dev/zero) stops at Ctrl-C or at the limit.
 //
 // It splits the lines itself and parses each with nquads.Parse rather than use
 // nquads.Reader, whose ReadQuad skips a quad with an empty IRI or blank node (such as
@@ -191,8 +201,9 @@ func diffQuads(got, want []quad.Quad) string {
 // so about two million such lines in a row overflow the goroutine stack, a fatal error
 // that no recover catches and that kills the process, and the skipped quads vanish
 // without a word. Here such a quad is an error with its line number.
-func readNQuads(ctx context.Context, r io.Reader, fn func(line int, q quad.Quad) error) error {
-	br := bufio.NewReader(r)
+func readNQuads(ctx context.Context, r io.Reader, limit int64, fn func(line int, q quad.Quad) error) error {
+	lr := &io.LimitedReader{R: r, N: limit + 1}
+	br := bufio.NewReader(safefile.NewReader(ctx, lr))
 	for n := 1; ; n++ {
 		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -200,7 +211,13 @@ func readNQuads(ctx context.Context, r io.Reader, fn func(line int, q quad.Quad)
 			}
 		}
 		raw, err := br.ReadBytes('\n')
+		if lr.N <= 0 {
+			return fmt.Errorf("read n-quads: line %d: the input is larger than the limit of %s; import a large store a source at a time (export --source)", n, safefile.Size(limit))
+		}
 		if err != nil && !errors.Is(err, io.EOF) {
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr
+			}
 			return fmt.Errorf("read n-quads: line %d: %w", n, err)
 		}
 		if line := bytes.TrimSpace(raw); len(line) > 0 && line[0] != '#' {

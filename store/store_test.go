@@ -5,12 +5,14 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"log"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/cayleygraph/cayley/clog"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
@@ -571,5 +573,18 @@ func TestBoltPersistsAndReadOnly(t *testing.T) {
 	}
 	if _, err := r1.Ingest(ctx, []*graph.Facts{natoFacts()}); err == nil || !strings.Contains(err.Error(), "read-only") {
 		t.Errorf("Ingest on a read-only store: err = %v", err)
+	}
+}
+
+// TestCayleyLogsNothing checks that Cayley's log, which printed database URLs with their
+// passwords and Go's %#v of errors, says nothing: the store returns each error itself.
+func TestCayleyLogsNothing(t *testing.T) {
+	var buf bytes.Buffer
+	log.SetOutput(&buf)
+	defer log.SetOutput(os.Stderr)
+	clog.Errorf("Couldn't open database at %s: %#v", "postgres://u:SECRET@127.0.0.1:1/db", "refused")
+	clog.Warningf("Cannot create nodes table: %v", "database already exists")
+	if buf.Len() > 0 {
+		t.Errorf("Cayley logged %q", buf.String())
 	}
 }

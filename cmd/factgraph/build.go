@@ -34,6 +34,7 @@ func buildCommand() *cli.Command {
 				return usagef("build needs -o OUTDIR: the folder it writes the store and every export into")
 			}
 			o.Inputs = c.Args().Slice()
+			o.Warnings = c.App.ErrWriter
 			// build ingests, then exports every format: the export's bound covers both.
 			defer heap.Export()()
 			return problemsError(build.Run(c.Context, o, c.App.Writer), true)

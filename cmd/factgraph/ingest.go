@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/factgraph/factgraph/ingest"
 	"github.com/factgraph/factgraph/internal/heap"
+	"github.com/factgraph/factgraph/internal/safefile"
 	"github.com/factgraph/factgraph/store"
 	"github.com/factgraph/factgraph/store/pgstore"
 )
@@ -59,10 +59,11 @@ func runIngest(ctx context.Context, w, stderr io.Writer, opts ingestOptions) err
 			yamls = append(yamls, f)
 		}
 	}
-	paths, err := ingest.Expand(yamls)
+	paths, skipped, err := ingest.Expand(yamls)
 	if err != nil {
 		return err
 	}
+	warnSkipped(stderr, skipped)
 	// N-Quads files are read whole before anything is written, so that a bad one stores
 	// nothing, and go into the same write as the facts files.
 	var imported []store.Imported
@@ -102,7 +103,7 @@ func runIngest(ctx context.Context, w, stderr io.Writer, opts ingestOptions) err
 
 // readNQuadsFile reads the sources of an N-Quads file; its errors name the file.
 func readNQuadsFile(ctx context.Context, path string) ([]store.Imported, error) {
-	f, err := os.Open(path)
+	f, err := safefile.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %q: %w", path, err)
 	}

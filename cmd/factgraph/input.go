@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"os"
 
 	"github.com/factgraph/factgraph/ingest"
 	"github.com/factgraph/factgraph/store"
@@ -13,10 +16,11 @@ func openInput(ctx context.Context, addr string, files []string) (*store.Store, 
 	if len(files) == 0 {
 		return store.Open(ctx, addr, &store.OpenOptions{ReadOnly: true})
 	}
-	paths, err := ingest.Expand(files)
+	paths, skipped, err := ingest.Expand(files)
 	if err != nil {
 		return nil, err
 	}
+	warnSkipped(os.Stderr, skipped)
 	loaded, err := ingest.Load(ctx, paths, nil)
 	if err != nil {
 		return nil, problemsError(err, false)
@@ -31,4 +35,11 @@ func openInput(ctx context.Context, addr string, files []string) (*store.Store, 
 		return nil, err
 	}
 	return s, nil
+}
+
+// warnSkipped says which files in the folders given were left out, and why.
+func warnSkipped(w io.Writer, skipped []ingest.Skipped) {
+	for _, s := range skipped {
+		fmt.Fprintln(w, "factgraph: "+s.String())
+	}
 }

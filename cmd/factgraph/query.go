@@ -296,7 +296,7 @@ func timelineQuery() *cli.Command {
 
 type gizmoOptions struct {
 	inputOptions
-	limit int
+	store.GizmoOptions
 }
 
 func gizmoQuery() *cli.Command {
@@ -306,11 +306,13 @@ func gizmoQuery() *cli.Command {
 		Usage:     "run a query in Cayley's Gizmo language straight against the store",
 		ArgsUsage: "'g.V(\"<japan>\").Out().All()'",
 		Description: "Prints one result a line as JSON, or all of them as one JSON document with --json.\n" +
-			"The IRIs and predicates to query are in docs/model.md.\n\n" +
+			"The IRIs and predicates to query are in docs/model.md. A query stops with an error\n" +
+			"after --timeout, when it makes the heap grow by more than 1 GiB, or at Ctrl-C.\n\n" +
 			"Example:\n" +
 			"   factgraph query gizmo 'g.V(\"<japan>\").In(\"<fg:bearer>\").Out(\"<fg:duty>\").All()'",
 		Flags: append(o.flags(),
-			&cli.IntFlag{Name: "limit", Usage: "stop after `N` results (0: no limit)", Value: 1000, Destination: &o.limit},
+			&cli.IntFlag{Name: "limit", Usage: "stop after `N` results (0: the most, " + strconv.Itoa(store.MaxGizmoResults) + ")", Value: 1000, Destination: &o.Limit},
+			&cli.DurationFlag{Name: "timeout", Usage: "stop the query after `DURATION`", Value: store.DefaultGizmoTimeout, Destination: &o.Timeout},
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
@@ -318,7 +320,7 @@ func gizmoQuery() *cli.Command {
 			}
 			code := c.Args().First()
 			return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
-				res, err := query.GizmoIn(ctx, s, code, o.limit)
+				res, err := query.GizmoIn(ctx, s, code, o.GizmoOptions)
 				if err == nil && res.Hint != "" {
 					fmt.Fprintln(c.App.ErrWriter, "factgraph: "+res.Hint)
 				}

@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/factgraph/factgraph/store"
+	"github.com/factgraph/factgraph/store/pgstore"
 )
 
 type sourcesOptions struct {
@@ -75,7 +76,7 @@ func runSources(ctx context.Context, w io.Writer, opts sourcesOptions) error {
 		return enc.Encode(rows)
 	}
 	if len(rows) == 0 {
-		fmt.Fprintf(w, "no sources in %s; add one with factgraph ingest FILE\n", opts.Store)
+		fmt.Fprintf(w, "no sources in %s; add one with factgraph ingest FILE\n", pgstore.Redact(opts.Store))
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

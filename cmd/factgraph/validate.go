@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 
 	"github.com/urfave/cli/v2"
@@ -45,10 +46,11 @@ Example:
 }
 
 func runValidate(ctx context.Context, w io.Writer, opts validateOptions) error {
-	paths, err := ingest.Expand(opts.Files)
+	paths, skipped, err := ingest.Expand(opts.Files)
 	if err != nil {
 		return err
 	}
+	warnSkipped(os.Stderr, skipped)
 	var known ingest.Known
 	if opts.Store != "" {
 		s, err := store.Open(ctx, opts.Store, &store.OpenOptions{ReadOnly: true})

@@ -14,6 +14,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/export"
 )
@@ -200,50 +201,55 @@ func (w *Writer) legend() {
 }
 
 // QuoteID returns s as a double-quoted DOT string that Graphviz reads back as s, for ids and
-// attributes Graphviz keeps as written. Any s is safe, keywords included.
-func QuoteID(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+// attributes Graphviz keeps as written. Any s is safe, keywords included; see quote for
+// what no DOT string can hold.
+func QuoteID(s string) string { return quote(s, false) }
 
 // QuoteLabel returns s as a double-quoted DOT label that Graphviz draws as s: backslashes
 // are doubled so that "\N" or "\l" in the text stay text, line breaks become centred
 // line breaks, and "&" is written as "&amp;" so that entity-like text stays text.
-func QuoteLabel(s string) string {
+func QuoteLabel(s string) string { return quote(s, true) }
+
+// maxPiece is the most bytes written in one quoted string: Graphviz's reader refuses a
+// quoted string longer than 16384 bytes ("longer than 16384?"), so a longer text is written
+// as pieces joined with DOT's "+", which Graphviz reads as one string.
+const maxPiece = 16000
+
+// quote writes s as one DOT string, in pieces of at most maxPiece bytes that never split an
+// escape or a character. A NUL, which ends the string for Graphviz, and bytes that are not
+// UTF-8, which the declared charset forbids, become U+FFFD.
+func quote(s string, label bool) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('"')
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\r':
+	n := 0 // bytes in the current piece
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		unit := s[i : i+size]
+		switch {
+		case r == '"':
+			unit = `\"`
+		case r == '\\':
+			unit = `\\`
+		case r == 0, r == utf8.RuneError && size == 1:
+			unit = "\uFFFD"
+		case label && r == '\r':
 			if i+1 < len(s) && s[i+1] == '\n' {
-				i++
+				size++
 			}
-			b.WriteString(`\n`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '&':
-			b.WriteString("&amp;")
-		default:
-			b.WriteByte(c)
+			unit = `\n`
+		case label && r == '\n':
+			unit = `\n`
+		case label && r == '&':
+			unit = "&amp;"
 		}
+		if n+len(unit) > maxPiece {
+			b.WriteString(`" + "`)
+			n = 0
+		}
+		b.WriteString(unit)
+		n += len(unit)
+		i += size
 	}
 	b.WriteByte('"')
 	return b.String()

@@ -1,10 +1,11 @@
 // Package render draws an export graph as a picture, SVG or PNG, by writing it as DOT
 // (package export/dot) and laying it out with Graphviz.
 //
-// SVG is drawn by Graphviz compiled to WebAssembly (github.com/goccy/go-graphviz), so it
-// needs nothing installed. That build draws PNG badly (node outlines missing, non-Latin
-// text as empty boxes), so PNG is drawn by the system's dot program, and is an error when
-// dot is not installed.
+// SVG is drawn by Graphviz compiled to WebAssembly (github.com/goccy/go-graphviz, patched in
+// third_party/go-graphviz), so it needs nothing installed; it starts only when an SVG is
+// drawn, and keeps its compiled code in a folder of the user's own (CacheDir). That build
+// draws PNG badly (node outlines missing, non-Latin text as empty boxes), so PNG is drawn by
+// the system's dot program, and is an error when dot is not installed.
 package render
 
 import (
@@ -59,6 +60,7 @@ func Render(ctx context.Context, w io.Writer, g *export.Graph, format string) er
 
 // svg lays out with the embedded Graphviz.
 func svg(ctx context.Context, w io.Writer, src []byte) error {
+	useCache()
 	gv, err := graphviz.New(ctx)
 	if err != nil {
 		return fmt.Errorf("start graphviz: %w", err)

@@ -11,7 +11,10 @@
 // case) as the edge's direction, which is always Directed here. A cell is empty where the
 // item has no such attribute. Colours are "#RRGGBB". CSV carries every character, line
 // breaks and control characters included (fields are quoted as needed); only bytes that
-// are not UTF-8 become U+FFFD.
+// are not UTF-8 become U+FFFD. A cell that starts with "=", "+", "-", "@", a tab or a
+// carriage return, which a spreadsheet would run as a formula (CSV injection), is written
+// with a single quote in front, as OWASP advises; a program reading the tables back drops
+// that one quote from such cells.
 //
 // The format is registered as "csv" and writes a folder: WriteDir writes nodes.csv and
 // edges.csv into it. WriteNodes and WriteEdges write either table to any io.Writer, for

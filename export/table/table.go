@@ -4,8 +4,8 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/export"
@@ -46,17 +46,11 @@ func WriteDir(dir string, g *export.Graph) error {
 	return writeFile(filepath.Join(dir, EdgesFile), g, WriteEdges)
 }
 
-func writeFile(path string, g *export.Graph, write func(io.Writer, *export.Graph) error) (err error) {
-	f, err := os.Create(path)
-	if err != nil {
+func writeFile(path string, g *export.Graph, write func(io.Writer, *export.Graph) error) error {
+	if err := export.WriteFile(path, func(w io.Writer) error { return write(w, g) }); err != nil {
 		return fmt.Errorf("csv: %w", err)
 	}
-	defer func() {
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = fmt.Errorf("csv: %w", cerr)
-		}
-	}()
-	return write(f, g)
+	return nil
 }
 
 // WriteNodes writes the nodes table: Id, Label, then the standard attributes and the
@@ -141,14 +135,31 @@ func WriteEdges(w io.Writer, g *export.Graph) error {
 }
 
 // writeRecord writes a row, every field made valid UTF-8 (each bad byte becomes U+FFFD):
-// a CSV file has one encoding. Errors stay in cw for flush.
+// a CSV file has one encoding; and every field a spreadsheet would run as a formula
+// neutralised (see neutralise). Errors stay in cw for flush.
 func writeRecord(cw *csv.Writer, row []string) {
 	for i, s := range row {
 		if !utf8.ValidString(s) {
-			row[i] = string([]rune(s))
+			s = string([]rune(s))
 		}
+		row[i] = neutralise(s)
 	}
 	cw.Write(row)
+}
+
+// formulaStart holds the first characters that make Excel, LibreOffice or Google Sheets
+// read a cell as a formula (or, for tab and carriage return, hide such a start), per
+// OWASP's advice on CSV injection (https://owasp.org/www-community/attacks/CSV_Injection).
+const formulaStart = "=+-@\t\r"
+
+// neutralise puts a single quote before a cell that starts with one of formulaStart, so that
+// a spreadsheet shows "=cmd|' /C calc'!A0" as text instead of running it. Such a cell then
+// reads back with the quote in front; nothing else changes.
+func neutralise(s string) string {
+	if s != "" && strings.IndexByte(formulaStart, s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }
 
 func flush(cw *csv.Writer) error {

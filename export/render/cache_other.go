@@ -1,0 +1,10 @@
+//go:build !unix
+
+package render
+
+import "errors"
+
+// private cannot check who owns a folder here, so no compiled code is kept.
+func private(string) error {
+	return errors.New("no compilation cache on this system")
+}
