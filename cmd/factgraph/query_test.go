@@ -121,7 +121,7 @@ func TestQueryCommands(t *testing.T) {
 		{"bad status", []string{"query", "obligations", "--in", flagship, "--status", "enforced"}, 1, "", `unknown obligation status "enforced"`},
 		{"neighbors", []string{"query", "neighbors", "--in", flagship, "--json", "japan"}, 0, `"rel": "party-to"`, ""},
 		{"neighbors no id", []string{"query", "neighbors", "--in", flagship}, 2, "", "neighbors takes one ID"},
-		{"path", []string{"query", "path", "--in", flagship, "--json", "donald-trump", "japan"}, 0, `"length": 1`, ""},
+		{"path", []string{"query", "path", "--in", flagship, "--json", "donald-trump", "japan"}, 0, `"length": 2`, ""},
 		{"path unknown", []string{"query", "path", "--in", flagship, "donald-trump", "jpan"}, 1, "", `did you mean "japan"?`},
 		{"timeline", []string{"query", "timeline", "--in", flagship, "--from", "1951", "--to", "1960"}, 0, "1951", ""},
 		{"timeline bad date", []string{"query", "timeline", "--in", flagship, "--from", "1951-02-30"}, 1, "", "not on the calendar"},
