@@ -47,6 +47,7 @@ func exportCommand() *cli.Command {
 			}
 			defer s.Close()
 			bar := newProgress(c.App.ErrWriter, o.quiet, -1, "exporting")
+			o.Notes = c.App.ErrWriter
 			_, err = export.Export(c.Context, s, o.Options, c.App.Writer)
 			bar.Done()
 			return err
@@ -61,6 +62,7 @@ func viewFlags(v *export.ViewOptions) []cli.Flag {
 		&cli.StringFlag{Name: "focus", Usage: "keep only what lies near the item `ID`", Destination: &v.Focus},
 		&cli.IntFlag{Name: "depth", Usage: "with --focus, keep items up to `N` steps away (-1: no limit)", Value: 2, Destination: &v.Depth},
 		&cli.StringFlag{Name: "source", Usage: "keep only what the source `ID` states", Destination: &v.Source},
+		&cli.StringFlag{Name: "claims", Usage: "in the parties view, draw what speakers claim as `MODE`: summary (one edge per speaker and target, \"3 claims\"), none, or all (an edge per claim)", Value: export.ClaimsSummary, Destination: &v.Claims},
 	}
 }
 
