@@ -59,6 +59,13 @@ func Run(ctx context.Context, opts Options, report io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// One layout for every format that draws the graph or carries its positions.
+	if err := export.Lay(ctx, full); err != nil {
+		return err
+	}
+	if full.Unplaced != "" {
+		fmt.Fprintf(report, "note: %s\n", full.Unplaced)
+	}
 	for _, f := range export.Formats() {
 		var out string
 		switch {
