@@ -35,9 +35,15 @@ func (b *builder) full(g *graph.Graph) {
 			b.role(o.ID, RoleUnder, o.Under, o.Sources)
 		}
 	}
-	// Claims are grouped by speaker, as in the arguments view; their by edges stay, for
-	// the programs that read the file, and a drawing draws them as the speaker's box.
+	// Claims are grouped by speaker, as in the arguments view, with the speaker; their by
+	// edges stay, for the programs that read the file, and a drawing draws them as the
+	// speaker's box.
 	b.speakerGroups(g)
+	for _, gr := range b.groups {
+		if i, ok := b.index[gr.ID]; ok {
+			b.nodes[i].Group = gr.ID
+		}
+	}
 	contested := countered(g)
 	for _, list := range [][]graph.Claim{g.Claims, g.Counterclaims} {
 		for _, c := range list {
