@@ -126,11 +126,12 @@ func BuildView(g *graph.Graph, opts ViewOptions) (*Graph, error) {
 // some 300 bytes each, so each is kept once, where it is written out: nodes in place, by
 // id; edges in the order they come, deduplicated in place by graph.
 type builder struct {
-	nodes   []Node
-	index   map[string]int // node id -> place in nodes
-	pending []Edge         // every edge, kept by graph when both ends are nodes
-	groups  []Group
-	claims  string // the parties view's claims mode
+	nodes    []Node
+	index    map[string]int // node id -> place in nodes
+	pending  []Edge         // every edge, kept by graph when both ends are nodes
+	groups   []Group
+	claims   string            // the parties view's claims mode
+	captions map[string]string // role or relation type -> its caption
 }
 
 func (b *builder) node(n Node) {
@@ -153,7 +154,21 @@ func (b *builder) edge(e Edge) {
 }
 
 func (b *builder) role(from, kind, to string, sources []string) {
-	b.edge(Edge{ID: from + ":" + kind + ":" + to, From: from, To: to, Label: kind, Kind: kind, Sources: sources, Caption: Words(kind)})
+	b.edge(Edge{ID: from + ":" + kind + ":" + to, From: from, To: to, Label: kind, Kind: kind, Sources: sources, Caption: b.words(kind)})
+}
+
+// words is the caption of a role or relation type, made once per type: a big store's view
+// has a million such edges and a few dozen types.
+func (b *builder) words(kind string) string {
+	if c, ok := b.captions[kind]; ok {
+		return c
+	}
+	if b.captions == nil {
+		b.captions = map[string]string{}
+	}
+	c := Wrap(Words(kind), NameWidth)
+	b.captions[kind] = c
+	return c
 }
 
 func (b *builder) graph(view string) *Graph {

@@ -53,7 +53,7 @@ func (b *builder) partyEdges(g *graph.Graph) {
 			ID: r.From + ":" + r.Type + ":" + r.To, From: r.From, To: r.To,
 			Label: r.Type, Kind: r.Type, Type: r.Type, Since: r.Since, Until: r.Until,
 			Sources: r.Sources, Quotes: r.Quotes, Extra: extras(r.Evidence),
-			Caption: Wrap(Words(r.Type), NameWidth), Span: period(r.Since, r.Until),
+			Caption: b.words(r.Type), Span: period(r.Since, r.Until),
 		})
 	}
 }

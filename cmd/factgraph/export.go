@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -40,6 +41,9 @@ func exportCommand() *cli.Command {
 			if _, err := o.Resolve(); err != nil {
 				return usageError{err}
 			}
+			if err := checkView(c, o.ViewOptions); err != nil {
+				return err
+			}
 			defer heap.Export()()
 			s, err := openInput(c.Context, o.store, c.Args().Slice())
 			if err != nil {
@@ -64,6 +68,21 @@ func viewFlags(v *export.ViewOptions) []cli.Flag {
 		&cli.StringFlag{Name: "source", Usage: "keep only what the source `ID` states", Destination: &v.Source},
 		&cli.StringFlag{Name: "claims", Usage: "in the parties view, draw what speakers claim as `MODE`: summary (one edge per speaker and target, \"3 claims\"), none, or all (an edge per claim)", Value: export.ClaimsSummary, Destination: &v.Claims},
 	}
+}
+
+// checkView reports a view or claims mode that does not exist, and --claims given for a
+// view other than parties, as usage errors.
+func checkView(c *cli.Context, v export.ViewOptions) error {
+	if !slices.Contains(export.Views, v.View) {
+		return usagef("unknown view %q; use one of: %s", v.View, strings.Join(export.Views, ", "))
+	}
+	if !slices.Contains(export.ClaimModes, v.Claims) {
+		return usagef("unknown claims mode %q; use one of: %s", v.Claims, strings.Join(export.ClaimModes, ", "))
+	}
+	if c.IsSet("claims") && v.View != export.ViewParties {
+		return usagef("--claims applies to the parties view only; add --view parties")
+	}
+	return nil
 }
 
 // formatHelp lists the registered formats, one a line.

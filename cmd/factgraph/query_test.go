@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 )
@@ -157,5 +159,37 @@ func TestQueryJSONIsStable(t *testing.T) {
 		if first != again || first == "" {
 			t.Errorf("%q printed different JSON on two runs", args)
 		}
+	}
+}
+
+func TestExportViewFlags(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+		not    string // must not be in standard output
+	}{
+		{"claims summary", []string{"export", "--view", "parties", "--format", "dot", flagship}, 0, `label="3 claims"`, "", ""},
+		{"claims none", []string{"export", "--view", "parties", "--claims", "none", "--format", "dot", flagship}, 0, "obligation", "", `"kind"="claim"`},
+		{"claims all", []string{"export", "--view", "parties", "--claims", "all", "--format", "dot", flagship}, 0, `id="trump-treaty-unfair:japan-us-security-treaty-1960"`, "", ":claims:"},
+		{"unknown claims", []string{"export", "--view", "parties", "--claims", "some", "--format", "dot", flagship}, 2, "", `unknown claims mode "some"; use one of: summary, none, all`, ""},
+		{"claims on another view", []string{"export", "--view", "arguments", "--claims", "none", "--format", "dot", flagship}, 2, "", "--claims applies to the parties view only", ""},
+		{"unknown view", []string{"export", "--view", "everything", "--format", "dot", flagship}, 2, "", `unknown view "everything"`, ""},
+		{"render pdf", []string{"render", "--view", "parties", "-o", dir + "/a.pdf", flagship}, 0, "", "", ""},
+		{"render bad claims", []string{"render", "--view", "parties", "--claims", "x", "-o", dir + "/a.svg", flagship}, 2, "", "unknown claims mode", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := exec.LookPath("dot"); err != nil && strings.HasSuffix(tt.name, "pdf") && os.Getenv("CI") == "" {
+				t.Skip("a pdf needs Graphviz's dot, which is not installed")
+			}
+			code, out, stderr := runQuery(t, tt.args...)
+			if code != tt.code || !strings.Contains(out, tt.stdout) || !strings.Contains(stderr, tt.stderr) || tt.not != "" && strings.Contains(out, tt.not) {
+				t.Errorf("exit %d, want %d\nstdout (want %q):\n%.500s\nstderr (want %q):\n%s", code, tt.code, tt.stdout, out, tt.stderr, stderr)
+			}
+		})
 	}
 }

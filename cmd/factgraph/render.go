@@ -35,6 +35,9 @@ func renderCommand() *cli.Command {
 			if err != nil {
 				return usageError{err}
 			}
+			if err := checkView(c, o.ViewOptions); err != nil {
+				return err
+			}
 			s, err := openInput(c.Context, o.store, c.Args().Slice())
 			if err != nil {
 				return err
