@@ -14,7 +14,7 @@ const (
 	NameWidth = 22 // names of parties, agreements and events; labels of lines
 	// DutyLength is the most of a duty a map draws on its line; the whole duty is in the
 	// file (label attribute, tooltip).
-	DutyLength = 66
+	DutyLength = 72
 	// FullTextWidth and FullTextLength are TextWidth and the most of a claim the crowded
 	// full view draws.
 	FullTextWidth  = 26

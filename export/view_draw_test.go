@@ -165,9 +165,9 @@ func TestShorten(t *testing.T) {
 		max  int
 		want string
 	}{
-		{"defend the United States (an obligation equivalent to the US duty to defend Japan)", 66, "defend the United States"},
+		{"defend the United States (an obligation equivalent to the US duty to defend Japan)", 72, "defend the United States"},
 		{"cooperate on regional security issues such as North Korean nuclear threats", 60, "cooperate on regional security issues"},
-		{"host bases", 66, "host bases"},
+		{"host bases", 72, "host bases"},
 		{"one two three four five six seven eight nine ten", 20, "one two three four…"},
 	} {
 		if got := export.Shorten(tc.in, tc.max); got != tc.want {
