@@ -59,7 +59,7 @@ func Run(ctx context.Context, opts Options, report io.Writer) error {
 		return fmt.Errorf("create output folder: %w", err)
 	}
 	defer os.RemoveAll(stage)
-	written, err := write(ctx, opts, files, stage)
+	written, err := write(ctx, opts, files, stage, report)
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func Run(ctx context.Context, opts Options, report io.Writer) error {
 
 // write builds into the folder stage and returns the names of what it wrote there, files
 // and folders, in the order written.
-func write(ctx context.Context, opts Options, files []string, stage string) ([]string, error) {
+func write(ctx context.Context, opts Options, files []string, stage string, notes io.Writer) ([]string, error) {
 	var written []string
 	dbPath := opts.Store
 	if dbPath == "" {
@@ -113,6 +113,13 @@ func write(ctx context.Context, opts Options, files []string, stage string) ([]s
 	full, err := export.BuildView(g, export.ViewOptions{View: export.ViewFull})
 	if err != nil {
 		return nil, err
+	}
+	// One layout for every format that draws the graph or carries its positions.
+	if err := export.Lay(ctx, full); err != nil {
+		return nil, err
+	}
+	if full.Unplaced != "" {
+		fmt.Fprintf(notes, "note: %s\n", full.Unplaced)
 	}
 	for _, f := range export.Formats() {
 		var name string

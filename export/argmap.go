@@ -16,8 +16,9 @@ type ArgumentMap struct {
 // stands there for its assertions as a whole).
 type Statement struct {
 	Node *Node
-	// Speaker is the node at the end of the statement's first "by" edge (the party that
-	// asserts it), or nil when the view holds none.
+	// Speaker is the party that asserts it: the node at the end of the statement's first
+	// "by" edge, else the group the statement is drawn in (made a node), or nil when the
+	// view holds neither.
 	Speaker *Node
 }
 
@@ -64,6 +65,23 @@ func Arguments(g *Graph) *ArgumentMap {
 			}
 		case (e.Kind == RoleCounters || e.Kind == RoleSupports) && okTo:
 			m.Relations = append(m.Relations, Relation{From: from, To: to, Edge: e})
+		}
+	}
+	// Where speakers are groups rather than nodes (the arguments view), the group a
+	// statement is drawn in is its speaker.
+	groups := map[string]*Group{}
+	for i := range g.Groups {
+		groups[g.Groups[i].ID] = &g.Groups[i]
+	}
+	for i := range m.Statements {
+		s := &m.Statements[i]
+		if s.Speaker != nil || s.Node.Group == "" {
+			continue
+		}
+		if n := nodes[s.Node.Group]; n != nil {
+			s.Speaker = n
+		} else if gr := groups[s.Node.Group]; gr != nil {
+			s.Speaker = &Node{ID: gr.ID, Label: gr.Label, Kind: graph.KindParty}
 		}
 	}
 	return m

@@ -11,17 +11,21 @@ import (
 
 // focus keeps the nodes within depth steps of the item ref names, following edges either
 // way, and the edges between them. ref is an id, or a name or alias of one item of from,
-// the graph the view was built from, as the queries read it (query.ResolveIn).
+// the graph the view was built from, as the queries read it (query.ResolveIn). When ref is
+// a group (a speaker in the arguments view), its nodes are the start.
 func focus(g *Graph, from *graph.Graph, ref string, depth int) error {
+	inView := func(id string) bool {
+		return slices.ContainsFunc(g.Nodes, func(n Node) bool { return n.ID == id || n.Group == id })
+	}
 	id := ref
-	if !slices.ContainsFunc(g.Nodes, func(n Node) bool { return n.ID == ref }) {
+	if !inView(ref) {
 		it, err := query.ResolveIn(from, ref)
 		if err != nil {
 			return fmt.Errorf("focus: %w", err)
 		}
 		id = it.ID
 	}
-	if !slices.ContainsFunc(g.Nodes, func(n Node) bool { return n.ID == id }) {
+	if !inView(id) {
 		return fmt.Errorf("focus %q is not a node of the %s view; pick another view, or an item it shows", id, g.View)
 	}
 	adj := map[string][]string{}
@@ -29,8 +33,14 @@ func focus(g *Graph, from *graph.Graph, ref string, depth int) error {
 		adj[e.From] = append(adj[e.From], e.To)
 		adj[e.To] = append(adj[e.To], e.From)
 	}
-	keep := map[string]bool{id: true}
-	frontier := []string{id}
+	keep := map[string]bool{}
+	var frontier []string
+	for _, n := range g.Nodes {
+		if n.ID == id || n.Group == id {
+			keep[n.ID] = true
+			frontier = append(frontier, n.ID)
+		}
+	}
 	for step := 0; len(frontier) > 0 && (depth < 0 || step < depth); step++ {
 		var next []string
 		for _, n := range frontier {
@@ -57,6 +67,13 @@ func focus(g *Graph, from *graph.Graph, ref string, depth int) error {
 		}
 	}
 	g.Edges = edges
+	groups := g.Groups[:0]
+	for _, gr := range g.Groups {
+		if slices.ContainsFunc(g.Nodes, func(n Node) bool { return n.Group == gr.ID }) {
+			groups = append(groups, gr)
+		}
+	}
+	g.Groups = groups
 	return nil
 }
 

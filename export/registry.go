@@ -28,8 +28,30 @@ type Format struct {
 	// must be lossless (N-Quads): source, when not empty, keeps that one source.
 	WriteStore func(ctx context.Context, w io.Writer, s QuadWriter, source string) error
 
+	// Layout says that the format draws the graph or carries where its nodes are, so the
+	// graph is laid out before it is written (see Lay).
+	Layout bool
+
 	// Dir reports that the format writes a folder (WriteDir is set). Register sets it.
 	Dir bool
+}
+
+// Layouter lays a graph out: it sets g.Drawing and, unless the graph is too large to lay
+// out in good time, every node's Place and g.Placed (else g.Unplaced says why not).
+type Layouter func(ctx context.Context, g *Graph) error
+
+var layouter Layouter
+
+// RegisterLayouter makes l the layouter Lay runs. Package export/layout registers Graphviz's.
+func RegisterLayouter(l Layouter) { layouter = l }
+
+// Lay lays g out with the registered layouter, unless g was laid out already or no
+// layouter is registered (then the formats write no positions).
+func Lay(ctx context.Context, g *Graph) error {
+	if layouter == nil || g.Placed || g.Unplaced != "" {
+		return nil
+	}
+	return layouter(ctx, g)
 }
 
 // QuadWriter is the ability of a store to write its own quads; *store.Store has it.

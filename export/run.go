@@ -20,6 +20,9 @@ type Options struct {
 	Format string // a registered format name; "" means the one Output's ending names
 	Output string // file (or folder, for a folder format); "" means the writer given to Export
 	ViewOptions
+	// Notes, when set, is told what the export left out and why: the positions of a graph
+	// too large to lay out.
+	Notes io.Writer
 }
 
 // Resolve returns the format opts asks for: by name, or else by the ending of Output.
@@ -116,6 +119,14 @@ func Export(ctx context.Context, s *store.Store, opts Options, stdout io.Writer)
 	v, err := BuildView(g, opts.ViewOptions)
 	if err != nil {
 		return f, err
+	}
+	if f.Layout {
+		if err := Lay(ctx, v); err != nil {
+			return f, err
+		}
+		if v.Unplaced != "" && opts.Notes != nil {
+			fmt.Fprintf(opts.Notes, "factgraph: %s\n", v.Unplaced)
+		}
 	}
 	return f, WriteGraph(f, v, opts.Output, stdout)
 }

@@ -65,12 +65,27 @@ const (
 	ExtraUnder       = "under"
 )
 
+// How the parties view draws what the speakers claim (ViewOptions.Claims).
+const (
+	// ClaimsSummary draws one edge from a speaker to each item its claims are about and to
+	// each speaker its counterclaims rebut, labelled with how many ("3 claims").
+	ClaimsSummary = "summary"
+	// ClaimsNone draws no claims: the map of parties, agreements, duties and relations.
+	ClaimsNone = "none"
+	// ClaimsAll draws one edge per claim and target, labelled with what the claim says.
+	ClaimsAll = "all"
+)
+
+// ClaimModes lists the values of ViewOptions.Claims, the default first.
+var ClaimModes = []string{ClaimsSummary, ClaimsNone, ClaimsAll}
+
 // ViewOptions says which view to build and what part of it to keep.
 type ViewOptions struct {
 	View   string // one of Views; "" means ViewFull
 	Focus  string // when set, keep only what lies within Depth steps of this node
 	Depth  int    // steps from Focus, following edges either way; negative means no limit
 	Source string // when set, keep only the items that this source states
+	Claims string // the parties view's claims: one of ClaimModes; "" means ClaimsSummary
 }
 
 // Check reports a view name that is not one of Views, before anything is read.
@@ -104,8 +119,16 @@ func BuildView(g *graph.Graph, opts ViewOptions) (*Graph, error) {
 	if view == "" {
 		view = ViewFull
 	}
+	claims := opts.Claims
+	switch claims {
+	case "":
+		claims = ClaimsSummary
+	case ClaimsSummary, ClaimsNone, ClaimsAll:
+	default:
+		return nil, fmt.Errorf("unknown claims mode %q; use one of: %s", opts.Claims, strings.Join(ClaimModes, ", "))
+	}
 	nodes, edges := sizes(g, view)
-	b := &builder{nodes: make([]Node, 0, nodes), index: make(map[string]int, nodes), pending: make([]Edge, 0, edges)}
+	b := &builder{nodes: make([]Node, 0, nodes), index: make(map[string]int, nodes), pending: make([]Edge, 0, edges), claims: claims}
 	if !b.build(g, view) {
 		return nil, fmt.Errorf("unknown view %q; use one of: %s", opts.View, strings.Join(Views, ", "))
 	}
@@ -122,9 +145,12 @@ func BuildView(g *graph.Graph, opts ViewOptions) (*Graph, error) {
 // some 300 bytes each, so each is kept once, where it is written out: nodes in place, by
 // id; edges in the order they come, deduplicated in place by graph.
 type builder struct {
-	nodes   []Node
-	index   map[string]int // node id -> place in nodes
-	pending []Edge         // every edge, kept by graph when both ends are nodes
+	nodes    []Node
+	index    map[string]int // node id -> place in nodes
+	pending  []Edge         // every edge, kept by graph when both ends are nodes
+	groups   []Group
+	claims   string            // the parties view's claims mode
+	captions map[string]string // role or relation type -> its caption
 }
 
 func (b *builder) node(n Node) {
@@ -147,7 +173,21 @@ func (b *builder) edge(e Edge) {
 }
 
 func (b *builder) role(from, kind, to string, sources []string) {
-	b.edge(Edge{ID: from + ":" + kind + ":" + to, From: from, To: to, Label: kind, Kind: kind, Sources: sources})
+	b.edge(Edge{ID: from + ":" + kind + ":" + to, From: from, To: to, Label: kind, Kind: kind, Sources: sources, Caption: b.words(kind)})
+}
+
+// words is the caption of a role or relation type, made once per type: a big store's view
+// has a million such edges and a few dozen types.
+func (b *builder) words(kind string) string {
+	if c, ok := b.captions[kind]; ok {
+		return c
+	}
+	if b.captions == nil {
+		b.captions = map[string]string{}
+	}
+	c := Wrap(Words(kind), NameWidth)
+	b.captions[kind] = c
+	return c
 }
 
 func (b *builder) graph(view string) *Graph {
@@ -175,10 +215,11 @@ func (b *builder) graph(view string) *Graph {
 	}
 	clear(b.pending[len(edges):]) // drop what the moved edges left behind
 	b.pending, b.index = nil, nil
-	out := &Graph{Name: "factgraph " + view + " view", View: view, Nodes: b.nodes, Edges: edges}
+	out := &Graph{Name: "factgraph " + view + " view", View: view, Nodes: b.nodes, Edges: edges, Groups: b.groups}
 	b.nodes = nil
 	sort.Slice(out.Nodes, func(i, j int) bool { return out.Nodes[i].ID < out.Nodes[j].ID })
 	SortEdges(out.Edges)
+	sort.Slice(out.Groups, func(i, j int) bool { return out.Groups[i].ID < out.Groups[j].ID })
 	return out
 }
 
@@ -234,180 +275,6 @@ func SortEdges(es []Edge) {
 		}
 		return a.ID < b.ID
 	})
-}
-
-func (b *builder) partyNodes(g *graph.Graph) {
-	for _, p := range g.Parties {
-		b.node(Node{
-			ID: p.ID, Label: p.Name, Kind: graph.KindParty, Type: p.Kind,
-			Sources: p.Sources, Quotes: p.Quotes,
-			Extra: extras(p.Evidence,
-				Attr{ExtraAliases, strings.Join(p.Aliases, "\n")},
-				Attr{ExtraRole, p.Role},
-				Attr{ExtraDescription, p.Description}),
-		})
-	}
-	for _, a := range g.Agreements {
-		b.node(Node{
-			ID: a.ID, Label: a.Name, Kind: graph.KindAgreement, Type: a.Kind, Date: a.Signed,
-			Sources: a.Sources, Quotes: a.Quotes,
-			Extra: extras(a.Evidence,
-				Attr{ExtraInForce, a.InForce.String()},
-				Attr{ExtraDescription, a.Description}),
-		})
-	}
-}
-
-// partyEdges adds the edges among parties and agreements that both the full and the
-// parties views show.
-func (b *builder) partyEdges(g *graph.Graph) {
-	for _, p := range g.Parties {
-		for _, m := range p.MemberOf {
-			b.role(p.ID, RoleMemberOf, m, p.Sources)
-		}
-	}
-	for _, a := range g.Agreements {
-		for _, p := range a.Parties {
-			b.role(p, RolePartyTo, a.ID, a.Sources)
-		}
-		if a.Revises != "" {
-			b.role(a.ID, RoleRevises, a.Revises, a.Sources)
-		}
-	}
-	for _, r := range g.Relations {
-		b.edge(Edge{
-			ID: r.From + ":" + r.Type + ":" + r.To, From: r.From, To: r.To,
-			Label: r.Type, Kind: r.Type, Type: r.Type, Since: r.Since, Until: r.Until,
-			Sources: r.Sources, Quotes: r.Quotes, Extra: extras(r.Evidence),
-		})
-	}
-}
-
-func (b *builder) claimNode(c graph.Claim) {
-	b.node(Node{
-		ID: c.ID, Label: c.Says, Kind: c.Kind, Date: c.Date,
-		Sources: c.Sources, Quotes: c.Quotes, Extra: extras(c.Evidence),
-	})
-}
-
-func (b *builder) claimEdges(c graph.Claim) {
-	b.role(c.ID, RoleBy, c.By, c.Sources)
-	for _, id := range c.Counters {
-		b.role(c.ID, RoleCounters, id, c.Sources)
-	}
-	for _, id := range c.Supports {
-		b.role(c.ID, RoleSupports, id, c.Sources)
-	}
-}
-
-func (b *builder) full(g *graph.Graph) {
-	b.partyNodes(g)
-	b.partyEdges(g)
-	for _, e := range g.Events {
-		b.node(Node{
-			ID: e.ID, Label: e.Name, Kind: graph.KindEvent, Date: e.Date,
-			Sources: e.Sources, Quotes: e.Quotes,
-			Extra: extras(e.Evidence, Attr{ExtraDescription, e.Description}),
-		})
-		for _, id := range e.Involves {
-			b.role(e.ID, RoleInvolves, id, e.Sources)
-		}
-	}
-	for _, o := range g.Obligations {
-		b.node(Node{
-			ID: o.ID, Label: o.Duty, Kind: graph.KindObligation, Status: status(o.Status),
-			Since: o.Since, Until: o.Until, Sources: o.Sources, Quotes: o.Quotes,
-			Extra: extras(o.Evidence, Attr{ExtraCondition, o.Condition}),
-		})
-		b.role(o.ID, RoleBearer, o.Bearer, o.Sources)
-		b.role(o.ID, RoleBeneficiary, o.Beneficiary, o.Sources)
-		if o.Under != "" {
-			b.role(o.ID, RoleUnder, o.Under, o.Sources)
-		}
-	}
-	for _, list := range [][]graph.Claim{g.Claims, g.Counterclaims} {
-		for _, c := range list {
-			b.claimNode(c)
-			b.claimEdges(c)
-			for _, id := range c.About {
-				b.role(c.ID, RoleAbout, id, c.Sources)
-			}
-		}
-	}
-}
-
-func (b *builder) parties(g *graph.Graph) {
-	b.partyNodes(g)
-	b.partyEdges(g)
-	under := map[string]string{} // obligation id -> agreement id
-	for _, o := range g.Obligations {
-		under[o.ID] = o.Under
-		b.edge(Edge{
-			ID: o.ID, From: o.Bearer, To: o.Beneficiary, Label: o.Duty,
-			Kind: EdgeObligation, Status: status(o.Status), Since: o.Since, Until: o.Until,
-			Sources: o.Sources, Quotes: o.Quotes,
-			Extra: extras(o.Evidence, Attr{ExtraCondition, o.Condition}, Attr{ExtraUnder, o.Under}),
-		})
-	}
-	// A claim about an obligation is drawn to the agreement the obligation is under. Claim
-	// edges are labelled with the claim's id, short enough to read on a map of parties; what
-	// the claim says is in the "says" attribute (and the tooltip of a drawing).
-	for _, c := range g.Claims {
-		seen := map[string]bool{}
-		for _, id := range c.About {
-			if a, ok := under[id]; ok {
-				id = a
-			}
-			if id == "" || seen[id] {
-				continue
-			}
-			seen[id] = true
-			b.edge(Edge{
-				ID: c.ID + ":" + id, From: c.By, To: id, Label: c.ID, Kind: EdgeClaim,
-				Date: c.Date, Sources: c.Sources, Quotes: c.Quotes, Extra: extras(c.Evidence, Attr{ExtraSays, c.Says}),
-			})
-		}
-	}
-	author := map[string]string{}
-	for _, list := range [][]graph.Claim{g.Claims, g.Counterclaims} {
-		for _, c := range list {
-			author[c.ID] = c.By
-		}
-	}
-	for _, c := range g.Counterclaims {
-		seen := map[string]bool{}
-		for _, id := range c.Counters {
-			to := author[id]
-			if to == "" || seen[to] {
-				continue
-			}
-			seen[to] = true
-			b.edge(Edge{
-				ID: c.ID + ":" + to, From: c.By, To: to, Label: c.ID, Kind: EdgeCounterclaim,
-				Date: c.Date, Sources: c.Sources, Quotes: c.Quotes, Extra: extras(c.Evidence, Attr{ExtraSays, c.Says}),
-			})
-		}
-	}
-}
-
-func (b *builder) arguments(g *graph.Graph) {
-	authors := map[string]bool{}
-	for _, list := range [][]graph.Claim{g.Claims, g.Counterclaims} {
-		for _, c := range list {
-			b.claimNode(c)
-			b.claimEdges(c)
-			authors[c.By] = true
-		}
-	}
-	for _, p := range g.Parties {
-		if authors[p.ID] {
-			b.node(Node{
-				ID: p.ID, Label: p.Name, Kind: graph.KindParty, Type: p.Kind,
-				Sources: p.Sources, Quotes: p.Quotes,
-				Extra: extras(p.Evidence, Attr{ExtraRole, p.Role}),
-			})
-		}
-	}
 }
 
 // status spells out the default a facts file may leave unwritten.

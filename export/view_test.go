@@ -62,11 +62,31 @@ func TestViews(t *testing.T) {
 			noEdges: []string{"signing-1960 -involves-> japan"},
 		},
 		{
+			name:      "parties without claims",
+			opts:      export.ViewOptions{View: export.ViewParties, Claims: export.ClaimsNone},
+			nodes:     []string{"japan", "quad", "security-treaty-1951", "security-treaty-1960", "trump", "united-states"},
+			wantEdges: []string{"united-states -obligation-> japan", "japan -allied-with-> united-states"},
+			noEdges:   []string{"trump -claim-> security-treaty-1960", "japan -counterclaim-> trump"},
+		},
+		{
+			name:      "parties with every claim",
+			opts:      export.ViewOptions{View: export.ViewParties, Claims: export.ClaimsAll},
+			nodes:     []string{"japan", "quad", "security-treaty-1951", "security-treaty-1960", "trump", "united-states"},
+			wantEdges: []string{"trump -claim-> security-treaty-1960", "japan -counterclaim-> trump", "united-states -counterclaim-> trump"},
+		},
+		{
+			// Speakers are groups, not nodes: no by edges.
 			name:      "arguments",
 			opts:      export.ViewOptions{View: export.ViewArguments},
-			nodes:     []string{"bases-are-the-deal", "bases-serve-us", "japan", "treaty-unfair", "trump", "united-states"},
-			wantEdges: []string{"bases-are-the-deal -counters-> treaty-unfair", "bases-serve-us -supports-> bases-are-the-deal", "treaty-unfair -by-> trump"},
-			noEdges:   []string{"japan -allied-with-> united-states"},
+			nodes:     []string{"bases-are-the-deal", "bases-serve-us", "treaty-unfair"},
+			wantEdges: []string{"bases-are-the-deal -counters-> treaty-unfair", "bases-serve-us -supports-> bases-are-the-deal"},
+			noEdges:   []string{"japan -allied-with-> united-states", "treaty-unfair -by-> trump"},
+		},
+		{
+			name:      "focus on a speaker",
+			opts:      export.ViewOptions{View: export.ViewArguments, Focus: "trump", Depth: 0},
+			nodes:     []string{"treaty-unfair"},
+			wantEdges: nil,
 		},
 		{
 			name:      "stances",
@@ -77,9 +97,9 @@ func TestViews(t *testing.T) {
 		},
 		{
 			name:      "focus depth 1",
-			opts:      export.ViewOptions{View: export.ViewArguments, Focus: "trump", Depth: 1},
-			nodes:     []string{"treaty-unfair", "trump"},
-			wantEdges: []string{"treaty-unfair -by-> trump"},
+			opts:      export.ViewOptions{View: export.ViewArguments, Focus: "bases-are-the-deal", Depth: 1},
+			nodes:     []string{"bases-are-the-deal", "bases-serve-us", "treaty-unfair"},
+			wantEdges: []string{"bases-are-the-deal -counters-> treaty-unfair"},
 		},
 		{
 			name:  "focus depth 0",
@@ -89,8 +109,8 @@ func TestViews(t *testing.T) {
 		{
 			name:      "source",
 			opts:      export.ViewOptions{View: export.ViewArguments, Source: "treaty-article", Focus: "bases-serve-us", Depth: 1},
-			nodes:     []string{"bases-are-the-deal", "bases-serve-us", "treaty-unfair", "united-states"},
-			wantEdges: []string{"bases-serve-us -by-> united-states"},
+			nodes:     []string{"bases-are-the-deal", "bases-serve-us", "treaty-unfair"},
+			wantEdges: []string{"bases-serve-us -supports-> bases-are-the-deal"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -138,7 +158,7 @@ func TestViewStyles(t *testing.T) {
 		switch {
 		case e.ID == "japan-defends-us":
 			if !e.Dashed || e.Color != export.ColorAbsent || e.Status != "absent" || e.Label != "defend the United States" {
-				t.Errorf("absent obligation edge = %+v; want dashed red with its duty", e)
+				t.Errorf("absent obligation edge = %+v; want dashed brown with its duty", e)
 			}
 		case e.Kind == export.EdgeObligation:
 			if e.Dashed {
@@ -166,6 +186,7 @@ func TestViewErrors(t *testing.T) {
 		{"mistyped view", export.ViewOptions{View: "argument"}, `unknown view "argument"; did you mean "arguments"?`},
 		{"unknown source", export.ViewOptions{Source: "other"}, `source "other" is not in the store; run "factgraph sources" to list the sources`},
 		{"mistyped source", export.ViewOptions{Source: "treaty-articel"}, `source "treaty-articel" is not in the store; did you mean "treaty-article"?`},
+		{"unknown claims mode", export.ViewOptions{View: export.ViewParties, Claims: "some"}, `unknown claims mode "some"; use one of: summary, none, all`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := export.BuildView(facttest.Sample(), tc.opts)

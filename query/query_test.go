@@ -590,3 +590,26 @@ func TestClaimsLimit(t *testing.T) {
 		t.Fatal("a negative limit is accepted")
 	}
 }
+
+// The flagship's curator made East Asia a party so that facts could point at the region;
+// many claims are about it, but it holds no duty and is party to no treaty. Ranked on the
+// alliance graph, the two allies come first and the region after them.
+func TestStatsRanksTheAlliance(t *testing.T) {
+	g := &graph.Graph{}
+	for _, f := range sampleFacts(t) {
+		if f.Source.ID == "japan-us-security-treaty-article" {
+			g = graph.Merge([]*graph.Facts{f})
+		}
+	}
+	res, err := Stats(g, StatsOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rank := map[string]int{}
+	for i, c := range res.Central {
+		rank[c.ID] = i + 1
+	}
+	if rank["united-states"] > 2 || rank["japan"] > 2 || rank["east-asia"] <= 2 {
+		t.Errorf("ranks: united-states %d, japan %d, east-asia %d; want the allies first", rank["united-states"], rank["japan"], rank["east-asia"])
+	}
+}

@@ -40,16 +40,19 @@ type SourceCounts struct {
 	Counts
 }
 
-// Central is a party with its centrality in the item graph (the edge set of Edges).
+// Central is a party with its centrality in the alliance graph: parties and agreements,
+// linked by the duties one party owes another (not the absent ones), the relations between
+// them, the agreements' parties and memberships. Claims, which say who speaks about whom,
+// do not count: a region many speakers mention is not thereby a pillar of the alliance.
 type Central struct {
 	ID       string  `json:"id"`
 	Name     string  `json:"name"`
 	Type     string  `json:"type"`
-	Degree   int     `json:"degree"`   // edges at the party, either direction
-	PageRank float64 `json:"pagerank"` // damping 0.85, over the directed edges; 4 significant digits
-	// Betweenness is the share of shortest paths between two other items, edges taken
-	// either way, that pass through the party (0 to 1, 4 significant digits); absent when
-	// the graph was too large to compute it.
+	Degree   int     `json:"degree"`   // links of the alliance graph at the party, either direction
+	PageRank float64 `json:"pagerank"` // damping 0.85, over the alliance graph's directed links; 4 significant digits
+	// Betweenness is the share of shortest paths between two other parties or agreements,
+	// links taken either way, that pass through the party (0 to 1, 4 significant digits);
+	// absent when the graph was too large to compute it.
 	Betweenness *float64 `json:"betweenness,omitempty"`
 }
 
@@ -79,8 +82,8 @@ type StatsResult struct {
 }
 
 // Stats counts g by section, kind and source, ranks its most central parties by PageRank
-// (with betweenness alongside) and finds its connected components. The centrality graph
-// is the item graph of Edges; a source no edge touches is left out of it.
+// on the alliance graph (see Central; betweenness alongside) and finds the connected
+// components of the item graph of Edges (a source no edge touches is left out of it).
 func Stats(g *graph.Graph, o StatsOptions) (*StatsResult, error) {
 	return NewIndex(g).Stats(o)
 }
@@ -158,63 +161,22 @@ func (ix *Index) Stats(o StatsOptions) (*StatsResult, error) {
 		res.EdgesByRel[e.Rel]++
 	}
 
+	res.central(ix, o)
+
 	// The item graph, for gonum: node ids are item indexes.
-	dg := simple.NewDirectedGraph()
 	ug := simple.NewUndirectedGraph()
-	degree := make([]int, len(ix.items))
 	for i, it := range ix.items {
 		if it.Kind == graph.KindSource && len(ix.out[i])+len(ix.in[i]) == 0 {
 			continue
 		}
-		dg.AddNode(simple.Node(i))
 		ug.AddNode(simple.Node(i))
 	}
 	for k := range ix.edges {
 		f, t := ix.ends[k][0], ix.ends[k][1]
-		degree[f]++
-		degree[t]++
-		if f == t {
-			continue // gonum's simple graphs hold no loops; a loop changes no path anyway
+		if f != t { // gonum's simple graphs hold no loops; a loop joins nothing
+			ug.SetEdge(simple.Edge{F: simple.Node(f), T: simple.Node(t)})
 		}
-		dg.SetEdge(simple.Edge{F: simple.Node(f), T: simple.Node(t)})
-		ug.SetEdge(simple.Edge{F: simple.Node(f), T: simple.Node(t)})
 	}
-	n := ug.Nodes().Len()
-	var rank, between map[int64]float64
-	if n > 0 {
-		rank = network.PageRankSparse(dg, 0.85, 1e-12)
-	}
-	if o.BetweennessMax < 0 || n <= o.BetweennessMax {
-		between = network.Betweenness(ug)
-	} else {
-		res.BetweennessSkipped = fmt.Sprintf("the graph has %d items, more than the %d betweenness is computed for; raise the limit to compute it", n, o.BetweennessMax)
-	}
-	for i, it := range ix.items {
-		if it.Kind != graph.KindParty {
-			continue
-		}
-		c := Central{ID: it.ID, Name: it.Label, Type: it.Type, Degree: degree[i], PageRank: round4(rank[int64(i)])}
-		if between != nil {
-			b := 0.0
-			if n > 2 {
-				b = between[int64(i)] / float64((n-1)*(n-2))
-			}
-			b = round4(b)
-			c.Betweenness = &b
-		}
-		res.Central = append(res.Central, c)
-	}
-	sort.Slice(res.Central, func(i, j int) bool {
-		a, b := res.Central[i], res.Central[j]
-		if a.PageRank != b.PageRank {
-			return a.PageRank > b.PageRank
-		}
-		return a.ID < b.ID
-	})
-	if len(res.Central) > o.Top {
-		res.Central = res.Central[:o.Top]
-	}
-
 	comps := topo.ConnectedComponents(ug)
 	res.ComponentCount = len(comps)
 	type comp struct {
@@ -251,6 +213,94 @@ func (ix *Index) Stats(o StatsOptions) (*StatsResult, error) {
 		res.Components = append(res.Components, c)
 	}
 	return res, nil
+}
+
+// central ranks the parties by PageRank on the alliance graph (see Central).
+func (res *StatsResult) central(ix *Index, o StatsOptions) {
+	g := ix.g
+	dg := simple.NewDirectedGraph()
+	ug := simple.NewUndirectedGraph()
+	degree := map[int]int{}
+	for i, it := range ix.items {
+		if it.Kind == graph.KindParty || it.Kind == graph.KindAgreement {
+			dg.AddNode(simple.Node(i))
+			ug.AddNode(simple.Node(i))
+		}
+	}
+	link := func(from, to string) {
+		f, ok1 := ix.byID[from]
+		t, ok2 := ix.byID[to]
+		if !ok1 || !ok2 || dg.Node(int64(f)) == nil || dg.Node(int64(t)) == nil {
+			return
+		}
+		degree[f]++
+		degree[t]++
+		if f != t {
+			dg.SetEdge(simple.Edge{F: simple.Node(f), T: simple.Node(t)})
+			ug.SetEdge(simple.Edge{F: simple.Node(f), T: simple.Node(t)})
+		}
+	}
+	for _, ob := range g.Obligations {
+		if statusOf(ob) != "absent" {
+			link(ob.Bearer, ob.Beneficiary)
+		}
+	}
+	for _, r := range g.Relations {
+		link(r.From, r.To)
+	}
+
+	for _, a := range g.Agreements {
+		for _, p := range a.Parties {
+			// Both ways: a treaty binds its parties as they hold to it.
+			link(p, a.ID)
+			if f, t := ix.byID[a.ID], ix.byID[p]; f != t {
+				dg.SetEdge(simple.Edge{F: simple.Node(f), T: simple.Node(t)})
+			}
+		}
+		if a.Revises != "" {
+			link(a.ID, a.Revises)
+		}
+	}
+	for _, p := range g.Parties {
+		for _, m := range p.MemberOf {
+			link(p.ID, m)
+		}
+	}
+	n := ug.Nodes().Len()
+	var rank, between map[int64]float64
+	if n > 0 {
+		rank = network.PageRankSparse(dg, 0.85, 1e-12)
+	}
+	if o.BetweennessMax < 0 || n <= o.BetweennessMax {
+		between = network.Betweenness(ug)
+	} else {
+		res.BetweennessSkipped = fmt.Sprintf("the alliance graph has %d parties and agreements, more than the %d betweenness is computed for; raise the limit to compute it", n, o.BetweennessMax)
+	}
+	for i, it := range ix.items {
+		if it.Kind != graph.KindParty {
+			continue
+		}
+		c := Central{ID: it.ID, Name: it.Label, Type: it.Type, Degree: degree[i], PageRank: round4(rank[int64(i)])}
+		if between != nil {
+			b := 0.0
+			if n > 2 {
+				b = between[int64(i)] / float64((n-1)*(n-2))
+			}
+			b = round4(b)
+			c.Betweenness = &b
+		}
+		res.Central = append(res.Central, c)
+	}
+	sort.Slice(res.Central, func(i, j int) bool {
+		a, b := res.Central[i], res.Central[j]
+		if a.PageRank != b.PageRank {
+			return a.PageRank > b.PageRank
+		}
+		return a.ID < b.ID
+	})
+	if len(res.Central) > o.Top {
+		res.Central = res.Central[:o.Top]
+	}
 }
 
 // round4 keeps 4 significant digits: centrality is iterative and its last digits are noise

@@ -357,7 +357,7 @@ func (r *StatsResult) WriteText(w io.Writer, width int) error {
 		}
 	}
 	if len(r.Central) > 0 {
-		fmt.Fprintln(w, "\nmost central parties")
+		fmt.Fprintln(w, "\nmost central parties, ranked by PageRank on the alliance graph: parties and agreements,\nlinked by duties (not absent ones), relations, agreements' parties and memberships")
 		t = newTable(w, width, column{head: "PARTY"}, column{head: "NAME"}, column{head: "KIND"}, column{head: "DEGREE"},
 			column{head: "PAGERANK"}, column{head: "BETWEENNESS"})
 		for _, p := range r.Central {

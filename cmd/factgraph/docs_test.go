@@ -46,6 +46,10 @@ func TestDocsCommands(t *testing.T) {
 		t.Run(filepath.Base(doc), func(t *testing.T) {
 			dir := t.TempDir()
 			copyTree(t, samples, filepath.Join(dir, "samples"))
+			// The commands that draw the docs' own pictures write into docs/.
+			if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
+				t.Fatal(err)
+			}
 			t.Chdir(dir)
 			unsetenv(t, "FACTGRAPH_STORE")
 			unsetenv(t, "COLUMNS")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -43,6 +44,9 @@ func exportCommand() *cli.Command {
 			if _, err := o.Check(); err != nil {
 				return usageError{err}
 			}
+			if err := checkView(c, o.ViewOptions); err != nil {
+				return err
+			}
 			defer heap.Export()()
 			s, err := openInput(c.Context, o.store, c.Args().Slice())
 			if err != nil {
@@ -50,6 +54,7 @@ func exportCommand() *cli.Command {
 			}
 			defer s.Close()
 			bar := newProgress(c.App.ErrWriter, o.quiet, -1, "exporting")
+			o.Notes = c.App.ErrWriter
 			_, err = export.Export(c.Context, s, o.Options, c.App.Writer)
 			bar.Done()
 			return err
@@ -64,14 +69,21 @@ func viewFlags(v *export.ViewOptions) []cli.Flag {
 		&cli.StringFlag{Name: "focus", Usage: "keep only what lies near the item `ID`", Destination: &v.Focus},
 		&cli.IntFlag{Name: "depth", Usage: "with --focus, keep items up to `N` steps away (-1: no limit)", Value: 2, Destination: &v.Depth},
 		&cli.StringFlag{Name: "source", Usage: "keep only what the source `ID` states", Destination: &v.Source},
+		&cli.StringFlag{Name: "claims", Usage: "in the parties view, draw what speakers claim as `MODE`: summary (one edge per speaker and target, \"3 claims\"), none, or all (an edge per claim)", Value: export.ClaimsSummary, Destination: &v.Claims},
 	}
 }
 
-// checkView rejects a view that does not exist and a --depth without the --focus it
-// counts from.
+// checkView rejects a view or claims mode that does not exist, --claims given for a view
+// other than parties, and a --depth without the --focus it counts from, as usage errors.
 func checkView(c *cli.Context, v export.ViewOptions) error {
 	if err := v.Check(); err != nil {
 		return usageError{err}
+	}
+	if !slices.Contains(export.ClaimModes, v.Claims) {
+		return usagef("unknown claims mode %q; use one of: %s", v.Claims, strings.Join(export.ClaimModes, ", "))
+	}
+	if c.IsSet("claims") && v.View != export.ViewParties {
+		return usagef("--claims applies to the parties view only; add --view parties")
 	}
 	if c.IsSet("depth") && v.Focus == "" {
 		return usagef("--depth counts steps from the --focus item; give --focus ID too, or leave --depth out")

@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/urfave/cli/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/urfave/cli/v2"
 )
 
 // dump is the store's N-Quads: the whole store, byte for byte.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -124,7 +125,7 @@ func TestQueryCommands(t *testing.T) {
 		{"bad status", []string{"query", "obligations", "--in", flagship, "--status", "enforced"}, 2, "", `unknown obligation status "enforced"`},
 		{"neighbors", []string{"query", "neighbors", "--in", flagship, "--json", "japan"}, 0, `"rel": "party-to"`, ""},
 		{"neighbors no id", []string{"query", "neighbors", "--in", flagship}, 2, "", "neighbors takes one ID"},
-		{"path", []string{"query", "path", "--in", flagship, "--json", "donald-trump", "japan"}, 0, `"length": 1`, ""},
+		{"path", []string{"query", "path", "--in", flagship, "--json", "donald-trump", "japan"}, 0, `"length": 2`, ""},
 		{"path unknown", []string{"query", "path", "--in", flagship, "donald-trump", "jpan"}, 1, "", `did you mean "japan"?`},
 		{"timeline", []string{"query", "timeline", "--in", flagship, "--from", "1951", "--to", "1960"}, 0, "1951", ""},
 		{"timeline bad date", []string{"query", "timeline", "--in", flagship, "--from", "1951-02-30"}, 2, "", "--from: date \"1951-02-30\" is not on the calendar"},
@@ -140,8 +141,8 @@ func TestQueryCommands(t *testing.T) {
 		{"claims negative limit", []string{"query", "claims", "--in", flagship, "--limit", "-1"}, 2, "", "--limit must be 0 (all) or more, got -1"},
 		{"neighbors negative limit", []string{"query", "neighbors", "--in", flagship, "--limit", "-1", "japan"}, 2, "", "--limit must be 0 (all) or more, got -1"},
 		{"empty store neighbors", []string{"query", "neighbors", "--store", "mem:", "japan"}, 1, "", `no such item "japan"`},
-		{"stances", []string{"query", "stances", "--in", flagship}, 0, "The article's commentary  Donald Trump              7         2", ""},
-		{"stances json", []string{"query", "stances", "--in", flagship, "--json"}, 0, `"counters": 7`, ""},
+		{"stances", []string{"query", "stances", "--in", flagship}, 0, "The treaty article's commentary  Donald Trump                     6         2", ""},
+		{"stances json", []string{"query", "stances", "--in", flagship, "--json"}, 0, `"counters": 6`, ""},
 		{"stances argument", []string{"query", "stances", "--in", flagship, "japan"}, 2, "", `unexpected argument "japan"`},
 		{"empty store stances", []string{"query", "stances", "--store", "mem:"}, 0, "no party asserts anything", ""},
 		{"contested", []string{"query", "contested", "--in", flagship}, 0, "REBUTTED BY 2 OR MORE PARTIES: 4 assertions", ""},
@@ -180,12 +181,20 @@ func TestQuerySources(t *testing.T) {
 	store := storeWithBoth(t)
 	const nato, treaty = "nato-spending-summary", "japan-us-security-treaty-article"
 	t.Run("obligations", func(t *testing.T) {
-		code, out, stderr := runQuery(t, "query", "obligations", "--store", store, "--bearer", "nato-allies")
+		// A third article states a duty of Japan's too: --bearer japan mixes two sources.
+		extra := filepath.Join(t.TempDir(), "extra.yaml")
+		writeFile(t, extra, "factgraph: 1\nsource: {id: extra-article, title: Extra}\nparties:\n  - {id: japan, name: Japan, kind: state}\n  - {id: united-states, name: United States, kind: state}\nobligations:\n  - {id: japan-extra-duty, bearer: japan, beneficiary: united-states, duty: an extra duty}\n")
+		if code, _, stderr := runQuery(t, "ingest", "--store", store, extra); code != 0 {
+			t.Fatalf("ingest extra: exit %d: %s", code, stderr)
+		}
+		defer runQuery(t, "remove", "--store", store, "extra-article")
+		const extraSrc = "extra-article"
+		code, out, stderr := runQuery(t, "query", "obligations", "--store", store, "--bearer", "japan")
 		if code != 0 || !regexpLine(out, `^ID .* SOURCE$`) ||
-			!regexpLine(out, `^nato-allies-increase-defense-spending .* `+treaty+`$`) || !regexpLine(out, `^nato-allies-four-percent .* `+nato+`$`) {
+			!regexpLine(out, `^japan-hosts-us-bases .* `+treaty+`$`) || !regexpLine(out, `^japan-extra-duty .* `+extraSrc+`$`) {
 			t.Errorf("exit %d, table without the source of each duty:\n%s%s", code, out, stderr)
 		}
-		_, out, _ = runQuery(t, "query", "obligations", "--store", store, "--bearer", "nato-allies", "--json")
+		_, out, _ = runQuery(t, "query", "obligations", "--store", store, "--bearer", "japan", "--json")
 		var r struct {
 			Obligations []struct {
 				ID      string
@@ -201,12 +210,12 @@ func TestQuerySources(t *testing.T) {
 			}
 			bySource[o.Sources[0]]++
 		}
-		if bySource[nato] < 3 || bySource[treaty] != 1 {
+		if bySource[treaty] < 3 || bySource[extraSrc] != 1 {
 			t.Errorf("JSON sources: %v", bySource)
 		}
-		code, out, _ = runQuery(t, "query", "obligations", "--store", store, "--bearer", "nato-allies", "--source", nato)
-		if code != 0 || strings.Contains(out, "nato-allies-increase-defense-spending") || !strings.Contains(out, "nato-allies-four-percent") || strings.Contains(out, "SOURCE") {
-			t.Errorf("--source %s: exit %d\n%s", nato, code, out)
+		code, out, _ = runQuery(t, "query", "obligations", "--store", store, "--bearer", "japan", "--source", extraSrc)
+		if code != 0 || strings.Contains(out, "japan-hosts-us-bases") || !strings.Contains(out, "japan-extra-duty") || strings.Contains(out, "SOURCE") {
+			t.Errorf("--source %s: exit %d\n%s", extraSrc, code, out)
 		}
 		code, out, _ = runQuery(t, "query", "obligations", "--in", flagship)
 		if code != 0 || strings.Contains(out, "SOURCE") {
@@ -306,5 +315,37 @@ obligations:
 		if code != 0 || !regexpLine(out, want) {
 			t.Errorf("exit %d, no line %s in:\n%s", code, want, out)
 		}
+	}
+}
+
+func TestExportViewFlags(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+		not    string // must not be in standard output
+	}{
+		{"claims summary", []string{"export", "--view", "parties", "--format", "dot", flagship}, 0, `label="3 claims"`, "", ""},
+		{"claims none", []string{"export", "--view", "parties", "--claims", "none", "--format", "dot", flagship}, 0, "obligation", "", `"kind"="claim"`},
+		{"claims all", []string{"export", "--view", "parties", "--claims", "all", "--format", "dot", flagship}, 0, `id="trump-treaty-unfair:japan-us-security-treaty-1960"`, "", ":claims:"},
+		{"unknown claims", []string{"export", "--view", "parties", "--claims", "some", "--format", "dot", flagship}, 2, "", `unknown claims mode "some"; use one of: summary, none, all`, ""},
+		{"claims on another view", []string{"export", "--view", "arguments", "--claims", "none", "--format", "dot", flagship}, 2, "", "--claims applies to the parties view only", ""},
+		{"unknown view", []string{"export", "--view", "everything", "--format", "dot", flagship}, 2, "", `unknown view "everything"`, ""},
+		{"render pdf", []string{"render", "--view", "parties", "-o", dir + "/a.pdf", flagship}, 0, "", "", ""},
+		{"render bad claims", []string{"render", "--view", "parties", "--claims", "x", "-o", dir + "/a.svg", flagship}, 2, "", "unknown claims mode", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := exec.LookPath("dot"); err != nil && strings.HasSuffix(tt.name, "pdf") && os.Getenv("CI") == "" {
+				t.Skip("a pdf needs Graphviz's dot, which is not installed")
+			}
+			code, out, stderr := runQuery(t, tt.args...)
+			if code != tt.code || !strings.Contains(out, tt.stdout) || !strings.Contains(stderr, tt.stderr) || tt.not != "" && strings.Contains(out, tt.not) {
+				t.Errorf("exit %d, want %d\nstdout (want %q):\n%.500s\nstderr (want %q):\n%s", code, tt.code, tt.stdout, out, tt.stderr, stderr)
+			}
+		})
 	}
 }

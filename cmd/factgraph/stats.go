@@ -17,8 +17,10 @@ func statsCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "stats",
 		Usage: "counts by section, kind and source, the most central parties and the connected components",
-		Description: "Centrality is PageRank over the directed item graph and betweenness over the\n" +
-			"undirected one (gonum); betweenness is skipped on graphs larger than --betweenness-max.\n\n" +
+		Description: "Parties are ranked on the alliance graph: parties and agreements, linked by duties\n" +
+			"(not absent ones), relations, agreements' parties and memberships; claims do not count.\n" +
+			"Centrality is PageRank over its directed links and betweenness over the undirected ones\n" +
+			"(gonum); betweenness is skipped on graphs larger than --betweenness-max.\n\n" +
 			"Example:\n" +
 			"   factgraph stats\n" +
 			"   factgraph stats --in samples/japan-us-security-treaty/facts.yaml --json",

@@ -25,13 +25,14 @@ func init() {
 		Exts:        []string{"dot", "gv"},
 		Description: "Graphviz DOT, to draw with dot -Tsvg",
 		Write:       Write,
+		Layout:      true,
 	})
 }
 
 // Write writes g as one DOT digraph.
 func Write(w io.Writer, g *export.Graph) error {
 	dw := NewWriter(w)
-	dw.Begin(g.Name)
+	dw.BeginGraph(g)
 	for i := range g.Nodes {
 		dw.Node(&g.Nodes[i])
 	}
@@ -44,22 +45,20 @@ func Write(w io.Writer, g *export.Graph) error {
 // Writer streams a DOT digraph: Begin, then nodes and edges in the order wanted, then End.
 // Like encoding/csv, it buffers and keeps the first error, which End returns.
 type Writer struct {
-	bw        *bufio.Writer
-	err       error
-	values    []export.Value
-	nodeKinds map[string]bool
-	edgeKinds map[legendEdge]bool
-}
-
-type legendEdge struct {
-	label  string
-	color  export.Color
-	dashed bool
+	bw      *bufio.Writer
+	err     error
+	values  []export.Value
+	legend  legend
+	groups  []export.Group
+	drawing export.Drawing
+	member  map[string][]string // group id -> its nodes, in the order written
+	linked  map[string]bool     // nodes in groups that an edge touches
+	group   map[string]string   // node id -> its group, for nodes in one
 }
 
 // NewWriter returns a Writer that writes to w.
 func NewWriter(w io.Writer) *Writer {
-	return &Writer{bw: bufio.NewWriter(w), nodeKinds: map[string]bool{}, edgeKinds: map[legendEdge]bool{}}
+	return &Writer{bw: bufio.NewWriter(w), legend: newLegend(), member: map[string][]string{}, linked: map[string]bool{}, group: map[string]string{}}
 }
 
 func (w *Writer) str(s string) {
@@ -69,26 +68,56 @@ func (w *Writer) str(s string) {
 }
 
 // Begin writes the graph header and the defaults for nodes and edges.
-func (w *Writer) Begin(name string) {
+func (w *Writer) Begin(name string) { w.begin(name, Layout("", export.Drawing{})) }
+
+// BeginGraph is Begin for g: its name, the layout of its view and drawing (see Layout),
+// and its groups (see Groups). Nodes and edges are written after it, by Node and Edge.
+func (w *Writer) BeginGraph(g *export.Graph) {
+	w.begin(g.Name, Layout(g.View, g.Drawing))
+	w.drawing = g.Drawing
+	w.Groups(g.Groups)
+}
+
+func (w *Writer) begin(name string, layout []Attr) {
 	w.str("digraph " + QuoteID(name) + " {\n")
-	w.str("\tgraph [charset=\"UTF-8\", rankdir=\"LR\", fontname=\"Helvetica\", label=" + QuoteLabel(name) + ", labelloc=\"t\"];\n")
+	w.str("\tgraph [charset=\"UTF-8\", fontname=\"Helvetica\", label=" + QuoteLabel(name) + ", labelloc=\"t\"")
+	for _, a := range layout {
+		w.str(", " + a.Name + "=" + QuoteID(a.Value))
+	}
+	w.str("];\n")
 	w.str("\tnode [style=\"filled\", fontname=\"Helvetica\", fontsize=\"11\"];\n")
 	w.str("\tedge [fontname=\"Helvetica\", fontsize=\"9\"];\n")
 }
 
-// Node writes one node statement.
+// Groups names the groups that nodes written later may belong to: each is drawn as a box
+// titled with its label around its nodes.
+func (w *Writer) Groups(gs []export.Group) { w.groups = append(w.groups, gs...) }
+
+// Node writes one node statement. Its label is what a drawing shows (export.DrawnNode);
+// the exact label is the tooltip.
 func (w *Writer) Node(n *export.Node) {
-	w.nodeKinds[n.Kind] = true
+	w.legend.node(n)
+	if n.Group != "" {
+		w.member[n.Group] = append(w.member[n.Group], n.ID)
+		w.group[n.ID] = n.Group
+	}
 	w.str("\t" + QuoteID(n.ID) + " [id=" + QuoteID(n.ID))
+	w.str(", label=" + QuoteLabel(export.DrawnNode(n)))
 	w.str(", shape=" + QuoteID(n.Shape) + ", fillcolor=\"" + n.Color.Hex() + "\"")
+	if n.Shape == "box" {
+		w.str(", style=\"filled,rounded\"")
+	}
+	if n.Contested {
+		w.str(", peripheries=\"2\"")
+	}
 	w.values = export.NodeValues(w.values[:0], n)
 	w.attrs(w.values)
 	w.tooltip(n.Label, n.Extra)
 	w.str("];\n")
 }
 
-// tooltip writes what an SVG drawing shows on hover: what a claim says where the label is
-// only its id, else the label itself.
+// tooltip writes what an SVG drawing shows on hover: the exact text of the label, or what
+// the claims an edge stands for say.
 func (w *Writer) tooltip(label string, extra []export.Attr) {
 	for _, a := range extra {
 		if a.Name == export.ExtraSays {
@@ -100,24 +129,37 @@ func (w *Writer) tooltip(label string, extra []export.Attr) {
 	}
 }
 
-// Edge writes one edge statement.
+// Edge writes one edge statement, drawn as export.EdgeLookOf says. A by edge from a claim
+// in its speaker's group is left out: the group's box says it, and the claim's by attribute.
 func (w *Writer) Edge(e *export.Edge) {
-	switch {
-	case e.Kind == export.RoleCounters, e.Kind == export.RoleSupports:
-		w.edgeKinds[legendEdge{e.Kind, e.Color, e.Dashed}] = true
-	case e.Kind == export.EdgeObligation:
-		w.edgeKinds[legendEdge{"obligation: " + e.Status, e.Color, e.Dashed}] = true
+	look := export.EdgeLookOf(e)
+	if e.Kind == export.RoleBy && e.To != "" && w.group[e.From] == e.To {
+		return
+	}
+	w.legend.edge(look)
+	if len(w.groups) > 0 {
+		w.linked[e.From], w.linked[e.To] = true, true
 	}
 	w.str("\t" + QuoteID(e.From) + " -> " + QuoteID(e.To) + " [id=" + QuoteID(e.ID))
+	if label := export.DrawnEdge(e); label != "" {
+		w.str(", label=" + QuoteLabel(label))
+	}
 	hex := "\"" + e.Color.Hex() + "\""
 	w.str(", color=" + hex + ", fontcolor=" + hex)
+	width := look.Width
+	if e.Weight > 1 && (e.Kind == export.RoleCounters || e.Kind == export.RoleSupports) {
+		// A heavier edge (the stances view counts assertions) is drawn thicker, gently:
+		// twice the weight adds one point.
+		width += math.Round(10*math.Log2(e.Weight)) / 10
+	}
+	if width != 1 {
+		w.str(", penwidth=\"" + strconv.FormatFloat(width, 'g', -1, 64) + "\"")
+	}
 	if e.Dashed {
 		w.str(", style=\"dashed\"")
 	}
-	if e.Weight > 1 {
-		// A heavier edge (the stances view counts assertions) is drawn thicker, gently:
-		// twice the weight adds one point.
-		w.str(", penwidth=\"" + strconv.FormatFloat(1+math.Round(10*math.Log2(e.Weight))/10, 'f', -1, 64) + "\"")
+	if e.Kind == export.RoleAbout && w.drawing.LooseAbout {
+		w.str(", constraint=\"false\"")
 	}
 	var err error
 	w.values, err = export.EdgeValues(w.values[:0], e)
@@ -129,23 +171,36 @@ func (w *Writer) Edge(e *export.Edge) {
 	w.str("];\n")
 }
 
-// attrs writes the factgraph attributes. The label is an escString that Graphviz
-// interprets; the others are plain strings it stores as they are.
+// attrs writes the factgraph attributes but the label, which Graphviz draws: the exact
+// label is the tooltip. Graphviz stores the others as they are.
 func (w *Writer) attrs(vs []export.Value) {
 	for _, v := range vs {
-		w.str(", " + QuoteID(v.Name) + "=")
 		if v.Name == export.AttrLabel {
-			w.str(QuoteLabel(v.Text))
-		} else {
-			w.str(QuoteID(v.Text))
+			continue
 		}
+		w.str(", " + QuoteID(v.Name) + "=" + QuoteID(v.Text))
 	}
 }
 
-// End writes the legend for the kinds written and closes the graph, then flushes. It
-// returns the first error met.
+// End writes the groups, the legend for what was drawn and closes the graph, then flushes.
+// It returns the first error met.
 func (w *Writer) End() error {
-	w.legend()
+	for i, g := range w.groups {
+		ids := w.member[g.ID]
+		if len(ids) == 0 {
+			continue
+		}
+		w.str("\tsubgraph " + QuoteID("cluster_"+strconv.Itoa(i)) + " {\n")
+		w.str("\t\tgraph [id=" + QuoteID("group:"+g.ID) + ", label=" + QuoteLabel(export.Wrap(g.Label, export.NameWidth+8)) +
+			", style=\"rounded\", color=\"" + export.ColorGroup.Hex() + "\", fontsize=\"12\"];\n")
+		for _, id := range ids {
+			w.str("\t\t" + QuoteID(id) + ";\n")
+		}
+		w.grid(ids)
+		w.str("\t}\n")
+		w.legend.group = true
+	}
+	w.writeLegend()
 	w.str("}\n")
 	if w.err == nil {
 		w.err = w.bw.Flush()
@@ -153,51 +208,24 @@ func (w *Writer) End() error {
 	return w.err
 }
 
-// legend draws one sample of each node kind and each special edge the graph holds, in a
-// cluster of its own. Its ids contain a colon, which no fact id can.
-func (w *Writer) legend() {
-	var kinds []string
-	for _, k := range export.NodeKinds {
-		if w.nodeKinds[k] {
-			kinds = append(kinds, k)
+// grid lays the nodes of a group that no edge touches out in rows, tied by invisible
+// edges, rather than in one tall column.
+func (w *Writer) grid(ids []string) {
+	var loose []string
+	for _, id := range ids {
+		if !w.linked[id] {
+			loose = append(loose, id)
 		}
 	}
-	var edges []legendEdge
-	for _, e := range []legendEdge{
-		{export.RoleCounters, export.ColorCounters, false},
-		{export.RoleSupports, export.ColorSupports, false},
-	} {
-		if w.edgeKinds[e] {
-			edges = append(edges, e)
+	cols := 1
+	for cols < 4 && cols < len(loose) {
+		cols++
+	}
+	for i := 0; i+1 < len(loose); i++ {
+		if (i+1)%cols != 0 {
+			w.str("\t\t" + QuoteID(loose[i]) + " -> " + QuoteID(loose[i+1]) + " [style=\"invis\"];\n")
 		}
 	}
-	for _, s := range []string{"in-force", "absent", "demanded", "disputed"} {
-		c, dashed := export.EdgeStyle(export.EdgeObligation, s)
-		if e := (legendEdge{"obligation: " + s, c, dashed}); w.edgeKinds[e] {
-			edges = append(edges, e)
-		}
-	}
-	if len(kinds) == 0 && len(edges) == 0 {
-		return
-	}
-	w.str("\tsubgraph \"cluster_legend\" {\n")
-	w.str("\t\tgraph [label=\"Legend\", style=\"rounded\", color=\"#999999\", fontsize=\"11\"];\n")
-	for _, k := range kinds {
-		st := export.NodeStyle(k)
-		w.str("\t\t" + QuoteID("legend:"+k) + " [label=" + QuoteLabel(k) + ", shape=" + QuoteID(st.Shape) + ", fillcolor=\"" + st.Color.Hex() + "\"];\n")
-	}
-	for _, e := range edges {
-		from, to := QuoteID("legend:"+e.label+":from"), QuoteID("legend:"+e.label)
-		hex := "\"" + e.color.Hex() + "\""
-		w.str("\t\t" + from + " [label=\"\", shape=\"point\", width=\"0.05\"];\n")
-		w.str("\t\t" + to + " [label=" + QuoteLabel(e.label) + ", shape=\"plaintext\", style=\"\"];\n")
-		w.str("\t\t" + from + " -> " + to + " [color=" + hex)
-		if e.dashed {
-			w.str(", style=\"dashed\"")
-		}
-		w.str("];\n")
-	}
-	w.str("\t}\n")
 }
 
 // QuoteID returns s as a double-quoted DOT string that Graphviz reads back as s, for ids and

@@ -2,6 +2,7 @@ package dot_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/dot"
 	"github.com/factgraph/factgraph/export/internal/facttest"
+	"github.com/factgraph/factgraph/export/layout"
 	"github.com/factgraph/factgraph/internal/fixture"
 )
 
@@ -47,6 +49,10 @@ func TestGolden(t *testing.T) {
 		t.Run(view, func(t *testing.T) {
 			g, err := export.BuildView(flagship, export.ViewOptions{View: view})
 			if err != nil {
+				t.Fatal(err)
+			}
+			// As the export command does: lay out, to pick how the view is drawn.
+			if err := layout.Place(context.Background(), g); err != nil {
 				t.Fatal(err)
 			}
 			got := write(t, g)
@@ -131,17 +137,19 @@ func TestHostileRoundTrip(t *testing.T) {
 			for id, a := range nodes {
 				read[plainText(id)] = a
 			}
+			group := map[string]string{}
 			for _, n := range g.Nodes {
+				group[n.ID] = n.Group
 				a, ok := read[n.ID]
 				if !ok {
 					t.Errorf("node %q not read back", n.ID)
 					continue
 				}
-				if got := graphvizText(a["label"]); got != n.Label {
-					t.Errorf("node %q label = %q; want %q", n.ID, got, n.Label)
+				if got, want := graphvizText(a["label"]), export.DrawnNode(&n); got != want {
+					t.Errorf("node %q drawn label = %q; want %q", n.ID, got, want)
 				}
 				if got := graphvizText(a["tooltip"]); n.Label != "" && got != n.Label {
-					t.Errorf("node %q tooltip = %q; want %q", n.ID, got, n.Label)
+					t.Errorf("node %q tooltip = %q; want the exact label %q", n.ID, got, n.Label)
 				}
 				if got, want := plainText(a["quote"]), strings.Join(n.Quotes, "\n"); got != want {
 					t.Errorf("node %q quote = %q; want %q", n.ID, got, want)
@@ -152,6 +160,16 @@ func TestHostileRoundTrip(t *testing.T) {
 			}
 			for _, e := range g.Edges {
 				a, ok := edges[e.ID]
+				if e.Kind == export.RoleBy && group[e.From] == e.To {
+					// Drawn as the speaker's box; the claim's by attribute says it.
+					if ok {
+						t.Errorf("edge %q drawn; want it left to the speaker's box", e.ID)
+					}
+					if got := read[e.From]["by"]; plainText(got) != e.To {
+						t.Errorf("node %q by = %q; want %q", e.From, got, e.To)
+					}
+					continue
+				}
 				if !ok {
 					t.Errorf("edge %q not read back", e.ID)
 					continue
@@ -159,8 +177,17 @@ func TestHostileRoundTrip(t *testing.T) {
 				if plainText(a["from"]) != e.From || plainText(a["to"]) != e.To {
 					t.Errorf("edge %q runs %q -> %q; want %q -> %q", e.ID, a["from"], a["to"], e.From, e.To)
 				}
-				if got := graphvizText(a["label"]); got != e.Label {
-					t.Errorf("edge %q label = %q; want %q", e.ID, got, e.Label)
+				if got, want := graphvizText(a["label"]), export.DrawnEdge(&e); got != want {
+					t.Errorf("edge %q drawn label = %q; want %q", e.ID, got, want)
+				}
+				want := e.Label
+				for _, x := range e.Extra {
+					if x.Name == export.ExtraSays {
+						want = x.Value
+					}
+				}
+				if got := graphvizText(a["tooltip"]); want != "" && got != want {
+					t.Errorf("edge %q tooltip = %q; want %q", e.ID, got, want)
 				}
 			}
 			if len(g.Nodes) == 0 {

@@ -14,11 +14,14 @@ func init() {
 		Exts:        []string{"gexf"},
 		Description: "GEXF 1.3 with typed attributes, colours and a timeline from the facts' dates (Gephi)",
 		Write:       Write,
+		Layout:      true,
 	})
 }
 
-// Write writes g as a dynamic GEXF 1.3 graph whose timeline comes from the facts' dates:
-// see SpellOf.
+// Write writes g as a dynamic GEXF 1.3 graph whose timeline comes from the facts' dates
+// (export.NodeSpan: an agreement is there from its date on, until a revision the facts state;
+// an event is an instant; a duty or relation lasts from since to until). When g was laid
+// out, each node has its place as viz:position and viz:size.
 func Write(w io.Writer, g *export.Graph) error {
 	nf, err := export.NodeFields(g)
 	if err != nil {
@@ -43,6 +46,7 @@ func Write(w io.Writer, g *export.Graph) error {
 	var vals []export.Value
 	var node Node
 	var color Color
+	var pos Position
 	var spells [1]Spell
 	for i := range g.Nodes {
 		n := &g.Nodes[i]
@@ -50,9 +54,13 @@ func Write(w io.Writer, g *export.Graph) error {
 		node = Node{ID: n.ID, Label: n.Label, AttValues: attvalues(node.AttValues[:0], vals)}
 		color = Color(n.Color)
 		node.Color = &color
-		if s, ok := SpellOf(n.Date, n.Since, n.Until); ok {
-			spells[0] = s
+		if s := export.NodeSpan(n); !s.IsZero() {
+			spells[0] = Spell(s)
 			node.Spells = spells[:]
+		}
+		if g.Placed {
+			pos = Position{X: n.Place.X, Y: n.Place.Y}
+			node.Position, node.Size = &pos, NodeSize(n.Place)
 		}
 		if err := gw.WriteNode(&node); err != nil {
 			return err
@@ -72,8 +80,8 @@ func Write(w io.Writer, g *export.Graph) error {
 		if e.Dashed {
 			edge.Shape = "dashed"
 		}
-		if s, ok := SpellOf(e.Date, e.Since, e.Until); ok {
-			spells[0] = s
+		if s := export.EdgeSpan(e); !s.IsZero() {
+			spells[0] = Spell(s)
 			edge.Spells = spells[:]
 		}
 		if err := gw.WriteEdge(&edge); err != nil {
@@ -106,8 +114,12 @@ func attvalues(dst []AttValue, vals []export.Value) []AttValue {
 	return dst
 }
 
-// SpellOf is the period when an item exists on the timeline, at the precision its dates
-// were written: from since to until when either is given (an open end when the other is
+// NodeSize is the viz:size of a node placed at p: half its shorter side, so that Gephi's
+// discs stand apart as the drawing's shapes do.
+func NodeSize(p export.Place) float64 { return min(p.Width, p.Height) / 2 }
+
+// SpellOf is the period when an item of no particular kind exists on the timeline, at the
+// precision its dates were written (Write uses export.NodeSpan, which knows kinds): from since to until when either is given (an open end when the other is
 // not), else the span of its date (a bare year 1951 is 1951-01-01 to 1951-12-31, a month
 // its first to last day, a day that day). An item with no date has no spell: it is there
 // all the time.

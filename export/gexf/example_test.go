@@ -65,7 +65,7 @@ func ExampleWrite() {
 	//           <attvalue for="precision" value="year"/>
 	//         </attvalues>
 	//         <spells>
-	//           <spell start="1951-01-01" end="1951-12-31"/>
+	//           <spell start="1951-01-01"/>
 	//         </spells>
 	//         <viz:color r="253" g="191" b="111"/>
 	//       </node>

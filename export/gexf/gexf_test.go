@@ -53,24 +53,18 @@ func TestSchema(t *testing.T) {
 }
 
 func TestReaders(t *testing.T) {
-	spells := func(date, since, until graph.Date) [][2]string {
-		if s, ok := gexf.SpellOf(date, since, until); ok {
-			return [][2]string{{s.Start, s.End}}
-		}
-		return nil
-	}
 	readers := []struct {
 		name string
 		opts exporttest.Options
 		run  func(t *testing.T, path string) exporttest.Canonical
 	}{
 		// NetworkX reads the spells but not an edge's viz:color.
-		{"networkx", exporttest.Options{XML: true, Spells: spells, NoEdgeColor: true}, func(t *testing.T, path string) exporttest.Canonical {
+		{"networkx", exporttest.Options{XML: true, Spells: true, NoEdgeColor: true, Positions: true}, func(t *testing.T, path string) exporttest.Canonical {
 			py := exporttest.Python(t, "networkx")
 			return exporttest.Read(t, py, filepath.Join(exporttest.Dir(), "readers", "read_networkx.py"), "gexf", path)
 		}},
 		// graphology-gexf ignores spells.
-		{"graphology", exporttest.Options{XML: true}, func(t *testing.T, path string) exporttest.Canonical {
+		{"graphology", exporttest.Options{XML: true, Positions: true}, func(t *testing.T, path string) exporttest.Canonical {
 			node := exporttest.Node(t)
 			return exporttest.Read(t, node, filepath.Join(exporttest.Dir(), "node", "read.js"), "gexf", path)
 		}},

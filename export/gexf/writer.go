@@ -39,12 +39,17 @@ type Spell struct {
 // 2.8 cannot read).
 type Color struct{ R, G, B uint8 }
 
-// Node is a <node>.
+// Position is a viz:position: where a node is drawn, y up.
+type Position struct{ X, Y float64 }
+
+// Node is a <node>. Size 0 writes no viz:size.
 type Node struct {
 	ID, Label string
 	AttValues []AttValue
 	Spells    []Spell
 	Color     *Color
+	Position  *Position
+	Size      float64
 }
 
 // Edge is an <edge>. Weight 0 is not written (readers take 1). Shape is viz:shape:
@@ -183,6 +188,18 @@ func (w *Writer) WriteNode(n *Node) error {
 	if err := w.content(n.AttValues, w.nodeAttrs, n.Spells, n.Color, ""); err != nil {
 		return err
 	}
+	if p := n.Position; p != nil {
+		if !finite(p.X) || !finite(p.Y) {
+			return w.fail(fmt.Errorf("gexf: node %q at (%v, %v): give it a finite position", n.ID, p.X, p.Y))
+		}
+		w.put(`        <viz:position x="`, number(p.X), `" y="`, number(p.Y), "\"/>\n")
+	}
+	if n.Size != 0 {
+		if !finite(n.Size) || n.Size < 0 {
+			return w.fail(fmt.Errorf("gexf: node %q has size %v: give it a size of 0 or more", n.ID, n.Size))
+		}
+		w.put(`        <viz:size value="`, number(n.Size), "\"/>\n")
+	}
 	b.WriteString("      </node>\n")
 	return nil
 }
@@ -315,6 +332,10 @@ func (w *Writer) put(ss ...string) {
 		w.w.WriteString(s)
 	}
 }
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+func number(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // byteText holds the decimal text of every byte value, so colours cost no allocation.
 var byteText = func() (t [256]string) {

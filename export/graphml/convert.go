@@ -14,22 +14,25 @@ func init() {
 		Exts:        []string{"graphml"},
 		Description: "GraphML with typed attributes and Gephi's colours (Gephi, NetworkX, igraph, graphology)",
 		Write:       Write,
+		Layout:      true,
 	})
 	export.Register(export.Format{
 		Name:        "yed",
 		Exts:        []string{"yed.graphml"},
 		Description: "GraphML with yEd's graphics too, so yEd shows labels, shapes and colours",
 		Write:       WriteYEd,
+		Layout:      true,
 	})
 }
 
 // Write writes g as GraphML valid against the official GraphML 1.0 schema: the standard
 // attributes as typed keys and Gephi's r, g, b colour keys, nodes and edges in the order g
-// gives them.
+// gives them. When g was laid out, each node also has Gephi's x, y and size keys.
 func Write(w io.Writer, g *export.Graph) error { return write(w, g, false) }
 
 // WriteYEd writes what Write does plus yEd's drawing of every node and edge (y:ShapeNode,
-// y:PolyLineEdge). The official schema allows no elements inside <data>, so such a file is
+// y:PolyLineEdge), with the labels a drawing shows (wrapped) and, when g was laid out, each
+// node's y:Geometry. The official schema allows no elements inside <data>, so such a file is
 // valid against GraphML as yEd's schema extends it (ygraphml.xsd), not the plain one.
 func WriteYEd(w io.Writer, g *export.Graph) error { return write(w, g, true) }
 
@@ -61,6 +64,12 @@ func write(w io.Writer, g *export.Graph, yed bool) error {
 	for _, c := range []string{"r", "g", "b"} {
 		declare(nodeKey, "", "node", c, "int")
 	}
+	if g.Placed {
+		// Gephi reads a node's place from keys named x, y and size.
+		for _, c := range []string{"x", "y", "size"} {
+			declare(nodeKey, "", "node", c, "double")
+		}
+	}
 	for _, f := range ef {
 		declare(edgeKey, "edge.", "edge", f.Name, f.Type.String())
 	}
@@ -83,8 +92,19 @@ func write(w io.Writer, g *export.Graph, yed bool) error {
 			node.Data = append(node.Data, Data{nodeKey[v.Name], v.Text})
 		}
 		node.Data = appendRGB(node.Data, nodeKey, n.Color)
+		if g.Placed {
+			p := n.Place
+			node.Data = append(node.Data,
+				Data{nodeKey["x"], number(p.X)}, Data{nodeKey["y"], number(p.Y)},
+				Data{nodeKey["size"], number(min(p.Width, p.Height) / 2)})
+		}
 		if yed {
-			shape = ShapeNode{Label: n.Label, Fill: n.Color.Hex(), Shape: yedShape(n.Shape)}
+			shape = ShapeNode{Label: export.DrawnNode(n), Fill: n.Color.Hex(), Shape: yedShape(n.Shape)}
+			if g.Placed {
+				// yEd's y runs down, and its x and y are a node's top left corner.
+				p := n.Place
+				shape.Geometry = &Geometry{X: p.X - p.Width/2, Y: -p.Y - p.Height/2, Width: p.Width, Height: p.Height}
+			}
 			node.Graphics = &shape
 		}
 		if err := gw.WriteNode(&node); err != nil {
@@ -105,7 +125,7 @@ func write(w io.Writer, g *export.Graph, yed bool) error {
 		}
 		edge.Data = appendRGB(edge.Data, edgeKey, e.Color)
 		if yed {
-			line = PolyLineEdge{Label: e.Label, Color: e.Color.Hex(), Dashed: e.Dashed}
+			line = PolyLineEdge{Label: export.DrawnEdge(e), Color: e.Color.Hex(), Dashed: e.Dashed}
 			edge.Graphics = &line
 		}
 		if err := gw.WriteEdge(&edge); err != nil {
@@ -121,6 +141,8 @@ func appendRGB(ds []Data, keys map[string]string, c export.Color) []Data {
 		Data{keys["g"], byteText[c.G]},
 		Data{keys["b"], byteText[c.B]})
 }
+
+func number(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // yedShape maps a Graphviz shape name to the nearest yEd ShapeNode shape.
 func yedShape(s string) string {

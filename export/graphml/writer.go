@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 	"unicode"
 
 	"github.com/factgraph/factgraph/export/internal/xmltext"
@@ -34,12 +36,17 @@ type Data struct {
 	Key, Value string
 }
 
-// ShapeNode is yEd's drawing of a node: a shape with a fill colour and a label.
+// ShapeNode is yEd's drawing of a node: a shape with a fill colour and a label, and where
+// it is when Geometry is set.
 type ShapeNode struct {
-	Label string
-	Fill  string // "#RRGGBB"
-	Shape string // yEd shape: rectangle, roundrectangle, ellipse, hexagon, ...
+	Label    string
+	Fill     string // "#RRGGBB"
+	Shape    string // yEd shape: rectangle, roundrectangle, ellipse, hexagon, ...
+	Geometry *Geometry
 }
+
+// Geometry is yEd's y:Geometry: a node's top left corner (y runs down) and size.
+type Geometry struct{ X, Y, Width, Height float64 }
 
 // PolyLineEdge is yEd's drawing of an edge: a coloured line, maybe dashed, with an arrow.
 type PolyLineEdge struct {
@@ -135,7 +142,16 @@ func (w *Writer) WriteNode(n *Node) error {
 		return err
 	}
 	if g := n.Graphics; g != nil && w.yed {
-		w.put(`      <data key="`+yfilesNodeGraphic+`"><y:ShapeNode><y:Fill color="`, g.Fill, `" transparent="false"/>`)
+		w.put(`      <data key="` + yfilesNodeGraphic + `"><y:ShapeNode>`)
+		if gm := g.Geometry; gm != nil {
+			for _, v := range []float64{gm.X, gm.Y, gm.Width, gm.Height} {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					return w.fail(fmt.Errorf("graphml: node %q has geometry %v: give it a finite one", n.ID, *gm))
+				}
+			}
+			w.put(`<y:Geometry height="`, fnum(gm.Height), `" width="`, fnum(gm.Width), `" x="`, fnum(gm.X), `" y="`, fnum(gm.Y), `"/>`)
+		}
+		w.put(`<y:Fill color="`, g.Fill, `" transparent="false"/>`)
 		if g.Label != "" {
 			b.WriteString(`<y:NodeLabel>`)
 			xmltext.Escape(b, g.Label)
@@ -244,6 +260,8 @@ func NMToken(s string) bool {
 	}
 	return true
 }
+
+func fnum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // put writes ss in turn, sparing the allocation of concatenating them.
 func (w *Writer) put(ss ...string) {

@@ -24,7 +24,7 @@ func ExampleWrite() {
 	// {"key":"japan","attributes":{"label":"Japan","kind":"party","color":"#A6CEE3"}},
 	// {"key":"us","attributes":{"label":"United States","kind":"party","color":"#A6CEE3"}}
 	// ],"edges":[
-	// {"key":"e1","source":"us","target":"japan","attributes":{"kind":"bearer","weight":1,"dashed":true,"color":"#D62728"}}
+	// {"key":"e1","source":"us","target":"japan","attributes":{"kind":"bearer","weight":1,"dashed":true,"color":"#8C564B"}}
 	// ]}
 }
 

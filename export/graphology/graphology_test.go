@@ -46,7 +46,8 @@ func TestGraphology(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := exporttest.Read(t, node, filepath.Join(exporttest.Dir(), "node", "read.js"), "json", path)
-			exporttest.Compare(t, "graphology", exporttest.Expect(t, g, exporttest.Options{}), got)
+			opts := exporttest.Options{Positions: true, Rename: map[string]string{export.AttrType: graphology.AttrCategory}}
+			exporttest.Compare(t, "graphology", exporttest.Expect(t, g, opts), got)
 		})
 	}
 }

@@ -79,7 +79,8 @@ var shapes = map[string][2]string{
 	"note":      {">", "]"},
 }
 
-// Write writes g as a Mermaid flowchart, left to right.
+// Write writes g as a Mermaid flowchart, left to right, with the labels a drawing shows
+// (export.DrawnNode, export.DrawnEdge: wrapped, and none on a line the colours explain).
 func Write(w io.Writer, g *export.Graph) error {
 	bw := bufio.NewWriter(w)
 	var err error
@@ -99,7 +100,7 @@ func Write(w io.Writer, g *export.Graph) error {
 			br = shapes["box"]
 		}
 		kinds[n.Kind] = true
-		put("    ", ID(n.ID), br[0], Label(n.Label), br[1], ":::", class(n.Kind), "\n")
+		put("    ", ID(n.ID), br[0], Label(export.DrawnNode(n)), br[1], ":::", class(n.Kind), "\n")
 	}
 	for i := range g.Edges {
 		e := &g.Edges[i]
@@ -107,7 +108,11 @@ func Write(w io.Writer, g *export.Graph) error {
 		if e.Dashed {
 			arrow = "-.->"
 		}
-		put("    ", ID(e.From), " ", arrow, "|", Label(e.Label), "| ", ID(e.To), "\n")
+		if label := export.DrawnEdge(e); label != "" {
+			put("    ", ID(e.From), " ", arrow, "|", Label(label), "| ", ID(e.To), "\n")
+		} else {
+			put("    ", ID(e.From), " ", arrow, " ", ID(e.To), "\n")
+		}
 	}
 	for _, k := range export.NodeKinds {
 		if kinds[k] {

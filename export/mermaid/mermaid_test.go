@@ -111,5 +111,5 @@ func ExampleWrite() {
 	//     n_united_states(["The #quot;US#quot;"]):::k_party
 	//     n_japan -.->|"defend the US"| n_united_states
 	//     classDef k_party fill:#A6CEE3,stroke:#333333,color:#000000
-	//     linkStyle 0 stroke:#D62728,color:#D62728
+	//     linkStyle 0 stroke:#8C564B,color:#8C564B
 }

@@ -1,11 +1,13 @@
-// Package render draws an export graph as a picture, SVG or PNG, by writing it as DOT
-// (package export/dot) and laying it out with Graphviz.
+// Package render draws an export graph as a picture, SVG, PNG or PDF, by laying it out
+// (package export/layout), writing it as DOT (package export/dot) and drawing it with
+// Graphviz.
 //
 // SVG is drawn by Graphviz compiled to WebAssembly (github.com/goccy/go-graphviz, patched in
 // third_party/go-graphviz), so it needs nothing installed; it starts only when an SVG is
 // drawn, and keeps its compiled code in a folder of the user's own (CacheDir). That build
-// draws PNG badly (node outlines missing, non-Latin text as empty boxes), so PNG is drawn by
-// the system's dot program, and is an error when dot is not installed.
+// draws PNG badly (node outlines missing, non-Latin text as empty boxes) and has no PDF, so
+// PNG and PDF are drawn by the system's dot program, and are an error that says what to
+// install when dot is not on PATH.
 package render
 
 import (
@@ -22,6 +24,8 @@ import (
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/dot"
+	"github.com/factgraph/factgraph/export/internal/engine"
+	_ "github.com/factgraph/factgraph/export/layout" // lays graphs out for Render
 	"github.com/factgraph/factgraph/store"
 )
 
@@ -29,6 +33,7 @@ import (
 const (
 	SVG = "svg"
 	PNG = "png"
+	PDF = "pdf"
 )
 
 // FormatOf returns the picture format a file name ending asks for.
@@ -38,30 +43,36 @@ func FormatOf(path string) (string, error) {
 		return SVG, nil
 	case ".png":
 		return PNG, nil
+	case ".pdf":
+		return PDF, nil
 	default:
-		return "", fmt.Errorf("cannot draw %q: name the picture OUT.svg or OUT.png", path)
+		return "", fmt.Errorf("cannot draw %q: name the picture OUT.svg, OUT.png or OUT.pdf", path)
 	}
 }
 
-// Render draws g in the given picture format to w.
+// Render lays g out, unless it was, and draws it in the given picture format to w.
 func Render(ctx context.Context, w io.Writer, g *export.Graph, format string) error {
+	switch format {
+	case SVG, PNG, PDF:
+	default:
+		return fmt.Errorf("unknown picture format %q; use svg, png or pdf", format)
+	}
+	if err := export.Lay(ctx, g); err != nil {
+		return err
+	}
 	var src bytes.Buffer
 	if err := dot.Write(&src, g); err != nil {
 		return fmt.Errorf("write dot: %w", err)
 	}
-	switch format {
-	case SVG:
+	if format == SVG {
 		return svg(ctx, w, src.Bytes())
-	case PNG:
-		return systemDot(ctx, w, src.Bytes(), PNG)
 	}
-	return fmt.Errorf("unknown picture format %q; use svg or png", format)
+	return systemDot(ctx, w, src.Bytes(), format)
 }
 
 // svg lays out with the embedded Graphviz.
 func svg(ctx context.Context, w io.Writer, src []byte) error {
-	useCache()
-	gv, err := graphviz.New(ctx)
+	gv, err := engine.New(ctx)
 	if err != nil {
 		return fmt.Errorf("start graphviz: %w", err)
 	}
@@ -77,13 +88,13 @@ func svg(ctx context.Context, w io.Writer, src []byte) error {
 	return nil
 }
 
-// ErrNoDot is returned for a PNG when Graphviz's dot program is not installed.
-var ErrNoDot = errors.New("drawing png needs Graphviz's dot program, which is not on PATH: install graphviz, or draw an .svg")
+// ErrNoDot is returned for a PNG or PDF when Graphviz's dot program is not installed.
+var ErrNoDot = errors.New("drawing png or pdf needs Graphviz's dot program, which is not on PATH: install graphviz (apt-get install graphviz), or draw an .svg")
 
 func systemDot(ctx context.Context, w io.Writer, src []byte, format string) error {
 	path, err := exec.LookPath("dot")
 	if err != nil {
-		return ErrNoDot
+		return fmt.Errorf("draw %s: %w", format, ErrNoDot)
 	}
 	cmd := exec.CommandContext(ctx, path, "-T"+format)
 	cmd.Stdin = bytes.NewReader(src)

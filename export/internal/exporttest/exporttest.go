@@ -20,7 +20,6 @@ import (
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/internal/xmltext"
-	"github.com/factgraph/factgraph/graph"
 )
 
 // Canonical is what a reader read: attributes by node id, edges by edge id. Numbers are
@@ -41,11 +40,19 @@ type CanonEdge struct {
 type Options struct {
 	// XML: text goes through XML 1.0, which replaces the characters it cannot carry.
 	XML bool
-	// Spells gives the [start, end] spells a reader reports for an item's dates ("" for an
-	// open end, which readers report as null); nil when the reader reports none.
-	Spells func(date, since, until graph.Date) [][2]string
+	// Spells: the reader reports each item's spell (export.NodeSpan, export.EdgeSpan) as
+	// "spells": [[start, end]], an open end as null.
+	Spells bool
 	// NoEdgeColor: the reader does not read edges' colours.
 	NoEdgeColor bool
+	// Positions: the reader reports a placed node's x, y and size (numbers).
+	Positions bool
+	// Rename maps a standard attribute's name to the name the format writes it under.
+	Rename map[string]string
+	// DrawnLabels: the reader reports the label a drawing shows (export.DrawnNode,
+	// export.DrawnEdge), which it takes from yEd's graphics, rather than the label
+	// attribute, when there is one.
+	DrawnLabels bool
 }
 
 // Expect is what a faithful reader reads from g written in a format with opts.
@@ -58,7 +65,17 @@ func Expect(t testing.TB, g *export.Graph, opts Options) Canonical {
 		vals = export.NodeValues(vals[:0], n)
 		a := attrs(vals, opts)
 		a[export.AttrColor] = n.Color.Hex()
-		addSpells(a, opts, n.Date, n.Since, n.Until)
+		if opts.Spells {
+			addSpell(a, export.NodeSpan(n))
+		}
+		if opts.Positions && g.Placed {
+			a["x"], a["y"], a["size"] = n.Place.X, n.Place.Y, min(n.Place.Width, n.Place.Height)/2
+		}
+		if opts.DrawnLabels {
+			if l := export.DrawnNode(n); l != "" {
+				a[export.AttrLabel] = clean(l, opts)
+			}
+		}
 		c.Nodes[n.ID] = a
 	}
 	for i := range g.Edges {
@@ -72,36 +89,45 @@ func Expect(t testing.TB, g *export.Graph, opts Options) Canonical {
 		if !opts.NoEdgeColor {
 			a[export.AttrColor] = e.Color.Hex()
 		}
-		addSpells(a, opts, e.Date, e.Since, e.Until)
+		if opts.Spells {
+			addSpell(a, export.EdgeSpan(e))
+		}
+		if opts.DrawnLabels {
+			if l := export.DrawnEdge(e); l != "" {
+				a[export.AttrLabel] = clean(l, opts)
+			}
+		}
 		c.Edges[e.ID] = CanonEdge{Source: e.From, Target: e.To, Attrs: a}
 	}
 	return c
 }
 
-func addSpells(a map[string]any, opts Options, date, since, until graph.Date) {
-	if opts.Spells == nil {
+func addSpell(a map[string]any, s export.Span) {
+	if s.IsZero() {
 		return
 	}
-	sp := opts.Spells(date, since, until)
-	if len(sp) == 0 {
-		return
-	}
-	var list []any
-	for _, s := range sp {
-		pair := []any{nil, nil}
-		for i, t := range s {
-			if t != "" {
-				pair[i] = t
-			}
+	pair := []any{nil, nil}
+	for i, t := range []string{s.Start, s.End} {
+		if t != "" {
+			pair[i] = t
 		}
-		list = append(list, pair)
 	}
-	a["spells"] = list
+	a["spells"] = []any{pair}
+}
+
+func clean(s string, opts Options) string {
+	if opts.XML {
+		return xmltext.Clean(s)
+	}
+	return s
 }
 
 func attrs(vals []export.Value, opts Options) map[string]any {
 	a := make(map[string]any, len(vals)+1)
 	for _, v := range vals {
+		if to, ok := opts.Rename[v.Name]; ok {
+			v.Name = to
+		}
 		switch v.Type {
 		case export.Double:
 			f, _ := strconv.ParseFloat(v.Text, 64)

@@ -1,10 +1,12 @@
 package exporttest
 
 import (
+	"context"
 	"testing"
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/internal/facttest"
+	"github.com/factgraph/factgraph/export/layout"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/fixture"
 )
@@ -27,7 +29,7 @@ func All(t testing.TB) []Fixture {
 }
 
 // Views builds every view of the flagship sample ("flagship-full", ...) and of the shared
-// hostile facts ("hostile-full", ...), as the export command would.
+// hostile facts ("hostile-full", ...), laid out as the export command lays them out.
 func Views(t testing.TB) []Fixture {
 	t.Helper()
 	var out []Fixture
@@ -40,6 +42,9 @@ func Views(t testing.TB) []Fixture {
 			eg, err := export.BuildView(src.g, export.ViewOptions{View: v})
 			if err != nil {
 				t.Fatalf("%s view of %s: %v", v, src.name, err)
+			}
+			if err := layout.Place(context.Background(), eg); err != nil {
+				t.Fatalf("lay out the %s view of %s: %v", v, src.name, err)
 			}
 			out = append(out, Fixture{src.name + "-" + v, eg})
 		}

@@ -1,12 +1,14 @@
 """Read a GraphML or GEXF file with NetworkX and print what it read as canonical JSON.
 
-Usage: read_networkx.py graphml|gexf FILE
+Usage: read_networkx.py graphml|yed|gexf FILE
 
 Output: {"nodes": {id: {attr: value}}, "edges": {id: {"source", "target", "attrs"}}}.
 Colours, wherever the format keeps them (r, g, b attributes; viz color), become one
-"color" attribute "#RRGGBB"; GEXF spells become "spells": [[start, end], ...]. NetworkX 2.8 does not read an edge's
-viz:color from GEXF, so GEXF edges come without colour. What
-NetworkX derives from yEd's graphics (shape_type, x, y) is dropped: it is not data.
+"color" attribute "#RRGGBB"; GEXF spells become "spells": [[start, end], ...], and a GEXF
+node's viz:position and viz:size its "x", "y" and "size". NetworkX 2.8 does not read an
+edge's viz:color from GEXF, so GEXF edges come without colour. In a yEd file (yed), NetworkX
+reads a node's label from yEd's graphics (the label as drawn, wrapped) and its x and y from
+y:Geometry, over the file's own x and y: those x, y and the shape_type it derives are dropped.
 """
 import json
 import sys
@@ -42,6 +44,10 @@ def clean(d, drop):
     if viz and "color" in viz:
         c = viz["color"]
         out["color"] = hexcolor(c["r"], c["g"], c["b"])
+    if viz and "position" in viz:
+        out["x"], out["y"] = viz["position"]["x"], viz["position"]["y"]
+    if viz and "size" in viz:
+        out["size"] = viz["size"]
     spells = out.pop("spells", None)
     if spells:
         # NetworkX 2.8 reads an open end of a spell as the string "None".
@@ -51,9 +57,9 @@ def clean(d, drop):
 
 def main():
     kind, path = sys.argv[1], sys.argv[2]
-    if kind == "graphml":
+    if kind in ("graphml", "yed"):
         g = nx.read_graphml(path, force_multigraph=True)
-        drop = {"shape_type", "x", "y"}
+        drop = {"shape_type", "x", "y"} if kind == "yed" else set()
     elif kind == "gexf":
         register_gexf_13()
         g = nx.read_gexf(path, version="1.3")

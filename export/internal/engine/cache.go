@@ -1,6 +1,10 @@
-package render
+// Package engine starts the Graphviz compiled into factgraph (github.com/goccy/go-graphviz,
+// patched in third_party/go-graphviz) for the packages that draw or lay out, in one way:
+// on first use only, and with its compiled code kept in a folder of the user's own.
+package engine
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"sync"
@@ -15,8 +19,13 @@ import (
 
 var cacheOnce sync.Once
 
-// useCache points Graphviz at CacheDir before it starts; without a folder that passes the
-// checks it compiles on every run instead.
+// New starts Graphviz, pointed at CacheDir the first time; without a folder that passes
+// the checks it compiles on every run instead.
+func New(ctx context.Context) (*graphviz.Graphviz, error) {
+	useCache()
+	return graphviz.New(ctx)
+}
+
 func useCache() {
 	cacheOnce.Do(func() {
 		if dir, err := CacheDir(); err == nil {
