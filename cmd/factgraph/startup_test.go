@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/goccy/go-graphviz"
+	"github.com/factgraph/factgraph/third_party/go-graphviz"
 )
 
 // TestMain lets a test run this test binary as the factgraph command (runMain), in a

@@ -19,7 +19,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/goccy/go-graphviz"
+	"github.com/factgraph/factgraph/third_party/go-graphviz"
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/dot"

@@ -20,7 +20,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/goccy/go-graphviz"
+	"github.com/factgraph/factgraph/third_party/go-graphviz"
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/dot"

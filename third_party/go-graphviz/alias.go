@@ -1,10 +1,10 @@
 package graphviz
 
 import (
-	"github.com/goccy/go-graphviz/cdt"
-	"github.com/goccy/go-graphviz/cgraph"
-	"github.com/goccy/go-graphviz/gvc"
-	"github.com/goccy/go-graphviz/internal/wasm"
+	"github.com/factgraph/factgraph/third_party/go-graphviz/cdt"
+	"github.com/factgraph/factgraph/third_party/go-graphviz/cgraph"
+	"github.com/factgraph/factgraph/third_party/go-graphviz/gvc"
+	"github.com/factgraph/factgraph/third_party/go-graphviz/internal/wasm"
 )
 
 // types from cdt package.

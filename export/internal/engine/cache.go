@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"sync"
 
-	"github.com/goccy/go-graphviz"
+	"github.com/factgraph/factgraph/third_party/go-graphviz"
 )
 
 // The embedded Graphviz is WebAssembly that wazero compiles to machine code the first time

@@ -1,7 +1,7 @@
 package gvc
 
 import (
-	"github.com/goccy/go-graphviz/internal/wasm"
+	"github.com/factgraph/factgraph/third_party/go-graphviz/internal/wasm"
 )
 
 // The engines are registered once the module starts (wasm.Load), not at package init.
