@@ -12,9 +12,9 @@ import (
 	"sync"
 
 	"github.com/disintegration/imaging"
+	"github.com/factgraph/factgraph/third_party/go-graphviz/internal/wasm"
 	"github.com/flopp/go-findfont"
 	"github.com/fogleman/gg"
-	"github.com/factgraph/factgraph/third_party/go-graphviz/internal/wasm"
 	"github.com/golang/freetype/truetype"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/goregular"
