@@ -16,6 +16,8 @@ type Options struct {
 	Format string // a registered format name; "" means the one Output's ending names
 	Output string // file (or folder, for a folder format); "" means the writer given to Export
 	ViewOptions
+	// Texts gives the texts of the sources, for a page format (Format.Page); nil: none.
+	Texts TextSource
 }
 
 // Resolve returns the format opts asks for: by name, or else by the ending of Output.
@@ -69,6 +71,9 @@ func Export(ctx context.Context, s *store.Store, opts Options, stdout io.Writer)
 	g, err := s.Load(ctx, store.LoadOptions{Source: opts.Source})
 	if err != nil {
 		return f, err
+	}
+	if f.Page() {
+		return f, toOutput(opts.Output, stdout, func(w io.Writer) error { return f.WritePage(ctx, w, g, opts) })
 	}
 	v, err := BuildView(g, opts.ViewOptions)
 	if err != nil {
