@@ -50,38 +50,36 @@ func Layout(v *View, center string) {
 	start(x, y, adj, idx, center, k)
 
 	dx, dy := make([]float64, n), make([]float64, n)
-	iterations := 300
-	if n > 300 {
-		iterations = max(50, 90000/n)
-	}
+	// Fewer steps for more nodes: a served view of a few hundred nodes is laid out in
+	// milliseconds, and the page can run ForceAtlas2 on it for longer.
+	iterations := min(300, max(30, 20000/n))
 	t := k * math.Sqrt(float64(n)) / 4 // the largest move, cooling to 0
-	grid := n > 300
+	grid := n > 1000
+	k2 := k * k
 	for it := 0; it < iterations; it++ {
 		clear(dx)
 		clear(dy)
-		repel := func(i, j int) {
-			ddx, ddy := x[i]-x[j], y[i]-y[j]
-			d2 := ddx*ddx + ddy*ddy
-			if d2 < 1e-9 {
-				// Two nodes on one spot: push apart along a direction fixed by their order.
-				ddx, ddy, d2 = 0.01*float64(j-i), 0.01, 1e-4+1e-4*float64((j-i)*(j-i))
-			}
-			if grid && d2 > 4*k*k {
-				return
-			}
-			f := k * k / d2 // k²/d, over d for the unit vector
-			dx[i] += ddx * f
-			dy[i] += ddy * f
-			dx[j] -= ddx * f
-			dy[j] -= ddy * f
-		}
 		if grid {
-			eachNear(x, y, 2*k, repel)
+			eachNear(x, y, 2*k, func(i, j int) { repel(x, y, dx, dy, i, j, k2) })
 		} else {
 			for i := 0; i < n; i++ {
+				xi, yi := x[i], y[i]
+				var fx, fy float64
 				for j := i + 1; j < n; j++ {
-					repel(i, j)
+					ddx, ddy := xi-x[j], yi-y[j]
+					d2 := ddx*ddx + ddy*ddy
+					if d2 < 1e-9 {
+						repel(x, y, dx, dy, i, j, k2)
+						continue
+					}
+					f := k2 / d2 // k²/d, over d for the unit vector
+					fx += ddx * f
+					fy += ddy * f
+					dx[j] -= ddx * f
+					dy[j] -= ddy * f
 				}
+				dx[i] += fx
+				dy[i] += fy
 			}
 		}
 		for _, e := range edges {
@@ -113,6 +111,25 @@ func Layout(v *View, center string) {
 		v.Nodes[i].X = round(x[i])
 		v.Nodes[i].Y = round(y[i])
 	}
+}
+
+// repel pushes the nodes i and j apart by Fruchterman and Reingold's k²/d; two nodes on one
+// spot are pushed apart along a direction fixed by their order. Pairs farther apart than
+// the grid's reach are left alone (eachNear may pass them).
+func repel(x, y, dx, dy []float64, i, j int, k2 float64) {
+	ddx, ddy := x[i]-x[j], y[i]-y[j]
+	d2 := ddx*ddx + ddy*ddy
+	if d2 < 1e-9 {
+		ddx, ddy, d2 = 0.01*float64(j-i), 0.01, 1e-4+1e-4*float64((j-i)*(j-i))
+	}
+	if d2 > 4*k2 {
+		return
+	}
+	f := k2 / d2
+	dx[i] += ddx * f
+	dy[i] += ddy * f
+	dx[j] -= ddx * f
+	dy[j] -= ddy * f
 }
 
 // start places the nodes before the forces move them: around center by rings of distance
