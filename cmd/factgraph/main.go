@@ -79,6 +79,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		buildCommand(),
 		queryCommand(),
 		statsCommand(),
+		serveCommand(),
 	} {
 		if c != nil {
 			cmds = append(cmds, c)

@@ -21,9 +21,6 @@ type Data struct {
 	Views   map[string]*View   `json:"views,omitempty"`
 	Items   map[string]*Item   `json:"items,omitempty"`
 	Sources map[string]*Source `json:"sources,omitempty"`
-	// Years is the range of the years that the items' dates, periods and agreements name,
-	// for the time slider; zero when nothing is dated.
-	Years [2]int `json:"years"`
 	// Note is a line the page shows above the graph (serve: how to start on a big store).
 	Note string `json:"note,omitempty"`
 }

@@ -49,7 +49,7 @@ func Write(ctx context.Context, w io.Writer, g *graph.Graph, opts export.Options
 	}
 	head := &Data{
 		Version: 1, Title: Title(g), Mode: ModeFile, View: view, Focus: opts.Focus,
-		Style: PageStyle(), Years: Years(spans),
+		Style: PageStyle(),
 	}
 	if opts.Focus != "" {
 		head.Depth = opts.Depth

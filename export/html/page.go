@@ -186,3 +186,13 @@ func writePage(w io.Writer, d *Data, more func(*dataWriter) error) error {
 	_, err = io.WriteString(w, b.String())
 	return err
 }
+
+// PageCSP is the Content-Security-Policy of the page in the given mode, for a server to send
+// as a header besides the one the page carries.
+func PageCSP(mode string) (string, error) {
+	p, err := thePage()
+	if err != nil {
+		return "", err
+	}
+	return p.CSP(mode), nil
+}

@@ -67,24 +67,3 @@ func agreementStart(a graph.Agreement) int {
 	}
 	return a.Signed.Year
 }
-
-// Years returns the first and last year the spans name, or zeros when none does.
-func Years(spans map[string]Span) [2]int {
-	var ys [2]int
-	see := func(y int) {
-		if y == 0 {
-			return
-		}
-		if ys[0] == 0 || y < ys[0] {
-			ys[0] = y
-		}
-		if y > ys[1] {
-			ys[1] = y
-		}
-	}
-	for _, s := range spans {
-		see(s.From)
-		see(s.Until)
-	}
-	return ys
-}

@@ -221,4 +221,3 @@ func (tab *Tab) NoErrors(t testing.TB) {
 		t.Errorf("the page reported %d errors:\n%s", len(errs), strings.Join(errs, "\n"))
 	}
 }
-

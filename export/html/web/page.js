@@ -139,7 +139,7 @@
       });
     }
     return {
-      view: function (name, opts) { return get('api/graph', { view: name, focus: opts.focus, depth: opts.depth }); },
+      view: function (name, opts) { return get('api/graph', { view: name, focus: opts.focus, depth: opts.depth, page: opts.page }); },
       item: function (id) { return get('api/item', { id: id }); },
       text: function (id) { return get('api/text', { source: id }); },
       search: function (q) { return get('api/search', { q: q }).then(function (b) { return b.results || []; }); },
@@ -256,8 +256,15 @@
     s.dataset.view = state.view ? state.view.name : '';
     s.classList.toggle('error', !!isError);
     var line = state.visibleNodes.size + ' of ' + graph.order + ' nodes, ' + state.visibleEdges.size + ' of ' + graph.size + ' edges';
-    if (state.view && state.view.truncated) line += '; ' + state.view.omitted + ' more links not shown (expand a node to see its own)';
-    s.textContent = message ? message : line;
+    clearChildren(s);
+    if (message) { s.textContent = message; return; }
+    s.appendChild(document.createTextNode(line));
+    if (state.view && state.view.truncated) {
+      s.appendChild(document.createTextNode('; ' + state.view.omitted + ' more links of ' + labelOf(state.view.focus) + ' '));
+      var b = el('button', { type: 'button', id: 'more', textContent: 'show more' });
+      b.addEventListener('click', more);
+      s.appendChild(b);
+    }
   }
 
   function fail(err) {
@@ -295,6 +302,7 @@
     view.edges.forEach(addEdge);
     renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     fillSources();
+    updateYears();
     applyFilters();
     markView(view.name);
   }
@@ -329,7 +337,7 @@
       b.disabled = true;
       b.title = 'This view does not hold the focus of the page';
     }
-    b.addEventListener('click', function () { showView(name, state.selected || boot.focus); });
+    b.addEventListener('click', function () { showView(name, state.view && state.view.focus || boot.focus); });
     $('views').appendChild(b);
   });
 
@@ -406,24 +414,36 @@
   }
   $('source').addEventListener('change', function () { state.source = $('source').value; applyFilters(); });
 
-  (function timeSlider() {
-    var ys = boot.years || [0, 0];
-    var slider = $('year');
-    if (!ys[0]) { $('time').hidden = true; return; }
-    slider.min = String(ys[0]);
-    slider.max = String(ys[1] + 1);
-    slider.value = slider.max;
-    var label = function () {
-      $('year-label').textContent = state.year === null ? 'every year' : 'the end of ' + state.year;
+  // The time slider runs over the years the drawn items name; its last step, a year past
+  // them, shows every year.
+  var slider = $('year');
+  function yearLabel() {
+    $('year-label').textContent = state.year === null ? 'every year' : 'the end of ' + state.year;
+  }
+  function updateYears() {
+    var lo = 0, hi = 0;
+    var see = function (y) {
+      if (!y) return;
+      if (!lo || y < lo) lo = y;
+      if (y > hi) hi = y;
     };
-    slider.addEventListener('input', function () {
-      var y = Number(slider.value);
-      state.year = y > ys[1] ? null : y;
-      label();
-      applyFilters();
-    });
-    label();
-  })();
+    graph.forEachNode(function (n, a) { see(a.from); see(a.until); });
+    graph.forEachEdge(function (e, a) { see(a.from); see(a.until); });
+    $('time').hidden = !lo;
+    if (!lo) { state.year = null; return; }
+    slider.min = String(lo);
+    slider.max = String(hi + 1);
+    if (state.year === null || state.year > hi) { state.year = null; slider.value = slider.max; }
+    else if (state.year < lo) { state.year = lo; slider.value = String(lo); }
+    else slider.value = String(state.year);
+    yearLabel();
+  }
+  slider.addEventListener('input', function () {
+    var y = Number(slider.value);
+    state.year = y >= Number(slider.max) ? null : y;
+    yearLabel();
+    applyFilters();
+  });
 
   // ---- hover ----
 
@@ -694,21 +714,40 @@
   function expand(id) {
     if (!data.expand) return;
     updateStatus('reading the neighbours of ' + id + '\u2026');
-    data.expand(state.view.name, id).then(function (v) {
-      var at = graph.getNodeAttributes(id);
-      var fresh = v.nodes.filter(function (n) { return !graph.hasNode(n.id); });
-      var r = 0.15 * Math.max(1, spread());
-      fresh.forEach(function (n, i) {
-        var a = 2 * Math.PI * i / fresh.length;
-        var attrs = nodeAttributes(n);
-        attrs.x = at.x + r * Math.cos(a);
-        attrs.y = at.y + r * Math.sin(a);
-        graph.addNode(n.id, attrs);
-      });
-      v.edges.forEach(addEdge);
-      fillSources();
-      applyFilters();
+    data.expand(state.view.name, id).then(function (v) { merge(v, id); }).catch(fail);
+  }
+
+  // more reads the next page of the links of the view's focus.
+  function more() {
+    var v = state.view;
+    if (!v || !v.focus) return;
+    var page = (v.page || 0) + 1;
+    updateStatus('reading more links of ' + v.focus + '\u2026');
+    data.view(v.name, { focus: v.focus, depth: boot.depth, page: page }).then(function (next) {
+      v.page = page;
+      v.truncated = next.truncated;
+      v.omitted = next.omitted;
+      merge(next, v.focus);
     }).catch(fail);
+  }
+
+  // merge adds the nodes and edges of v that are not drawn yet, the new nodes on a circle
+  // around the node id.
+  function merge(v, id) {
+    var at = graph.hasNode(id) ? graph.getNodeAttributes(id) : { x: 0, y: 0 };
+    var fresh = v.nodes.filter(function (n) { return !graph.hasNode(n.id); });
+    var r = 0.15 * Math.max(1, spread());
+    fresh.forEach(function (n, i) {
+      var a = 2 * Math.PI * i / fresh.length;
+      var attrs = nodeAttributes(n);
+      attrs.x = at.x + r * Math.cos(a);
+      attrs.y = at.y + r * Math.sin(a);
+      graph.addNode(n.id, attrs);
+    });
+    v.edges.forEach(addEdge);
+    fillSources();
+    updateYears();
+    applyFilters();
   }
 
   function spread() {
