@@ -7,9 +7,9 @@ import (
 
 // Layout places the nodes of v and sizes them, so that the page draws the view at once,
 // before any layout runs in the browser. It is Fruchterman and Reingold's force-directed
-// placement (with their grid for large graphs) plus a weak pull to the middle that keeps
-// the parts of a disconnected view together, from a fixed start: the same view is laid out
-// the same way every time. The start is a spiral in node order or, around center, rings by
+// placement (with their grid for large graphs), with ForceAtlas2's mass (hubs push harder)
+// and a weak pull to the middle that keeps the parts of a disconnected view together, from
+// a fixed start: the same view is laid out the same way every time. The start is a spiral in node order or, around center, rings by
 // distance from it. The page re-runs a layout (ForceAtlas2) on demand.
 func Layout(v *View, center string) {
 	n := len(v.Nodes)
@@ -56,6 +56,12 @@ func Layout(v *View, center string) {
 	t := k * math.Sqrt(float64(n)) / 4 // the largest move, cooling to 0
 	grid := n > 1000
 	k2 := k * k
+	// Hubs push harder, as in ForceAtlas2: a node's mass grows with the square root of its
+	// degree, which spreads the items many edges meet so that their labels stay apart.
+	mass := make([]float64, n)
+	for i := range mass {
+		mass[i] = 1 + 2*math.Sqrt(float64(degree[i]))
+	}
 	for it := 0; it < iterations; it++ {
 		clear(dx)
 		clear(dy)
@@ -63,7 +69,7 @@ func Layout(v *View, center string) {
 			eachNear(x, y, 2*k, func(i, j int) { repel(x, y, dx, dy, i, j, k2) })
 		} else {
 			for i := 0; i < n; i++ {
-				xi, yi := x[i], y[i]
+				xi, yi, mi := x[i], y[i], mass[i]*k2
 				var fx, fy float64
 				for j := i + 1; j < n; j++ {
 					ddx, ddy := xi-x[j], yi-y[j]
@@ -72,7 +78,7 @@ func Layout(v *View, center string) {
 						repel(x, y, dx, dy, i, j, k2)
 						continue
 					}
-					f := k2 / d2 // k²/d, over d for the unit vector
+					f := mi * mass[j] / d2 // k²·mᵢ·mⱼ/d, over d for the unit vector
 					fx += ddx * f
 					fy += ddy * f
 					dx[j] -= ddx * f
