@@ -178,3 +178,23 @@ func clearSearch(t *testing.T, tab *browsertest.Tab) {
 	t.Helper()
 	tab.Do(t, chromedp.Focus(chromedp.ID("search")), chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)), chromedp.KeyEvent(kb.Backspace))
 }
+
+// The source filter keeps what one source states.
+func TestSourceFilterInBrowser(t *testing.T) {
+	samples := filepath.Join(filepath.Dir(fixture.FlagshipPath(t)), "..")
+	s := boltStore(t, filepath.Join(samples, "japan-us-security-treaty", "facts.yaml"), filepath.Join(samples, "nato-spending", "facts.yaml"))
+	ts := server(t, s, serve.Options{View: export.ViewParties})
+	tab := browsertest.New(t)
+	tab.Open(t, ts.URL+"/")
+	if hidden := browsertest.Eval[bool](t, tab, `document.getElementById("source-filter").hidden`); hidden {
+		t.Fatal("no source filter for a view of two sources")
+	}
+	tab.Do(t, chromedp.SetValue(chromedp.ID("source"), "nato-spending-summary"), chromedp.Evaluate[chromedp.Void](`document.getElementById("source").dispatchEvent(new Event("change"))`))
+	got := browsertest.Eval[[]string](t, tab, `factgraph.graph.filterNodes(n => !factgraph.renderer.getNodeDisplayData(n).hidden).sort()`)
+	want := browsertest.Eval[[]string](t, tab, `factgraph.graph.filterNodes((n, a) => a.sources.includes("nato-spending-summary")).sort()`)
+	all := browsertest.Eval[int](t, tab, `factgraph.graph.order`)
+	if strings.Join(got, ",") != strings.Join(want, ",") || len(got) == 0 || len(got) == all {
+		t.Errorf("with the NATO source picked the page shows %q, want %q (of %d)", got, want, all)
+	}
+	tab.NoErrors(t)
+}
