@@ -7,9 +7,9 @@ import (
 	"image/color"
 	"image/draw"
 	"image/png"
-	"slices"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -103,7 +103,7 @@ func paletted(img image.Image) *image.Paletted {
 		}
 		return int(a.c.R)<<16 + int(a.c.G)<<8 + int(a.c.B) - (int(b.c.R)<<16 + int(b.c.G)<<8 + int(b.c.B))
 	}
-	slicesSortFunc(all, sortKV)
+	slices.SortFunc(all, sortKV)
 	var pal color.Palette
 	style := html.PageStyle()
 	for _, list := range [][]html.KindStyle{style.Nodes, style.Edges, style.Statuses} {
@@ -121,5 +121,3 @@ func paletted(img image.Image) *image.Paletted {
 	draw.Draw(out, b, img, b.Min, draw.Src)
 	return out
 }
-
-func slicesSortFunc[T any](s []T, cmp func(a, b T) int) { slices.SortFunc(s, cmp) }
