@@ -16,6 +16,9 @@ func TestSourceOf(t *testing.T) {
 		{"source last, no text", "factgraph: 1\nparties:\n  - id: x\nsource: {id: b, title: B}\n", "b", "", ""},
 		{"no source", "factgraph: 1\n", "", "", "no source id"},
 		{"not YAML", "source: [\n", "", "", "facts file"},
+		{"source through an anchor", "factgraph: 1\nbase: &b {id: c, text: c.txt}\nsource: *b\n", "c", "c.txt", ""},
+		{"source block with a comment and a list after", "source:\n  id: d\n# note\n  text: d.txt\nparties:\n  - id: x\n", "d", "d.txt", ""},
+		{"CRLF", "factgraph: 1\r\nsource:\r\n  id: e\r\n  text: e.txt\r\nparties: []\r\n", "e", "e.txt", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "_")+".yaml")
