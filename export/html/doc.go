@@ -6,8 +6,9 @@
 //
 // The page is the same whether written to a file (Write, registered as the format "html")
 // or sent by factgraph serve (package serve), which fills it part by part from a store: Data
-// is what it shows, in the JSON it reads. Its scripts are web/page.js and web/shapes.js,
-// plain JavaScript that no tool builds, and files of the npm packages sigma, graphology,
+// is what it shows, in the JSON it reads. Its scripts are web/util.js, data.js, shapes.js,
+// panel.js and page.js, plain JavaScript that no tool builds, and files of the npm packages
+// sigma, graphology,
 // graphology-layout-forceatlas2 and graphology-utils, copied unmodified from the versions
 // web/third_party/package-lock.json pins; the Go program embeds them all, so building
 // factgraph needs no Node.js.

@@ -16,7 +16,7 @@ import (
 // The page's own code, and the files of the npm packages it is built on, copied unmodified
 // from the versions web/third_party/package-lock.json pins (web/third_party/README.md).
 //
-//go:embed web/page.html web/page.css web/page.js web/shapes.js
+//go:embed web/page.html web/page.css web/util.js web/data.js web/shapes.js web/panel.js web/page.js
 //go:embed web/third_party/graphology/dist/graphology.umd.min.js
 //go:embed web/third_party/sigma/dist/sigma.min.js
 //go:embed web/third_party/graphology-utils/is-graph.js web/third_party/graphology-utils/getters.js
@@ -105,7 +105,7 @@ func assemble() (*Page, error) {
 	}
 	mods.WriteString("})();\n")
 	p.scripts = append(p.scripts, mods.String())
-	for _, name := range []string{"shapes.js", "page.js"} {
+	for _, name := range []string{"util.js", "data.js", "shapes.js", "panel.js", "page.js"} {
 		s, err := read(name)
 		if err != nil {
 			return nil, err

@@ -10,144 +10,9 @@
   var programs = window.factgraphPrograms;
   var $ = function (id) { return document.getElementById(id); };
 
-  // ---- small helpers ----
-
-  // el makes an element; props are set as properties (never innerHTML), children appended
-  // (strings as text nodes).
-  function el(tag, props, children) {
-    var e = document.createElement(tag);
-    if (props) {
-      Object.keys(props).forEach(function (k) {
-        if (k === 'dataset') Object.assign(e.dataset, props[k]);
-        else e[k] = props[k];
-      });
-    }
-    (children || []).forEach(function (c) {
-      if (c === null || c === undefined) return;
-      e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
-    });
-    return e;
-  }
-
-  function clearChildren(e) { while (e.firstChild) e.removeChild(e.firstChild); }
-
-  function short(s, n) {
-    s = String(s || '');
-    return s.length > n ? s.slice(0, n - 1) + '\u2026' : s;
-  }
-
-  function foldName(s) { return String(s || '').toLowerCase().split(/\s+/).filter(Boolean).join(' '); }
-
-  // fold makes text comparable the way the validator compares quotes (ingest/quote.go):
-  // runs of white space become one space, typographic quotes become plain, the ends are
-  // trimmed. offs[i] is the index in s of the character folded[i] comes from.
-  var SPACE = /^[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]$/;
-  var PLAIN = {
-    '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u2039': "'", '\u203A': "'",
-    '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"'
-  };
-  function fold(s) {
-    var out = '', offs = [], space = false;
-    for (var i = 0; i < s.length;) {
-      var ch = String.fromCodePoint(s.codePointAt(i));
-      if (SPACE.test(ch)) { space = true; i += ch.length; continue; }
-      if (space && out.length > 0) { out += ' '; offs.push(i - 1); }
-      space = false;
-      var r = PLAIN[ch] || ch;
-      for (var k = 0; k < r.length; k++) offs.push(i);
-      out += r;
-      i += ch.length;
-    }
-    return { text: out, offs: offs };
-  }
-
-  // locate finds quote in text as the validator does and returns the paragraphs (lines) it
-  // stands in, with the quote's place in them, or null.
-  function locate(text, quote) {
-    var ft = fold(text), fq = fold(quote).text;
-    if (!fq) return null;
-    var at = ft.text.indexOf(fq);
-    if (at < 0) return null;
-    var start = ft.offs[at];
-    var lastFrom = ft.offs[at + fq.length - 1];
-    var end = lastFrom + String.fromCodePoint(text.codePointAt(lastFrom)).length;
-    var pStart = text.lastIndexOf('\n', start - 1) + 1;
-    var pEnd = text.indexOf('\n', end);
-    if (pEnd < 0) pEnd = text.length;
-    return { before: text.slice(pStart, start), match: text.slice(start, end), after: text.slice(end, pEnd) };
-  }
-
-  // ---- where the data comes from ----
-
-  function fileData() {
-    var index = null;
-    function searchIndex() {
-      if (index) return index;
-      index = [];
-      Object.keys(boot.items).forEach(function (id) {
-        var it = boot.items[id];
-        var names = [{ text: it.label, how: '' }, { text: id, how: 'id' }];
-        (it.aliases || []).forEach(function (a) { names.push({ text: a, how: 'alias' }); });
-        index.push({ id: id, label: it.label, kind: it.kind, names: names });
-      });
-      return index;
-    }
-    return {
-      view: function (name) {
-        var v = boot.views[name];
-        return Promise.resolve(v || null);
-      },
-      item: function () { return Promise.resolve({ items: boot.items, sources: boot.sources }); },
-      text: function (id) { return Promise.resolve(boot.sources[id] || null); },
-      search: function (q) { return Promise.resolve(rank(searchIndex(), q)); },
-      expand: null
-    };
-  }
-
-  // rank orders the entries whose names match q: whole name, then start of the name, then
-  // start of a word, then anywhere; at most 12.
-  function rank(entries, q) {
-    q = foldName(q);
-    if (!q) return [];
-    var out = [];
-    entries.forEach(function (e) {
-      var best = null;
-      e.names.forEach(function (n) {
-        var f = foldName(n.text);
-        var score = f === q ? 0 : f.indexOf(q) === 0 ? 1 : (' ' + f).indexOf(' ' + q) >= 0 ? 2 : f.indexOf(q) >= 0 ? 3 : -1;
-        if (score >= 0 && (best === null || score < best.score)) best = { score: score, name: n };
-      });
-      if (best) out.push({ id: e.id, label: e.label, kind: e.kind, score: best.score, match: best.name.how ? best.name.text : '', how: best.name.how });
-    });
-    out.sort(function (a, b) {
-      return a.score - b.score || (a.kind === 'party' ? 0 : 1) - (b.kind === 'party' ? 0 : 1) || a.label.length - b.label.length || (a.id < b.id ? -1 : 1);
-    });
-    return out.slice(0, 12);
-  }
-
-  function serveData() {
-    function get(path, params) {
-      var u = new URL(path, window.location.href);
-      Object.keys(params || {}).forEach(function (k) {
-        if (params[k] !== undefined && params[k] !== null && params[k] !== '') u.searchParams.set(k, params[k]);
-      });
-      return fetch(u.toString(), { headers: { Accept: 'application/json' } }).then(function (r) {
-        return r.json().catch(function () { return {}; }).then(function (body) {
-          if (!r.ok) throw new Error(body.error || ('the server answered ' + r.status));
-          return body;
-        });
-      });
-    }
-    return {
-      view: function (name, opts) { return get('api/graph', { view: name, focus: opts.focus, depth: opts.depth, page: opts.page }); },
-      item: function (id) { return get('api/item', { id: id }); },
-      text: function (id) { return get('api/text', { source: id }); },
-      search: function (q) { return get('api/search', { q: q }).then(function (b) { return b.results || []; }); },
-      expand: function (name, id) { return get('api/graph', { view: name, focus: id, depth: 1 }); }
-    };
-  }
-
-  var data = boot.mode === 'serve' ? serveData() : fileData();
+  var U = window.factgraphUtil;
+  var el = U.el, clearChildren = U.clearChildren, short = U.short, shapeIcon = U.shapeIcon, lineIcon = U.lineIcon;
+  var data = window.factgraphData(boot);
 
   // ---- state and the drawing ----
 
@@ -260,7 +125,7 @@
     if (message) { s.textContent = message; return; }
     s.appendChild(document.createTextNode(line));
     if (state.view && state.view.truncated) {
-      s.appendChild(document.createTextNode('; ' + state.view.omitted + ' more links of ' + labelOf(state.view.focus) + ' '));
+      s.appendChild(document.createTextNode('; ' + state.view.omitted + ' more links of ' + panel.labelOf(state.view.focus) + ' '));
       var b = el('button', { type: 'button', id: 'more', textContent: 'show more' });
       b.addEventListener('click', more);
       s.appendChild(b);
@@ -345,40 +210,6 @@
   });
 
   // ---- legend and filters ----
-
-  var SVG = 'http://www.w3.org/2000/svg';
-  function svgEl(tag, attrs) {
-    var e = document.createElementNS(SVG, tag);
-    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    return e;
-  }
-
-  function shapeIcon(shape, color) {
-    var s = svgEl('svg', { width: 22, height: 16, viewBox: '0 0 22 16', 'aria-hidden': 'true' });
-    var st = { fill: color, stroke: '#333', 'stroke-width': 1 };
-    var add = function (tag, a) { s.appendChild(svgEl(tag, Object.assign({}, st, a))); };
-    switch (shape) {
-      case 'box': add('rect', { x: 2, y: 3, width: 18, height: 10 }); break;
-      case 'hexagon': add('polygon', { points: '6,2 16,2 20.5,8 16,14 6,14 1.5,8' }); break;
-      case 'component':
-        add('rect', { x: 5, y: 3, width: 15, height: 10 });
-        add('rect', { x: 2, y: 4.5, width: 6, height: 2.5 });
-        add('rect', { x: 2, y: 9, width: 6, height: 2.5 });
-        break;
-      case 'note': add('polygon', { points: '3,2 15,2 19,6 19,14 3,14' }); break;
-      default: add('ellipse', { cx: 11, cy: 8, rx: 9, ry: 6 });
-    }
-    return s;
-  }
-
-  function lineIcon(color, dashed) {
-    var s = svgEl('svg', { width: 22, height: 16, viewBox: '0 0 22 16', 'aria-hidden': 'true' });
-    var a = { x1: 1, y1: 8, x2: 16, y2: 8, stroke: color, 'stroke-width': 2 };
-    if (dashed) a['stroke-dasharray'] = '4 3';
-    s.appendChild(svgEl('line', a));
-    s.appendChild(svgEl('polygon', { points: '15,4 21,8 15,12', fill: color }));
-    return s;
-  }
 
   function legendRow(list, icon, label, onToggle) {
     var children = [icon, label];
@@ -505,17 +336,17 @@
   function choose(id) {
     showSuggestions([]);
     if (graph.hasNode(id)) {
-      openPanel(id);
+      panel.open(id);
       centre(id);
       return;
     }
     if (boot.mode === 'serve') {
       showView(state.view ? state.view.name : boot.view, id).then(function () {
-        if (graph.hasNode(id)) { centre(id); openPanel(id); }
+        if (graph.hasNode(id)) { centre(id); panel.open(id); }
       });
       return;
     }
-    openPanel(id, 'Not drawn in the ' + (state.view ? state.view.name : '') + ' view.');
+    panel.open(id, 'Not drawn in the ' + (state.view ? state.view.name : '') + ' view.');
   }
 
   function centre(id) {
@@ -527,190 +358,22 @@
     renderer.refresh({ skipIndexation: true });
   }
 
-  // ---- the side panel ----
+  // ---- the side panel (web/panel.js) ----
 
-  renderer.on('clickNode', function (e) { state.selected = e.node; openPanel(e.node); renderer.refresh({ skipIndexation: true }); });
+  var panel = window.factgraphPanel({
+    boot: boot, state: state, graph: graph, renderer: renderer, data: data, choose: choose, expand: expand
+  });
+
+  renderer.on('clickNode', function (e) { state.selected = e.node; panel.open(e.node); renderer.refresh({ skipIndexation: true }); });
   renderer.on('clickEdge', function (e) {
     var a = graph.getEdgeAttributes(e.edge);
-    if (a.item) openPanel(a.item);
-    else openEdge(e.edge, a);
+    if (a.item) panel.open(a.item);
+    else panel.openEdge(e.edge, a);
   });
   renderer.on('doubleClickNode', function (e) {
     if (data.expand) { e.preventSigmaDefault(); expand(e.node); }
   });
-  $('close').addEventListener('click', function () { state.selected = null; showPanel(false); });
-
-  function labelOf(id) {
-    var it = state.items[id];
-    if (it) return it.label;
-    if (graph.hasNode(id)) return graph.getNodeAttribute(id, 'fullLabel');
-    return id;
-  }
-
-  function kindBadge(kind) {
-    var style = boot.style.nodes.filter(function (s) { return s.kind === kind; })[0];
-    return el('span', { className: 'kind' }, [style ? shapeIcon(style.shape, style.color) : null, kind]);
-  }
-
-  function refButton(id) {
-    var b = el('button', { type: 'button', className: 'ref', textContent: short(labelOf(id), 60), title: id });
-    b.dataset.id = id;
-    b.addEventListener('click', function () { choose(id); });
-    return b;
-  }
-
-  function fieldsList(fields) {
-    var dl = el('dl');
-    fields.forEach(function (f) {
-      dl.appendChild(el('dt', { textContent: f.name.replace(/_/g, ' ') }));
-      dl.appendChild(el('dd', null, f.ids ? f.ids.map(refButton) : [f.text]));
-    });
-    return dl;
-  }
-
-  // showPanel opens the side panel and fits the drawing to the room it leaves at once, so
-  // that a node centred now stays in the middle.
-  function showPanel(show) {
-    if ($('panel').hidden === !show) return;
-    $('panel').hidden = !show;
-    renderer.resize();
-    renderer.refresh({ skipIndexation: true });
-  }
-
-  function openPanel(id, note) {
-    var body = $('panel-body');
-    showPanel(true);
-    var it = state.items[id];
-    if (!it || it.brief) {
-      clearChildren(body);
-      body.appendChild(el('p', { textContent: 'Loading ' + id + '\u2026' }));
-    }
-    var ready = it && !it.brief ? Promise.resolve() : data.item(id).then(function (res) {
-      Object.assign(state.items, res.items || {});
-      Object.assign(state.sources, res.sources || {});
-    });
-    return ready.then(function () {
-      var item = state.items[id];
-      if (!item) throw new Error('no item ' + JSON.stringify(id));
-      renderItem(item, note);
-    }).catch(function (err) {
-      clearChildren(body);
-      body.appendChild(el('p', { className: 'error', textContent: String(err.message || err) }));
-    });
-  }
-
-  function renderItem(item, note) {
-    var body = $('panel-body');
-    clearChildren(body);
-    body.dataset.id = item.id;
-    body.appendChild(el('h2', { textContent: item.label || item.id }));
-    body.appendChild(kindBadge(item.kind));
-    if (note) body.appendChild(el('p', { className: 'note', textContent: note }));
-    body.appendChild(fieldsList([{ name: 'id', text: item.id }].concat(item.fields || [])));
-    if (item.kind === 'claim' || item.kind === 'counterclaim') body.appendChild(thread(item));
-    body.appendChild(el('h3', { textContent: 'Sources' }));
-    var ul = el('ul', { className: 'sources' });
-    (item.sources || []).forEach(function (s) { ul.appendChild(sourceEntry(s)); });
-    body.appendChild(ul);
-    if ((item.quotes || []).length) {
-      body.appendChild(el('h3', { textContent: 'Quotes' }));
-      var quotes = el('div', { className: 'quotes' });
-      body.appendChild(quotes);
-      item.quotes.forEach(function (q) {
-        var box = el('div', { className: 'quote' }, [el('blockquote', { textContent: q })]);
-        quotes.appendChild(box);
-        placeQuote(box, q, item.sources || []);
-      });
-    }
-    if (data.expand && graph.hasNode(item.id)) {
-      var b = el('button', { type: 'button', className: 'action', textContent: 'Show its neighbours' });
-      b.addEventListener('click', function () { expand(item.id); });
-      body.appendChild(b);
-    }
-  }
-
-  function sourceEntry(id) {
-    var src = state.sources[id] || { id: id, title: id };
-    var title = src.title || id;
-    var head = /^https?:\/\//i.test(src.url || '')
-      ? el('a', { href: src.url, textContent: title, rel: 'noopener noreferrer', target: '_blank' })
-      : el('span', { textContent: title });
-    var meta = [src.author, src.publisher, src.published].filter(Boolean).join(', ');
-    return el('li', null, [head, meta ? el('span', { className: 'by', textContent: ' (' + meta + ')' }) : null]);
-  }
-
-  // placeQuote replaces the quote's box with its paragraph, the quote marked, from the
-  // first source whose text holds it.
-  function placeQuote(box, quote, sources) {
-    var tries = sources.map(function (id) {
-      return data.text(id).then(function (src) { return { id: id, src: src }; }, function () { return { id: id, src: null }; });
-    });
-    Promise.all(tries).then(function (got) {
-      var withText = got.filter(function (g) { return g.src && g.src.text; });
-      for (var i = 0; i < withText.length; i++) {
-        var at = locate(withText[i].src.text, quote);
-        if (at) {
-          clearChildren(box);
-          box.appendChild(el('blockquote', null, [at.before, el('mark', { textContent: at.match }), at.after]));
-          var src = state.sources[withText[i].id] || withText[i].src;
-          box.appendChild(el('div', { className: 'where', textContent: 'in ' + (src.path || 'the text') + ' of ' + (src.title || withText[i].id) }));
-          return;
-        }
-      }
-      box.appendChild(el('div', { className: 'where', textContent: withText.length ? 'not found in the source text' : 'the source text is not at hand' }));
-    });
-  }
-
-  // thread shows the claim's thread: from the claim at its root, each counterclaim nested
-  // under what it counters; then what the item supports and what supports it.
-  function thread(item) {
-    var wrap = el('div');
-    wrap.appendChild(el('h3', { textContent: 'Thread' }));
-    var root = item, seen = {};
-    while (root.counters && root.counters.length && state.items[root.counters[0]] && !seen[root.id]) {
-      seen[root.id] = true;
-      root = state.items[root.counters[0]];
-    }
-    var countered = {};
-    Object.keys(state.items).forEach(function (id) {
-      (state.items[id].counters || []).forEach(function (t) { (countered[t] = countered[t] || []).push(id); });
-    });
-    var drawn = {};
-    function entry(it) {
-      drawn[it.id] = true;
-      var by = (it.fields || []).filter(function (f) { return f.name === 'by'; })[0];
-      var li = el('li', { className: it.kind + (it.id === item.id ? ' current' : '') }, [
-        el('span', { className: 'says', textContent: it.label }),
-        el('span', { className: 'by', textContent: (it.kind === 'counterclaim' ? 'counterclaim' : 'claim') + (by ? ' by ' + labelOf(by.ids[0]) : '') })
-      ]);
-      li.dataset.id = it.id;
-      li.addEventListener('click', function (ev) { ev.stopPropagation(); if (it.id !== item.id) choose(it.id); });
-      var kids = (countered[it.id] || []).filter(function (k) { return !drawn[k] && state.items[k]; }).sort();
-      if (kids.length) li.appendChild(el('ul', null, kids.map(function (k) { return entry(state.items[k]); })));
-      return li;
-    }
-    wrap.appendChild(el('ul', { className: 'thread' }, [entry(root)]));
-    var supports = item.supports || [];
-    var supportedBy = Object.keys(state.items).filter(function (id) { return (state.items[id].supports || []).indexOf(item.id) >= 0; }).sort();
-    if (supports.length) wrap.appendChild(el('p', null, ['Supports: '].concat(supports.map(refButton))));
-    if (supportedBy.length) wrap.appendChild(el('p', null, ['Supported by: '].concat(supportedBy.map(refButton))));
-    return wrap;
-  }
-
-  function openEdge(edge, a) {
-    var body = $('panel-body');
-    showPanel(true);
-    clearChildren(body);
-    var ends = graph.extremities(edge);
-    body.dataset.id = edge;
-    body.appendChild(el('h2', { textContent: a.label }));
-    body.appendChild(el('p', null, [refButton(ends[0]), ' \u2192 ', refButton(ends[1])]));
-    if (a.fields) body.appendChild(fieldsList(a.fields));
-    if (a.sources) {
-      body.appendChild(el('h3', { textContent: 'Sources' }));
-      body.appendChild(el('ul', null, a.sources.map(sourceEntry)));
-    }
-  }
+  $('close').addEventListener('click', function () { state.selected = null; panel.show(false); });
 
   // ---- expanding, served ----
 
@@ -799,7 +462,7 @@
   // ---- start ----
 
   $('title').textContent = boot.title;
-  window.factgraph = { graph: graph, renderer: renderer, state: state, ready: false, locate: locate };
+  window.factgraph = { graph: graph, renderer: renderer, state: state, ready: false, locate: U.locate };
   showView(boot.view, boot.focus).then(function () {
     window.factgraph.ready = true;
     window.factgraph.readyAt = performance.now();
