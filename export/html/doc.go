@@ -8,10 +8,9 @@
 // or sent by factgraph serve (package serve), which fills it part by part from a store: Data
 // is what it shows, in the JSON it reads. Its scripts are web/util.js, data.js, shapes.js,
 // panel.js and page.js, plain JavaScript that no tool builds, and files of the npm packages
-// sigma, graphology,
-// graphology-layout-forceatlas2 and graphology-utils, copied unmodified from the versions
-// web/third_party/package-lock.json pins; the Go program embeds them all, so building
-// factgraph needs no Node.js.
+// sigma, graphology, graphology-layout-forceatlas2 and graphology-utils, copied unmodified
+// from the versions web/third_party/package-lock.json pins; the Go program embeds them all,
+// so building factgraph needs no Node.js.
 //
 // Safety: every text of the facts is written as JSON inside a script element of type
 // application/json, with <, >, & and U+2028/U+2029 escaped, and the page puts it in the
