@@ -41,7 +41,7 @@
   var graph = new window.graphology.MultiDirectedGraph();
   var renderer = new window.Sigma(graph, $('graph'), {
     nodeProgramClasses: { shape: programs.NodeShapeProgram },
-    edgeProgramClasses: { arrow: window.Sigma.rendering.EdgeArrowProgram, dashed: programs.EdgeDashedArrowProgram },
+    edgeProgramClasses: { arrow: programs.EdgeArrowProgram, dashed: programs.EdgeDashedArrowProgram },
     defaultNodeType: 'shape',
     defaultEdgeType: 'arrow',
     enableEdgeEvents: true,
@@ -161,6 +161,24 @@
     graph.addDirectedEdgeWithKey(e.id, e.from, e.to, edgeAttributes(e));
   }
 
+  // spreadParallel gives the edges between one pair of nodes offsets that lay them side by
+  // side, 3 units apart, the same side whichever way each goes.
+  function spreadParallel() {
+    var pairs = {};
+    graph.forEachEdge(function (e, a, from, to) {
+      var key = from < to ? from + '\u0000' + to : to + '\u0000' + from;
+      (pairs[key] = pairs[key] || []).push(e);
+    });
+    Object.keys(pairs).forEach(function (key) {
+      var es = pairs[key].sort();
+      es.forEach(function (e, i) {
+        var off = (i - (es.length - 1) / 2) * 3;
+        var ends = graph.extremities(e);
+        graph.setEdgeAttribute(e, 'offset', ends[0] < ends[1] ? off : -off);
+      });
+    });
+  }
+
   function draw(view) {
     stopLayout();
     setHovered(null);
@@ -168,6 +186,7 @@
     state.view = view;
     view.nodes.forEach(function (n) { graph.addNode(n.id, nodeAttributes(n)); });
     view.edges.forEach(addEdge);
+    spreadParallel();
     renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     fillSources();
     updateYears();
@@ -411,6 +430,7 @@
       graph.addNode(n.id, attrs);
     });
     v.edges.forEach(addEdge);
+    spreadParallel();
     fillSources();
     updateYears();
     applyFilters();

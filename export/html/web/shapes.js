@@ -121,61 +121,70 @@
     }
   }
 
-  // The dashed line is sigma's clamped edge (it stops short of the arrow head) with the
-  // distance along the edge, in screen pixels, passed to the fragment shader.
-  var DASHED_VERTEX = [
-    'attribute vec4 a_id;',
-    'attribute vec4 a_color;',
-    'attribute vec2 a_normal;',
-    'attribute float a_normalCoef;',
-    'attribute vec2 a_positionStart;',
-    'attribute vec2 a_positionEnd;',
-    'attribute float a_positionCoef;',
-    'attribute float a_radius;',
-    'attribute float a_radiusCoef;',
-    'uniform mat3 u_matrix;',
-    'uniform float u_zoomRatio;',
-    'uniform float u_sizeRatio;',
-    'uniform float u_pixelRatio;',
-    'uniform float u_correctionRatio;',
-    'uniform float u_minEdgeThickness;',
-    'uniform float u_lengthToThicknessRatio;',
-    'uniform float u_feather;',
-    'uniform vec2 u_resolution;',
-    'varying vec4 v_color;',
-    'varying vec2 v_normal;',
-    'varying float v_thickness;',
-    'varying float v_feather;',
-    'varying float v_along;',
-    'const float bias = 255.0 / 254.0;',
-    'void main() {',
-    '  float minThickness = u_minEdgeThickness;',
-    '  float radius = a_radius * a_radiusCoef;',
-    '  vec2 normal = a_normal * a_normalCoef;',
-    '  vec2 position = a_positionStart * (1.0 - a_positionCoef) + a_positionEnd * a_positionCoef;',
-    '  float normalLength = length(normal);',
-    '  vec2 unitNormal = normal / normalLength;',
-    '  float pixelsThickness = max(normalLength, minThickness * u_sizeRatio);',
-    '  float webGLThickness = pixelsThickness * u_correctionRatio / u_sizeRatio;',
-    '  float direction = sign(radius);',
-    '  float webGLNodeRadius = direction * radius * 2.0 * u_correctionRatio / u_sizeRatio;',
-    '  float webGLArrowHeadLength = webGLThickness * u_lengthToThicknessRatio * 2.0;',
-    '  vec2 compensationVector = vec2(-direction * unitNormal.y, direction * unitNormal.x) * (webGLNodeRadius + webGLArrowHeadLength);',
-    '  gl_Position = vec4((u_matrix * vec3(position + unitNormal * webGLThickness + compensationVector, 1)).xy, 0, 1);',
-    '  vec2 s = (u_matrix * vec3(a_positionStart, 1)).xy * u_resolution / 2.0;',
-    '  vec2 e = (u_matrix * vec3(a_positionEnd, 1)).xy * u_resolution / 2.0;',
-    '  v_along = a_positionCoef * length(e - s);',
-    '  v_thickness = webGLThickness / u_zoomRatio;',
-    '  v_normal = unitNormal;',
-    '  v_feather = u_feather * u_correctionRatio / u_zoomRatio / u_pixelRatio * 2.0;',
-    '  #ifdef PICKING_MODE',
-    '  v_color = a_id;',
-    '  #else',
-    '  v_color = a_color;',
-    '  #endif',
-    '  v_color.a *= bias;',
-    '}'
-  ].join('\n');
+  // Edges are sigma's clamped line (it stops short of the arrow head) and arrow head, each
+  // moved sideways by the edge's "offset" attribute so that the edges between one pair of
+  // nodes (a duty each way, a claim beside them) lie side by side instead of on top of each
+  // other; the dashed line also passes its distance along the edge, in screen pixels, to
+  // the fragment shader.
+  function lineVertex(dashed) {
+    return [
+      'attribute vec4 a_id;',
+      'attribute vec4 a_color;',
+      'attribute vec2 a_normal;',
+      'attribute float a_normalCoef;',
+      'attribute vec2 a_positionStart;',
+      'attribute vec2 a_positionEnd;',
+      'attribute float a_positionCoef;',
+      'attribute float a_radius;',
+      'attribute float a_radiusCoef;',
+      'attribute float a_offset;',
+      'uniform mat3 u_matrix;',
+      'uniform float u_zoomRatio;',
+      'uniform float u_sizeRatio;',
+      'uniform float u_pixelRatio;',
+      'uniform float u_correctionRatio;',
+      'uniform float u_minEdgeThickness;',
+      'uniform float u_lengthToThicknessRatio;',
+      'uniform float u_feather;',
+      dashed ? 'uniform vec2 u_resolution;' : '',
+      'varying vec4 v_color;',
+      'varying vec2 v_normal;',
+      'varying float v_thickness;',
+      'varying float v_feather;',
+      dashed ? 'varying float v_along;' : '',
+      'const float bias = 255.0 / 254.0;',
+      'void main() {',
+      '  float minThickness = u_minEdgeThickness;',
+      '  float radius = a_radius * a_radiusCoef;',
+      '  vec2 normal = a_normal * a_normalCoef;',
+      '  vec2 position = a_positionStart * (1.0 - a_positionCoef) + a_positionEnd * a_positionCoef;',
+      '  float normalLength = length(normal);',
+      '  vec2 unitNormal = normal / normalLength;',
+      '  vec2 shift = normalize(a_normal) * a_offset * u_correctionRatio / u_sizeRatio;',
+      '  float pixelsThickness = max(normalLength, minThickness * u_sizeRatio);',
+      '  float webGLThickness = pixelsThickness * u_correctionRatio / u_sizeRatio;',
+      '  float direction = sign(radius);',
+      '  float webGLNodeRadius = direction * radius * 2.0 * u_correctionRatio / u_sizeRatio;',
+      '  float webGLArrowHeadLength = webGLThickness * u_lengthToThicknessRatio * 2.0;',
+      '  vec2 compensationVector = vec2(-direction * unitNormal.y, direction * unitNormal.x) * (webGLNodeRadius + webGLArrowHeadLength);',
+      '  gl_Position = vec4((u_matrix * vec3(position + shift + unitNormal * webGLThickness + compensationVector, 1)).xy, 0, 1);',
+      dashed ? [
+        '  vec2 s = (u_matrix * vec3(a_positionStart, 1)).xy * u_resolution / 2.0;',
+        '  vec2 e = (u_matrix * vec3(a_positionEnd, 1)).xy * u_resolution / 2.0;',
+        '  v_along = a_positionCoef * length(e - s);'
+      ].join('\n') : '',
+      '  v_thickness = webGLThickness / u_zoomRatio;',
+      '  v_normal = unitNormal;',
+      '  v_feather = u_feather * u_correctionRatio / u_zoomRatio / u_pixelRatio * 2.0;',
+      '  #ifdef PICKING_MODE',
+      '  v_color = a_id;',
+      '  #else',
+      '  v_color = a_color;',
+      '  #endif',
+      '  v_color.a *= bias;',
+      '}'
+    ].join('\n');
+  }
 
   var DASHED_FRAGMENT = [
     'precision mediump float;',
@@ -197,28 +206,92 @@
     '}'
   ].join('\n');
 
-  var Clamped = rendering.createEdgeClampedProgram();
+  var HEAD_VERTEX = [
+    'attribute vec2 a_position;',
+    'attribute vec2 a_normal;',
+    'attribute float a_radius;',
+    'attribute vec3 a_barycentric;',
+    'attribute float a_offset;',
+    '#ifdef PICKING_MODE',
+    'attribute vec4 a_id;',
+    '#else',
+    'attribute vec4 a_color;',
+    '#endif',
+    'uniform mat3 u_matrix;',
+    'uniform float u_sizeRatio;',
+    'uniform float u_correctionRatio;',
+    'uniform float u_minEdgeThickness;',
+    'uniform float u_lengthToThicknessRatio;',
+    'uniform float u_widenessToThicknessRatio;',
+    'varying vec4 v_color;',
+    'const float bias = 255.0 / 254.0;',
+    'void main() {',
+    '  float minThickness = u_minEdgeThickness;',
+    '  float normalLength = length(a_normal);',
+    '  vec2 unitNormal = a_normal / normalLength;',
+    '  vec2 shift = unitNormal * a_offset * u_correctionRatio / u_sizeRatio;',
+    '  float pixelsThickness = max(normalLength / u_sizeRatio, minThickness);',
+    '  float webGLThickness = pixelsThickness * u_correctionRatio;',
+    '  float webGLNodeRadius = a_radius * 2.0 * u_correctionRatio / u_sizeRatio;',
+    '  float webGLArrowHeadLength = webGLThickness * u_lengthToThicknessRatio * 2.0;',
+    '  float webGLArrowHeadThickness = webGLThickness * u_widenessToThicknessRatio;',
+    '  float da = a_barycentric.x;',
+    '  float db = a_barycentric.y;',
+    '  float dc = a_barycentric.z;',
+    '  vec2 delta = vec2(',
+    '      da * (webGLNodeRadius * unitNormal.y)',
+    '    + db * ((webGLNodeRadius + webGLArrowHeadLength) * unitNormal.y + webGLArrowHeadThickness * unitNormal.x)',
+    '    + dc * ((webGLNodeRadius + webGLArrowHeadLength) * unitNormal.y - webGLArrowHeadThickness * unitNormal.x),',
+    '      da * (-webGLNodeRadius * unitNormal.x)',
+    '    + db * (-(webGLNodeRadius + webGLArrowHeadLength) * unitNormal.x + webGLArrowHeadThickness * unitNormal.y)',
+    '    + dc * (-(webGLNodeRadius + webGLArrowHeadLength) * unitNormal.x - webGLArrowHeadThickness * unitNormal.y)',
+    '  );',
+    '  gl_Position = vec4((u_matrix * vec3(a_position + shift + delta, 1)).xy, 0, 1);',
+    '  #ifdef PICKING_MODE',
+    '  v_color = a_id;',
+    '  #else',
+    '  v_color = a_color;',
+    '  #endif',
+    '  v_color.a *= bias;',
+    '}'
+  ].join('\n');
 
-  class EdgeDashedClampedProgram extends Clamped {
-    getDefinition() {
-      var def = super.getDefinition();
-      return Object.assign({}, def, {
-        VERTEX_SHADER_SOURCE: DASHED_VERTEX,
-        FRAGMENT_SHADER_SOURCE: DASHED_FRAGMENT,
-        UNIFORMS: def.UNIFORMS.concat(['u_resolution'])
-      });
-    }
-    setUniforms(params, info) {
-      super.setUniforms(params, info);
-      info.gl.uniform2f(info.uniformLocations.u_resolution, params.width, params.height);
-    }
+  // withOffset makes a program of Base that draws with the vertex shader vertex, which
+  // reads the edge's offset from one more attribute, and fragment, when given.
+  function withOffset(Base, vertex, fragment, resolution) {
+    return class extends Base {
+      getDefinition() {
+        var def = super.getDefinition();
+        return Object.assign({}, def, {
+          VERTEX_SHADER_SOURCE: vertex,
+          FRAGMENT_SHADER_SOURCE: fragment || def.FRAGMENT_SHADER_SOURCE,
+          UNIFORMS: resolution ? def.UNIFORMS.concat(['u_resolution']) : def.UNIFORMS,
+          ATTRIBUTES: def.ATTRIBUTES.concat([{ name: 'a_offset', size: 1, type: GL.FLOAT }])
+        });
+      }
+      processVisibleItem(edgeIndex, startIndex, sourceData, targetData, data) {
+        super.processVisibleItem(edgeIndex, startIndex, sourceData, targetData, data);
+        this.array[startIndex + this.ATTRIBUTES_ITEMS_COUNT - 1] = data.offset || 0;
+      }
+      setUniforms(params, info) {
+        super.setUniforms(params, info);
+        if (resolution) info.gl.uniform2f(info.uniformLocations.u_resolution, params.width, params.height);
+      }
+    };
   }
+
+  var Clamped = rendering.createEdgeClampedProgram();
+  var Head = rendering.createEdgeArrowHeadProgram();
 
   window.factgraphPrograms = {
     NodeShapeProgram: NodeShapeProgram,
+    EdgeArrowProgram: rendering.createEdgeCompoundProgram([
+      withOffset(Clamped, lineVertex(false)),
+      withOffset(Head, HEAD_VERTEX)
+    ]),
     EdgeDashedArrowProgram: rendering.createEdgeCompoundProgram([
-      EdgeDashedClampedProgram,
-      rendering.createEdgeArrowHeadProgram()
+      withOffset(Clamped, lineVertex(true), DASHED_FRAGMENT, true),
+      withOffset(Head, HEAD_VERTEX)
     ]),
     SHAPES: SHAPES
   };
