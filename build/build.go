@@ -12,6 +12,7 @@ import (
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/render"
 	"github.com/factgraph/factgraph/ingest"
+	"github.com/factgraph/factgraph/internal/sourcetext"
 	"github.com/factgraph/factgraph/store"
 )
 
@@ -105,6 +106,10 @@ func write(ctx context.Context, opts Options, files []string, stage string, note
 	if _, err := s.Ingest(ctx, facts); err != nil {
 		return nil, err
 	}
+	texts := sourcetext.New()
+	for _, f := range loaded {
+		texts.Add(f.Facts.Source.ID, f.Path)
+	}
 
 	g, err := s.Load(ctx, store.LoadOptions{})
 	if err != nil {
@@ -130,6 +135,10 @@ func write(ctx context.Context, opts Options, files []string, stage string, note
 		case f.FromStore():
 			name = "factgraph" + f.Ext()
 			_, err = export.Export(ctx, s, export.Options{Format: f.Name, Output: filepath.Join(stage, name)}, nil)
+		case f.Page():
+			// The page holds every view, not just the full one.
+			name = "factgraph" + f.Ext()
+			_, err = export.Export(ctx, s, export.Options{Format: f.Name, Output: filepath.Join(stage, name), Texts: texts}, nil)
 		default:
 			name = "full" + f.Ext()
 			err = export.WriteGraph(f, full, filepath.Join(stage, name), nil)

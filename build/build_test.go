@@ -22,7 +22,7 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(report.String()), "\n")
-	for _, want := range []string{"factgraph.db", "full.dot", "full.graphml", "full.yed.graphml", "full.gexf", "full.graphology.json", "full-csv", "full.mmd", "full.aif.json", "full.argdown", "factgraph.nq", "full.svg", "parties.svg", "arguments.svg", "stances.svg"} {
+	for _, want := range []string{"factgraph.db", "full.dot", "full.graphml", "full.yed.graphml", "full.gexf", "full.graphology.json", "full-csv", "full.mmd", "full.aif.json", "full.argdown", "factgraph.nq", "factgraph.html", "full.svg", "parties.svg", "arguments.svg", "stances.svg"} {
 		found := false
 		for _, l := range lines {
 			if l == filepath.Join(out, want) {

@@ -8,9 +8,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/factgraph/factgraph/graph"
 )
 
-// Format is one way of writing a graph. Exactly one of Write, WriteDir and WriteStore is set.
+// Format is one way of writing a graph. Exactly one of Write, WriteDir, WriteStore and
+// WritePage is set.
 type Format struct {
 	// Name is what users type after --format: lower case, no spaces ("dot", "graphml").
 	Name string
@@ -27,6 +30,10 @@ type Format struct {
 	// WriteStore writes from the store itself rather than from a view, for a format that
 	// must be lossless (N-Quads): source, when not empty, keeps that one source.
 	WriteStore func(ctx context.Context, w io.Writer, s QuadWriter, source string) error
+	// WritePage writes from the merged graph rather than from one view, for a format that
+	// holds every view, the items whole and the texts of their sources (the HTML page):
+	// opts says which view to show first, and gives the texts.
+	WritePage func(ctx context.Context, w io.Writer, g *graph.Graph, opts Options) error
 
 	// Layout says that the format draws the graph or carries where its nodes are, so the
 	// graph is laid out before it is written (see Lay).
@@ -62,6 +69,16 @@ type QuadWriter interface {
 // FromStore reports whether the format writes from the store rather than from a view.
 func (f Format) FromStore() bool { return f.WriteStore != nil }
 
+// Page reports whether the format writes a page of every view (WritePage is set).
+func (f Format) Page() bool { return f.WritePage != nil }
+
+// TextSource gives the plain text of a source document, the file its facts file names in
+// source.text, for a format that shows each quote where it stands in the text. ok is false
+// when the text is not at hand (the store keeps the path, not the text).
+type TextSource interface {
+	SourceText(src graph.Source) (text string, ok bool, err error)
+}
+
 // Ext is the format's usual file name ending, with its dot (".dot"), or "" for a folder.
 func (f Format) Ext() string {
 	if len(f.Exts) == 0 {
@@ -81,13 +98,13 @@ var registry struct {
 // say how to write: those are mistakes in the program, not in its input.
 func Register(f Format) {
 	n := 0
-	for _, set := range []bool{f.Write != nil, f.WriteDir != nil, f.WriteStore != nil} {
+	for _, set := range []bool{f.Write != nil, f.WriteDir != nil, f.WriteStore != nil, f.WritePage != nil} {
 		if set {
 			n++
 		}
 	}
 	if f.Name == "" || n != 1 {
-		panic(fmt.Sprintf("export: format %q must have a name and exactly one of Write, WriteDir, WriteStore", f.Name))
+		panic(fmt.Sprintf("export: format %q must have a name and exactly one of Write, WriteDir, WriteStore, WritePage", f.Name))
 	}
 	f.Dir = f.WriteDir != nil
 	f.Exts = append([]string(nil), f.Exts...)

@@ -23,6 +23,8 @@ type Options struct {
 	// Notes, when set, is told what the export left out and why: the positions of a graph
 	// too large to lay out.
 	Notes io.Writer
+	// Texts gives the texts of the sources, for a page format (Format.Page); nil: none.
+	Texts TextSource
 }
 
 // Resolve returns the format opts asks for: by name, or else by the ending of Output.
@@ -115,6 +117,9 @@ func Export(ctx context.Context, s *store.Store, opts Options, stdout io.Writer)
 	g, err := s.Load(ctx, store.LoadOptions{Source: opts.Source})
 	if err != nil {
 		return f, err
+	}
+	if f.Page() {
+		return f, toOutput(opts.Output, stdout, func(w io.Writer) error { return f.WritePage(ctx, w, g, opts) })
 	}
 	v, err := BuildView(g, opts.ViewOptions)
 	if err != nil {

@@ -420,3 +420,13 @@ func (s *Store) bulkLoad(ctx context.Context, reps []replacement) (*IngestReport
 	}
 	return report, nil
 }
+
+// SourceIDs returns the ids of the sources in the store, sorted, reading one quad per source
+// (the object index of their kind), not the sources themselves.
+func (s *Store) SourceIDs(ctx context.Context) (_ []string, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	return s.sourceIDs(ctx)
+}

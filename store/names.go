@@ -78,3 +78,37 @@ func (w *walker) holds(id string) (bool, error) {
 	}
 	return w.sources[id] != nil, nil
 }
+
+// NamesWithPrefix returns the ids of the parties, agreements, events and sources with a
+// name, alias or title that starts with prefix, ignoring case and runs of spaces
+// (FoldName): at most max, each once, in the order of their names, for suggestions as one
+// types. Like NameMatches it may list ids that a later source renamed, or that are gone:
+// read them before showing them. It returns ErrNoNameIndex on a store without a name index
+// that covers it (a memory or PostgreSQL store, or a bolt store written by another program).
+func (s *Store) NamesWithPrefix(ctx context.Context, prefix string, max int) (_ []string, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	if s.bolt == nil {
+		return nil, ErrNoNameIndex
+	}
+	key := graph.FoldName(prefix)
+	if key == "" || max <= 0 {
+		return nil, nil
+	}
+	w := newWalker(ctx, s, -1, nil)
+	defer w.close()
+	br, err := w.reader()
+	if err != nil {
+		return nil, err
+	}
+	ids, ok, err := br.NamesWithPrefix(key, max)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, ErrNoNameIndex
+	}
+	return ids, nil
+}

@@ -3,14 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/factgraph/factgraph/internal/synth"
 	"github.com/factgraph/factgraph/store/storetest"
 )
 
@@ -26,6 +29,11 @@ import (
 //   - in ```console blocks, each "$ " line, whose output (stdout, then stderr) must be the
 //     lines shown under it, where a line "..." stands for any number of lines. It must exit
 //     with status 0, unless what it shows is an error ("factgraph: ...").
+//
+// A "go run ./cmd/synth" line writes its synthetic corpus (with at most 1,000 articles: a
+// larger one is for benchmarks, and the commands after it run the same on a smaller one).
+// Paths under /tmp/ are taken to be under the test's folder. "factgraph serve" runs until
+// stopped: TestServe and the browser tests run it, not this test.
 func TestDocsCommands(t *testing.T) {
 	docs, err := filepath.Glob("../../docs/*.md")
 	if err != nil {
@@ -102,7 +110,9 @@ func docCommands(path string) ([]docCommand, error) {
 			words, _ := shellWords(l)
 			switch {
 			case len(words) == 0:
-			case isFactgraph(words):
+			case isFactgraph(words) && slices.Contains(words, "serve"):
+				// serve runs until stopped; TestServe runs it.
+			case isFactgraph(words), isSynth(words):
 				cmds = append(cmds, docCommand{where: where, line: l})
 			case words[0] == "export" && len(words) == 2 && strings.Contains(words[1], "="):
 				cmds = append(cmds, docCommand{where: where, line: l, env: true})
@@ -152,6 +162,14 @@ func (sh *docShell) run(c docCommand) {
 		return
 	}
 	words, _ := shellWords(c.line)
+	for i, w := range words {
+		if rest, ok := strings.CutPrefix(w, "/tmp/"); ok {
+			words[i] = filepath.Join(sh.dir, "tmp", rest)
+		}
+	}
+	if err := os.MkdirAll(filepath.Join(sh.dir, "tmp"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	var stdout, stderr bytes.Buffer
 	code, fgOut, err := sh.pipeline(words, &stdout, &stderr)
 	if err != nil {
@@ -176,7 +194,7 @@ func (sh *docShell) run(c docCommand) {
 	switch {
 	case code != 0:
 		t.Errorf("%s: %s: exit %d\n%s", c.where, c.line, code, stderr.String())
-	case !fgOut && !writesFile(words):
+	case !fgOut && !writesFile(words) && !isSynth(words):
 		t.Errorf("%s: %s: printed nothing", c.where, c.line)
 	}
 }
@@ -227,6 +245,9 @@ func (sh *docShell) exec(cmd []string, stdin []byte, stdout, stderr io.Writer) (
 		}
 		return run(context.Background(), append([]string{"factgraph"}, args...), stdout, stderr), nil
 	}
+	if isSynth(cmd) {
+		return runSynth(cmd[3:], stderr)
+	}
 	path, err := exec.LookPath(cmd[0])
 	if err != nil {
 		if os.Getenv("CI") != "" {
@@ -250,6 +271,40 @@ func (sh *docShell) exec(cmd []string, stdin []byte, stdout, stderr io.Writer) (
 // "go run ./cmd/factgraph ...".
 func isFactgraph(cmd []string) bool {
 	return len(cmd) > 0 && (cmd[0] == "factgraph" || len(cmd) > 2 && cmd[0] == "go" && cmd[1] == "run" && cmd[2] == "./cmd/factgraph")
+}
+
+// isSynth reports whether a command writes a synthetic corpus: "go run ./cmd/synth ...".
+func isSynth(cmd []string) bool {
+	return len(cmd) > 2 && cmd[0] == "go" && cmd[1] == "run" && cmd[2] == "./cmd/synth"
+}
+
+// runSynth writes the corpus cmd/synth's flags ask for, with at most 1,000 articles.
+func runSynth(args []string, stderr io.Writer) (int, error) {
+	fs := flag.NewFlagSet("synth", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var opts synth.Options
+	fs.IntVar(&opts.Articles, "n", 1000, "")
+	fs.Uint64Var(&opts.Seed, "seed", 1, "")
+	fs.StringVar(&opts.Dir, "o", "corpus", "")
+	nq := fs.String("nquads", "", "")
+	if err := fs.Parse(args); err != nil {
+		return 2, nil
+	}
+	opts.Articles = min(opts.Articles, 1000)
+	if _, err := synth.Write(context.Background(), opts); err != nil {
+		return 0, err
+	}
+	if *nq != "" {
+		f, err := os.Create(*nq)
+		if err != nil {
+			return 0, err
+		}
+		defer f.Close()
+		if _, err := synth.WriteNQuads(context.Background(), f, opts.Articles, opts.Seed); err != nil {
+			return 0, err
+		}
+	}
+	return 0, nil
 }
 
 // writesFile reports whether a command line sends factgraph's output to a file (-o).

@@ -10,12 +10,14 @@ import (
 	"github.com/factgraph/factgraph/export"
 	_ "github.com/factgraph/factgraph/export/all" // registers every format
 	"github.com/factgraph/factgraph/internal/heap"
+	"github.com/factgraph/factgraph/internal/sourcetext"
 )
 
 // exportOptions are the flags of "factgraph export".
 type exportOptions struct {
 	store string
 	quiet bool
+	facts cli.StringSlice // where the store's facts files are, for the texts a page shows
 	export.Options
 }
 
@@ -30,12 +32,14 @@ func exportCommand() *cli.Command {
 			"\nExample:\n" +
 			"   factgraph export --format dot --view parties | dot -Tsvg > alliance.svg\n" +
 			"   factgraph export -o treaty.graphml samples/japan-us-security-treaty/facts.yaml\n" +
-			"   factgraph export --format gexf --focus japan --depth 2 -o japan.gexf",
+			"   factgraph export --format gexf --focus japan --depth 2 -o japan.gexf\n" +
+			"   factgraph export --format html -o treaty.html samples/japan-us-security-treaty/facts.yaml",
 		Flags: append([]cli.Flag{
 			storeFlag(&o.store),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "output `FORMAT`: " + strings.Join(export.FormatNames(), ", "), Destination: &o.Format},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `PATH` (a folder for csv) instead of standard output", Destination: &o.Output},
 			quietFlag(&o.quiet),
+			&cli.StringSliceFlag{Name: "facts", Usage: "with --format html from a store: the facts files or `FOLDER` the store was built from, to show quotes in the source texts next to them", Destination: &o.facts},
 		}, viewFlags(&o.ViewOptions)...),
 		Action: func(c *cli.Context) error {
 			if err := checkView(c, o.ViewOptions); err != nil {
@@ -48,11 +52,19 @@ func exportCommand() *cli.Command {
 				return err
 			}
 			defer heap.Export()()
-			s, err := openInput(c.Context, o.store, c.Args().Slice())
+			s, texts, err := openInputTexts(c.Context, o.store, c.Args().Slice())
 			if err != nil {
 				return err
 			}
 			defer s.Close()
+			if len(o.facts.Value()) > 0 {
+				if texts, err = sourcetext.Scan(c.Context, o.facts.Value()); err != nil {
+					return usageError{err}
+				}
+			}
+			if texts != nil {
+				o.Texts = texts
+			}
 			bar := newProgress(c.App.ErrWriter, o.quiet, -1, "exporting")
 			o.Notes = c.App.ErrWriter
 			_, err = export.Export(c.Context, s, o.Options, c.App.Writer)

@@ -72,6 +72,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		queryCommand(),
 		findCommand(),
 		statsCommand(),
+		serveCommand(),
 	} {
 		if c != nil {
 			cmds = append(cmds, c)

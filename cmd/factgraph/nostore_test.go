@@ -22,6 +22,7 @@ func TestReadingNeverWrites(t *testing.T) {
 		{"query", "claims"},
 		{"query", "timeline"},
 		{"stats"},
+		{"serve"},
 	} {
 		args := append(args, "--store", missing)
 		code, _, stderr := runQuery(t, args...)

@@ -10,6 +10,7 @@ import (
 	_ "github.com/factgraph/factgraph/export/gexf"       // gexf
 	_ "github.com/factgraph/factgraph/export/graphml"    // graphml
 	_ "github.com/factgraph/factgraph/export/graphology" // json
+	_ "github.com/factgraph/factgraph/export/html"       // html
 	_ "github.com/factgraph/factgraph/export/layout"     // lays graphs out before they are written
 	_ "github.com/factgraph/factgraph/export/mermaid"    // mermaid
 	_ "github.com/factgraph/factgraph/export/nquads"     // nquads

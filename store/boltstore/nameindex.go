@@ -240,3 +240,31 @@ func (n *bulkNames) write(tx *bolt.Tx) error {
 	}
 	return nil
 }
+
+// namesWithPrefix returns, from the fresh index, the subjects of the names, aliases and
+// titles that start with the folded prefix, each once, in the order of the names, at most
+// max of them; errStaleNames when the index does not cover the store.
+func (s *DB) namesWithPrefix(prefix string, max int) ([]string, error) {
+	var out []string
+	err := s.boltDB().View(func(tx *bolt.Tx) error {
+		if !nameIndexFresh(tx) {
+			return errStaleNames
+		}
+		seen := map[string]bool{}
+		p := []byte(prefix)
+		c := tx.Bucket(nameBucket).Cursor()
+		for k, _ := c.Seek(p); k != nil && bytes.HasPrefix(k, p) && len(out) < max; k, _ = c.Next() {
+			i := bytes.IndexByte(k, 0)
+			if i < 0 {
+				continue
+			}
+			id := strings.TrimPrefix(string(k[i+1:]), model.SourcePrefix)
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+		return nil
+	})
+	return out, err
+}

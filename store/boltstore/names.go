@@ -123,3 +123,19 @@ func (r *boltReader) anyObject(sp *boltIndex, sub, pred uint64, all bool, ok fun
 	}
 	return matched, nil
 }
+
+// NamesWithPrefix returns the ids of the parties, agreements, events and sources with a
+// name, alias or title that, folded (graph.FoldName), starts with prefix, which is folded
+// already: at most max, each once, in the order of their names. ok is false when the
+// store's name index does not cover it (a prefix cannot be looked up otherwise without
+// reading every name).
+func (rd *Reader) NamesWithPrefix(prefix string, max int) (ids []string, ok bool, err error) {
+	ids, err = rd.db.namesWithPrefix(prefix, max)
+	switch {
+	case errors.Is(err, errStaleNames):
+		return nil, false, nil
+	case err != nil:
+		return nil, false, fmt.Errorf("read store: %w", err)
+	}
+	return ids, true, nil
+}

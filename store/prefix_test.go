@@ -1,0 +1,59 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+)
+
+func TestNamesWithPrefix(t *testing.T) {
+	ctx := context.Background()
+	s := newBolt(t)
+	ingest(t, s, treatyFacts(), natoFacts())
+	tests := []struct {
+		prefix string
+		max    int
+		want   []string // in this order, at the start
+		not    []string
+	}{
+		{prefix: "jap", max: 10, want: []string{"japan"}},
+		{prefix: "  JAPAN ", max: 10, want: []string{"japan"}},
+		{prefix: "u", max: 10, want: []string{"united-states"}},
+		{prefix: "zzz", max: 10},
+		{prefix: "", max: 10},
+		{prefix: "a", max: 1},
+	}
+	for _, tt := range tests {
+		got, err := s.NamesWithPrefix(ctx, tt.prefix, tt.max)
+		if err != nil {
+			t.Fatalf("NamesWithPrefix(%q): %v", tt.prefix, err)
+		}
+		if len(got) > tt.max {
+			t.Errorf("NamesWithPrefix(%q, %d) = %v: more than asked", tt.prefix, tt.max, got)
+		}
+		for _, id := range tt.want {
+			if !slices.Contains(got, id) {
+				t.Errorf("NamesWithPrefix(%q) = %v, want %q among them", tt.prefix, got, id)
+			}
+		}
+		if tt.want == nil && tt.max > 1 && len(got) > 0 {
+			t.Errorf("NamesWithPrefix(%q) = %v, want none", tt.prefix, got)
+		}
+		if len(slices.Compact(slices.Clone(got))) != len(got) {
+			t.Errorf("NamesWithPrefix(%q) = %v repeats an id", tt.prefix, got)
+		}
+	}
+	ids, err := s.SourceIDs(ctx)
+	if err != nil || len(ids) != 2 {
+		t.Errorf("SourceIDs = %v, %v; want two", ids, err)
+	}
+	mem, err := Open(ctx, "mem:", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mem.Close()
+	if _, err := mem.NamesWithPrefix(ctx, "jap", 5); !errors.Is(err, ErrNoNameIndex) {
+		t.Errorf("NamesWithPrefix on a memory store: %v, want ErrNoNameIndex", err)
+	}
+}
