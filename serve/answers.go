@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/html"
@@ -143,6 +144,11 @@ func (srv *Server) around(ctx context.Context, view, focus string, depth, limit,
 // depend on the agreement it is under, and an agreement's on the agreements that revise it,
 // which g may hold by name only, or not at all: those are read whole first, and the brief
 // agreements of g replaced by them, with the events that date an agreement the facts do not.
+//
+// An agreement is stated by many sources of a large store, so reading it whole costs more
+// than the rest of an answer: each is read once and kept, as are the ids of the agreements
+// that revise it. The server reads the store as it was when it started (as its counts of
+// sources and its whole views do): a bolt store cannot be written while serve has it open.
 func (srv *Server) spans(ctx context.Context, g *graph.Graph) (map[string]html.Span, error) {
 	var ids []string
 	for _, o := range g.Obligations {
@@ -158,21 +164,9 @@ func (srv *Server) spans(ctx context.Context, g *graph.Graph) (map[string]html.S
 	if len(ids) == 0 {
 		return html.Spans(g), nil
 	}
-	all := ids
-	for _, id := range ids {
-		revisers, err := srv.s.Referrers(ctx, id, "revises")
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, revisers...)
-	}
-	ag, err := srv.s.LoadAround(ctx, all, store.AroundOptions{MaxItems: -1})
+	whole, err := srv.wholeAgreements(ctx, ids)
 	if err != nil {
 		return nil, err
-	}
-	whole := map[string]graph.Agreement{}
-	for _, a := range ag.Agreements {
-		whole[a.ID] = a
 	}
 	for i, a := range g.Agreements {
 		if w, ok := whole[a.ID]; ok && len(a.Sources) == 0 {
@@ -180,10 +174,14 @@ func (srv *Server) spans(ctx context.Context, g *graph.Graph) (map[string]html.S
 		}
 	}
 	withRevisers := *g
-	withRevisers.Agreements = ag.Agreements
+	withRevisers.Agreements = nil
+	for _, a := range whole {
+		withRevisers.Agreements = append(withRevisers.Agreements, a)
+	}
+	slices.SortFunc(withRevisers.Agreements, func(a, b graph.Agreement) int { return strings.Compare(a.ID, b.ID) })
 	// An agreement the facts do not date is dated by the events that involve it.
 	var events []string
-	for _, a := range ag.Agreements {
+	for _, a := range withRevisers.Agreements {
 		if a.InForce.IsZero() && a.Signed.IsZero() {
 			ids, err := srv.s.Referrers(ctx, a.ID, "involves")
 			if err != nil {
@@ -200,6 +198,53 @@ func (srv *Server) spans(ctx context.Context, g *graph.Graph) (map[string]html.S
 		withRevisers.Events = append(slices.Clip(g.Events), ev.Events...)
 	}
 	return html.Spans(&withRevisers), nil
+}
+
+// wholeAgreements returns the agreements ids name that the store holds, and those that
+// revise them, each read whole, from what the server keeps or else from the store.
+func (srv *Server) wholeAgreements(ctx context.Context, ids []string) (map[string]graph.Agreement, error) {
+	srv.agreementsMu.Lock()
+	defer srv.agreementsMu.Unlock()
+	var load []string
+	for _, id := range ids {
+		if _, ok := srv.revisers[id]; ok {
+			continue
+		}
+		revisers, err := srv.s.Referrers(ctx, id, "revises")
+		if err != nil {
+			return nil, err
+		}
+		srv.revisers[id] = revisers
+		for _, r := range append([]string{id}, revisers...) {
+			if _, ok := srv.agreements[r]; !ok {
+				load = append(load, r)
+			}
+		}
+	}
+	if len(load) > 0 {
+		ag, err := srv.s.LoadAround(ctx, load, store.AroundOptions{MaxItems: -1})
+		if err != nil {
+			for _, id := range ids {
+				delete(srv.revisers, id)
+			}
+			return nil, err
+		}
+		for _, id := range load {
+			srv.agreements[id] = nil
+		}
+		for _, a := range ag.Agreements {
+			srv.agreements[a.ID] = &a
+		}
+	}
+	out := map[string]graph.Agreement{}
+	for _, id := range ids {
+		for _, r := range append([]string{id}, srv.revisers[id]...) {
+			if a := srv.agreements[r]; a != nil {
+				out[r] = *a
+			}
+		}
+	}
+	return out, nil
 }
 
 // itemAnswer is what /api/item sends: the item whole, the items the page needs with it,

@@ -14,6 +14,7 @@ import (
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/html"
+	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/sourcetext"
 	"github.com/factgraph/factgraph/store"
 )
@@ -63,6 +64,10 @@ type Server struct {
 
 	namesMu sync.Mutex
 	names   []nameEntry // every name, for a store without a name index; nil until read
+
+	agreementsMu sync.Mutex
+	agreements   map[string]*graph.Agreement // read whole for the time slider; nil: not in the store
+	revisers     map[string][]string         // agreement id -> the agreements that revise it
 }
 
 // New makes a server of the store s, which it does not close. It checks the options and,
@@ -89,7 +94,8 @@ func New(ctx context.Context, s *store.Store, opts Options) (*Server, error) {
 	if opts.Limit < 1 || opts.Limit > MaxLimit {
 		return nil, fmt.Errorf("limit %d is out of range; give 1 to %d", opts.Limit, MaxLimit)
 	}
-	srv := &Server{s: s, opts: opts, ready: make(chan struct{}), sem: make(chan struct{}, 4), sources: -1, views: map[string][]byte{}}
+	srv := &Server{s: s, opts: opts, ready: make(chan struct{}), sem: make(chan struct{}, 4), sources: -1, views: map[string][]byte{},
+		agreements: map[string]*graph.Agreement{}, revisers: map[string][]string{}}
 	if opts.Focus != "" {
 		if _, ok, err := s.Lookup(ctx, opts.Focus); err != nil {
 			return nil, err
