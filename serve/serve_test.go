@@ -9,6 +9,7 @@ import (
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/html"
+	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/fixture"
 	"github.com/factgraph/factgraph/serve"
 )
@@ -167,14 +168,26 @@ func TestAnswers(t *testing.T) {
 	})
 
 	t.Run("the 1960 revision ends the 1951 treaty around a focus too", func(t *testing.T) {
-		_, body := get(t, ts, "/api/graph?focus=us-defend-japan")
-		v := decode[html.View](t, body)
-		spans := map[string]html.Span{}
-		for _, n := range v.Nodes {
-			spans[n.ID] = n.Span
-		}
-		if spans["us-defend-japan"] != (html.Span{From: 1960}) {
-			t.Errorf("span of us-defend-japan %+v, want from 1960 (the agreement it is under)", spans["us-defend-japan"])
+		// Twice for each focus: the second answer comes from the agreements the server kept.
+		for _, focus := range []string{"us-defend-japan", "us-defend-japan", "japan-us-security-treaty-1951", "japan-us-security-treaty-1951"} {
+			_, body := get(t, ts, "/api/graph?focus="+focus)
+			v := decode[html.View](t, body)
+			spans := map[string]html.Span{}
+			for _, n := range v.Nodes {
+				spans[n.ID] = n.Span
+			}
+			for id, want := range map[string]html.Span{
+				"us-defend-japan":               {From: 1960},
+				"japan-us-security-treaty-1960": {From: 1960},
+				"japan-us-security-treaty-1951": {From: 1951, Until: 1960},
+			} {
+				if got, ok := spans[id]; ok && got != want {
+					t.Errorf("around %s: span of %s %+v, want %+v", focus, id, got, want)
+				}
+			}
+			if _, ok := spans["japan-us-security-treaty-1960"]; !ok {
+				t.Errorf("around %s: no node japan-us-security-treaty-1960", focus)
+			}
 		}
 	})
 
@@ -270,6 +283,37 @@ func TestLoopback(t *testing.T) {
 	for addr, want := range map[string]bool{"127.0.0.1:8080": true, "localhost:1": true, "[::1]:80": true, ":8080": false, "0.0.0.0:8080": false, "192.168.1.2:80": false} {
 		if serve.Loopback(addr) != want {
 			t.Errorf("Loopback(%q) = %v", addr, !want)
+		}
+	}
+}
+
+// An agreement's years end where one that revises it starts, also when the revision lies
+// outside the view asked for, and when the server answers from the agreements it kept.
+func TestSpansWithRevisionOutOfView(t *testing.T) {
+	f := &graph.Facts{
+		Source:  graph.Source{ID: "article", Title: "An article"},
+		Parties: []graph.Party{{ID: "a", Name: "A", Kind: "state"}, {ID: "b", Name: "B", Kind: "state"}},
+		Agreements: []graph.Agreement{
+			{ID: "treaty-1951", Name: "Treaty", Kind: "treaty", Parties: []string{"a", "b"}, Signed: graph.MustDate("1951")},
+			{ID: "treaty-1960", Name: "Revised treaty", Kind: "treaty", Parties: []string{"a", "b"}, Signed: graph.MustDate("1960"), Revises: "treaty-1951"},
+		},
+		Obligations: []graph.Obligation{{ID: "old-duty", Bearer: "a", Beneficiary: "b", Duty: "defend B", Under: "treaty-1951", Status: "in-force"}},
+	}
+	ts := server(t, memStore(t, f), serve.Options{})
+	for range 2 {
+		_, body := get(t, ts, "/api/graph?view=full&depth=1&focus=old-duty")
+		v := decode[html.View](t, body)
+		spans := map[string]html.Span{}
+		for _, n := range v.Nodes {
+			spans[n.ID] = n.Span
+		}
+		if _, ok := spans["treaty-1960"]; ok {
+			t.Fatalf("the revision is in the view; the test needs it outside")
+		}
+		for id, want := range map[string]html.Span{"treaty-1951": {From: 1951, Until: 1960}, "old-duty": {From: 1951, Until: 1960}} {
+			if spans[id] != want {
+				t.Errorf("span of %s %+v, want %+v", id, spans[id], want)
+			}
 		}
 	}
 }
