@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -280,31 +279,12 @@ func isSynth(cmd []string) bool {
 
 // runSynth writes the corpus cmd/synth's flags ask for, with at most 1,000 articles.
 func runSynth(args []string, stderr io.Writer) (int, error) {
-	fs := flag.NewFlagSet("synth", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var opts synth.Options
-	fs.IntVar(&opts.Articles, "n", 1000, "")
-	fs.Uint64Var(&opts.Seed, "seed", 1, "")
-	fs.StringVar(&opts.Dir, "o", "corpus", "")
-	nq := fs.String("nquads", "", "")
-	if err := fs.Parse(args); err != nil {
+	c, err := synth.ParseArgs(args, stderr)
+	if err != nil {
 		return 2, nil
 	}
-	opts.Articles = min(opts.Articles, 1000)
-	if _, err := synth.Write(context.Background(), opts); err != nil {
-		return 0, err
-	}
-	if *nq != "" {
-		f, err := os.Create(*nq)
-		if err != nil {
-			return 0, err
-		}
-		defer f.Close()
-		if _, err := synth.WriteNQuads(context.Background(), f, opts.Articles, opts.Seed); err != nil {
-			return 0, err
-		}
-	}
-	return 0, nil
+	c.Articles = min(c.Articles, 1000)
+	return 0, c.Run(context.Background(), io.Discard)
 }
 
 // writesFile reports whether a command line sends factgraph's output to a file (-o).
