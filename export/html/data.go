@@ -46,17 +46,19 @@ type View struct {
 
 // Node is a node of a view: an item, in display terms, with its place.
 type Node struct {
-	ID      string   `json:"id"`
-	Label   string   `json:"label"`
-	Kind    string   `json:"kind"`
-	Type    string   `json:"type,omitempty"`
-	Status  string   `json:"status,omitempty"`
-	Color   string   `json:"color"`
-	Shape   string   `json:"shape"`
-	X       float64  `json:"x"`
-	Y       float64  `json:"y"`
-	Size    float64  `json:"size"`
-	Sources []string `json:"sources,omitempty"`
+	ID     string  `json:"id"`
+	Label  string  `json:"label"`
+	Kind   string  `json:"kind"`
+	Type   string  `json:"type,omitempty"`
+	Status string  `json:"status,omitempty"`
+	Color  string  `json:"color"`
+	Shape  string  `json:"shape"`
+	X      float64 `json:"x"`
+	Y      float64 `json:"y"`
+	Size   float64 `json:"size"`
+	// Labelled says the page always draws the node's label (see placeLabels).
+	Labelled bool     `json:"labelled,omitempty"`
+	Sources  []string `json:"sources,omitempty"`
 	Span
 }
 

@@ -1,7 +1,9 @@
 package html
 
 import (
+	"cmp"
 	"math"
+	"slices"
 
 	"github.com/factgraph/factgraph/graph"
 )
@@ -20,33 +22,77 @@ const (
 	labelChars   = 48  // the page shortens longer labels
 )
 
-// labelled reports whether the page always draws a node's label: parties and agreements,
-// what every view is about (page.js, forceLabel). Others are drawn when there is room.
-func labelled(kind string) bool { return kind == graph.KindParty || kind == graph.KindAgreement }
+// named reports whether a node's label is one the page should draw whenever it can:
+// parties and agreements, what every view is about. Claims and duties, whose labels are
+// sentences, are drawn when sigma.js finds room (zoomed in) and on hover.
+func named(kind string) bool { return kind == graph.KindParty || kind == graph.KindAgreement }
 
-// spreadLabels moves the nodes whose labels the page always draws apart until no two of
-// their labels, or a label and such a node, overlap on a screen of screenWidth by
-// screenHeight, the whole layout fitted into it as sigma.js fits it. Each overlap is undone
-// along the axis where it is smaller, half by each node, in node order: the same layout
-// gives the same result. A view with more than maxSpread such nodes, more labels than such
-// a screen has lines for, is left as it is, as is what is still too close after 100 rounds.
-func spreadLabels(nodes []Node, x, y []float64) {
-	const maxSpread = 100
+// placeLabels decides which labels the page always draws (Node.Labelled) and moves their
+// nodes so that those labels do not overlap one another or such a node on a screen of
+// screenWidth by screenHeight, the whole layout fitted into it as sigma.js fits it.
+//
+// First the named nodes are moved apart: each overlap is undone along the axis where it is
+// smaller, half by each node, in node order, until none is left, each node staying within
+// maxMove screen pixels of where the force layout put it (a hub among a hundred parties
+// cannot show every name on one screen, and moving further only squeezes the picture into a
+// line) and the layout keeping 3/4 of its first scale. Then the
+// labels that still fit are chosen, the largest nodes (the most linked) first: a label that
+// would overlap one already chosen is left to sigma.js, which draws it when there is room.
+// The same layout gives the same result.
+func placeLabels(nodes []Node, x, y []float64) {
 	var ids []int
 	for i, n := range nodes {
-		if labelled(n.Kind) {
+		if named(n.Kind) {
 			ids = append(ids, i)
 		}
-	}
-	if len(ids) < 2 || len(ids) > maxSpread {
-		return
 	}
 	width := make([]float64, len(nodes))
 	for _, i := range ids {
 		width[i] = float64(min(len([]rune(nodes[i].Label)), labelChars)) * charWidth
 	}
+	if len(ids) >= 2 && len(ids) <= maxSpread {
+		spread(nodes, ids, width, x, y)
+	}
+	slices.SortStableFunc(ids, func(a, b int) int { return cmp.Compare(nodes[b].Size, nodes[a].Size) })
+	s := fitScale(x, y)
+	var chosen []int
+	for _, i := range ids {
+		clear := true
+		for _, j := range chosen {
+			if ox, oy := overlap(nodes[i], nodes[j], x[i]*s, y[i]*s, x[j]*s, y[j]*s, width[i], width[j]); ox > 0 && oy > 0 {
+				clear = false
+				break
+			}
+		}
+		if clear {
+			chosen = append(chosen, i)
+			nodes[i].Labelled = true
+		}
+	}
+}
+
+// maxSpread is the most named nodes spread moves: more labels than a screen has lines for.
+// maxMove is how far, in screen pixels, spread moves a node: three lines of labels.
+const (
+	maxSpread = 100
+	maxMove   = 3 * labelHeight
+)
+
+// spread moves the named nodes ids apart until their labels do not overlap, for at most 100
+// rounds, each within maxMove of where it was, while the layout keeps 3/4 of its first scale.
+func spread(nodes []Node, ids []int, width, x, y []float64) {
+	first := fitScale(x, y)
+	x0, y0 := slices.Clone(x), slices.Clone(y)
+	limit := maxMove / first
+	keep := func(i int) {
+		x[i] = min(max(x[i], x0[i]-limit), x0[i]+limit)
+		y[i] = min(max(y[i], y0[i]-limit), y0[i]+limit)
+	}
 	for range 100 {
 		s := fitScale(x, y)
+		if s < first*3/4 {
+			return
+		}
 		moved := false
 		for a, i := range ids {
 			for _, j := range ids[a+1:] {
@@ -70,6 +116,8 @@ func spreadLabels(nodes []Node, x, y []float64) {
 						x[i], x[j] = x[i]+d, x[j]-d
 					}
 				}
+				keep(i)
+				keep(j)
 			}
 		}
 		if !moved {

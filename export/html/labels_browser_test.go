@@ -8,9 +8,10 @@ import (
 	"github.com/factgraph/factgraph/internal/browsertest"
 )
 
-// The labels the page always draws (parties and agreements) do not overlap one another or
-// such a node, in any view of the flagship, on a small laptop's screen, as Chromium draws
-// them: positions from sigma.js, widths measured in the page's font.
+// The labels the page always draws (parties and agreements, as many as fit) do not overlap
+// one another or such a node, in any view of the flagship, on a small laptop's screen, as
+// Chromium draws them: positions from sigma.js, widths measured in the page's font. The
+// parties view names every party and agreement.
 func TestLabelsApartInBrowser(t *testing.T) {
 	g, texts := flagship(t)
 	tab := browsertest.New(t)
@@ -33,12 +34,18 @@ func TestLabelsApartInBrowser(t *testing.T) {
 				const a = boxes[i], b = boxes[j];
 				if (Math.min(a.r, b.r) - Math.max(a.l, b.l) > 1 && Math.min(a.b, b.b) - Math.max(a.t, b.t) > 1) out.push(a.n + " and " + b.n);
 			}
-			return out.concat([String(boxes.length)]);
+			const named = gr.filterNodes((n, a) => (a.kind === "party" || a.kind === "agreement") && !r.getNodeDisplayData(n).hidden).length;
+			return out.concat([String(named - boxes.length), String(boxes.length)]);
 		})()`)
-		if n := clashes[len(clashes)-1]; (view == export.ViewFull || view == export.ViewParties) && (n == "0" || n == "1") {
+		n, unnamed := clashes[len(clashes)-1], clashes[len(clashes)-2]
+		if (view == export.ViewFull || view == export.ViewParties) && (n == "0" || n == "1") {
 			t.Errorf("%s view: %s labelled nodes; the test needs several", view, n)
 		}
-		for _, c := range clashes[:len(clashes)-1] {
+		// The flagship's parties view has room for every name.
+		if view == export.ViewParties && unnamed != "0" {
+			t.Errorf("parties view: %s parties or agreements drawn without their names", unnamed)
+		}
+		for _, c := range clashes[:len(clashes)-2] {
 			t.Errorf("%s view: the labels of %s overlap", view, c)
 		}
 	}

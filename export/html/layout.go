@@ -10,8 +10,9 @@ import (
 // placement (with their grid for large graphs), with ForceAtlas2's mass (hubs push harder)
 // and a weak pull to the middle that keeps the parts of a disconnected view together, from
 // a fixed start: the same view is laid out the same way every time. The start is a spiral
-// in node order or, around center, rings by distance from it. Last, the nodes whose labels
-// the page always draws are moved apart until those labels do not overlap (spreadLabels).
+// in node order or, around center, rings by distance from it. Then the parts no edge joins
+// to the largest are packed beside it (packComponents). Last, the labels of parties
+// and agreements are kept apart, and those that fit chosen to be always drawn (placeLabels).
 // The page re-runs a layout (ForceAtlas2) on demand.
 func Layout(v *View, center string) {
 	n := len(v.Nodes)
@@ -115,7 +116,8 @@ func Layout(v *View, center string) {
 		}
 		t *= 1 - 1/float64(iterations-it+1)
 	}
-	spreadLabels(v.Nodes, x, y)
+	packComponents(x, y, adj, k)
+	placeLabels(v.Nodes, x, y)
 	for i := range v.Nodes {
 		v.Nodes[i].X = round(x[i])
 		v.Nodes[i].Y = round(y[i])

@@ -58,3 +58,28 @@ func BenchmarkLayout(b *testing.B) {
 		})
 	}
 }
+
+// Parts of a view that no edge joins to the rest are packed beside it, not left at the
+// rim, where they would shrink the whole drawing when the page fits it to the screen.
+func TestLayoutPacksParts(t *testing.T) {
+	v := &html.View{}
+	for i := range 40 {
+		v.Nodes = append(v.Nodes, html.Node{ID: fmt.Sprintf("n%02d", i), Kind: "claim"})
+		if i > 0 {
+			v.Edges = append(v.Edges, html.Edge{ID: fmt.Sprint(i), From: "n00", To: fmt.Sprintf("n%02d", i)})
+		}
+	}
+	v.Nodes = append(v.Nodes, html.Node{ID: "lone", Kind: "claim"}, html.Node{ID: "pair-a", Kind: "claim"}, html.Node{ID: "pair-b", Kind: "claim"})
+	v.Edges = append(v.Edges, html.Edge{ID: "pair", From: "pair-a", To: "pair-b"})
+	html.Layout(v, "n00")
+	minX, maxX, minY, maxY := 1e9, -1e9, 1e9, -1e9
+	for _, n := range v.Nodes[:40] {
+		minX, maxX, minY, maxY = min(minX, n.X), max(maxX, n.X), min(minY, n.Y), max(maxY, n.Y)
+	}
+	w := maxX - minX
+	for _, n := range v.Nodes[40:] {
+		if n.X < maxX || n.X > maxX+w/2 || n.Y < minY || n.Y > maxY {
+			t.Errorf("%s at (%v, %v), want it just right of the star's box x %v..%v, y %v..%v", n.ID, n.X, n.Y, minX, maxX, minY, maxY)
+		}
+	}
+}

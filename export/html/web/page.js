@@ -141,9 +141,10 @@
       x: n.x, y: n.y, size: n.size, color: n.color, shape: n.shape,
       label: short(n.label, 48), fullLabel: n.label, kind: n.kind, itemType: n.type || '',
       status: n.status || '', sources: n.sources || [], from: n.from || 0, until: n.until || 0,
-      // Parties and agreements, what every view is about, are always named; claims and
-      // duties, with their long labels, when there is room.
-      forceLabel: n.kind === 'party' || n.kind === 'agreement',
+      // Parties and agreements, what every view is about, are always named when their
+      // labels fit apart (the layout chose them); the others, and claims and duties with
+      // their long labels, when there is room.
+      forceLabel: !!n.labelled,
       type: 'shape'
     };
   }
