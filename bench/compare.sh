@@ -13,9 +13,15 @@
 # instead of writing one: hard links to another copy are fine, as the one article the script
 # changes is replaced, not written in place), PG=postgres://... (a database whose user may create databases, as scripts/ci-postgres.sh
 # prints) to time factgraph on PostgreSQL as well, and QUERIES=few to time only the
-# obligations query and Gizmo as whole commands (each opens the store). Every query form is
-# then timed on the open bolt store (BenchmarkQueryStore, QUERYRUNS runs each, 5 by default;
-# QUERYBENCH=no leaves it out).
+# obligations query and Gizmo as whole commands (each opens the store); by default every
+# default form about the hub (the party the most articles state), the agreement the most
+# state and a commentator, by id and by name, is a whole command too, and so is the first
+# query after the re-ingest. Every query form is then timed on the open bolt store
+# (BenchmarkQueryStore, QUERYRUNS runs each, 5 by default; QUERYBENCH=no leaves it out).
+# OLD=/path/to/factgraph (a build of the commit before) runs that build right before this
+# one at every factgraph step, on a store of its own, checks that both print and write the
+# same bytes, and prints the ratio of each step. The sizes of the stores and exports close
+# the table.
 # NetworkX (bench/networkx_write.py) runs with PYTHON, /usr/bin/python3 by default (Debian's
 # python3-networkx), and is left out when that cannot import networkx or NETWORKX=no.
 #
@@ -40,6 +46,7 @@ fi
 echo "building factgraph and synth" >&2
 (cd "$root" && go build -o "$work/bin/factgraph" ./cmd/factgraph && go build -o "$work/bin/synth" ./cmd/synth)
 fg=$work/bin/factgraph
+old=${OLD:-}
 
 cayley=${CAYLEY:-}
 if [ -z "$cayley" ]; then
@@ -84,14 +91,43 @@ run() {
 row() {
 	local wall user sys kb
 	read -r wall user sys kb <"$work/t.$1"
-	printf '%-28s %9.2f s %9.2f s %8.0f MB\n' "$1" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$kb / 1024" | bc)"
+	printf '%-40s %9.2f s %9.2f s %8.0f MB\n' "$1" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$kb / 1024" | bc)"
+}
+# fgrun NAME ARGS...: time "factgraph ARGS" as NAME. With OLD set, first time the OLD build
+# as old-NAME on its own store and files ("$work/fg..." in an argument becomes
+# "$work/old..."), and check that both printed, and wrote with -o, the same bytes.
+fgrun() {
+	local name=$1 a i
+	shift
+	if [ -n "$old" ]; then
+		local oargs=()
+		for a in "$@"; do
+			[[ $a == "$work/fg"* ]] && a="$work/old${a#"$work/fg"}"
+			oargs+=("$a")
+		done
+		run "old-$name" "$old" "${oargs[@]}"
+	fi
+	run "$name" "$fg" "$@"
+	[ -n "$old" ] || return 0
+	local outs=("$work/out.$name" "$work/out.old-$name")
+	for ((i = 1; i < $#; i++)); do
+		if [ "${!i}" = -o ]; then
+			a=$((i + 1))
+			outs+=("${!a}" "$work/old${!a#"$work/fg"}")
+		fi
+	done
+	for ((i = 0; i < ${#outs[@]}; i += 2)); do
+		if ! cmp -s "${outs[i]}" "${outs[i + 1]}"; then
+			echo "compare: $name: the OLD build's ${outs[i + 1]} differs from ${outs[i]}" >&2
+			exit 1
+		fi
+	done
 }
 field() { awk -v f="$2" '{print $f}' "$work/t.$1"; }
 cpu() { awk '{print $2 + $3}' "$work/t.$1"; }
+div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%6.2fx", a / b; else printf "%7s", "-" }'; }
 ratio() { # ratio LABEL A B: how many times B is A (B / A), on wall and CPU time
-	printf '%-44s %6.2fx wall  %6.2fx cpu\n' "$1" \
-		"$(echo "scale=4; $(field "$3" 1) / $(field "$2" 1)" | bc)" \
-		"$(echo "scale=4; $(cpu "$3") / $(cpu "$2")" | bc)"
+	printf '%-44s %s wall  %s cpu\n' "$1" "$(div "$(field "$3" 1)" "$(field "$2" 1)")" "$(div "$(cpu "$3")" "$(cpu "$2")")"
 }
 
 # Pick ids that exist in every corpus: parties of the middle article.
@@ -101,25 +137,49 @@ p1=$(awk '/^parties:/{p=1} p && /- id:/{c++; if (c==2) {print $3; exit}}' "$work
 agr=$(awk '/^agreements:/{p=1} p && /- id:/{print $3; exit}' "$work/corpus/$mid.yaml")
 last=$(printf 'a%05d-commentator-1' $((n - 1)))
 gizmo="g.V(\"<$p0>\").In(\"<fg:bearer>\").Out(\"<fg:duty>\").All()"
+# most SECTION: the id and name (tab between) of the item of SECTION (parties, agreements)
+# that the most articles state, ties to the first id.
+most() {
+	awk -v sec="$1:" '
+		/^[a-z_]+:/ { in_sec = ($1 == sec); id = ""; next }
+		in_sec && $1 == "-" && $2 == "id:" { id = $3; n[id]++; next }
+		in_sec && $1 == "name:" && id != "" {
+			if (!(id in name)) { sub(/^ *name: */, ""); gsub(/"/, ""); name[id] = $0 }
+			id = ""
+		}
+		END { for (i in n) printf "%d\t%s\t%s\n", n[i], i, name[i] }' "$work"/corpus/*.yaml |
+		sort -t "$(printf '\t')" -k1,1nr -k2,2 | head -n 1 | cut -f 2-
+}
+# The hub (the party the most articles state), the agreement the most state, and a
+# commentator, each by id and by name: the slowest forms of each query.
+IFS=$'\t' read -r hub hubname <<<"$(most parties)"
+IFS=$'\t' read -r topagr topagrname <<<"$(most agreements)"
+other=$p0
+[ "$other" != "$hub" ] || other=$p1
+rare=$(printf 'a%05d-commentator-1' $((n / 2)))
+rarename=$(awk -v id="$rare" '$1 == "-" && $2 == "id:" { f = ($3 == id); next } f && $1 == "name:" { sub(/^ *name: */, ""); gsub(/"/, ""); print; exit }' "$work/corpus/$mid.yaml")
 formats=$("$fg" export --help | awk '/Formats:$/{f=1; next} f && NF==0{exit} f{print $1}')
 
 echo
 echo "factgraph vs cayley on $n articles ($quads quads in factgraph's model), $(nproc) cores"
-printf '%-28s %11s %11s %11s\n' step wall cpu peak
+echo "hub: $hub ($hubname); agreement: $topagr ($topagrname); commentator: $rare ($rarename)"
+printf '%-40s %11s %11s %11s\n' step wall cpu peak
 # Stores of an earlier run in WORK would make an ingest a re-ingest.
-rm -rf "$work/cayley.db" "$work/fg.db"
+rm -rf "$work/cayley.db" "$work/fg.db" "$work/old.db"
 # The article changed below, as the corpus had it.
 sed -i 's/^  note: "Changed synthetic article/  note: "Synthetic article/' "$work/corpus/$mid.yaml"
 mkdir -p "$work/cayley.db"
 run cayley-load "$cayley" load --init -d bolt -a "$work/cayley.db" -i "$work/corpus.nq"
-run factgraph-ingest "$fg" ingest --store "$work/fg.db" "$work/corpus"
+fgrun factgraph-ingest ingest --store "$work/fg.db" "$work/corpus"
 # One changed article, ingested again into the full store.
 sed -i 's/^  note: "Synthetic article/  note: "Changed synthetic article/' "$work/corpus/$mid.yaml"
-run factgraph-reingest-one "$fg" ingest --store "$work/fg.db" "$work/corpus/$mid.yaml"
+fgrun factgraph-reingest-one ingest --store "$work/fg.db" "$work/corpus/$mid.yaml"
+# The first query after another process wrote the store: the slowest default form.
+fgrun factgraph-neighbors-hub-name-first query neighbors --store "$work/fg.db" "$hubname"
 run cayley-dump-graphml "$cayley" dump -d bolt -a "$work/cayley.db" --dump_format graphml -o "$work/cayley.graphml"
 for f in graphml gexf dot; do
 	if grep -qx "$f" <<<"$formats"; then
-		run "factgraph-export-$f" "$fg" export --store "$work/fg.db" -f "$f" -o "$work/fg.$f"
+		fgrun "factgraph-export-$f" export --store "$work/fg.db" -f "$f" -o "$work/fg.$f"
 	else
 		echo "factgraph-export-$f: format not available in this build" >&2
 	fi
@@ -145,17 +205,33 @@ else
 		row "$name"
 	done <"$work/out.networkx"
 fi
-run factgraph-export-nquads "$fg" export --store "$work/fg.db" -f nquads -o "$work/fg.nq"
+fgrun factgraph-export-nquads export --store "$work/fg.db" -f nquads -o "$work/fg.nq"
+# The alliance map of the whole corpus, the file an analyst opens in Gephi.
+fgrun factgraph-export-parties-gexf export --store "$work/fg.db" --view parties -f gexf -o "$work/fg-parties.gexf"
 run cayley-gizmo "$cayley" query -d bolt -a "$work/cayley.db" --lang gizmo -n 100000 <<<"$gizmo"
-run factgraph-gizmo "$fg" query gizmo --store "$work/fg.db" --limit 100000 "$gizmo"
-run factgraph-obligations "$fg" query obligations --store "$work/fg.db" --bearer "$p0"
+fgrun factgraph-gizmo query gizmo --store "$work/fg.db" --limit 100000 "$gizmo"
+fgrun factgraph-obligations query obligations --store "$work/fg.db" --bearer "$p0"
 if [ "${QUERIES:-all}" != few ]; then
-	run factgraph-obligations-between "$fg" query obligations --store "$work/fg.db" --between "$p0" "$p1"
-	run factgraph-claims "$fg" query claims --store "$work/fg.db" --about "$agr"
-	run factgraph-neighbors "$fg" query neighbors --store "$work/fg.db" --depth 2 "$p0"
-	run factgraph-path "$fg" query path --store "$work/fg.db" "$(printf 'a%05d-commentator-1' $((n / 2)))" "$last"
-	run factgraph-timeline "$fg" query timeline --store "$work/fg.db" --from 2000 --to 2010
-	run factgraph-stats "$fg" stats --store "$work/fg.db"
+	fgrun factgraph-obligations-between query obligations --store "$work/fg.db" --between "$p0" "$p1"
+	fgrun factgraph-claims query claims --store "$work/fg.db" --about "$agr"
+	fgrun factgraph-neighbors query neighbors --store "$work/fg.db" --depth 2 "$p0"
+	fgrun factgraph-path query path --store "$work/fg.db" "$(printf 'a%05d-commentator-1' $((n / 2)))" "$last"
+	# Every default form about the hub, the agreement and a commentator, by id and name.
+	fgrun factgraph-obligations-hub query obligations --store "$work/fg.db" --bearer "$hub"
+	fgrun factgraph-obligations-hub-name query obligations --store "$work/fg.db" --bearer "$hubname"
+	fgrun factgraph-obligations-between-hub query obligations --store "$work/fg.db" --between "$hub" "$other"
+	fgrun factgraph-claims-by-hub query claims --store "$work/fg.db" --by "$hub"
+	fgrun factgraph-claims-by-rare-name query claims --store "$work/fg.db" --by "$rarename"
+	fgrun factgraph-claims-about-hub query claims --store "$work/fg.db" --about "$hub"
+	fgrun factgraph-claims-about-agreement query claims --store "$work/fg.db" --about "$topagr"
+	fgrun factgraph-claims-about-agreement-name query claims --store "$work/fg.db" --about "$topagrname"
+	fgrun factgraph-neighbors-hub query neighbors --store "$work/fg.db" "$hub"
+	fgrun factgraph-neighbors-hub-name query neighbors --store "$work/fg.db" "$hubname"
+	fgrun factgraph-neighbors-hub-depth2 query neighbors --store "$work/fg.db" --depth 2 "$hub"
+	fgrun factgraph-path-hub-rare query path --store "$work/fg.db" "$hub" "$rare"
+	fgrun factgraph-path-rare-name query path --store "$work/fg.db" "$rarename" "$last"
+	fgrun factgraph-timeline query timeline --store "$work/fg.db" --from 2000 --to 2010
+	fgrun factgraph-stats stats --store "$work/fg.db"
 fi
 
 if [ -n "${PG:-}" ]; then
@@ -175,6 +251,25 @@ if [ -n "${PG:-}" ]; then
 fi
 
 echo
+echo "sizes"
+# size LABEL PATH...: the bytes the paths take on disk, in MB.
+size() {
+	local label=$1
+	shift
+	printf '%-40s %9.0f MB\n' "$label" "$(du -cb "$@" | tail -n 1 | awk '{print $1 / 1048576}')"
+}
+size "facts files (yaml)" "$work"/corpus/*.yaml
+size "cayley store (bolt)" "$work/cayley.db"
+size "factgraph store (bolt)" "$work/fg.db"
+for f in graphml gexf dot; do
+	[ -f "$work/fg.$f" ] && size "factgraph export, $f" "$work/fg.$f"
+done
+size "cayley dump, graphml" "$work/cayley.graphml"
+size "parties view, gexf" "$work/fg-parties.gexf"
+printf '%-44s %6.2fx\n' "factgraph store / cayley store" \
+	"$(echo "scale=4; $(du -cb "$work/fg.db" | tail -n 1 | cut -f1) / $(du -cb "$work/cayley.db" | tail -n 1 | cut -f1)" | bc)"
+
+echo
 echo "ratios (second / first, on the same corpus: above 1 means the first is faster)"
 ratio "ingest vs cayley load" factgraph-ingest cayley-load
 printf '%-44s %6.2fx\n' "peak memory, ingest vs cayley load" \
@@ -191,6 +286,14 @@ for f in graphml gexf; do
 done
 [ -f "$work/t.networkx-write-graphml" ] && echo "  (factgraph: the whole command, store read included; networkx: the write alone, graph in memory)"
 ratio "gizmo query vs cayley query" factgraph-gizmo cayley-gizmo
+if [ -n "$old" ]; then
+	echo
+	echo "this build against OLD ($old), step by step (above 1: this build is faster)"
+	for t in "$work"/t.old-*; do
+		name=${t#"$work/t.old-"}
+		ratio "$name" "$name" "old-$name"
+	done
+fi
 ratio "re-ingest one article vs full ingest" factgraph-reingest-one factgraph-ingest
 [ -n "${PG:-}" ] && ratio "postgres ingest vs bolt ingest" postgres-ingest factgraph-ingest
 

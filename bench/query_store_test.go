@@ -35,7 +35,7 @@ var (
 func BenchmarkQueryStore(b *testing.B) {
 	ctx := context.Background()
 	// The collector as the query commands set it.
-	defer heap.Query()()
+	defer heap.Targeted()()
 	path, n := *storeFlag, *articlesFlag
 	if path == "" {
 		path = os.Getenv("FACTGRAPH_BENCH_STORE")

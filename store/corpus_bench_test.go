@@ -22,8 +22,8 @@ var corpusArticles = flag.Int("corpus", 1000, "articles of the synthetic corpus 
 // stored quad; cpu-ns/quad counts the CPU time of the whole process (garbage collection
 // included), which a busy machine inflates less than wall-clock time.
 //
-//	go test ./graph -run XXX -bench ReadCorpus -benchmem
-//	go test ./graph -run XXX -bench ReadCorpus -benchmem -corpus 10000 -benchtime 1x -timeout 30m
+//	go test ./store -run XXX -bench ReadCorpus -benchmem
+//	go test ./store -run XXX -bench ReadCorpus -benchmem -corpus 10000 -benchtime 1x -timeout 30m
 //
 // On a 2-core machine shared with other work, 10,000 articles (4.03M quads): Load 3.8 s
 // (914 CPU ns/quad, 1.8 GB allocated) in bulk against 69 s (11,890 CPU ns/quad, 19 GB)

@@ -51,7 +51,12 @@ func (o *inputOptions) answer(c *cli.Context, ask func(*graph.Graph) (printable,
 // ask answers on the store with onStore, which reads what it needs; with --source, on the
 // graph of what that source states, with onIndex.
 func (o *inputOptions) ask(c *cli.Context, onIndex func(*query.Index) (printable, error), onStore func(context.Context, *store.Store) (printable, error)) error {
-	return o.withStore(c, func(ctx context.Context, s *store.Store) (printable, error) {
+	// Without --source and --in the query reads only what it needs from the store.
+	collector := heap.Query
+	if o.source == "" && len(o.in.Value()) == 0 {
+		collector = heap.Targeted
+	}
+	return o.withCollector(c, collector, func(ctx context.Context, s *store.Store) (printable, error) {
 		if o.source == "" {
 			return onStore(ctx, s)
 		}
@@ -64,7 +69,12 @@ func (o *inputOptions) ask(c *cli.Context, onIndex func(*query.Index) (printable
 }
 
 func (o *inputOptions) withStore(c *cli.Context, ask func(context.Context, *store.Store) (printable, error)) error {
-	defer heap.Query()()
+	return o.withCollector(c, heap.Query, ask)
+}
+
+// withCollector is withStore with the garbage collector set by collector (internal/heap).
+func (o *inputOptions) withCollector(c *cli.Context, collector func() func(), ask func(context.Context, *store.Store) (printable, error)) error {
+	defer collector()()
 	s, err := openInput(c.Context, o.store, o.in.Value())
 	if err != nil {
 		return err

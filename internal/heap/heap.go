@@ -44,6 +44,28 @@ func Export() (restore func()) { return set(-1, exportLimit) }
 // Query sets the collector for a query.
 func Query() (restore func()) { return set(queryGCPercent, queryLimit) }
 
+// Targeted sets the collector for a query that reads from the store only the items it
+// needs (obligations, claims, neighbours and paths about given items): no collection until
+// the heap reaches queryLimit. Such a query allocates tens of MB (55 MB for the neighbours
+// of a party that a thousand of 10,000 articles name) and drops all of it when the command
+// ends; under Query's setting it still collected a few times, an eighth of its CPU time.
+// A targeted query that falls back to reading the whole store collects as the heap
+// reaches the limit. With GOGC or GOMEMLIMIT set it is Query: the collector is never
+// turned off under a limit the environment chose.
+func Targeted() (restore func()) {
+	_, gogc := os.LookupEnv("GOGC")
+	_, limit := os.LookupEnv("GOMEMLIMIT")
+	if gogc || limit {
+		return Query()
+	}
+	oldLimit := debug.SetMemoryLimit(queryLimit)
+	oldPercent := debug.SetGCPercent(-1)
+	return func() {
+		debug.SetGCPercent(oldPercent)
+		debug.SetMemoryLimit(oldLimit)
+	}
+}
+
 // set sets the collector's percent (unless GOGC is set, or percent is below 0) and memory
 // limit (unless GOMEMLIMIT is set).
 func set(percent int, limit int64) func() {

@@ -48,7 +48,7 @@ func TestEnvironmentWins(t *testing.T) {
 	t.Setenv("GOGC", "150")
 	t.Setenv("GOMEMLIMIT", "2GiB")
 	percent, limit := gcPercent(), debug.SetMemoryLimit(-1)
-	for name, set := range map[string]func() func(){"query": Query, "export": Export, "ingest": Ingest} {
+	for name, set := range map[string]func() func(){"query": Query, "targeted": Targeted, "export": Export, "ingest": Ingest} {
 		restore := set()
 		if got := gcPercent(); got != percent {
 			t.Errorf("%s: GC percent %d with GOGC set, want it left at %d", name, got, percent)
@@ -57,5 +57,40 @@ func TestEnvironmentWins(t *testing.T) {
 			t.Errorf("%s: memory limit %d with GOMEMLIMIT set, want it left at %d", name, got, limit)
 		}
 		restore()
+	}
+}
+
+func TestTargetedTurnsTheCollectorOffUnderTheLimit(t *testing.T) {
+	unsetenv(t, "GOGC")
+	unsetenv(t, "GOMEMLIMIT")
+	percent, limit := gcPercent(), debug.SetMemoryLimit(-1)
+	restore := Targeted()
+	if got := gcPercent(); got != -1 {
+		t.Errorf("GC percent %d during a targeted query, want -1 (off)", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != queryLimit {
+		t.Errorf("memory limit %d during a targeted query, want %d", got, queryLimit)
+	}
+	restore()
+	if got := gcPercent(); got != percent {
+		t.Errorf("GC percent %d after a targeted query, want %d back", got, percent)
+	}
+	if got := debug.SetMemoryLimit(-1); got != limit {
+		t.Errorf("memory limit %d after a targeted query, want %d back", got, limit)
+	}
+}
+
+// A limit the environment set is not one the collector may be turned off under.
+func TestTargetedKeepsTheCollectorUnderAnEnvironmentLimit(t *testing.T) {
+	unsetenv(t, "GOGC")
+	t.Setenv("GOMEMLIMIT", "8GiB")
+	limit := debug.SetMemoryLimit(-1)
+	restore := Targeted()
+	defer restore()
+	if got := gcPercent(); got != queryGCPercent {
+		t.Errorf("GC percent %d with GOMEMLIMIT set, want %d", got, queryGCPercent)
+	}
+	if got := debug.SetMemoryLimit(-1); got != limit {
+		t.Errorf("memory limit %d with GOMEMLIMIT set, want it left at %d", got, limit)
 	}
 }

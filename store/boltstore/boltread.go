@@ -2,6 +2,7 @@ package boltstore
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -29,6 +30,18 @@ type boltReader struct {
 	key     [8]byte
 	buckets map[string]*bolt.Bucket // value and index buckets, once looked up
 	ids     map[quad.Value]uint64   // the ids of values, once looked up (0: not held)
+	// near holds the entries of the log that the current scan's cursor passed, in
+	// id order: a quad's new values are logged just before it (bulk.go, and Cayley's
+	// writes alike), so the values of the quads a scan keeps are mostly among them, and
+	// value finds them there instead of searching the log from its root.
+	near []nearEntry
+}
+
+// nearEntry is a value entry of the log a scan passed: its id and undecoded bytes, which
+// point into the transaction's map.
+type nearEntry struct {
+	id  uint64
+	raw []byte
 }
 
 // errNotFactgraph says a bolt file lacks what Cayley's layout has.
@@ -73,6 +86,23 @@ func (r *boltReader) entry(id uint64) (primitive, error) {
 	return p, nil
 }
 
+// nearEntry decodes the log entry of id, from the entries the current scan passed when it
+// is among them.
+func (r *boltReader) nearEntry(id uint64) (primitive, error) {
+	i, found := slices.BinarySearchFunc(r.near, id, func(e nearEntry, id uint64) int { return cmp.Compare(e.id, id) })
+	if !found {
+		return r.entry(id)
+	}
+	p, err := decodePrimitive(r.near[i].raw)
+	if err == nil && p.id != id {
+		err = errors.New("its id does not match its key")
+	}
+	if err != nil {
+		return primitive{}, fmt.Errorf("read store: entry %d of the log: %w", id, err)
+	}
+	return p, nil
+}
+
 // value returns the value whose id is id; nil for 0.
 func (r *boltReader) value(id uint64) (quad.Value, error) {
 	if id == 0 {
@@ -81,7 +111,7 @@ func (r *boltReader) value(id uint64) (quad.Value, error) {
 	if v, ok := r.values[id]; ok {
 		return v, nil
 	}
-	p, err := r.entry(id)
+	p, err := r.nearEntry(id)
 	if err != nil {
 		return nil, err
 	}
@@ -179,6 +209,9 @@ func (r *boltReader) scanKeys(index *boltIndex, lead []uint64, keepKey func(key 
 	lc := r.log.Cursor()
 	var at uint64 // the id under the cursor; 0: none yet
 	var v []byte
+	r.near = r.near[:0]
+	// pass notes the entry under the cursor, short of the one sought.
+	pass := func() { r.near = append(r.near, nearEntry{at, v}) }
 	for i, id := range ids {
 		if i > 0 && id == ids[i-1] {
 			continue
@@ -189,19 +222,24 @@ func (r *boltReader) scanKeys(index *boltIndex, lead []uint64, keepKey func(key 
 			}
 		}
 		// A step costs much less than a search from the root: step over gaps of a few.
-		if at != 0 && id > at && id-at <= logStepMax {
-			for at != 0 && at < id {
-				var k []byte
-				k, v = lc.Next()
-				at = 0
-				if len(k) == 8 {
-					at = binary.BigEndian.Uint64(k)
-				}
+		// A search lands a few entries short, where the quad's new values are.
+		if at == 0 || id <= at || id-at > logStepMax {
+			from := uint64(1)
+			if id > logStepMax {
+				from = id - logStepMax
 			}
-		} else {
-			binary.BigEndian.PutUint64(r.key[:], id)
+			binary.BigEndian.PutUint64(r.key[:], from)
 			var k []byte
 			k, v = lc.Seek(r.key[:])
+			at = 0
+			if len(k) == 8 {
+				at = binary.BigEndian.Uint64(k)
+			}
+		}
+		for at != 0 && at < id {
+			pass()
+			var k []byte
+			k, v = lc.Next()
 			at = 0
 			if len(k) == 8 {
 				at = binary.BigEndian.Uint64(k)
