@@ -88,19 +88,30 @@ func spread(nodes []Node, ids []int, width, x, y []float64) {
 		x[i] = min(max(x[i], x0[i]-limit), x0[i]+limit)
 		y[i] = min(max(y[i], y0[i]-limit), y0[i]+limit)
 	}
+	// Two boxes overlap only when their nodes are nearer than reach on the screen's y axis:
+	// each round looks at the nodes in order of y, each with those that follow it within it.
+	reach := labelHeight
+	for _, i := range ids {
+		reach = math.Max(reach, 2*nodes[i].Size)
+	}
+	order := slices.Clone(ids)
 	for range 100 {
 		s := fitScale(x, y)
 		if s < first*3/4 {
 			return
 		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(y[a], y[b]) })
 		moved := false
-		for a, i := range ids {
-			for _, j := range ids[a+1:] {
+		for a, i := range order {
+			for _, j := range order[a+1:] {
+				if (y[j]-y[i])*s >= reach {
+					break
+				}
 				ox, oy := overlap(nodes[i], nodes[j], x[i]*s, y[i]*s, x[j]*s, y[j]*s, width[i], width[j])
 				if ox <= 0 || oy <= 0 {
 					continue
 				}
-				moved = true
+				xi, yi, xj, yj := x[i], y[i], x[j], y[j]
 				if oy <= ox {
 					d := (oy/2 + 1) / s
 					if y[i] < y[j] || y[i] == y[j] && i < j {
@@ -118,6 +129,7 @@ func spread(nodes []Node, ids []int, width, x, y []float64) {
 				}
 				keep(i)
 				keep(j)
+				moved = moved || x[i] != xi || y[i] != yi || x[j] != xj || y[j] != yj
 			}
 		}
 		if !moved {
