@@ -149,6 +149,7 @@ func (s *Store) replace(ctx context.Context, reps []replacement, removing bool) 
 	if err == nil {
 		s.wrote = true
 	}
+	s.pgEmpty = nil
 	return report, err
 }
 

@@ -37,7 +37,7 @@ func (s *Store) NameMatches(ctx context.Context, ref string) (_ []string, err er
 		}
 		return nil, err
 	}
-	if s.bolt == nil {
+	if s.bolt == nil && s.pg == nil {
 		return nil, ErrNoNameIndex
 	}
 	key := graph.FoldName(ref)
@@ -61,6 +61,9 @@ func (s *Store) NameMatches(ctx context.Context, ref string) (_ []string, err er
 	}
 	if !ok {
 		return nil, ErrNoNameIndex
+	}
+	if err := w.readErr(); err != nil {
+		return nil, err
 	}
 	return sortedKeys(found), nil
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
-	"github.com/factgraph/factgraph/store/boltstore"
 	"github.com/factgraph/factgraph/store/model"
 )
 
@@ -96,7 +95,7 @@ func (s *Store) linkWalker(ctx context.Context, follow []string) (*walker, error
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
-	if s.bolt == nil {
+	if s.bolt == nil && s.pg == nil {
 		return nil, ErrNoLinkIndex
 	}
 	w := newWalker(ctx, s, -1, follow)
@@ -185,7 +184,14 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Re
 		}
 		return model.Beneficiary
 	}
-	err := w.br.Split(len(owes), parallelMin, func(r *boltstore.Reader, from, to int) error {
+	obligations := make([]string, len(owes))
+	for i, e := range owes {
+		obligations[i] = e.Other
+	}
+	if err := w.preload(obligations); err != nil {
+		return nil, err
+	}
+	err := w.split(len(owes), parallelMin, func(r indexReader, from, to int) error {
 		for i := from; i < to; i++ {
 			others[i] = r.FirstLinked(model.ItemIRI(owes[i].Other), otherField(owes[i]))
 		}
@@ -235,42 +241,54 @@ func (s *Store) SketchThreads(ctx context.Context, seeds, named []string) (_ *gr
 	defer w.close()
 	seen := map[string]bool{}
 	queue := append([]string(nil), seeds...)
+	// Breadth first, a layer at a time: the links of a layer are read ahead together.
 	for len(queue) > 0 {
-		id := queue[0]
-		queue = queue[1:]
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		if len(seen)%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
+		layer := queue
+		queue = nil
+		var todo []string
+		for _, id := range layer {
+			if !seen[id] {
+				todo = append(todo, id)
 			}
 		}
-		ends, kind, date := w.br.ItemLinks(model.ItemIRI(id))
-		if kind != graph.KindClaim && kind != graph.KindCounterclaim {
-			continue
+		if err := w.preload(todo); err != nil {
+			return nil, err
 		}
-		for _, e := range ends {
-			p := quad.IRI(e.Pred)
-			switch {
-			case e.Out && (p == model.By || p == model.About || p == model.Counters || p == model.Supports):
-				w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{p, e.Other})
-				if p == model.Counters {
+		for _, id := range layer {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			if len(seen)%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			ends, kind, date := w.br.ItemLinks(model.ItemIRI(id))
+			if kind != graph.KindClaim && kind != graph.KindCounterclaim {
+				continue
+			}
+			for _, e := range ends {
+				p := quad.IRI(e.Pred)
+				switch {
+				case e.Out && (p == model.By || p == model.About || p == model.Counters || p == model.Supports):
+					w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{p, e.Other})
+					if p == model.Counters {
+						queue = append(queue, e.Other)
+					}
+				case !e.Out && p == model.Counters:
 					queue = append(queue, e.Other)
 				}
-			case !e.Out && p == model.Counters:
-				queue = append(queue, e.Other)
 			}
-		}
-		if date != "" {
-			d, err := graph.ParseDate(date)
-			if err != nil {
-				return nil, fmt.Errorf("read store: <%s> %s: %w", id, model.Date, err)
+			if date != "" {
+				d, err := graph.ParseDate(date)
+				if err != nil {
+					return nil, fmt.Errorf("read store: <%s> %s: %w", id, model.Date, err)
+				}
+				w.dates[id] = d
 			}
-			w.dates[id] = d
+			w.partial[id] = &graph.ItemInfo{ID: id, Kind: kind}
 		}
-		w.partial[id] = &graph.ItemInfo{ID: id, Kind: kind}
 	}
 	for _, id := range named {
 		if _, ok := w.partial[id]; ok {

@@ -207,3 +207,14 @@ func checkPrimary(addr string) error {
 	}
 	return nil
 }
+
+// Empty says whether the store holds no quad.
+func (db *DB) Empty(ctx context.Context) (bool, error) {
+	conn, err := db.sqlDB()
+	if err != nil {
+		return false, err
+	}
+	var empty bool
+	err = conn.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM quads)`).Scan(&empty)
+	return empty, err
+}
