@@ -46,12 +46,16 @@ func (w *walker) prefetchLinks(ids []string) error {
 	if err != nil {
 		return err
 	}
-	var targets []string
+	var targets, obligations []string
 	seen := map[string]bool{}
+	_, batched := br.(preloader)
 	for i, id := range todo {
 		w.ends[id] = got[i]
 		w.kinds[id] = got[i].kind
 		for _, e := range got[i].ends {
+			if p := quad.IRI(e.Pred); batched && !e.Out && (p == model.Bearer || p == model.Beneficiary) {
+				obligations = append(obligations, e.Other) // links reads their other party
+			}
 			// links checks where the item's own fields and relations lead, not the
 			// subject of a reference to it (an item).
 			if !e.Out && model.IsRef(quad.IRI(e.Pred)) {
@@ -62,6 +66,9 @@ func (w *walker) prefetchLinks(ids []string) error {
 				targets = append(targets, e.Other)
 			}
 		}
+	}
+	if err := w.preload(obligations); err != nil {
+		return err
 	}
 	return w.prefetchKinds(targets)
 }

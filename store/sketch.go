@@ -120,6 +120,18 @@ func compareRelations(a, b graph.Relation) int {
 // relations that make links to rels.
 func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Relation) ([]graph.Relation, error) {
 	ends, _, _ := w.br.ItemLinks(model.ItemIRI(id))
+	if _, ok := w.br.(preloader); ok {
+		// The kinds of what the item's own fields and relations lead to, in one request.
+		var others []string
+		for _, e := range ends {
+			if e.Out || model.IsRelationType(quad.IRI(e.Pred)) {
+				others = append(others, e.Other)
+			}
+		}
+		if err := w.prefetchKinds(others); err != nil {
+			return nil, err
+		}
+	}
 	reach := func(other string) (bool, error) {
 		if other == id {
 			return false, nil
@@ -199,6 +211,11 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Re
 	})
 	if err != nil {
 		return nil, err
+	}
+	if _, ok := w.br.(preloader); ok {
+		if err := w.prefetchKinds(others); err != nil {
+			return nil, err
+		}
 	}
 	for i, e := range owes {
 		if others[i] == "" {
