@@ -48,6 +48,9 @@ func (s *Store) LoadSketch(ctx context.Context, seeds []string, opts SketchOptio
 		return nil, err
 	}
 	defer w.close()
+	if err := w.preloadSketch(seeds); err != nil {
+		return nil, err
+	}
 	reached := map[string]bool{}
 	var rels []graph.Relation
 	for _, id := range seeds {
@@ -230,6 +233,53 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Re
 		}
 	}
 	return rels, nil
+}
+
+// preloadSketch reads ahead, on a store whose reader reads many items in one request,
+// what sketchLinks reads for the seeds: their links, the kinds of what their own fields
+// and relations lead to, the obligations that name them as bearer or beneficiary and the
+// kinds of those obligations' other parties, in four requests for all the seeds.
+func (w *walker) preloadSketch(seeds []string) error {
+	if _, ok := w.br.(preloader); !ok || len(seeds) < 2 {
+		return nil
+	}
+	if err := w.preload(seeds); err != nil {
+		return err
+	}
+	var others, obligations []string
+	type owed struct {
+		obligation string
+		field      quad.IRI
+	}
+	var owes []owed
+	for _, id := range seeds {
+		ends, _, _ := w.br.ItemLinks(model.ItemIRI(id))
+		for _, e := range ends {
+			p := quad.IRI(e.Pred)
+			switch {
+			case e.Out || model.IsRelationType(p):
+				others = append(others, e.Other)
+			case p == model.Bearer:
+				obligations = append(obligations, e.Other)
+				owes = append(owes, owed{e.Other, model.Beneficiary})
+			case p == model.Beneficiary:
+				obligations = append(obligations, e.Other)
+				owes = append(owes, owed{e.Other, model.Bearer})
+			}
+		}
+	}
+	if err := w.preload(obligations); err != nil {
+		return err
+	}
+	for _, o := range owes {
+		if other := w.br.FirstLinked(model.ItemIRI(o.obligation), o.field); other != "" {
+			others = append(others, other)
+		}
+	}
+	if err := w.prefetchKinds(others); err != nil {
+		return err
+	}
+	return w.readErr()
 }
 
 // fieldKind is the kind of item that has a reference field (claims and counterclaims share

@@ -1,6 +1,7 @@
 package pgstore
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -377,38 +378,51 @@ func (rd *Reader) Preload(items []quad.IRI) error {
 // entries of their items, each link once whatever the number of sources that state it.
 func (rd *Reader) scanEntries(rows *sql.Rows, of func(item string) *itemEntries) error {
 	defer rows.Close()
-	var item, at, mid, other string
-	var last [4]string
+	// Raw bytes, interned: a hub's links are tens of thousands of rows of a few texts.
+	var item, at, mid, other sql.RawBytes
+	var last [4][]byte
+	var e *itemEntries
 	for rows.Next() {
 		if err := rows.Scan(&item, &at, &mid, &other); err != nil {
 			return fmt.Errorf("read store: %w", err)
 		}
-		if k := [4]string{item, at, mid, other}; k == last {
+		if bytes.Equal(item, last[0]) && bytes.Equal(at, last[1]) && bytes.Equal(mid, last[2]) && bytes.Equal(other, last[3]) {
 			continue
-		} else {
-			last = k
 		}
-		e := of(item)
-		if e == nil || at == "" {
+		if !bytes.Equal(item, last[0]) {
+			e = of(rd.internBytes(item))
+		}
+		last = [4][]byte{append(last[0][:0], item...), append(last[1][:0], at...), append(last[2][:0], mid...), append(last[3][:0], other...)}
+		if e == nil || len(at) == 0 {
 			continue
 		}
 		switch at[0] {
 		case model.LinkKind:
 			if e.kind == "" {
-				e.kind = rd.intern(mid)
+				e.kind = rd.internBytes(mid)
 			}
 		case model.LinkDate:
 			if e.date == "" {
-				e.date = mid
+				e.date = string(mid)
 			}
 		case model.LinkOut, model.LinkIn:
-			e.ends = append(e.ends, model.LinkEnd{Pred: rd.intern(mid), Other: rd.intern(other), Out: at[0] == model.LinkOut})
+			e.ends = append(e.ends, model.LinkEnd{Pred: rd.internBytes(mid), Other: rd.internBytes(other), Out: at[0] == model.LinkOut})
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}
 	return nil
+}
+
+// internBytes is intern for the text b, without a copy of it when the text is known.
+func (rd *Reader) internBytes(b []byte) string {
+	if t, ok := rd.strs[string(b)]; ok {
+		return t
+	}
+	t := string(b)
+	rd.strs[t] = t
+	return t
 }
 
 // entries returns what the link index lists under item, read once.
