@@ -12,12 +12,14 @@
 # a corpus already in DIR, corpus/ and corpus.nq as synth -seed 1 writes them, is used
 # instead of writing one: hard links to another copy are fine, as the one article the script
 # changes is replaced, not written in place), PG=postgres://... (a database whose user may create databases, as scripts/ci-postgres.sh
-# prints) to time factgraph on PostgreSQL as well, and QUERIES=few to time only the
+# prints) to time factgraph on PostgreSQL as well (the same steps and queries as whole
+# commands, in a database of its own, dropped at the end), and QUERIES=few to time only the
 # obligations query and Gizmo as whole commands (each opens the store); by default every
 # default form about the hub (the party the most articles state), the agreement the most
 # state and a commentator, by id and by name, is a whole command too, and so is the first
-# query after the re-ingest. Every query form is then timed on the open bolt store
-# (BenchmarkQueryStore, QUERYRUNS runs each, 5 by default; QUERYBENCH=no leaves it out).
+# query after the re-ingest. Every query form is then timed on the open bolt store, and on
+# the PostgreSQL one with PG (BenchmarkQueryStore, QUERYRUNS runs each, 5 by default;
+# QUERYBENCH=no leaves it out).
 # OLD=/path/to/factgraph (a build of the commit before) runs that build right before this
 # one at every factgraph step, on a store of its own, checks that both print and write the
 # same bytes, and prints the ratio of each step. The sizes of the stores and exports close
@@ -238,13 +240,27 @@ if [ -n "${PG:-}" ]; then
 	db=factgraph_bench_$$
 	psql "$PG" -qc "CREATE DATABASE $db" >/dev/null
 	pg=$(python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$PG" "$db")
+	# The article changed above, as the corpus had it: the first ingest is the corpus.
+	sed -i 's/^  note: "Changed synthetic article/  note: "Synthetic article/' "$work/corpus/$mid.yaml"
 	run postgres-ingest "$fg" ingest --store "$pg" "$work/corpus"
+	sed -i 's/^  note: "Synthetic article/  note: "Changed synthetic article/' "$work/corpus/$mid.yaml"
 	run postgres-reingest-one "$fg" ingest --store "$pg" "$work/corpus/$mid.yaml"
 	run postgres-export-nquads "$fg" export --store "$pg" -f nquads -o "$work/pg.nq"
-	run postgres-obligations "$fg" query obligations --store "$pg" --bearer "$p0"
+	if grep -qx graphml <<<"$formats"; then
+		run postgres-export-graphml "$fg" export --store "$pg" -f graphml -o "$work/pg.graphml"
+	fi
 	run postgres-gizmo "$fg" query gizmo --store "$pg" --limit 100000 "$gizmo"
-	psql "$PG" -qc "DROP DATABASE $db WITH (FORCE)" >/dev/null
+	run postgres-obligations "$fg" query obligations --store "$pg" --bearer "$p0"
+	if [ "${QUERIES:-all}" != few ]; then
+		run postgres-obligations-between "$fg" query obligations --store "$pg" --between "$p0" "$p1"
+		run postgres-claims "$fg" query claims --store "$pg" --about "$agr"
+		run postgres-neighbors "$fg" query neighbors --store "$pg" --depth 2 "$p0"
+		run postgres-path "$fg" query path --store "$pg" "$(printf 'a%05d-commentator-1' $((n / 2)))" "$last"
+		run postgres-timeline "$fg" query timeline --store "$pg" --from 2000 --to 2010
+		run postgres-stats "$fg" stats --store "$pg"
+	fi
 	if ! cmp -s "$work/fg.nq" "$work/pg.nq"; then
+		psql "$PG" -qc "DROP DATABASE $db WITH (FORCE)" >/dev/null
 		echo "compare: the PostgreSQL store exports other quads than the bolt store" >&2
 		exit 1
 	fi
@@ -295,7 +311,11 @@ if [ -n "$old" ]; then
 	done
 fi
 ratio "re-ingest one article vs full ingest" factgraph-reingest-one factgraph-ingest
-[ -n "${PG:-}" ] && ratio "postgres ingest vs bolt ingest" postgres-ingest factgraph-ingest
+if [ -n "${PG:-}" ]; then
+	ratio "postgres ingest vs bolt ingest" postgres-ingest factgraph-ingest
+	ratio "postgres re-ingest one vs bolt" postgres-reingest-one factgraph-reingest-one
+	ratio "postgres export nquads vs bolt" postgres-export-nquads factgraph-export-nquads
+fi
 
 # Every query form on the bolt store this run wrote (and re-ingested one article into),
 # opened once, opening not timed: BenchmarkQueryStore, the mean of QUERYRUNS runs.
@@ -315,5 +335,23 @@ if [ "${QUERYBENCH:-yes}" != no ]; then
 		lines = ""; for (i = 1; i < NF; i++) if ($(i + 1) == "lines/op") lines = $i
 		printf "%-44s %8.1f ms %12s\n", name, $3 / 1e6, lines
 	}' "$work/out.querybench"
+	if [ -n "${PG:-}" ]; then
+		echo
+		echo "queries on the open PostgreSQL store (the same forms; mean of $runs runs)"
+		if ! (cd "$root" && go test -run '^$' -bench QueryStore -benchtime "${runs}x" -timeout 1h ./bench/ \
+			-args -store "$pg" -articles "$n") >"$work/out.pgquerybench" 2>&1; then
+			psql "$PG" -qc "DROP DATABASE $db WITH (FORCE)" >/dev/null
+			echo "compare: the query benchmark on PostgreSQL failed:" >&2
+			cat "$work/out.pgquerybench" >&2
+			exit 1
+		fi
+		printf '%-44s %11s %12s\n' form time "answer lines"
+		awk '/ns\/op/ {
+			name = $1; sub(/^BenchmarkQueryStore\/[0-9]+k\//, "", name); sub(/-[0-9]+$/, "", name)
+			lines = ""; for (i = 1; i < NF; i++) if ($(i + 1) == "lines/op") lines = $i
+			printf "%-44s %8.1f ms %12s\n", name, $3 / 1e6, lines
+		}' "$work/out.pgquerybench"
+	fi
 fi
+[ -n "${PG:-}" ] && psql "$PG" -qc "DROP DATABASE $db WITH (FORCE)" >/dev/null
 echo "files in $work"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/factgraph/factgraph/ingest"
 	"github.com/factgraph/factgraph/internal/synth"
 	"github.com/factgraph/factgraph/store"
+	"github.com/factgraph/factgraph/store/storetest"
 )
 
 // countingReader counts the whole-store reads, to tell a targeted answer from a fallback.
@@ -32,14 +34,26 @@ func (c *countingReader) LoadAround(ctx context.Context, seeds []string, o store
 	return c.Store.LoadAround(ctx, seeds, o)
 }
 
-// newStore ingests facts into a new store: bolt unless mem is set. On bolt the targeted
-// reads go through the same indexes as on a user's store; "--in FILE" queries a mem store.
-func newStore(t testing.TB, mem bool, facts []*graph.Facts) *store.Store {
+// newStore ingests facts into a new store of the kind given: "bolt", "mem" or "postgres"
+// (a new database on the server of FACTGRAPH_TEST_POSTGRES; without one the test is
+// skipped, or fails when CI is set). On bolt and PostgreSQL the targeted reads go through
+// the same indexes as on a user's store; "--in FILE" queries a mem store.
+func newStore(t testing.TB, kind string, facts []*graph.Facts) *store.Store {
 	t.Helper()
 	ctx := context.Background()
 	addr := "mem:"
-	if !mem {
+	switch kind {
+	case "bolt":
 		addr = filepath.Join(t.TempDir(), "facts.db")
+	case "postgres":
+		base := os.Getenv(storetest.EnvPostgres)
+		if base == "" {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("%s is not set, and CI is: source scripts/ci-postgres.sh first", storetest.EnvPostgres)
+			}
+			t.Skipf("%s is not set", storetest.EnvPostgres)
+		}
+		addr = storetest.FreshPostgres(t, base)
 	}
 	s, err := store.Open(ctx, addr, nil)
 	if err != nil {
@@ -95,18 +109,22 @@ func TestTargetedSameAnswers(t *testing.T) {
 	stores := []struct {
 		name   string
 		facts  func(testing.TB) []*graph.Facts
-		stride int // ask about every stride-th item only
-		mem    bool
+		stride int    // ask about every stride-th item only
+		kind   string // of store (newStore)
 	}{
-		{"samples", sampleFacts, 1, false},
-		{"samples-mem", sampleFacts, 1, true},
-		{"small", smallFacts, 1, false},
-		{"synthetic", func(testing.TB) []*graph.Facts { return synthFacts(40) }, 15, false},
+		{"samples", sampleFacts, 1, "bolt"},
+		{"samples-mem", sampleFacts, 1, "mem"},
+		{"small", smallFacts, 1, "bolt"},
+		{"synthetic", func(testing.TB) []*graph.Facts { return synthFacts(40) }, 15, "bolt"},
+		{"samples-postgres", sampleFacts, 1, "postgres"},
+		{"small-postgres", smallFacts, 1, "postgres"},
+		{"synthetic-postgres", func(testing.TB) []*graph.Facts { return synthFacts(40) }, 60, "postgres"},
 	}
 	for _, st := range stores {
 		t.Run(st.name, func(t *testing.T) {
 			ctx := context.Background()
-			s := newStore(t, st.mem, st.facts(t))
+			s := newStore(t, st.kind, st.facts(t))
+			mem := st.kind == "mem"
 			whole, err := s.Load(ctx, store.LoadOptions{})
 			if err != nil {
 				t.Fatal(err)
@@ -127,13 +145,13 @@ func TestTargetedSameAnswers(t *testing.T) {
 							t.Fatalf("targeted answer differs:\n%s\nwant\n%s", gj, wj)
 						}
 					}
-					if werr == nil && c.ids && c.sketched && !st.mem && r.arounds != c.arounds {
+					if werr == nil && c.ids && c.sketched && !mem && r.arounds != c.arounds {
 						t.Errorf("read items through LoadAround %d times; a sketched answer does %d times", r.arounds, c.arounds)
 					}
 					if werr == nil && c.ids && r.loads > 0 {
 						t.Errorf("read the whole store %d times for a question on ids", r.loads)
 					}
-					if werr == nil && c.names && !st.mem && r.loads > 0 {
+					if werr == nil && c.names && !mem && r.loads > 0 {
 						t.Errorf("read the whole store %d times for names that match one item each", r.loads)
 					}
 				})

@@ -334,5 +334,5 @@ func (s *Store) Referrers(ctx context.Context, id string, fields ...string) (_ [
 		return nil, err
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, w.readErr()
 }

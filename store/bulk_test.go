@@ -15,23 +15,24 @@ import (
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store/boltstore"
 	"github.com/factgraph/factgraph/store/model"
+	"github.com/factgraph/factgraph/store/pgstore"
 )
 
 // noBulk makes writes into new bolt stores go through Cayley's ApplyDeltas until the test
 // ends.
 func noBulk(t *testing.T) {
 	t.Helper()
-	old := boltstore.BulkLoading
-	boltstore.BulkLoading = false
-	t.Cleanup(func() { boltstore.BulkLoading = old })
+	old, oldPG := boltstore.BulkLoading, pgstore.BulkLoading
+	boltstore.BulkLoading, pgstore.BulkLoading = false, false
+	t.Cleanup(func() { boltstore.BulkLoading, pgstore.BulkLoading = old, oldPG })
 }
 
 // ingestDeltas writes facts into s through Cayley's ApplyDeltas.
 func ingestDeltas(t *testing.T, s *Store, facts ...*graph.Facts) *IngestReport {
 	t.Helper()
-	old := boltstore.BulkLoading
-	boltstore.BulkLoading = false
-	defer func() { boltstore.BulkLoading = old }()
+	old, oldPG := boltstore.BulkLoading, pgstore.BulkLoading
+	boltstore.BulkLoading, pgstore.BulkLoading = false, false
+	defer func() { boltstore.BulkLoading, pgstore.BulkLoading = old, oldPG }()
 	return ingest(t, s, facts...)
 }
 

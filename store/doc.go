@@ -6,8 +6,9 @@
 // How facts are laid out as quads is package store/model (docs/model.md). What only one
 // kind of database has lives in a package of its own beneath this one: store/boltstore (the
 // bulk load, factgraph's name and link indexes, the reader of Cayley's bolt layout) and
-// store/pgstore (opening PostgreSQL and reading it whole). The store reaches them through
-// the backend interface and, for a bolt file's indexes and reads, its bolt field.
+// store/pgstore (opening PostgreSQL, its bulk load, writes and name and link tables, reading
+// it whole and for walks). The store reaches them through the backend interface and, for
+// their indexes and reads, its bolt and pg fields; a walk reads either through indexReader.
 //
 // The targeted reads are one walker, in files by job: walk.go (the walker and its reads of
 // items), walk_links.go (the links of an item), walk_graph.go (the graph a walk read),

@@ -15,6 +15,7 @@ import (
 	"github.com/factgraph/factgraph/internal/suggest"
 	"github.com/factgraph/factgraph/store/boltstore"
 	"github.com/factgraph/factgraph/store/model"
+	"github.com/factgraph/factgraph/store/pgstore"
 )
 
 // SourceInfo is a source in the store with what it states.
@@ -148,6 +149,7 @@ func (s *Store) replace(ctx context.Context, reps []replacement, removing bool) 
 	if err == nil {
 		s.wrote = true
 	}
+	s.pgEmpty = nil
 	return report, err
 }
 
@@ -169,6 +171,12 @@ func (s *Store) write(ctx context.Context, reps []replacement, removing bool) (*
 		}
 		if bulk {
 			return s.bulkLoad(ctx, reps)
+		}
+	}
+	if !removing && s.pg != nil && !s.readOnly && pgstore.BulkLoading {
+		report, err := s.pgBulkLoad(ctx, reps)
+		if !errors.Is(err, pgstore.ErrNotNew) {
+			return report, err
 		}
 	}
 	if err := s.checkReferences(ctx, reps, removing); err != nil {
@@ -429,4 +437,42 @@ func (s *Store) SourceIDs(ctx context.Context) (_ []string, err error) {
 		return nil, err
 	}
 	return s.sourceIDs(ctx)
+}
+
+// pgBulkLoad writes reps into the PostgreSQL store s with COPY if nothing was ever written
+// into it (pgstore.DB.BulkLoad), in one transaction: every source is added. It returns
+// pgstore.ErrNotNew, having changed nothing, when the store was written before.
+func (s *Store) pgBulkLoad(ctx context.Context, reps []replacement) (*IngestReport, error) {
+	counts := make([]graph.Counts, len(reps))
+	sources := make([]pgstore.Source, len(reps))
+	for i := range reps {
+		sources[i] = pgstore.Source{ID: reps[i].id, Quads: func() []quad.Quad {
+			r := &reps[i]
+			quads := r.quads
+			counts[i] = r.counts
+			if r.facts != nil {
+				quads = model.Encode(r.facts)
+				counts[i] = r.facts.Counts()
+			}
+			r.facts, r.quads = nil, nil
+			return quads
+		}}
+	}
+	unique, err := s.pg.BulkLoad(ctx, sources)
+	if errors.Is(err, pgstore.ErrNotNew) {
+		return nil, err
+	}
+	if err != nil {
+		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+			err = fmt.Errorf("%w (%v)", cerr, err)
+		}
+		return nil, fmt.Errorf("write store %q: %w; nothing was changed", pgstore.Redact(s.addr), err)
+	}
+	report := &IngestReport{Sources: make([]SourceChange, len(reps))}
+	for i, r := range reps {
+		c := counts[i]
+		c.Quads = unique[i]
+		report.Sources[i] = SourceChange{ID: r.id, Change: ChangeAdded, Added: unique[i], Counts: c}
+	}
+	return report, nil
 }

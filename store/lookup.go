@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store/model"
+	"github.com/factgraph/factgraph/store/pgstore"
 )
 
 // Lookup says what the store knows of id (a party, agreement, event, obligation, claim or
@@ -17,6 +19,9 @@ import (
 func (s *Store) Lookup(ctx context.Context, id string) (_ graph.ItemInfo, _ bool, err error) {
 	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	if err := s.checkOpen(); err != nil {
+		return graph.ItemInfo{}, false, err
+	}
+	if empty, err := s.emptyPostgres(ctx); empty || err != nil {
 		return graph.ItemInfo{}, false, err
 	}
 	type said struct{ kind, typ, name string }
@@ -79,4 +84,22 @@ func (s *Store) Lookup(ctx context.Context, id string) (_ graph.ItemInfo, _ bool
 		info.Type = ""
 	}
 	return info, true, nil
+}
+
+// emptyPostgres says whether s is a PostgreSQL store that held no quad when first asked
+// since its last write: checking the ids of a corpus against a new store asks about every
+// one of them, a round trip to the server each. (Writers that share the store may fill it
+// meanwhile; what they write is checked against what it held when their writes began.)
+func (s *Store) emptyPostgres(ctx context.Context) (bool, error) {
+	if s.pg == nil {
+		return false, nil
+	}
+	if s.pgEmpty == nil {
+		empty, err := s.pg.Empty(ctx)
+		if err != nil {
+			return false, fmt.Errorf("read store %q: %w", pgstore.Redact(s.addr), err)
+		}
+		s.pgEmpty = &empty
+	}
+	return *s.pgEmpty, nil
 }

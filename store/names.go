@@ -37,7 +37,7 @@ func (s *Store) NameMatches(ctx context.Context, ref string) (_ []string, err er
 		}
 		return nil, err
 	}
-	if s.bolt == nil {
+	if s.bolt == nil && s.pg == nil {
 		return nil, ErrNoNameIndex
 	}
 	key := graph.FoldName(ref)
@@ -62,6 +62,9 @@ func (s *Store) NameMatches(ctx context.Context, ref string) (_ []string, err er
 	if !ok {
 		return nil, ErrNoNameIndex
 	}
+	if err := w.readErr(); err != nil {
+		return nil, err
+	}
 	return sortedKeys(found), nil
 }
 
@@ -84,13 +87,13 @@ func (w *walker) holds(id string) (bool, error) {
 // (FoldName): at most max, each once, in the order of their names, for suggestions as one
 // types. Like NameMatches it may list ids that a later source renamed, or that are gone:
 // read them before showing them. It returns ErrNoNameIndex on a store without a name index
-// that covers it (a memory or PostgreSQL store, or a bolt store written by another program).
+// that covers it (a memory store, or a store written by another program).
 func (s *Store) NamesWithPrefix(ctx context.Context, prefix string, max int) (_ []string, err error) {
 	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
-	if s.bolt == nil {
+	if s.bolt == nil && s.pg == nil {
 		return nil, ErrNoNameIndex
 	}
 	key := graph.FoldName(prefix)

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
-	"github.com/factgraph/factgraph/store/boltstore"
 	"github.com/factgraph/factgraph/store/model"
 )
 
@@ -35,7 +34,10 @@ func (w *walker) prefetchLinks(ids []string) error {
 		}
 	}
 	got := make([]itemLinks, len(todo))
-	err = br.Split(len(todo), parallelMin, func(r *boltstore.Reader, from, to int) error {
+	if err := w.preload(todo); err != nil {
+		return err
+	}
+	err = w.split(len(todo), parallelMin, func(r indexReader, from, to int) error {
 		for i := from; i < to; i++ {
 			got[i].ends, got[i].kind, _ = r.ItemLinks(model.ItemIRI(todo[i]))
 		}
@@ -44,12 +46,16 @@ func (w *walker) prefetchLinks(ids []string) error {
 	if err != nil {
 		return err
 	}
-	var targets []string
+	var targets, obligations []string
 	seen := map[string]bool{}
+	_, batched := br.(preloader)
 	for i, id := range todo {
 		w.ends[id] = got[i]
 		w.kinds[id] = got[i].kind
 		for _, e := range got[i].ends {
+			if p := quad.IRI(e.Pred); batched && !e.Out && (p == model.Bearer || p == model.Beneficiary) {
+				obligations = append(obligations, e.Other) // links reads their other party
+			}
 			// links checks where the item's own fields and relations lead, not the
 			// subject of a reference to it (an item).
 			if !e.Out && model.IsRef(quad.IRI(e.Pred)) {
@@ -60,6 +66,9 @@ func (w *walker) prefetchLinks(ids []string) error {
 				targets = append(targets, e.Other)
 			}
 		}
+	}
+	if err := w.preload(obligations); err != nil {
+		return err
 	}
 	return w.prefetchKinds(targets)
 }
@@ -78,7 +87,10 @@ func (w *walker) prefetchKinds(ids []string) error {
 		}
 	}
 	kinds := make([]string, len(todo))
-	err = br.Split(len(todo), parallelMin, func(r *boltstore.Reader, from, to int) error {
+	if err := w.preload(todo); err != nil {
+		return err
+	}
+	err = w.split(len(todo), parallelMin, func(r indexReader, from, to int) error {
 		for i := from; i < to; i++ {
 			kinds[i] = r.Kind(model.ItemIRI(todo[i]))
 		}
@@ -116,11 +128,15 @@ func (w *walker) prefetchItems(ids []string) error {
 			iris = append(iris, model.SourceIRI(id))
 		}
 	}
+	if p, ok := br.(preloader); ok {
+		// One request for all of them.
+		return p.PreloadItems(iris)
+	}
 	if len(iris) < 2*readAheadMin {
 		return nil
 	}
 	got := make([]*itemQuads, len(iris))
-	err = br.Split(len(iris), 0, func(r *boltstore.Reader, from, to int) error {
+	err = w.split(len(iris), 0, func(r indexReader, from, to int) error {
 		for i := from; i < to; i++ {
 			it := newItemQuads(iris[i])
 			if _, err := r.ItemQuads(iris[i], it.add); err != nil {

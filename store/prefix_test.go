@@ -8,9 +8,36 @@ import (
 )
 
 func TestNamesWithPrefix(t *testing.T) {
+	t.Run("bolt", func(t *testing.T) {
+		s := newBolt(t)
+		ingest(t, s, treatyFacts(), natoFacts())
+		testNamesWithPrefix(t, s)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		s, _ := newPostgres(t)
+		ingest(t, s, treatyFacts(), natoFacts())
+		testNamesWithPrefix(t, s)
+		// The same suggestions, in the same order, as from bolt.
+		b := newBolt(t)
+		ingest(t, b, treatyFacts(), natoFacts())
+		for _, prefix := range []string{"", "a", "j", "n", "the", "u", "_", "%", `\`} {
+			want, err := b.NamesWithPrefix(context.Background(), prefix, 20)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := s.NamesWithPrefix(context.Background(), prefix, 20)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("NamesWithPrefix(%q) on PostgreSQL = %v, on bolt %v", prefix, got, want)
+			}
+		}
+	})
+}
+
+func testNamesWithPrefix(t *testing.T, s *Store) {
 	ctx := context.Background()
-	s := newBolt(t)
-	ingest(t, s, treatyFacts(), natoFacts())
 	tests := []struct {
 		prefix string
 		max    int

@@ -11,7 +11,6 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
-	"github.com/factgraph/factgraph/store/boltstore"
 	"github.com/factgraph/factgraph/store/model"
 )
 
@@ -49,6 +48,9 @@ func (s *Store) LoadSketch(ctx context.Context, seeds []string, opts SketchOptio
 		return nil, err
 	}
 	defer w.close()
+	if err := w.preloadSketch(seeds); err != nil {
+		return nil, err
+	}
 	reached := map[string]bool{}
 	var rels []graph.Relation
 	for _, id := range seeds {
@@ -96,7 +98,7 @@ func (s *Store) linkWalker(ctx context.Context, follow []string) (*walker, error
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
-	if s.bolt == nil {
+	if s.bolt == nil && s.pg == nil {
 		return nil, ErrNoLinkIndex
 	}
 	w := newWalker(ctx, s, -1, follow)
@@ -121,6 +123,18 @@ func compareRelations(a, b graph.Relation) int {
 // relations that make links to rels.
 func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Relation) ([]graph.Relation, error) {
 	ends, _, _ := w.br.ItemLinks(model.ItemIRI(id))
+	if _, ok := w.br.(preloader); ok {
+		// The kinds of what the item's own fields and relations lead to, in one request.
+		var others []string
+		for _, e := range ends {
+			if e.Out || model.IsRelationType(quad.IRI(e.Pred)) {
+				others = append(others, e.Other)
+			}
+		}
+		if err := w.prefetchKinds(others); err != nil {
+			return nil, err
+		}
+	}
 	reach := func(other string) (bool, error) {
 		if other == id {
 			return false, nil
@@ -185,7 +199,14 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Re
 		}
 		return model.Beneficiary
 	}
-	err := w.br.Split(len(owes), parallelMin, func(r *boltstore.Reader, from, to int) error {
+	obligations := make([]string, len(owes))
+	for i, e := range owes {
+		obligations[i] = e.Other
+	}
+	if err := w.preload(obligations); err != nil {
+		return nil, err
+	}
+	err := w.split(len(owes), parallelMin, func(r indexReader, from, to int) error {
 		for i := from; i < to; i++ {
 			others[i] = r.FirstLinked(model.ItemIRI(owes[i].Other), otherField(owes[i]))
 		}
@@ -193,6 +214,11 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Re
 	})
 	if err != nil {
 		return nil, err
+	}
+	if _, ok := w.br.(preloader); ok {
+		if err := w.prefetchKinds(others); err != nil {
+			return nil, err
+		}
 	}
 	for i, e := range owes {
 		if others[i] == "" {
@@ -207,6 +233,53 @@ func (w *walker) sketchLinks(id string, reached map[string]bool, rels []graph.Re
 		}
 	}
 	return rels, nil
+}
+
+// preloadSketch reads ahead, on a store whose reader reads many items in one request,
+// what sketchLinks reads for the seeds: their links, the kinds of what their own fields
+// and relations lead to, the obligations that name them as bearer or beneficiary and the
+// kinds of those obligations' other parties, in four requests for all the seeds.
+func (w *walker) preloadSketch(seeds []string) error {
+	if _, ok := w.br.(preloader); !ok || len(seeds) < 2 {
+		return nil
+	}
+	if err := w.preload(seeds); err != nil {
+		return err
+	}
+	var others, obligations []string
+	type owed struct {
+		obligation string
+		field      quad.IRI
+	}
+	var owes []owed
+	for _, id := range seeds {
+		ends, _, _ := w.br.ItemLinks(model.ItemIRI(id))
+		for _, e := range ends {
+			p := quad.IRI(e.Pred)
+			switch {
+			case e.Out || model.IsRelationType(p):
+				others = append(others, e.Other)
+			case p == model.Bearer:
+				obligations = append(obligations, e.Other)
+				owes = append(owes, owed{e.Other, model.Beneficiary})
+			case p == model.Beneficiary:
+				obligations = append(obligations, e.Other)
+				owes = append(owes, owed{e.Other, model.Bearer})
+			}
+		}
+	}
+	if err := w.preload(obligations); err != nil {
+		return err
+	}
+	for _, o := range owes {
+		if other := w.br.FirstLinked(model.ItemIRI(o.obligation), o.field); other != "" {
+			others = append(others, other)
+		}
+	}
+	if err := w.prefetchKinds(others); err != nil {
+		return err
+	}
+	return w.readErr()
 }
 
 // fieldKind is the kind of item that has a reference field (claims and counterclaims share
@@ -235,42 +308,54 @@ func (s *Store) SketchThreads(ctx context.Context, seeds, named []string) (_ *gr
 	defer w.close()
 	seen := map[string]bool{}
 	queue := append([]string(nil), seeds...)
+	// Breadth first, a layer at a time: the links of a layer are read ahead together.
 	for len(queue) > 0 {
-		id := queue[0]
-		queue = queue[1:]
-		if seen[id] {
-			continue
-		}
-		seen[id] = true
-		if len(seen)%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
+		layer := queue
+		queue = nil
+		var todo []string
+		for _, id := range layer {
+			if !seen[id] {
+				todo = append(todo, id)
 			}
 		}
-		ends, kind, date := w.br.ItemLinks(model.ItemIRI(id))
-		if kind != graph.KindClaim && kind != graph.KindCounterclaim {
-			continue
+		if err := w.preload(todo); err != nil {
+			return nil, err
 		}
-		for _, e := range ends {
-			p := quad.IRI(e.Pred)
-			switch {
-			case e.Out && (p == model.By || p == model.About || p == model.Counters || p == model.Supports):
-				w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{p, e.Other})
-				if p == model.Counters {
+		for _, id := range layer {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			if len(seen)%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			ends, kind, date := w.br.ItemLinks(model.ItemIRI(id))
+			if kind != graph.KindClaim && kind != graph.KindCounterclaim {
+				continue
+			}
+			for _, e := range ends {
+				p := quad.IRI(e.Pred)
+				switch {
+				case e.Out && (p == model.By || p == model.About || p == model.Counters || p == model.Supports):
+					w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{p, e.Other})
+					if p == model.Counters {
+						queue = append(queue, e.Other)
+					}
+				case !e.Out && p == model.Counters:
 					queue = append(queue, e.Other)
 				}
-			case !e.Out && p == model.Counters:
-				queue = append(queue, e.Other)
 			}
-		}
-		if date != "" {
-			d, err := graph.ParseDate(date)
-			if err != nil {
-				return nil, fmt.Errorf("read store: <%s> %s: %w", id, model.Date, err)
+			if date != "" {
+				d, err := graph.ParseDate(date)
+				if err != nil {
+					return nil, fmt.Errorf("read store: <%s> %s: %w", id, model.Date, err)
+				}
+				w.dates[id] = d
 			}
-			w.dates[id] = d
+			w.partial[id] = &graph.ItemInfo{ID: id, Kind: kind}
 		}
-		w.partial[id] = &graph.ItemInfo{ID: id, Kind: kind}
 	}
 	for _, id := range named {
 		if _, ok := w.partial[id]; ok {

@@ -55,6 +55,11 @@ type Store struct {
 	// bolt is the bolt file of a bolt store (store/boltstore), for its indexes and its own
 	// reads and writes; nil for other stores.
 	bolt *boltstore.DB
+	// pg is the database of a PostgreSQL store (store/pgstore), for its indexes and its
+	// own reads and writes; nil for other stores.
+	pg *pgstore.DB
+	// pgEmpty, once known, says whether the PostgreSQL store held no quad (emptyPostgres).
+	pgEmpty *bool
 	// wrote says a write succeeded since Open.
 	wrote bool
 	// apply writes one delta set; a field so that tests can make a write fail.
@@ -100,7 +105,7 @@ func Open(ctx context.Context, addr string, opts *OpenOptions) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{qs: qs, addr: addr, readOnly: opts.ReadOnly, bolt: db}
+	s := &Store{qs: qs, addr: addr, readOnly: opts.ReadOnly, bolt: db, pg: pg}
 	switch {
 	case db != nil:
 		s.backend = db
@@ -118,6 +123,12 @@ func Open(ctx context.Context, addr string, opts *OpenOptions) (*Store, error) {
 			return err
 		}
 	}
+	if pg != nil {
+		// A write is one transaction with the changes to factgraph's indexes.
+		s.apply = func(deltas []cgraph.Delta) error {
+			return pg.Apply(context.WithoutCancel(ctx), deltas)
+		}
+	}
 	return s, nil
 }
 
@@ -131,6 +142,11 @@ func (s *Store) Close() error {
 	}
 	err := s.qs.Close()
 	s.qs = nil
+	if s.pg != nil {
+		if perr := s.pg.Close(); perr != nil && err == nil {
+			err = perr
+		}
+	}
 	if s.bolt != nil && s.bolt.Created() && !s.wrote {
 		if rerr := os.Remove(s.addr); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) && err == nil {
 			err = rerr

@@ -25,6 +25,14 @@ import (
 func (w *walker) readReached(ids []string) error {
 	indexed := w.indexed()
 	var whole []string
+	if indexed {
+		if err := w.prefetchKinds(ids); err != nil {
+			return err
+		}
+		if err := w.preloadNames(ids); err != nil {
+			return err
+		}
+	}
 	for _, id := range ids {
 		if it, ok := w.items[id]; ok && it.exists() {
 			continue
@@ -71,6 +79,15 @@ func (w *walker) brief(id, kind string) error {
 
 // loadNames reads every item that an item read so far refers to, for its name.
 func (w *walker) loadNames() error {
+	if w.indexed() {
+		var refs []string
+		for _, id := range w.order {
+			refs = append(refs, w.items[id].refs()...)
+		}
+		if err := w.preloadNames(refs); err != nil {
+			return err
+		}
+	}
 	for _, id := range append([]string(nil), w.order...) {
 		for _, ref := range w.items[id].refs() {
 			if err := w.nameOrItem(ref); err != nil {
@@ -145,6 +162,9 @@ func (w *walker) readAliases(id string) error {
 // source, and merges it. A source is in the graph when its id is the id of an item read (or
 // asked for): a query that names that id finds the source, as it would in Load's graph.
 func (w *walker) graph() (*graph.Graph, error) {
+	if err := w.readErr(); err != nil {
+		return nil, err
+	}
 	type part struct {
 		quads    []quad.Quad
 		sections map[string][]string

@@ -46,41 +46,19 @@ const linkIndexVersion = 1
 // linkStamp is the stamp of a link index that covers the store in tx.
 func linkStamp(tx *bolt.Tx) []byte { return append(storeState(tx), linkIndexVersion) }
 
-// The ends under which the link index lists a quad.
+// The ends under which the link index lists a quad (model.LinkOut ...).
 const (
-	linkOut  = '>' // a link, under its subject
-	linkIn   = '<' // a link, under its object
-	linkKind = '=' // an item's kind, under the item
-	linkDate = '@' // an item's date, under the item
+	linkOut  = model.LinkOut
+	linkIn   = model.LinkIn
+	linkKind = model.LinkKind
+	linkDate = model.LinkDate
 )
 
-// linkEnds returns the ends under which q is listed: linkOut and linkIn for a reference
-// field or a relation type between two IRIs, linkKind for the kind of an item, each under
-// a source's label; none for other quads.
-func linkEnds(q quad.Quad) []byte {
-	p, ok1 := q.Predicate.(quad.IRI)
-	_, ok2 := q.Subject.(quad.IRI)
-	l, ok3 := q.Label.(quad.IRI)
-	if !ok1 || !ok2 || !ok3 || !strings.HasPrefix(string(l), model.SourcePrefix) {
-		return nil
-	}
-	if _, ok := q.Object.(quad.IRI); ok && (model.IsRef(p) || model.IsRelationType(p)) {
-		return []byte{linkOut, linkIn}
-	}
-	if k, ok := q.Object.(quad.String); ok && p == model.Kind && model.IsItemKind(string(k)) {
-		return []byte{linkKind}
-	}
-	if _, ok := q.Object.(quad.TypedString); ok && p == model.Date {
-		return []byte{linkDate}
-	}
-	return nil
-}
+// linkEnds returns the ends under which q is listed (model.LinkEnds).
+func linkEnds(q quad.Quad) []byte { return model.LinkEnds(q) }
 
-// linkPredicate says whether quads of predicate p may be listed (linkEnds), so that a
-// read can drop the others before decoding them.
-func linkPredicate(p quad.IRI) bool {
-	return model.IsRef(p) || model.IsRelationType(p) || p == model.Kind || p == model.Date
-}
+// linkPredicate says whether quads of predicate p may be listed (model.LinkPredicate).
+func linkPredicate(p quad.IRI) bool { return model.LinkPredicate(p) }
 
 // appendLinkKey appends the key of q under its end at to b.
 func appendLinkKey(b []byte, q quad.Quad, at byte) []byte {

@@ -42,19 +42,9 @@ func nameKey(name string, subject quad.IRI) []byte {
 	return append(k, subject...)
 }
 
-// isNameQuad says whether q states a name, alias or title under a source's label.
-func isNameQuad(q quad.Quad) (string, quad.IRI, bool) {
-	if q.Predicate != model.Name && q.Predicate != model.Alias && q.Predicate != model.Title {
-		return "", "", false
-	}
-	name, ok1 := q.Object.(quad.String)
-	subj, ok2 := q.Subject.(quad.IRI)
-	label, ok3 := q.Label.(quad.IRI)
-	if !ok1 || !ok2 || !ok3 || !strings.HasPrefix(string(label), model.SourcePrefix) {
-		return "", "", false
-	}
-	return string(name), subj, true
-}
+// isNameQuad says whether q states a name, alias or title under a source's label
+// (model.NameQuad).
+func isNameQuad(q quad.Quad) (string, quad.IRI, bool) { return model.NameQuad(q) }
 
 // storeState is a bolt store's horizon and size: any write changes one of them (an
 // addition gives out ids, a removal lowers the size).

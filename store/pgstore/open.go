@@ -16,10 +16,37 @@ import (
 	"github.com/lib/pq"
 )
 
-// DB is a PostgreSQL database holding a Cayley SQL quad store.
+// DB is a PostgreSQL database holding a Cayley SQL quad store, with factgraph's own
+// tables beside Cayley's (schema.go).
 type DB struct {
 	qs   cgraph.QuadStore
 	addr string
+	// db is factgraph's own connection pool, for what it reads and writes without Cayley;
+	// opened on first use.
+	db *sql.DB
+}
+
+// sqlDB returns factgraph's connection pool to the database.
+func (db *DB) sqlDB() (*sql.DB, error) {
+	if db.db == nil {
+		conn, err := sql.Open("postgres", db.addr)
+		if err != nil {
+			return nil, describe(db.addr, err)
+		}
+		db.db = conn
+	}
+	return db.db, nil
+}
+
+// Close closes factgraph's connections to the database (Cayley's quad store closes its
+// own).
+func (db *DB) Close() error {
+	if db.db == nil {
+		return nil
+	}
+	err := db.db.Close()
+	db.db = nil
+	return err
 }
 
 // Open opens the store in the PostgreSQL database at addr (a postgres:// URL), creating
@@ -28,6 +55,12 @@ type DB struct {
 func Open(addr string, create, write bool) (*DB, error) {
 	if write {
 		if err := checkPrimary(addr); err != nil {
+			return nil, err
+		}
+	}
+	if write && !create {
+		// A store written before factgraph kept indexes in it gets their tables.
+		if err := initOnce(addr, false); err != nil {
 			return nil, err
 		}
 	}
@@ -42,11 +75,17 @@ func Open(addr string, create, write bool) (*DB, error) {
 func (db *DB) QuadStore() cgraph.QuadStore { return db.qs }
 
 // ReadAll reads every quad of the store with two queries in one read-only transaction.
-func (db *DB) ReadAll(ctx context.Context) (*model.Table, error) { return readPostgres(ctx, db.addr) }
+func (db *DB) ReadAll(ctx context.Context) (*model.Table, error) {
+	conn, err := db.sqlDB()
+	if err != nil {
+		return nil, err
+	}
+	return readPostgres(ctx, conn, db.addr)
+}
 
 func open(addr string, create bool) (cgraph.QuadStore, error) {
 	if create {
-		if err := initOnce(addr); err != nil {
+		if err := initOnce(addr, true); err != nil {
 			return nil, err
 		}
 	}
@@ -118,11 +157,11 @@ func (e *connError) Unwrap() error { return e.err }
 // schemaLock is the key of the advisory lock under which a store's tables are created.
 const schemaLock = 0x66616374 // "fact"
 
-// initOnce creates Cayley's tables unless they exist, under an advisory lock of the
-// database: several writers that open a new database at once would otherwise create the
+// initOnce creates Cayley's tables (when cayley is set) and factgraph's unless they exist,
+// under an advisory lock of the database: several writers that open a new database at once would otherwise create the
 // same tables and types side by side, and all but one fail on PostgreSQL's own catalogue
 // ("duplicate key value violates unique constraint pg_type_typname_nsp_index").
-func initOnce(addr string) error {
+func initOnce(addr string, cayley bool) error {
 	ctx := context.Background()
 	db, err := sql.Open("postgres", addr)
 	if err != nil {
@@ -138,9 +177,14 @@ func initOnce(addr string) error {
 		return describe(addr, err)
 	}
 	defer conn.ExecContext(ctx, "SELECT pg_advisory_unlock($1)", schemaLock)
-	err = cgraph.InitQuadStore("postgres", addr, nil)
-	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		return describe(addr, err)
+	if cayley {
+		err = cgraph.InitQuadStore("postgres", addr, nil)
+		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			return describe(addr, err)
+		}
+	}
+	if err := ensureSchema(ctx, conn); err != nil {
+		return fmt.Errorf("create factgraph's tables in store %q: %w", Redact(addr), err)
 	}
 	return nil
 }
@@ -162,4 +206,15 @@ func checkPrimary(addr string) error {
 		return fmt.Errorf("the store %q is on a read-only replica; it answers queries and exports, but writes go to the primary server", Redact(addr))
 	}
 	return nil
+}
+
+// Empty says whether the store holds no quad.
+func (db *DB) Empty(ctx context.Context) (bool, error) {
+	conn, err := db.sqlDB()
+	if err != nil {
+		return false, err
+	}
+	var empty bool
+	err = conn.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM quads)`).Scan(&empty)
+	return empty, err
 }

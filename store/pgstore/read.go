@@ -17,21 +17,28 @@ import (
 
 // readPostgres reads every quad of a PostgreSQL store with two queries in one read-only,
 // repeatable-read transaction: the values, then the quads, which name values by hash.
-func readPostgres(ctx context.Context, addr string) (*model.Table, error) {
+func readPostgres(ctx context.Context, db *sql.DB, addr string) (*model.Table, error) {
 	fail := func(err error) error {
 		return fmt.Errorf("read store %q: %w", Redact(addr), err)
 	}
-	db, err := sql.Open("postgres", addr)
-	if err != nil {
-		return nil, fail(err)
-	}
-	defer db.Close()
 	tx, err := db.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
 	if err != nil {
 		return nil, fail(err)
 	}
 	defer tx.Rollback()
+	t, err := readTable(ctx, tx)
+	if err != nil {
+		if cerr := ctx.Err(); cerr != nil {
+			return nil, cerr
+		}
+		return nil, fail(err)
+	}
+	return t, nil
+}
 
+// readTable reads every quad of the store in tx.
+func readTable(ctx context.Context, tx *sql.Tx) (*model.Table, error) {
+	fail := func(err error) error { return err }
 	t := &model.Table{Values: []quad.Value{nil}}
 	index := map[string]uint32{}
 	rows, err := tx.QueryContext(ctx, `SELECT hash, value, value_string, datatype, language, iri, bnode,
@@ -57,31 +64,9 @@ func readPostgres(ctx context.Context, addr string) (*model.Table, error) {
 		if err := rows.Scan(&hash, &data, &str, &typ, &lang, &iri, &bnode, &vint, &vbool, &vfloat, &vtime); err != nil {
 			return nil, fail(err)
 		}
-		// As Cayley's NameOf (graph/sql/quadstore.go) turns a row into a value.
-		var v quad.Value
-		switch {
-		case str.Valid && iri.Bool:
-			v = quad.IRI(str.String)
-		case str.Valid && bnode.Bool:
-			v = quad.BNode(str.String)
-		case str.Valid && lang.Valid:
-			v = quad.LangString{Value: quad.String(unescapeNull(str.String)), Lang: lang.String}
-		case str.Valid && typ.Valid:
-			v = quad.TypedString{Value: quad.String(unescapeNull(str.String)), Type: quad.IRI(typ.String)}
-		case str.Valid:
-			v = quad.String(unescapeNull(str.String))
-		case vint.Valid:
-			v = quad.Int(vint.Int64)
-		case vbool.Valid:
-			v = quad.Bool(vbool.Bool)
-		case vfloat.Valid:
-			v = quad.Float(vfloat.Float64)
-		case vtime.Valid:
-			v = quad.Time(vtime.Time.UTC())
-		default:
-			if v, err = model.UnmarshalValue(data); err != nil {
-				return nil, fail(fmt.Errorf("value %x: %w", []byte(hash), err))
-			}
+		v, err := rowValue(data, str, typ, lang, iri, bnode, vint, vbool, vfloat, vtime)
+		if err != nil {
+			return nil, fail(fmt.Errorf("value %x: %w", []byte(hash), err))
 		}
 		index[string(hash)] = uint32(len(t.Values))
 		t.Values = append(t.Values, v)
@@ -123,6 +108,32 @@ func readPostgres(ctx context.Context, addr string) (*model.Table, error) {
 		return nil, fail(err)
 	}
 	return t, ctx.Err()
+}
+
+// rowValue turns the value columns of a row of nodes into a value, as Cayley's NameOf
+// (graph/sql/quadstore.go) does.
+func rowValue(data []byte, str, typ, lang sql.NullString, iri, bnode sql.NullBool, vint sql.NullInt64, vbool sql.NullBool, vfloat sql.NullFloat64, vtime sql.NullTime) (quad.Value, error) {
+	switch {
+	case str.Valid && iri.Bool:
+		return quad.IRI(str.String), nil
+	case str.Valid && bnode.Bool:
+		return quad.BNode(str.String), nil
+	case str.Valid && lang.Valid:
+		return quad.LangString{Value: quad.String(unescapeNull(str.String)), Lang: lang.String}, nil
+	case str.Valid && typ.Valid:
+		return quad.TypedString{Value: quad.String(unescapeNull(str.String)), Type: quad.IRI(typ.String)}, nil
+	case str.Valid:
+		return quad.String(unescapeNull(str.String)), nil
+	case vint.Valid:
+		return quad.Int(vint.Int64), nil
+	case vbool.Valid:
+		return quad.Bool(vbool.Bool), nil
+	case vfloat.Valid:
+		return quad.Float(vfloat.Float64), nil
+	case vtime.Valid:
+		return quad.Time(vtime.Time.UTC()), nil
+	}
+	return model.UnmarshalValue(data)
 }
 
 // unescapeNull undoes Cayley's escape of NUL, which PostgreSQL text cannot hold.

@@ -1,0 +1,223 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
+)
+
+// pgQuery returns the rows of query q at addr, each as its columns joined by " | ", sorted.
+func pgQuery(t *testing.T, addr, q string) []string {
+	t.Helper()
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(q)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out []string
+	for rows.Next() {
+		vals := make([]sql.NullString, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		line := ""
+		for i, v := range vals {
+			if i > 0 {
+				line += " | "
+			}
+			line += v.String
+		}
+		out = append(out, line)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// pgIndexRows are the rows of factgraph's name and link tables at addr.
+func pgIndexRows(t *testing.T, addr string) []string {
+	t.Helper()
+	out := append(pgQuery(t, addr, `SELECT 'link', item, at, mid, other, source FROM factgraph_links`),
+		pgQuery(t, addr, `SELECT 'name', name, subject, source, pred, said FROM factgraph_names`)...)
+	slices.Sort(out)
+	return out
+}
+
+// pgIndexRowsByScan are the rows those tables should hold: those of every live quad,
+// found by reading the whole store.
+func pgIndexRowsByScan(t *testing.T, s *Store) []string {
+	t.Helper()
+	set := map[string]bool{}
+	if err := s.allQuads(context.Background(), func(q quad.Quad) error {
+		for _, at := range model.LinkEnds(q) {
+			r := model.LinkRowOf(q, at)
+			set[fmt.Sprintf("link | %s | %c | %s | %s | %s", r.Item, r.At, r.Mid, r.Other, r.Source)] = true
+		}
+		if name, subj, ok := model.NameQuad(q); ok {
+			set[fmt.Sprintf("name | %s | %s | %s | %s | %s", graph.FoldName(name), string(subj), string(q.Label.(quad.IRI)[len(model.SourcePrefix):]), string(q.Predicate.(quad.IRI)), name)] = true
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return sortedKeys(set)
+}
+
+func pgIndexFresh(t *testing.T, addr string) bool {
+	t.Helper()
+	rows := pgQuery(t, addr, `SELECT fresh FROM factgraph_state`)
+	return len(rows) == 1 && rows[0] == "true"
+}
+
+// checkPostgresIndexes checks that factgraph's tables hold exactly the rows of the live
+// quads, that walks find the same links through them as through Cayley's tables, and that
+// names are found through them as a look at every named quad finds them.
+func checkPostgresIndexes(t *testing.T, s *Store, addr string) {
+	t.Helper()
+	got, want := pgIndexRows(t, addr), pgIndexRowsByScan(t, s)
+	if len(want) < 100 {
+		t.Fatalf("only %d index rows in the store", len(want))
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("factgraph's tables differ from the rows of the live quads:\n%s", lineDiff(strings.Join(got, "\n"), strings.Join(want, "\n")))
+	}
+	linked := 0
+	for _, id := range storeItems(t, s) {
+		viaIndex, viaQuads := walkLinks(t, s, id, true), walkLinks(t, s, id, false)
+		if !slices.Equal(viaIndex, viaQuads) {
+			t.Errorf("links of %q through the link table:\n%v\nthrough Cayley's tables:\n%v", id, viaIndex, viaQuads)
+		}
+		if len(viaQuads) > 0 {
+			linked++
+		}
+	}
+	if linked < 10 {
+		t.Fatalf("only %d items have links", linked)
+	}
+	named := map[string]map[string]bool{} // folded name → ids a live quad names so
+	var names []string
+	if err := s.allQuads(context.Background(), func(q quad.Quad) error {
+		if name, subj, ok := model.NameQuad(q); ok {
+			k := graph.FoldName(name)
+			if named[k] == nil {
+				named[k] = map[string]bool{}
+				names = append(names, name)
+			}
+			named[k][string(subj[len(model.SourcePrefix)*boolInt(q.Predicate == model.Title):])] = true
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		got, err := s.NameMatches(context.Background(), name)
+		if err != nil {
+			t.Fatalf("NameMatches(%q): %v", name, err)
+		}
+		key := graph.FoldName(name)
+		if len(got) == 1 && got[0] == name {
+			continue // an id that is also a name: the id wins
+		}
+		want := sortedKeys(named[key])
+		for _, id := range want {
+			if !slices.Contains(got, id) {
+				t.Errorf("NameMatches(%q) = %v, misses %q (live quads name %v so)", name, got, id, want)
+			}
+		}
+		for _, id := range got {
+			if !named[key][id] && id != key {
+				t.Errorf("NameMatches(%q) = %v: %q is not named so (live quads name %v so)", name, got, id, want)
+			}
+		}
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// TestPostgresIndexes follows factgraph's tables in a PostgreSQL store through a bulk
+// load, writes through deltas, removals, and a write they did not see.
+func TestPostgresIndexes(t *testing.T) {
+	ctx := context.Background()
+	s, addr := newPostgres(t)
+	ingest(t, s, bulkCorpus()...)
+	if !pgIndexFresh(t, addr) {
+		t.Fatal("the indexes do not cover a store just loaded in bulk")
+	}
+	checkPostgresIndexes(t, s, addr)
+
+	t.Run("writes through deltas", func(t *testing.T) {
+		changed := syntheticFacts(3)
+		changed.Obligations[0].Bearer, changed.Obligations[0].Beneficiary = changed.Obligations[0].Beneficiary, changed.Obligations[0].Bearer
+		changed.Relations = changed.Relations[1:]
+		changed.Claims = changed.Claims[:len(changed.Claims)-1]
+		changed.Parties[0].Aliases = []string{"Nippon", "  JAPAN alias "}
+		ingest(t, s, changed, syntheticFacts(41))
+		if _, err := s.Remove(ctx, "article-5", "nato-spending"); err != nil {
+			t.Fatal(err)
+		}
+		if !pgIndexFresh(t, addr) {
+			t.Fatal("the indexes do not cover the store after writes through deltas")
+		}
+		checkPostgresIndexes(t, s, addr)
+	})
+
+	t.Run("a write they did not see", func(t *testing.T) {
+		// Cayley's own write, as another program would make it.
+		err := s.qs.ApplyDeltas([]cgraph.Delta{
+			{Action: cgraph.Add, Quad: quad.Make(model.ItemIRI("stranger"), model.Kind, quad.String(graph.KindParty), model.SourceIRI("article-1"))},
+			{Action: cgraph.Add, Quad: quad.Make(model.ItemIRI("stranger"), model.Name, quad.String("Stranger"), model.SourceIRI("article-1"))},
+			{Action: cgraph.Add, Quad: quad.Make(model.ItemIRI("stranger"), quad.IRI("allied-with"), model.ItemIRI("japan"), model.SourceIRI("article-1"))},
+		}, cgraph.IgnoreOpts{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pgIndexFresh(t, addr) {
+			t.Fatal("the indexes claim to cover a write they did not see")
+		}
+		w := newWalker(ctx, s, -1, nil)
+		ls, err := w.links("stranger")
+		used := w.br != nil && w.br.HasLinks()
+		w.close()
+		if err != nil || used || len(ls) != 1 || ls[0].to != "japan" {
+			t.Errorf("a walk on a store with stale indexes: index used %v, links of an item the index did not see %+v, %v; want one to japan", used, ls, err)
+		}
+		if _, err := s.NameMatches(ctx, "stranger "); !errors.Is(err, ErrNoNameIndex) {
+			t.Errorf("NameMatches on stale indexes: %v, want ErrNoNameIndex (read the whole store)", err)
+		}
+		// The next write builds them again.
+		ingest(t, s, syntheticFacts(42))
+		if !pgIndexFresh(t, addr) {
+			t.Fatal("the indexes were not built again by the next write")
+		}
+		checkPostgresIndexes(t, s, addr)
+		if got, err := s.NameMatches(ctx, "STRANGER"); err != nil || !slices.Equal(got, []string{"stranger"}) {
+			t.Errorf("NameMatches after the indexes were built again = %v, %v; want [stranger]", got, err)
+		}
+	})
+}

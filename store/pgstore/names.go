@@ -1,0 +1,55 @@
+package pgstore
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/factgraph/factgraph/store/model"
+)
+
+// Names adds to found the ids of the items and sources whose names, aliases or titles one
+// source states as key, folded, from the name index; ok is false when the index does not
+// cover the store.
+func (rd *Reader) Names(key string, found map[string]bool) (ok bool, err error) {
+	if !rd.links {
+		return false, nil
+	}
+	rows, err := rd.query(`SELECT DISTINCT subject FROM factgraph_names WHERE name = $1`, key)
+	if err != nil {
+		return false, fmt.Errorf("read store: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var subj string
+		if err := rows.Scan(&subj); err != nil {
+			return false, fmt.Errorf("read store: %w", err)
+		}
+		found[strings.TrimPrefix(subj, model.SourcePrefix)] = true
+	}
+	return true, rows.Err()
+}
+
+// NamesWithPrefix returns the ids of the items and sources with a name, alias or title that,
+// folded (graph.FoldName), starts with prefix, which is folded already: at most max, each
+// once, in the order of their names, from the name index; ok is false when the index does
+// not cover the store.
+func (rd *Reader) NamesWithPrefix(prefix string, max int) (ids []string, ok bool, err error) {
+	if !rd.links {
+		return nil, false, nil
+	}
+	like := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(prefix) + "%"
+	rows, err := rd.query(`SELECT subject, MIN(name) AS first FROM factgraph_names WHERE name LIKE $1
+		GROUP BY subject ORDER BY first, subject LIMIT $2`, like, max)
+	if err != nil {
+		return nil, false, fmt.Errorf("read store: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var subj, first string
+		if err := rows.Scan(&subj, &first); err != nil {
+			return nil, false, fmt.Errorf("read store: %w", err)
+		}
+		ids = append(ids, strings.TrimPrefix(subj, model.SourcePrefix))
+	}
+	return ids, true, rows.Err()
+}

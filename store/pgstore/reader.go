@@ -1,0 +1,497 @@
+package pgstore
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/store/model"
+	"github.com/lib/pq"
+)
+
+// Reader answers the targeted reads of a walk (the store's walk*.go, around.go,
+// sketch.go) in one read-only snapshot of the database: an item's quads from Cayley's
+// tables through their indexes, with its values joined in the same query, and names,
+// links, kinds and dates from factgraph's tables when they cover the store. Each read is
+// one round trip; Preload reads the links of many items, and PreloadItems the quads of
+// many subjects, in one. Its methods that return no error keep the first error they meet
+// for Err, and answer nothing after it. Close ends the snapshot.
+type Reader struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	links bool
+	err   error
+	stmts map[string]*sql.Stmt
+	// cached are the entries of the link index read ahead (Preload), by item.
+	cached map[string]*itemEntries
+	// items are the quads of subjects read ahead (PreloadItems), by subject.
+	items map[quad.IRI][]quad.Quad
+	// firsts are the first objects of subjects and predicates read ahead (PreloadFirst);
+	// nil for none.
+	firsts map[[2]quad.Value]quad.Value
+	strs   map[string]string
+}
+
+// itemEntries are what the link index lists under an item: the ends of its links, each
+// once, in key order; its kind and date as the first source gives them.
+type itemEntries struct {
+	ends       []model.LinkEnd
+	kind, date string
+}
+
+// Begin opens a Reader.
+func (db *DB) Begin(ctx context.Context) (*Reader, error) {
+	conn, err := db.sqlDB()
+	if err != nil {
+		return nil, err
+	}
+	tx, err := conn.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("read store %q: %w", Redact(db.addr), err)
+	}
+	rd := &Reader{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, cached: map[string]*itemEntries{},
+		items: map[quad.IRI][]quad.Quad{}, firsts: map[[2]quad.Value]quad.Value{}, strs: map[string]string{}}
+	var state sql.NullString
+	err = tx.QueryRowContext(ctx, `SELECT to_regclass('factgraph_state')::text`).Scan(&state)
+	if err == nil && state.Valid {
+		var version sql.NullInt64
+		var fresh bool
+		err = tx.QueryRowContext(ctx, `SELECT version, fresh FROM factgraph_state LIMIT 1`).Scan(&version, &fresh)
+		if err == sql.ErrNoRows {
+			err = nil
+		}
+		rd.links = err == nil && fresh && version.Int64 == indexVersionInt
+	}
+	if err != nil {
+		tx.Rollback()
+		return nil, fmt.Errorf("read store %q: %w", Redact(db.addr), err)
+	}
+	return rd, nil
+}
+
+// Close ends the Reader's snapshot.
+func (rd *Reader) Close() {
+	if rd.tx != nil {
+		for _, st := range rd.stmts {
+			st.Close()
+		}
+		rd.tx.Rollback()
+		rd.tx = nil
+	}
+}
+
+// Err is the first error a read met.
+func (rd *Reader) Err() error { return rd.err }
+
+func (rd *Reader) fail(err error) {
+	if rd.err == nil && err != nil {
+		rd.err = fmt.Errorf("read store: %w", err)
+	}
+}
+
+// query runs the query q, prepared once per Reader.
+func (rd *Reader) query(q string, args ...any) (*sql.Rows, error) {
+	if rd.err != nil {
+		return nil, rd.err
+	}
+	st, ok := rd.stmts[q]
+	if !ok {
+		var err error
+		if st, err = rd.tx.PrepareContext(rd.ctx, q); err != nil {
+			return nil, err
+		}
+		rd.stmts[q] = st
+	}
+	return st.QueryContext(rd.ctx, args...)
+}
+
+// Intern returns b as a string, the same string for the same text throughout the Reader.
+func (rd *Reader) intern(s string) string {
+	if t, ok := rd.strs[s]; ok {
+		return t
+	}
+	rd.strs[s] = s
+	return s
+}
+
+// HasLinks says whether factgraph's indexes cover the store, so that the link methods
+// (ItemLinks, Incoming, Kind, FirstLinked) and Names answer.
+func (rd *Reader) HasLinks() bool { return rd.links }
+
+// HasIndex says whether Cayley's tables have an index whose columns start with dirs: its
+// quads are indexed by subject, predicate and object (spo), object, predicate and subject
+// (ops), predicate, object and subject (pos) and object, subject and predicate (osp).
+func (rd *Reader) HasIndex(dirs ...quad.Direction) (bool, error) {
+	var b strings.Builder
+	for _, d := range dirs {
+		b.WriteByte(d.Prefix())
+	}
+	for _, ind := range []string{"spo", "ops", "pos", "osp"} {
+		if strings.HasPrefix(ind, b.String()) {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// The columns of a value in a query of quads joined with their nodes.
+const valueCols = `%[1]s.value, %[1]s.value_string, %[1]s.datatype, %[1]s.language, %[1]s.iri, %[1]s.bnode,
+	%[1]s.value_int, %[1]s.value_bool, %[1]s.value_float, %[1]s.value_time`
+
+// quadsQuery is the query of the quads with a source's label whose columns where names,
+// with their values, in the order of their numbers.
+func quadsQuery(where string) string {
+	return `SELECT ` + fmt.Sprintf(valueCols, "s") + `, ` + fmt.Sprintf(valueCols, "p") + `, ` + fmt.Sprintf(valueCols, "o") +
+		`, l.value_string
+	FROM quads q JOIN nodes s ON s.hash = q.subject_hash JOIN nodes p ON p.hash = q.predicate_hash
+		JOIN nodes o ON o.hash = q.object_hash JOIN nodes l ON l.hash = q.label_hash
+	WHERE ` + where + ` AND l.iri AND l.value_string LIKE 'source/%' ORDER BY q.horizon`
+}
+
+// scanQuads reads the rows of a quadsQuery.
+func scanQuads(rows *sql.Rows, fn func(q quad.Quad)) error {
+	defer rows.Close()
+	type cols struct {
+		data   []byte
+		str    sql.NullString
+		typ    sql.NullString
+		lang   sql.NullString
+		iri    sql.NullBool
+		bnode  sql.NullBool
+		vint   sql.NullInt64
+		vbool  sql.NullBool
+		vfloat sql.NullFloat64
+		vtime  sql.NullTime
+	}
+	var c [3]cols
+	var label string
+	dest := make([]any, 0, 31)
+	for i := range c {
+		dest = append(dest, &c[i].data, &c[i].str, &c[i].typ, &c[i].lang, &c[i].iri, &c[i].bnode, &c[i].vint, &c[i].vbool, &c[i].vfloat, &c[i].vtime)
+	}
+	dest = append(dest, &label)
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		var v [3]quad.Value
+		for i := range c {
+			var err error
+			if v[i], err = rowValue(c[i].data, c[i].str, c[i].typ, c[i].lang, c[i].iri, c[i].bnode, c[i].vint, c[i].vbool, c[i].vfloat, c[i].vtime); err != nil {
+				return err
+			}
+		}
+		fn(quad.Quad{Subject: v[0], Predicate: v[1], Object: v[2], Label: quad.IRI(label)})
+	}
+	return rows.Err()
+}
+
+func hashOf(v quad.Value) []byte { return csql.HashOf(v).SQLValue().([]byte) }
+
+// Quads returns the quads with a source's label that have the values lead in the
+// directions dirs, through Cayley's indexes; ok is false when no index starts with dirs.
+func (rd *Reader) Quads(dirs []quad.Direction, lead ...quad.Value) (out []quad.Quad, ok bool, err error) {
+	if ok, _ := rd.HasIndex(dirs...); !ok || len(dirs) != len(lead) {
+		return nil, false, nil
+	}
+	if len(dirs) == 1 && dirs[0] == quad.Subject {
+		if iri, ok := lead[0].(quad.IRI); ok {
+			if qs, ok := rd.items[iri]; ok {
+				return qs, true, nil
+			}
+		}
+	}
+	var where []string
+	args := make([]any, len(lead))
+	for i, d := range dirs {
+		where = append(where, fmt.Sprintf("q.%s_hash = $%d", d, i+1))
+		args[i] = hashOf(lead[i])
+	}
+	rows, err := rd.query(quadsQuery(strings.Join(where, " AND ")), args...)
+	if err != nil {
+		return nil, true, fmt.Errorf("read store: %w", err)
+	}
+	err = scanQuads(rows, func(q quad.Quad) { out = append(out, q) })
+	if err != nil {
+		return nil, true, fmt.Errorf("read store: %w", err)
+	}
+	return out, true, rd.ctx.Err()
+}
+
+// PreloadItems reads the quads of the subjects iris with one query, for Quads and
+// ItemQuads to answer from.
+func (rd *Reader) PreloadItems(iris []quad.IRI) error {
+	hashes := make([][]byte, 0, len(iris))
+	for _, iri := range iris {
+		if _, ok := rd.items[iri]; !ok {
+			hashes = append(hashes, hashOf(iri))
+			rd.items[iri] = nil
+		}
+	}
+	if len(hashes) == 0 {
+		return nil
+	}
+	rows, err := rd.query(quadsQuery(`q.subject_hash = ANY($1)`), pq.Array(hashes))
+	if err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	err = scanQuads(rows, func(q quad.Quad) {
+		iri := q.Subject.(quad.IRI)
+		rd.items[iri] = append(rd.items[iri], q)
+	})
+	if err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	return nil
+}
+
+// PreloadFirst reads the first object of each of subjects with each of preds that has a
+// source's label, with one query, for First to answer from.
+func (rd *Reader) PreloadFirst(subjects []quad.IRI, preds []quad.IRI) error {
+	var hs, ps [][]byte
+	for _, s := range subjects {
+		if _, ok := rd.items[s]; ok {
+			continue
+		}
+		hs = append(hs, hashOf(s))
+		for _, p := range preds {
+			rd.firsts[[2]quad.Value{s, p}] = nil
+		}
+	}
+	if len(hs) == 0 {
+		return nil
+	}
+	for _, p := range preds {
+		ps = append(ps, hashOf(p))
+	}
+	// The first quad of each pair on its own, through the subject-predicate index: a
+	// party that thousands of sources name has thousands of quads of its name.
+	q := `SELECT ` + fmt.Sprintf(valueCols, "s") + `, ` + fmt.Sprintf(valueCols, "p") + `, ` + fmt.Sprintf(valueCols, "o") + `, q.label
+	FROM unnest($1::bytea[]) AS sh(h) CROSS JOIN unnest($2::bytea[]) AS ph(h)
+	CROSS JOIN LATERAL (SELECT q.subject_hash, q.predicate_hash, q.object_hash, l.value_string AS label
+		FROM quads q JOIN nodes l ON l.hash = q.label_hash
+		WHERE q.subject_hash = sh.h AND q.predicate_hash = ph.h AND l.iri AND l.value_string LIKE 'source/%'
+		ORDER BY q.object_hash LIMIT 1) q
+	JOIN nodes s ON s.hash = q.subject_hash JOIN nodes p ON p.hash = q.predicate_hash JOIN nodes o ON o.hash = q.object_hash`
+	rows, err := rd.query(q, pq.Array(hs), pq.Array(ps))
+	if err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	err = scanQuads(rows, func(q quad.Quad) { rd.firsts[[2]quad.Value{q.Subject, q.Predicate}] = q.Object })
+	if err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	return nil
+}
+
+// First returns the object of a quad of subject s and predicate p with a source's label
+// (the one whose object has the lowest hash, which the subject-predicate-object index
+// finds first: in the order of the quads' numbers, PostgreSQL would walk the table), nil
+// when there is none.
+func (rd *Reader) First(s, p quad.Value) (quad.Value, bool, error) {
+	if v, ok := rd.firsts[[2]quad.Value{s, p}]; ok {
+		return v, true, nil
+	}
+	if qs, ok := rd.items[s.(quad.IRI)]; ok {
+		for _, q := range qs {
+			if q.Predicate == p {
+				return q.Object, true, nil
+			}
+		}
+		return nil, true, nil
+	}
+	q := strings.Replace(quadsQuery(`q.subject_hash = $1 AND q.predicate_hash = $2`), "ORDER BY q.horizon", "ORDER BY q.object_hash LIMIT 1", 1)
+	rows, err := rd.query(q, hashOf(s), hashOf(p))
+	if err != nil {
+		return nil, true, fmt.Errorf("read store: %w", err)
+	}
+	var found quad.Value
+	if err := scanQuads(rows, func(q quad.Quad) { found = q.Object }); err != nil {
+		return nil, true, fmt.Errorf("read store: %w", err)
+	}
+	return found, true, nil
+}
+
+// ItemQuads calls fn with the quads with a source's label whose subject is iri, and the
+// source of each.
+func (rd *Reader) ItemQuads(iri quad.IRI, fn func(q quad.Quad, source string)) (bool, error) {
+	qs, ok, err := rd.Quads([]quad.Direction{quad.Subject}, iri)
+	for _, q := range qs {
+		fn(q, strings.TrimPrefix(string(q.Label.(quad.IRI)), model.SourcePrefix))
+	}
+	return ok, err
+}
+
+// LinkQuads returns the quads with a source's label whose subject (out) or object (in) is
+// v and whose predicate is a reference field or a relation type.
+func (rd *Reader) LinkQuads(v quad.Value) (out, in []quad.Quad, ok bool, err error) {
+	keep := func(q quad.Quad) bool {
+		p, _ := q.Predicate.(quad.IRI)
+		return model.IsRef(p) || model.IsRelationType(p)
+	}
+	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+		qs, _, err := rd.Quads([]quad.Direction{d}, v)
+		if err != nil {
+			return nil, nil, true, err
+		}
+		for _, q := range qs {
+			if !keep(q) {
+				continue
+			}
+			if d == quad.Subject {
+				out = append(out, q)
+			} else {
+				in = append(in, q)
+			}
+		}
+	}
+	return out, in, true, nil
+}
+
+// Preload reads what the link index lists under each of items with one query, for the
+// link methods to answer from.
+func (rd *Reader) Preload(items []quad.IRI) error {
+	var todo []string
+	for _, it := range items {
+		if _, ok := rd.cached[string(it)]; !ok {
+			todo = append(todo, string(it))
+		}
+	}
+	if !rd.links || len(todo) == 0 {
+		return nil
+	}
+	for _, it := range todo {
+		rd.cached[it] = &itemEntries{}
+	}
+	rows, err := rd.query(`SELECT item, at, mid, other FROM factgraph_links WHERE item = ANY($1) ORDER BY item, at, mid, other, source`, pq.Array(todo))
+	if err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	return rd.scanEntries(rows, func(item string) *itemEntries { return rd.cached[item] })
+}
+
+// scanEntries reads rows of item, end, middle and other end, in key order, into the
+// entries of their items, each link once whatever the number of sources that state it.
+func (rd *Reader) scanEntries(rows *sql.Rows, of func(item string) *itemEntries) error {
+	defer rows.Close()
+	// Raw bytes, interned: a hub's links are tens of thousands of rows of a few texts.
+	var item, at, mid, other sql.RawBytes
+	var last [4][]byte
+	var e *itemEntries
+	for rows.Next() {
+		if err := rows.Scan(&item, &at, &mid, &other); err != nil {
+			return fmt.Errorf("read store: %w", err)
+		}
+		if bytes.Equal(item, last[0]) && bytes.Equal(at, last[1]) && bytes.Equal(mid, last[2]) && bytes.Equal(other, last[3]) {
+			continue
+		}
+		if !bytes.Equal(item, last[0]) {
+			e = of(rd.internBytes(item))
+		}
+		last = [4][]byte{append(last[0][:0], item...), append(last[1][:0], at...), append(last[2][:0], mid...), append(last[3][:0], other...)}
+		if e == nil || len(at) == 0 {
+			continue
+		}
+		switch at[0] {
+		case model.LinkKind:
+			if e.kind == "" {
+				e.kind = rd.internBytes(mid)
+			}
+		case model.LinkDate:
+			if e.date == "" {
+				e.date = string(mid)
+			}
+		case model.LinkOut, model.LinkIn:
+			e.ends = append(e.ends, model.LinkEnd{Pred: rd.internBytes(mid), Other: rd.internBytes(other), Out: at[0] == model.LinkOut})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	return nil
+}
+
+// internBytes is intern for the text b, without a copy of it when the text is known.
+func (rd *Reader) internBytes(b []byte) string {
+	if t, ok := rd.strs[string(b)]; ok {
+		return t
+	}
+	t := string(b)
+	rd.strs[t] = t
+	return t
+}
+
+// entries returns what the link index lists under item, read once.
+func (rd *Reader) entries(item quad.IRI) *itemEntries {
+	if e, ok := rd.cached[string(item)]; ok {
+		return e
+	}
+	e := &itemEntries{}
+	if !rd.links || rd.err != nil {
+		return e
+	}
+	rows, err := rd.query(`SELECT item, at, mid, other FROM factgraph_links WHERE item = $1 ORDER BY at, mid, other, source`, string(item))
+	if err == nil {
+		err = rd.scanEntries(rows, func(string) *itemEntries { return e })
+	}
+	if err != nil {
+		rd.fail(err)
+		return &itemEntries{}
+	}
+	rd.cached[string(item)] = e
+	return e
+}
+
+// ItemLinks returns what the link index lists under item: the ends of its links, the
+// kind one source gives it and its date ("" for none).
+func (rd *Reader) ItemLinks(item quad.IRI) (ends []model.LinkEnd, kind, date string) {
+	e := rd.entries(item)
+	return e.ends, e.kind, e.date
+}
+
+// Incoming returns the ends of the links to item whose predicate is one of preds (every
+// link when preds is nil), from the link index.
+func (rd *Reader) Incoming(item quad.IRI, preds []quad.IRI) []model.LinkEnd {
+	var out []model.LinkEnd
+	for _, e := range rd.entries(item).ends {
+		if e.Out {
+			continue
+		}
+		if preds != nil && !containsIRI(preds, e.Pred) {
+			continue
+		}
+		out = append(out, model.LinkEnd{Pred: e.Pred, Other: e.Other})
+	}
+	return out
+}
+
+func containsIRI(list []quad.IRI, s string) bool {
+	for _, p := range list {
+		if string(p) == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Kind returns the kind one source gives item, from the link index; "" for none.
+func (rd *Reader) Kind(item quad.IRI) string { return rd.entries(item).kind }
+
+// FirstLinked returns the item that item refers to through the field p, from the link
+// index; "" for none.
+func (rd *Reader) FirstLinked(item, p quad.IRI) string {
+	for _, e := range rd.entries(item).ends {
+		if e.Out && e.Pred == string(p) {
+			return e.Other
+		}
+	}
+	return ""
+}
+
+// IgnoreLinks makes the Reader do without factgraph's indexes, as if they did not cover
+// the store.
+func (rd *Reader) IgnoreLinks() { rd.links, rd.cached = false, map[string]*itemEntries{} }

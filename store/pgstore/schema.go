@@ -1,0 +1,103 @@
+package pgstore
+
+import (
+	"context"
+	"database/sql"
+)
+
+// factgraph's own tables beside Cayley's nodes and quads: the name and link indexes
+// (model/index.go says what they list) and their state. Every write of factgraph changes
+// them in the transaction that changes the quads (write.go, bulk.go), so they list exactly
+// the live quads. A write into the quads by anything else (Cayley's own tools, another
+// program) fires the trigger factgraph_quads_written, which marks the indexes stale in
+// that write's transaction: readers then do without them, and factgraph's next write
+// builds them again from the quads. The state also says whether the store was ever
+// written (written), which decides whether a write may be a bulk load (bulk.go); unlike
+// the quads' horizon sequence, it goes back with a transaction that fails.
+//
+// Text columns compare bytes (COLLATE "C"), so that a run of entries comes in the order of
+// the keys of a bolt store's indexes, and answers are the same on both.
+const schemaSQL = `
+CREATE TABLE IF NOT EXISTS factgraph_names (
+	name TEXT COLLATE "C" NOT NULL,
+	subject TEXT COLLATE "C" NOT NULL,
+	source TEXT COLLATE "C" NOT NULL,
+	pred TEXT COLLATE "C" NOT NULL,
+	said TEXT COLLATE "C" NOT NULL
+);
+CREATE TABLE IF NOT EXISTS factgraph_links (
+	item TEXT COLLATE "C" NOT NULL,
+	at TEXT COLLATE "C" NOT NULL,
+	mid TEXT COLLATE "C" NOT NULL,
+	other TEXT COLLATE "C" NOT NULL,
+	source TEXT COLLATE "C" NOT NULL
+);
+CREATE INDEX IF NOT EXISTS factgraph_names_name ON factgraph_names (name);
+CREATE UNIQUE INDEX IF NOT EXISTS factgraph_links_key ON factgraph_links (item, at, mid, other, source);
+CREATE TABLE IF NOT EXISTS factgraph_state (
+	version INT NOT NULL,
+	fresh BOOLEAN NOT NULL,
+	written BOOLEAN NOT NULL
+);
+INSERT INTO factgraph_state (version, fresh, written)
+	SELECT ` + indexVersion + `, NOT EXISTS (SELECT 1 FROM quads), EXISTS (SELECT 1 FROM quads) OR (SELECT is_called FROM quads_horizon_seq)
+	WHERE NOT EXISTS (SELECT 1 FROM factgraph_state);
+CREATE OR REPLACE FUNCTION factgraph_quads_written() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	IF coalesce(current_setting('factgraph.writing', true), '') <> 'on' THEN
+		UPDATE factgraph_state SET fresh = false, written = true WHERE fresh OR NOT written;
+	END IF;
+	RETURN NULL;
+END
+$$;
+DROP TRIGGER IF EXISTS factgraph_quads_written ON quads;
+CREATE TRIGGER factgraph_quads_written AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON quads
+	FOR EACH STATEMENT EXECUTE FUNCTION factgraph_quads_written();
+`
+
+// indexVersion is the version of the layout of factgraph's tables: indexes of another
+// version are built again by the next write.
+const indexVersion = "1"
+
+// ensureSchema creates factgraph's tables in a store whose Cayley tables exist, unless
+// they exist already; the caller holds the schema lock.
+func ensureSchema(ctx context.Context, conn *sql.Conn) error {
+	var quads, state sql.NullString
+	if err := conn.QueryRowContext(ctx, `SELECT to_regclass('quads')::text, to_regclass('factgraph_state')::text`).Scan(&quads, &state); err != nil {
+		return err
+	}
+	if !quads.Valid || state.Valid {
+		return nil
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, schemaSQL); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// beginWrite starts a write transaction of factgraph: the trigger leaves the indexes fresh
+// for it, and it holds the schema lock shared, so that a bulk load (which holds it alone)
+// never runs beside it. fresh says whether the indexes cover the store.
+func beginWrite(ctx context.Context, db *sql.DB) (tx *sql.Tx, fresh bool, err error) {
+	tx, err = db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, false, err
+	}
+	var version sql.NullInt64
+	_, err = tx.ExecContext(ctx, `SELECT set_config('factgraph.writing', 'on', true), pg_advisory_xact_lock_shared($1)`, schemaLock)
+	if err == nil {
+		err = tx.QueryRowContext(ctx, `SELECT version, fresh FROM factgraph_state LIMIT 1`).Scan(&version, &fresh)
+	}
+	if err != nil {
+		tx.Rollback()
+		return nil, false, err
+	}
+	return tx, fresh && version.Valid && version.Int64 == indexVersionInt, nil
+}
+
+const indexVersionInt = 1

@@ -1,0 +1,277 @@
+package pgstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	graphlog "github.com/cayleygraph/cayley/graph/log"
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/cayley/graph/sql/postgres"
+	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/store/model"
+	"github.com/lib/pq"
+)
+
+// Apply writes deltas into the store in one transaction with the changes they make to
+// factgraph's indexes: the quads as Cayley's ApplyDeltas writes them (graph/sql's
+// quadstore.go, with its PostgreSQL statements), which opens a transaction of its own
+// that nothing else can join.
+func (db *DB) Apply(ctx context.Context, deltas []cgraph.Delta) error {
+	conn, err := db.sqlDB()
+	if err != nil {
+		return err
+	}
+	tx, fresh, err := beginWrite(ctx, conn)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := applyQuads(tx, deltas); err != nil {
+		return err
+	}
+	if fresh {
+		err = updateIndexes(ctx, tx, deltas)
+	} else {
+		err = rebuildIndexes(ctx, tx)
+	}
+	if err != nil {
+		return fmt.Errorf("write factgraph's indexes: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE factgraph_state SET written = true WHERE NOT written`); err != nil {
+		return err
+	}
+	if err := beforeCommit(); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	// Cayley's quad store caches the number of quads it last counted; an empty write
+	// through it forgets the count.
+	return db.qs.ApplyDeltas(nil, cgraph.IgnoreOpts{})
+}
+
+// applyQuads is the body of Cayley's ApplyDeltas for PostgreSQL (graph/sql/quadstore.go),
+// in tx.
+func applyQuads(tx *sql.Tx, in []cgraph.Delta) error {
+	deltas := graphlog.SplitDeltas(in)
+	if err := postgres.RunTxPostgres(tx, deltas.IncNode, deltas.QuadAdd, cgraph.IgnoreOpts{}); err != nil {
+		return err
+	}
+	var deleteQuad, deleteTriple *sql.Stmt
+	for _, d := range deltas.QuadDel {
+		dirs := make([]any, 0, len(quad.Directions))
+		for _, h := range d.Quad.Dirs() {
+			dirs = append(dirs, csql.NodeHash{ValueHash: h}.SQLValue())
+		}
+		if deleteQuad == nil {
+			var err error
+			if deleteQuad, err = tx.Prepare(`DELETE FROM quads WHERE subject_hash=$1 and predicate_hash=$2 and object_hash=$3 and label_hash=$4;`); err != nil {
+				return err
+			}
+			defer deleteQuad.Close()
+			if deleteTriple, err = tx.Prepare(`DELETE FROM quads WHERE subject_hash=$1 and predicate_hash=$2 and object_hash=$3 and label_hash is null;`); err != nil {
+				return err
+			}
+			defer deleteTriple.Close()
+		}
+		stmt := deleteQuad
+		if i := len(dirs) - 1; dirs[i] == nil {
+			stmt, dirs = deleteTriple, dirs[:i]
+		}
+		res, err := stmt.Exec(dirs...)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n != 1 {
+			return &cgraph.DeltaError{Err: cgraph.ErrQuadNotExist}
+		}
+	}
+	if len(deltas.DecNode) == 0 {
+		return nil
+	}
+	update, err := tx.Prepare(`UPDATE nodes SET refs = refs + $1 WHERE hash = $2;`)
+	if err != nil {
+		return err
+	}
+	defer update.Close()
+	for _, n := range deltas.DecNode {
+		if n.RefInc == 0 {
+			continue
+		}
+		if _, err := update.Exec(n.RefInc, csql.NodeHash{ValueHash: n.Hash}.SQLValue()); err != nil {
+			return err
+		}
+	}
+	_, err = tx.Exec(`DELETE FROM nodes WHERE refs <= 0;`)
+	return err
+}
+
+// updateIndexes adds the index entries of the quads deltas add and deletes those of the
+// quads they remove, in tx.
+func updateIndexes(ctx context.Context, tx *sql.Tx, deltas []cgraph.Delta) error {
+	var addNames, delNames []nameEntry
+	var addLinks, delLinks []model.LinkRow
+	for _, d := range deltas {
+		q := d.Quad
+		var rows []model.LinkRow
+		for _, at := range model.LinkEnds(q) {
+			rows = append(rows, model.LinkRowOf(q, at))
+		}
+		name, subj, isName := model.NameQuad(q)
+		if d.Action == cgraph.Add {
+			addLinks = append(addLinks, rows...)
+			if isName {
+				addNames = append(addNames, nameRow(name, subj, q))
+			}
+		} else {
+			delLinks = append(delLinks, rows...)
+			if isName {
+				delNames = append(delNames, nameRow(name, subj, q))
+			}
+		}
+	}
+	if len(delLinks) > 0 {
+		stmt, err := tx.PrepareContext(ctx, `DELETE FROM factgraph_links WHERE item=$1 AND at=$2 AND mid=$3 AND other=$4 AND source=$5`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, r := range delLinks {
+			if _, err := stmt.Exec(r.Item, string(r.At), r.Mid, r.Other, r.Source); err != nil {
+				return err
+			}
+		}
+	}
+	if len(delNames) > 0 {
+		stmt, err := tx.PrepareContext(ctx, `DELETE FROM factgraph_names WHERE name=$1 AND subject=$2 AND source=$3 AND pred=$4 AND said=$5`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, r := range delNames {
+			if _, err := stmt.Exec(r[0], r[1], r[2], r[3], r[4]); err != nil {
+				return err
+			}
+		}
+	}
+	return copyIndexRows(ctx, tx, addNames, addLinks)
+}
+
+// nameEntry is a row of the name index: the folded name, the subject it names, the
+// source that states it, and the predicate and name of the quad that does.
+type nameEntry [5]string
+
+// nameRow is the row of the name index for the quad q, which gives subj the name name.
+func nameRow(name string, subj quad.IRI, q quad.Quad) nameEntry {
+	p, _ := q.Predicate.(quad.IRI)
+	return nameEntry{model.FoldedName(name), string(subj), sourceID(q.Label), string(p), name}
+}
+
+func sourceID(label quad.Value) string {
+	l, _ := label.(quad.IRI)
+	return string(l)[len(model.SourcePrefix):]
+}
+
+// copyIndexRows adds rows to the index tables with COPY, in tx.
+func copyIndexRows(ctx context.Context, tx *sql.Tx, names []nameEntry, links []model.LinkRow) error {
+	if len(names) > 0 {
+		err := copyRows(ctx, tx, pq.CopyIn("factgraph_names", "name", "subject", "source", "pred", "said"), len(names), func(i int) []any {
+			r := names[i]
+			return []any{r[0], r[1], r[2], r[3], r[4]}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if len(links) > 0 {
+		return copyRows(ctx, tx, pq.CopyIn("factgraph_links", "item", "at", "mid", "other", "source"), len(links), func(i int) []any {
+			r := links[i]
+			return []any{r.Item, string(r.At), r.Mid, r.Other, r.Source}
+		})
+	}
+	return nil
+}
+
+// copyRows runs the COPY statement copy in tx with n rows, row i from row(i); a nil row is
+// left out.
+func copyRows(ctx context.Context, tx *sql.Tx, copy string, n int, row func(i int) []any) error {
+	stmt, err := tx.PrepareContext(ctx, copy)
+	if err != nil {
+		return err
+	}
+	for i := 0; i < n; i++ {
+		if i%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				stmt.Close()
+				return err
+			}
+		}
+		r := row(i)
+		if r == nil {
+			continue
+		}
+		if _, err := stmt.Exec(r...); err != nil {
+			stmt.Close()
+			return err
+		}
+	}
+	if _, err := stmt.Exec(); err != nil {
+		stmt.Close()
+		return err
+	}
+	return stmt.Close()
+}
+
+// rebuildIndexes builds factgraph's indexes again from every quad of the store, in tx,
+// and marks them fresh.
+func rebuildIndexes(ctx context.Context, tx *sql.Tx) error {
+	t, err := readTable(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM factgraph_names; DELETE FROM factgraph_links`); err != nil {
+		return err
+	}
+	var names []nameEntry
+	var links []model.LinkRow
+	seen := map[model.LinkRow]bool{}
+	seenName := map[nameEntry]bool{}
+	for _, ids := range t.Quads {
+		q := quad.Quad{Subject: t.Values[ids[0]], Predicate: t.Values[ids[1]], Object: t.Values[ids[2]], Label: t.Values[ids[3]]}
+		for _, at := range model.LinkEnds(q) {
+			if r := model.LinkRowOf(q, at); !seen[r] {
+				seen[r] = true
+				links = append(links, r)
+			}
+		}
+		if name, subj, ok := model.NameQuad(q); ok {
+			if r := nameRow(name, subj, q); !seenName[r] {
+				seenName[r] = true
+				names = append(names, r)
+			}
+		}
+	}
+	if err := copyIndexRows(ctx, tx, names, links); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE factgraph_state SET fresh = true, version = `+indexVersion)
+	return err
+}
+
+var cgraphIgnore = cgraph.IgnoreOpts{}
+
+// FailBeforeCommit, when set, makes every write fail with its error just before it
+// commits, for tests of what a failed write leaves.
+var FailBeforeCommit func() error
+
+func beforeCommit() error {
+	if FailBeforeCommit != nil {
+		return FailBeforeCommit()
+	}
+	return nil
+}
