@@ -136,7 +136,9 @@ func NodeValues(dst []Value, n *Node) []Value {
 	add(AttrSource, strings.Join(n.Sources, ","))
 	add(AttrQuote, strings.Join(n.Quotes, "\n"))
 	for _, a := range n.Extra {
-		add(a.Name, a.Value)
+		if a.Value != "" {
+			dst = append(dst, Value{Field{a.Name, extraTypes[a.Name]}, a.Value})
+		}
 	}
 	return dst
 }
@@ -169,7 +171,9 @@ func EdgeValues(dst []Value, e *Edge) ([]Value, error) {
 		dst = append(dst, Value{Field{AttrDashed, Boolean}, "true"})
 	}
 	for _, a := range e.Extra {
-		add(a.Name, a.Value)
+		if a.Value != "" {
+			dst = append(dst, Value{Field{a.Name, extraTypes[a.Name]}, a.Value})
+		}
 	}
 	return dst, nil
 }
