@@ -88,8 +88,9 @@ func viewFlags(v *export.ViewOptions) []cli.Flag {
 	}
 }
 
-// checkView rejects a view or claims mode that does not exist, --claims given for a view
-// other than parties, and a --depth without the --focus it counts from, as usage errors.
+// checkView rejects a view or claims mode that does not exist, --claims, --merge-edges,
+// --min-sources or --top given for a view other than parties, and a --depth without the
+// --focus it counts from, as usage errors.
 func checkView(c *cli.Context, v export.ViewOptions) error {
 	if err := v.Check(); err != nil {
 		return usageError{err}
