@@ -109,10 +109,13 @@ func fields(std []Field, extra map[string]bool, what string) ([]Field, error) {
 				return nil, fmt.Errorf("%s attribute %q clashes with a standard attribute: rename it", what, name)
 			}
 		}
-		out = append(out, Field{name, String})
+		out = append(out, Field{name, extraTypes[name]})
 	}
 	return out, nil
 }
+
+// extraTypes are the types of the Extra attributes that are not text.
+var extraTypes = map[string]ValueType{ExtraCount: Double}
 
 // NodeValues appends the attributes of n that have a value to dst, in NodeFields order:
 // empty text is left out, so that a reader sees no attribute rather than an empty one.
@@ -133,7 +136,9 @@ func NodeValues(dst []Value, n *Node) []Value {
 	add(AttrSource, strings.Join(n.Sources, ","))
 	add(AttrQuote, strings.Join(n.Quotes, "\n"))
 	for _, a := range n.Extra {
-		add(a.Name, a.Value)
+		if a.Value != "" {
+			dst = append(dst, Value{Field{a.Name, extraTypes[a.Name]}, a.Value})
+		}
 	}
 	return dst
 }
@@ -166,7 +171,9 @@ func EdgeValues(dst []Value, e *Edge) ([]Value, error) {
 		dst = append(dst, Value{Field{AttrDashed, Boolean}, "true"})
 	}
 	for _, a := range e.Extra {
-		add(a.Name, a.Value)
+		if a.Value != "" {
+			dst = append(dst, Value{Field{a.Name, extraTypes[a.Name]}, a.Value})
+		}
 	}
 	return dst, nil
 }

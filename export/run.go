@@ -62,6 +62,9 @@ func (opts Options) Check() (Format, error) {
 	if f.Dir && opts.Output == "" {
 		return f, fmt.Errorf("format %q writes a folder: pass -o FOLDER", f.Name)
 	}
+	if f.Page() && opts.reduces() {
+		return f, fmt.Errorf("format %q shows every view whole; --merge-edges, --min-sources and --top apply to the other formats", f.Name)
+	}
 	if f.FromStore() && (opts.View != "" && opts.View != ViewFull || opts.Focus != "") {
 		return f, fmt.Errorf("format %q writes the store's quads as they are, so it takes no view or focus; use --source to keep one source", f.Name)
 	}
@@ -124,6 +127,9 @@ func Export(ctx context.Context, s *store.Store, opts Options, stdout io.Writer)
 	v, err := BuildView(g, opts.ViewOptions)
 	if err != nil {
 		return f, err
+	}
+	if v.View == ViewParties && !opts.reduces() && len(v.Edges) > BigParties && opts.Notes != nil {
+		fmt.Fprintf(opts.Notes, "factgraph: the parties view has %d edges; --merge-edges, --min-sources N and --top N make it smaller\n", len(v.Edges))
 	}
 	if f.Layout {
 		if err := Lay(ctx, v); err != nil {

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -86,17 +87,41 @@ type ViewOptions struct {
 	Depth  int    // steps from Focus, following edges either way; negative means no limit
 	Source string // when set, keep only the items that this source states
 	Claims string // the parties view's claims: one of ClaimModes; "" means ClaimsSummary
+
+	// Merge, in the parties view, turns the edges of one kind (and, for duties, one status)
+	// between the same two nodes into one, whose weight and count say how many.
+	Merge bool
+	// MinSources, in the parties view, keeps only the parties and agreements that at least
+	// this many sources state; 0 keeps all.
+	MinSources int
+	// Top, in the parties view, keeps only this many parties and agreements, those joined
+	// to the most others (after MinSources); 0 keeps all.
+	Top int
 }
 
-// Check reports a view name that is not one of Views, before anything is read.
+// reduces reports whether opts asks to merge or filter the parties view.
+func (opts ViewOptions) reduces() bool { return opts.Merge || opts.MinSources != 0 || opts.Top != 0 }
+
+// Check reports a view name that is not one of Views, and a merge or filter asked of a view
+// other than parties, before anything is read.
 func (opts ViewOptions) Check() error {
 	if opts.View == "" || slices.Contains(Views, opts.View) {
-		return nil
+		return opts.checkReduce()
 	}
 	if near, ok := suggest.Closest(opts.View, Views); ok {
 		return fmt.Errorf("unknown view %q; did you mean %q? (views: %s)", opts.View, near, strings.Join(Views, ", "))
 	}
 	return fmt.Errorf("unknown view %q; use one of: %s", opts.View, strings.Join(Views, ", "))
+}
+
+func (opts ViewOptions) checkReduce() error {
+	if opts.MinSources < 0 || opts.Top < 0 {
+		return fmt.Errorf("--min-sources and --top count parties: give 0 (keep all) or more, not %d", min(opts.MinSources, opts.Top))
+	}
+	if opts.reduces() && opts.View != ViewParties {
+		return errors.New("--merge-edges, --min-sources and --top apply to the parties view only; add --view parties")
+	}
+	return nil
 }
 
 // BuildView turns the merged read model of a store into the export model of one view. The
@@ -137,6 +162,12 @@ func BuildView(g *graph.Graph, opts ViewOptions) (*Graph, error) {
 		if err := focus(out, g, opts.Focus, opts.Depth); err != nil {
 			return nil, err
 		}
+	}
+	if opts.MinSources > 0 || opts.Top > 0 {
+		keepParties(out, opts.MinSources, opts.Top)
+	}
+	if opts.Merge {
+		mergeEdges(out)
 	}
 	return out, nil
 }

@@ -165,6 +165,8 @@ func drawn(t *testing.T, tab *browsertest.Tab) int {
 
 func screenPos(t *testing.T, tab *browsertest.Tab, id string) (float64, float64) {
 	t.Helper()
+	// A camera still moving (centring on a search) would move the node after this.
+	tab.Wait(t, `!factgraph.renderer.getCamera().isAnimated()`)
 	browsertest.Eval[bool](t, tab, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
 	p := browsertest.Eval[[2]float64](t, tab, fmt.Sprintf(`(() => {
 		const r = factgraph.renderer, a = factgraph.graph.getNodeAttributes(%q);

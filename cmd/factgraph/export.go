@@ -82,11 +82,15 @@ func viewFlags(v *export.ViewOptions) []cli.Flag {
 		&cli.IntFlag{Name: "depth", Usage: "with --focus, keep items up to `N` steps away (-1: no limit)", Value: 2, Destination: &v.Depth},
 		&cli.StringFlag{Name: "source", Usage: "keep only what the source `ID` states", Destination: &v.Source},
 		&cli.StringFlag{Name: "claims", Usage: "in the parties view, draw what speakers claim as `MODE`: summary (one edge per speaker and target, \"3 claims\"), none, or all (an edge per claim)", Value: export.ClaimsSummary, Destination: &v.Claims},
+		&cli.BoolFlag{Name: "merge-edges", Usage: "in the parties view, draw the edges of one kind (and, for duties, one status) from one node to another as one, its weight and count saying how many", Destination: &v.Merge},
+		&cli.IntFlag{Name: "min-sources", Usage: "in the parties view, keep only the parties and agreements at least `N` sources state (0: all)", Destination: &v.MinSources},
+		&cli.IntFlag{Name: "top", Usage: "in the parties view, keep only the `N` parties and agreements joined to the most others (0: all)", Destination: &v.Top},
 	}
 }
 
-// checkView rejects a view or claims mode that does not exist, --claims given for a view
-// other than parties, and a --depth without the --focus it counts from, as usage errors.
+// checkView rejects a view or claims mode that does not exist, --claims, --merge-edges,
+// --min-sources or --top given for a view other than parties, and a --depth without the
+// --focus it counts from, as usage errors.
 func checkView(c *cli.Context, v export.ViewOptions) error {
 	if err := v.Check(); err != nil {
 		return usageError{err}

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/factgraph/factgraph/export"
 )
 
 const nato = "../../samples/nato-spending/facts.yaml"
@@ -215,4 +217,68 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestExportMergeAndKeep runs export of the parties view with --merge-edges, --min-sources
+// and --top as the command line gives them, and checks the note a big parties view gets.
+func TestExportMergeAndKeep(t *testing.T) {
+	store := storeWithBoth(t)
+	read := func(args ...string) (map[string]float64, map[string]string) {
+		t.Helper()
+		code, out, stderr := runQuery(t, append([]string{"export", "--store", store, "--view", "parties", "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("export %q: exit %d: %s", args, code, stderr)
+		}
+		var doc struct {
+			Nodes []struct{ Key string }
+			Edges []struct {
+				Key        string
+				Attributes struct{ Weight float64 }
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		edges, nodes := map[string]float64{}, map[string]string{}
+		for _, e := range doc.Edges {
+			edges[e.Key] = e.Attributes.Weight
+		}
+		for _, n := range doc.Nodes {
+			nodes[n.Key] = n.Key
+		}
+		return edges, nodes
+	}
+	plain, all := read()
+	if _, ok := plain["japan-hosts-us-bases"]; !ok {
+		t.Fatalf("the parties view lacks the duty japan-hosts-us-bases: %v", plain)
+	}
+	merged, _ := read("--merge-edges")
+	if w := merged["japan:duties:in-force:united-states"]; w != 3 {
+		t.Errorf("merged duties of Japan to the United States weigh %v, want 3 (%v)", w, merged)
+	}
+	if _, ok := merged["japan-hosts-us-bases"]; ok || len(merged) >= len(plain) {
+		t.Errorf("--merge-edges left %d of %d edges, japan-hosts-us-bases among them", len(merged), len(plain))
+	}
+	_, both := read("--min-sources", "2")
+	// Both samples state the United States and Trump; only the flagship Japan.
+	if len(both) != 4 || both["united-states"] == "" || both["donald-trump"] == "" || both["japan"] != "" {
+		t.Errorf("--min-sources 2 kept %d of %d nodes: %v; want the 4 both samples state", len(both), len(all), both)
+	}
+	_, top := read("--top", "3")
+	if len(top) != 3 {
+		t.Errorf("--top 3 kept %v", top)
+	}
+
+	old := export.BigParties
+	t.Cleanup(func() { export.BigParties = old })
+	export.BigParties = 10
+	for _, tc := range []struct {
+		args []string
+		note bool
+	}{{nil, true}, {[]string{"--merge-edges"}, false}, {[]string{"--top", "100"}, false}} {
+		_, _, stderr := runQuery(t, append([]string{"export", "--store", store, "--view", "parties", "--format", "gexf", "-q", "-o", filepath.Join(t.TempDir(), "p.gexf")}, tc.args...)...)
+		if got := strings.Contains(stderr, "--merge-edges, --min-sources N and --top N make it smaller"); got != tc.note {
+			t.Errorf("%q: note %v, want %v: %s", tc.args, got, tc.note, stderr)
+		}
+	}
 }

@@ -147,9 +147,9 @@ func (w *Writer) Edge(e *export.Edge) {
 	hex := "\"" + e.Color.Hex() + "\""
 	w.str(", color=" + hex + ", fontcolor=" + hex)
 	width := look.Width
-	if e.Weight > 1 && (e.Kind == export.RoleCounters || e.Kind == export.RoleSupports) {
-		// A heavier edge (the stances view counts assertions) is drawn thicker, gently:
-		// twice the weight adds one point.
+	if e.Weight > 1 && (e.Kind == export.RoleCounters || e.Kind == export.RoleSupports || e.Kind == export.EdgeObligation) {
+		// A heavier edge (the stances view counts assertions, a merged parties view duties)
+		// is drawn thicker, gently: twice the weight adds one point.
 		width += math.Round(10*math.Log2(e.Weight)) / 10
 	}
 	if width != 1 {

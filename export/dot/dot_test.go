@@ -214,3 +214,30 @@ func TestQuoteLabelEscapesEverything(t *testing.T) {
 		})
 	}
 }
+
+// TestMergedDutiesThicker: in a merged parties view, an edge that stands for several duties
+// is drawn thicker than one that stands for one, and says how many; dot draws it without a
+// warning.
+func TestMergedDutiesThicker(t *testing.T) {
+	g, err := export.BuildView(fixture.Flagship(t), export.ViewOptions{View: export.ViewParties, Merge: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := write(t, g)
+	var merged, single string
+	for _, line := range strings.Split(string(src), "\n") {
+		switch {
+		case strings.Contains(line, `[id="japan:duties:in-force:united-states"`):
+			merged = line
+		case strings.Contains(line, `[id="us-defend-japan"`):
+			single = line
+		}
+	}
+	if !strings.Contains(merged, `label="3 duties"`) || !strings.Contains(merged, `penwidth="3.6"`) {
+		t.Errorf("the three duties of Japan: %s; want labelled 3 duties, penwidth 3.6", merged)
+	}
+	if single == "" || strings.Contains(single, "penwidth=\"3") {
+		t.Errorf("the one duty of the United States: %q; want it drawn as before", single)
+	}
+	drawSVG(t, src)
+}

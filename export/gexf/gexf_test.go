@@ -44,7 +44,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestSchema(t *testing.T) {
-	for _, f := range exporttest.All(t) {
+	for _, f := range append(exporttest.All(t), exporttest.Merged(t)...) {
 		t.Run(f.Name, func(t *testing.T) {
 			path, _ := writeFile(t, f.G)
 			exporttest.Xmllint(t, exporttest.Schema("gexf-1.3", "gexf.xsd"), path)
@@ -69,7 +69,7 @@ func TestReaders(t *testing.T) {
 			return exporttest.Read(t, node, filepath.Join(exporttest.Dir(), "node", "read.js"), "gexf", path)
 		}},
 	}
-	for _, f := range exporttest.All(t) {
+	for _, f := range append(exporttest.All(t), exporttest.Merged(t)...) {
 		for _, r := range readers {
 			t.Run(f.Name+"/"+r.name, func(t *testing.T) {
 				g := f.G

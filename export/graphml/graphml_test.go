@@ -109,7 +109,7 @@ func TestReaders(t *testing.T) {
 		}},
 	}
 	for _, v := range variants {
-		for _, f := range exporttest.All(t) {
+		for _, f := range append(exporttest.All(t), exporttest.Merged(t)...) {
 			// The yEd graphics change nothing the readers report; two fixtures show that
 			// they also break nothing, without reading every fixture twice.
 			if v.name == "yed" && f.Name != "hostile" && f.Name != "flagship-full" {

@@ -226,6 +226,8 @@ func showView(t *testing.T, tab *browsertest.Tab, view string) {
 // under way are drawn.
 func screenPos(t *testing.T, tab *browsertest.Tab, id string) (float64, float64) {
 	t.Helper()
+	// A camera still moving (centring on a search) would move the node after this.
+	tab.Wait(t, `!factgraph.renderer.getCamera().isAnimated()`)
 	browsertest.Eval[bool](t, tab, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
 	p := browsertest.Eval[[2]float64](t, tab, `(() => {
 		const r = factgraph.renderer, a = factgraph.graph.getNodeAttributes(`+jsString(id)+`);

@@ -51,3 +51,44 @@ func Views(t testing.TB) []Fixture {
 	}
 	return out
 }
+
+// Merged is the parties view as a big corpus is exported for Gephi: parallel edges merged
+// (ViewOptions.Merge) in the flagship ("flagship-parties-merged", where Japan's three duties
+// in force to the United States become one edge of weight 3) and, with every claim an edge,
+// in the shared hostile facts, each duty of which is stated twice (the second time with
+// " again" after its duty); laid out as the export command lays them out.
+func Merged(t testing.TB) []Fixture {
+	t.Helper()
+	hostile := facttest.Hostile()
+	for _, o := range hostile.Obligations {
+		o.ID += "-again"
+		o.Duty += " again"
+		hostile.Obligations = append(hostile.Obligations, o)
+	}
+	var out []Fixture
+	for _, src := range []struct {
+		name string
+		g    *graph.Graph
+		opts export.ViewOptions
+	}{
+		{"flagship-parties-merged", fixture.Flagship(t), export.ViewOptions{View: export.ViewParties, Merge: true}},
+		{"hostile-facts-parties-merged", hostile, export.ViewOptions{View: export.ViewParties, Merge: true, Claims: export.ClaimsAll}},
+	} {
+		eg, err := export.BuildView(src.g, src.opts)
+		if err != nil {
+			t.Fatalf("%s: %v", src.name, err)
+		}
+		if err := layout.Place(context.Background(), eg); err != nil {
+			t.Fatalf("lay out %s: %v", src.name, err)
+		}
+		merged := false
+		for _, e := range eg.Edges {
+			merged = merged || e.Weight > 1
+		}
+		if !merged {
+			t.Fatalf("%s merges no edge: it tests nothing", src.name)
+		}
+		out = append(out, Fixture{src.name, eg})
+	}
+	return out
+}
