@@ -388,6 +388,15 @@ func (l *bulkLoader) flushLog(all bool) error {
 // finish writes the value buckets and the quad indexes, in key order, then the counters,
 // and clears the loading mark.
 func (l *bulkLoader) finish() error {
+	for _, ind := range l.indexes {
+		if _, err := indexDirs(ind); err != nil {
+			return err
+		}
+	}
+	// The quad indexes are sorted and encoded beside the writes from here on.
+	done := make(chan struct{})
+	defer close(done)
+	runs := l.indexRuns(done)
 	// The link index first, while the values' keys are at hand.
 	if err := l.writeLinks(); err != nil {
 		return err
@@ -419,13 +428,8 @@ func (l *bulkLoader) finish() error {
 		}
 	}
 	order = nil
-	// Quad indexes: the bucket of an index maps the ids of its directions' values, 8
-	// big-endian bytes each, to the ids of the quads that have them, as uvarints in
-	// increasing order.
-	for _, ind := range l.indexes {
-		if err := l.writeIndex(ind); err != nil {
-			return err
-		}
+	if err := l.writeIndexes(runs); err != nil {
+		return err
 	}
 	return l.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(metaBucketName)
