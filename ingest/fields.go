@@ -51,7 +51,7 @@ func (p *parser) item(n *yaml.Node, what, kind string, allowed []string) *item {
 func (it *item) name(kind string) string {
 	word := func(key string) (string, bool) {
 		v := it.value(key)
-		if v == nil || v.Kind != yaml.ScalarNode || !idPattern.MatchString(v.Value) {
+		if v == nil || v.Kind != yaml.ScalarNode || !validID(v.Value) {
 			return "", false
 		}
 		return v.Value, true
@@ -273,7 +273,7 @@ func (p *parser) checkID(v *yaml.Node, key string) bool {
 		p.problem(at(v), nil, fmt.Sprintf("id %q in %q is %d characters long; the limit is %d", s, key, n, MaxIDLength))
 		return false
 	}
-	if !idPattern.MatchString(s) {
+	if !validID(s) {
 		msg := fmt.Sprintf("invalid id %q in %q: use lower-case letters, digits and single hyphens", s, key)
 		if sug := suggest.ID(s); sug != "" && sug != s {
 			msg += fmt.Sprintf(", like %q", sug)

@@ -3,7 +3,6 @@ package ingest
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -19,7 +18,25 @@ var SupportedVersions = []string{"1"}
 // MaxIDLength is the longest id, in characters.
 const MaxIDLength = 64
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// validID says whether s is an id: lower-case ASCII letters and digits in words joined by
+// single hyphens, as the pattern ^[a-z0-9]+(-[a-z0-9]+)*$ says. It is a loop rather than a
+// regular expression because every id and reference of every file passes through it: the
+// expression took a fifth of the checks' time outside YAML decoding.
+func validID(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 var (
 	topKeys       = []string{"factgraph", "source", "parties", "agreements", "events", "obligations", "claims", "counterclaims", "relations"}
@@ -335,7 +352,7 @@ func (p *parser) relation(n *yaml.Node, what string) {
 	x.To = it.id("to", true, acceptAny)
 	if v := it.value("type"); v == nil {
 		it.missing("type")
-	} else if v.Kind != yaml.ScalarNode || !idPattern.MatchString(v.Value) || len(v.Value) > MaxIDLength {
+	} else if v.Kind != yaml.ScalarNode || !validID(v.Value) || len(v.Value) > MaxIDLength {
 		msg := fmt.Sprintf("invalid relation type %s in %s: use a verb phrase in lower-case kebab case, like \"allied-with\"", describe(v), it.what)
 		if v.Kind == yaml.ScalarNode {
 			if k := suggest.ID(v.Value); k != "" && k != v.Value {

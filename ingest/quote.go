@@ -28,37 +28,54 @@ func fold(s string) string {
 func foldMap(s string) (string, []int) { return foldOffsets(s, true) }
 
 func foldOffsets(s string, withOffsets bool) (string, []int) {
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s))
 	var offs []int
 	if withOffsets {
 		offs = make([]int, 0, len(s))
 	}
 	space := false
-	for i, r := range s {
-		if unicode.IsSpace(r) {
+	// ASCII bytes, most of any text, are handled without decoding a rune or looking up a
+	// quote: every source text and every quote of an ingest passes through here.
+	for i := 0; i < len(s); {
+		c := s[i]
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if asciiSpace(c) || (c >= utf8.RuneSelf && unicode.IsSpace(r)) {
 			space = true
+			i += size
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if space && len(b) > 0 {
+			b = append(b, ' ')
 			if withOffsets {
 				offs = append(offs, i-1)
 			}
 		}
 		space = false
-		if q, ok := plainQuote[r]; ok {
-			r = q
+		n := len(b)
+		if c < utf8.RuneSelf {
+			b = append(b, c)
+		} else {
+			if q, ok := plainQuote[r]; ok {
+				r = q
+			}
+			b = utf8.AppendRune(b, r)
 		}
-		n := b.Len()
-		b.WriteRune(r)
-		for range b.Len() - n {
-			if withOffsets {
+		if withOffsets {
+			for range len(b) - n {
 				offs = append(offs, i)
 			}
 		}
+		i += size
 	}
-	return b.String(), offs
+	return string(b), offs
+}
+
+// asciiSpace says whether c is an ASCII byte unicode.IsSpace calls space.
+func asciiSpace(c byte) bool {
+	return c == ' ' || ('\t' <= c && c <= '\r')
 }
 
 // Uncovered is a sentence of a source text that no quote of the facts file covers.

@@ -135,6 +135,8 @@ type bulkLoader struct {
 	// The log entries not yet written: keys and values, in id order.
 	logKeys, logVals [][]byte
 	logBytes         int
+	// logWrite, when a write of log entries is under way, says how it ended.
+	logWrite chan error
 }
 
 // Source is what BulkLoad writes of a source: its id, and its quads, asked for once when
@@ -216,7 +218,13 @@ func readIndexes(db *bolt.DB) ([]kv.QuadIndex, error) {
 
 // load lays out every source's quads: it writes the log as it goes and keeps the nodes
 // and quads for the buckets written in key order at the end.
-func (l *bulkLoader) load(ctx context.Context, sources []Source) ([]int, error) {
+func (l *bulkLoader) load(ctx context.Context, sources []Source) (_ []int, err error) {
+	// A load that fails is undone, which must not race with a log write.
+	defer func() {
+		if werr := l.waitLog(); err == nil {
+			err = werr
+		}
+	}()
 	uniques := make([]int, 0, len(sources))
 	seen := make(map[[4]int32]bool)
 	for _, src := range sources {
@@ -362,32 +370,65 @@ func (l *bulkLoader) addLog(id uint64, p []byte) {
 }
 
 // flushLog writes the pending log entries when they are enough for a transaction, or all
-// of them.
+// of them. The write runs beside the load of the next sources, one write at a time (bolt
+// has one writer); with all, flushLog returns once everything is written.
 func (l *bulkLoader) flushLog(all bool) error {
 	if len(l.logKeys) == 0 || (!all && l.logBytes < bulkTxBytes && len(l.logKeys) < bulkTxPuts) {
+		if all {
+			return l.waitLog()
+		}
 		return nil
 	}
-	err := l.db.Update(func(tx *bolt.Tx) error {
-		b, err := tx.CreateBucketIfNotExists(logBucketName)
-		if err != nil {
-			return err
-		}
-		// Ids grow: every page but the last is full and stays so.
-		b.FillPercent = 1
-		for i, k := range l.logKeys {
-			if err := b.Put(k, l.logVals[i]); err != nil {
+	if err := l.waitLog(); err != nil {
+		return err
+	}
+	keys, vals := l.logKeys, l.logVals
+	l.logKeys, l.logVals, l.logBytes = nil, nil, 0
+	l.logWrite = make(chan error, 1)
+	go func(done chan<- error) {
+		done <- l.db.Update(func(tx *bolt.Tx) error {
+			b, err := tx.CreateBucketIfNotExists(logBucketName)
+			if err != nil {
 				return err
 			}
-		}
+			// Ids grow: every page but the last is full and stays so.
+			b.FillPercent = 1
+			for i, k := range keys {
+				if err := b.Put(k, vals[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}(l.logWrite)
+	if all {
+		return l.waitLog()
+	}
+	return nil
+}
+
+// waitLog waits for the log write under way, if any, and returns its error.
+func (l *bulkLoader) waitLog() error {
+	if l.logWrite == nil {
 		return nil
-	})
-	l.logKeys, l.logVals, l.logBytes = nil, nil, 0
+	}
+	err := <-l.logWrite
+	l.logWrite = nil
 	return err
 }
 
 // finish writes the value buckets and the quad indexes, in key order, then the counters,
 // and clears the loading mark.
 func (l *bulkLoader) finish() error {
+	for _, ind := range l.indexes {
+		if _, err := indexDirs(ind); err != nil {
+			return err
+		}
+	}
+	// The quad indexes are sorted and encoded beside the writes from here on.
+	done := make(chan struct{})
+	defer close(done)
+	runs := l.indexRuns(done)
 	// The link index first, while the values' keys are at hand.
 	if err := l.writeLinks(); err != nil {
 		return err
@@ -419,13 +460,8 @@ func (l *bulkLoader) finish() error {
 		}
 	}
 	order = nil
-	// Quad indexes: the bucket of an index maps the ids of its directions' values, 8
-	// big-endian bytes each, to the ids of the quads that have them, as uvarints in
-	// increasing order.
-	for _, ind := range l.indexes {
-		if err := l.writeIndex(ind); err != nil {
-			return err
-		}
+	if err := l.writeIndexes(runs); err != nil {
+		return err
 	}
 	return l.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(metaBucketName)

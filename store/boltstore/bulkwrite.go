@@ -18,9 +18,39 @@ import (
 // Writing a bulk load's buckets in key order, a transaction at a time, and the mark that
 // says a first load is under way.
 
-func (l *bulkLoader) writeIndex(ind kv.QuadIndex) error {
+// indexRun is a run of an index bucket's entries in key order: keys of keyLen bytes each,
+// one after the other in keys, and their values in vals, the i'th ending at ends[i].
+type indexRun struct {
+	keyLen int
+	keys   []byte
+	vals   []byte
+	ends   []int
+}
+
+// indexRunLen is the number of entries of an indexRun.
+const indexRunLen = 8192
+
+// indexRuns lays out the quad index buckets in key order, one index after the other, and
+// sends them in runs on the channel it returns, a nil run closing each index, until done
+// is closed. It runs beside the bolt writes: sorting the quads for an index and encoding
+// its keys takes as long as writing them, and the machine has another core for it. It
+// only reads the loader's nodes and quads, which nothing changes once the load finishes.
+func (l *bulkLoader) indexRuns(done <-chan struct{}) <-chan *indexRun {
+	ch := make(chan *indexRun, 4)
+	go func() {
+		defer close(ch)
+		for _, ind := range l.indexes {
+			if !l.sendIndex(ind, ch, done) {
+				return
+			}
+		}
+	}()
+	return ch
+}
+
+// indexDirs returns the places in a quad's dirs of an index's directions.
+func indexDirs(ind kv.QuadIndex) ([]int, error) {
 	dirs := make([]int, len(ind.Dirs))
-	name := indexBucket(ind)
 	for i, d := range ind.Dirs {
 		switch d {
 		case quad.Subject:
@@ -32,9 +62,23 @@ func (l *bulkLoader) writeIndex(ind kv.QuadIndex) error {
 		case quad.Label:
 			dirs[i] = 3
 		default:
-			return fmt.Errorf("index %q names an unknown direction %v", name, d)
+			return nil, fmt.Errorf("index %q names an unknown direction %v", indexBucket(ind), d)
 		}
 	}
+	return dirs, nil
+}
+
+// sendIndex sends the runs of one index, then nil; false if done was closed first.
+func (l *bulkLoader) sendIndex(ind kv.QuadIndex, ch chan<- *indexRun, done <-chan struct{}) bool {
+	send := func(r *indexRun) bool {
+		select {
+		case ch <- r:
+			return true
+		case <-done:
+			return false
+		}
+	}
+	dirs, _ := indexDirs(ind) // writeIndexes checked them
 	id := func(q *bulkQuad, i int) uint64 {
 		if n := q.dirs[dirs[i]]; n >= 0 {
 			return l.nodes[n].id
@@ -56,14 +100,16 @@ func (l *bulkLoader) writeIndex(ind kv.QuadIndex) error {
 		}
 		return cmp.Compare(a, b)
 	})
-	w := l.writer()
+	keyLen := 8 * len(dirs)
+	newRun := func() *indexRun {
+		return &indexRun{keyLen: keyLen, keys: make([]byte, 0, keyLen*indexRunLen), ends: make([]int, 0, indexRunLen)}
+	}
+	r := newRun()
 	for i := 0; i < len(order); {
 		q := &l.quads[order[i]]
-		key := make([]byte, 8*len(dirs))
 		for d := range dirs {
-			binary.BigEndian.PutUint64(key[8*d:], id(q, d))
+			r.keys = binary.BigEndian.AppendUint64(r.keys, id(q, d))
 		}
-		var val []byte
 		j := i
 		for ; j < len(order); j++ {
 			o := &l.quads[order[j]]
@@ -77,14 +123,50 @@ func (l *bulkLoader) writeIndex(ind kv.QuadIndex) error {
 			if !same {
 				break
 			}
-			val = binary.AppendUvarint(val, o.id)
+			r.vals = binary.AppendUvarint(r.vals, o.id)
 		}
-		if err := w.put(name, key, val); err != nil {
+		r.ends = append(r.ends, len(r.vals))
+		i = j
+		if len(r.ends) == indexRunLen {
+			if !send(r) {
+				return false
+			}
+			r = newRun()
+		}
+	}
+	if len(r.ends) > 0 && !send(r) {
+		return false
+	}
+	return send(nil)
+}
+
+// writeIndexes writes the quad index buckets: the bucket of an index maps the ids of its
+// directions' values, 8 big-endian bytes each, to the ids of the quads that have them, as
+// uvarints in increasing order. runs comes from indexRuns.
+func (l *bulkLoader) writeIndexes(runs <-chan *indexRun) error {
+	for _, ind := range l.indexes {
+		name := indexBucket(ind)
+		w := l.writer()
+		for r := range runs {
+			if r == nil {
+				break
+			}
+			start := 0
+			for i, end := range r.ends {
+				// Bolt keeps a value, not a copy, until the transaction commits: each run's
+				// values are their own.
+				key := r.keys[i*r.keyLen : (i+1)*r.keyLen]
+				if err := w.put(name, key, r.vals[start:end:end]); err != nil {
+					return err
+				}
+				start = end
+			}
+		}
+		if err := w.commit(); err != nil {
 			return err
 		}
-		i = j
 	}
-	return w.commit()
+	return nil
 }
 
 // bucketWriter puts keys in order into buckets, committing a transaction whenever it has
