@@ -13,7 +13,6 @@ import (
 
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/suggest"
-	"github.com/factgraph/factgraph/store/boltstore"
 	"github.com/factgraph/factgraph/store/model"
 	"github.com/factgraph/factgraph/store/pgstore"
 )
@@ -396,39 +395,6 @@ func (s *Store) loadFacts(ctx context.Context, source string) (*graph.Facts, int
 	return f, uniqueQuads(qs), nil
 }
 
-// bulkLoad writes reps into the empty bolt store s (boltstore.DB.BulkTarget): every source
-// is added. Each source is encoded when the load reaches it, and its facts let go after, as
-// replace does.
-func (s *Store) bulkLoad(ctx context.Context, reps []replacement) (*IngestReport, error) {
-	counts := make([]graph.Counts, len(reps))
-	sources := make([]boltstore.Source, len(reps))
-	for i := range reps {
-		sources[i] = boltstore.Source{ID: reps[i].id, Quads: func() []quad.Quad {
-			r := &reps[i]
-			quads := r.quads
-			counts[i] = r.counts
-			if r.facts != nil {
-				quads = model.Encode(r.facts)
-				counts[i] = r.facts.Counts()
-			}
-			r.facts, r.quads = nil, nil
-			return quads
-		}}
-	}
-	unique, err := s.bolt.BulkLoad(ctx, sources)
-	s.qs = s.bolt.QuadStore()
-	if err != nil {
-		return nil, err
-	}
-	report := &IngestReport{Sources: make([]SourceChange, len(reps))}
-	for i, r := range reps {
-		c := counts[i]
-		c.Quads = unique[i]
-		report.Sources[i] = SourceChange{ID: r.id, Change: ChangeAdded, Added: unique[i], Counts: c}
-	}
-	return report, nil
-}
-
 // SourceIDs returns the ids of the sources in the store, sorted, reading one quad per source
 // (the object index of their kind), not the sources themselves.
 func (s *Store) SourceIDs(ctx context.Context) (_ []string, err error) {
@@ -437,42 +403,4 @@ func (s *Store) SourceIDs(ctx context.Context) (_ []string, err error) {
 		return nil, err
 	}
 	return s.sourceIDs(ctx)
-}
-
-// pgBulkLoad writes reps into the PostgreSQL store s with COPY if nothing was ever written
-// into it (pgstore.DB.BulkLoad), in one transaction: every source is added. It returns
-// pgstore.ErrNotNew, having changed nothing, when the store was written before.
-func (s *Store) pgBulkLoad(ctx context.Context, reps []replacement) (*IngestReport, error) {
-	counts := make([]graph.Counts, len(reps))
-	sources := make([]pgstore.Source, len(reps))
-	for i := range reps {
-		sources[i] = pgstore.Source{ID: reps[i].id, Quads: func() []quad.Quad {
-			r := &reps[i]
-			quads := r.quads
-			counts[i] = r.counts
-			if r.facts != nil {
-				quads = model.Encode(r.facts)
-				counts[i] = r.facts.Counts()
-			}
-			r.facts, r.quads = nil, nil
-			return quads
-		}}
-	}
-	unique, err := s.pg.BulkLoad(ctx, sources)
-	if errors.Is(err, pgstore.ErrNotNew) {
-		return nil, err
-	}
-	if err != nil {
-		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
-			err = fmt.Errorf("%w (%v)", cerr, err)
-		}
-		return nil, fmt.Errorf("write store %q: %w; nothing was changed", pgstore.Redact(s.addr), err)
-	}
-	report := &IngestReport{Sources: make([]SourceChange, len(reps))}
-	for i, r := range reps {
-		c := counts[i]
-		c.Quads = unique[i]
-		report.Sources[i] = SourceChange{ID: r.id, Change: ChangeAdded, Added: unique[i], Counts: c}
-	}
-	return report, nil
 }
