@@ -122,28 +122,9 @@ func TestPostgresBulkLoadMatchesDeltas(t *testing.T) {
 		if err := WriteNQuadsGeneric(context.Background(), bulk, &generic); err != nil || generic.String() != wantNQ {
 			t.Errorf("N-Quads read through Cayley's iterator differ (%v):\n%s", err, lineDiff(generic.String(), wantNQ))
 		}
-		gst, err1 := bulk.qs.Stats(context.Background(), true)
-		wst, err2 := deltas.qs.Stats(context.Background(), true)
-		if err1 != nil || err2 != nil || gst != wst || gst.Quads.Value == 0 {
-			t.Errorf("Cayley's stats = %+v (%v), want %+v (%v)", gst, err1, wst, err2)
-		}
+		sameStats(t, bulk, deltas)
 	}
-	compare(t)
-	if t.Failed() {
-		return
-	}
-	t.Run("later writes", func(t *testing.T) {
-		changed := syntheticFacts(3)
-		changed.Parties[0].Name = "Nippon"
-		changed.Obligations = changed.Obligations[:1]
-		for _, s := range []*Store{bulk, deltas} {
-			ingest(t, s, changed, syntheticFacts(40))
-			if _, err := s.Remove(context.Background(), "nato-spending", "article-5"); err != nil {
-				t.Fatal(err)
-			}
-		}
-		compare(t)
-	})
+	compareAfterLaterWrites(t, compare, bulk, deltas)
 }
 
 // failWrites makes every PostgreSQL write fail just before it commits, until the test
