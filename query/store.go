@@ -278,14 +278,14 @@ func sketchNeighbors(ctx context.Context, r Reader, id string, follow []string, 
 		seeds = append(seeds, next...)
 	}
 	res.Depth = depth
-	whole := []string{id}
+	labels := []string{id}
 	for _, n := range res.Neighbors {
-		whole = append(whole, n.Item.ID)
+		labels = append(labels, n.Item.ID)
 		if n.Link.Via != "" {
-			whole = append(whole, n.Link.Via)
+			labels = append(labels, n.Link.Via)
 		}
 	}
-	g, err := r.LoadSketch(ctx, nil, store.SketchOptions{Whole: whole})
+	g, err := r.LoadSketch(ctx, nil, store.SketchOptions{Labels: labels})
 	if err != nil {
 		return nil, err
 	}

@@ -101,6 +101,33 @@ func smallFacts(t testing.TB) []*graph.Facts {
 	return []*graph.Facts{f}
 }
 
+// restatedFacts are smallFacts and two more sources that state some of its events,
+// obligations and assertions again in other words: one whose id sorts before smallFacts'
+// source, whose words the merged graph keeps, and one after it. A targeted read must show
+// the same words as the whole graph.
+func restatedFacts(t testing.TB) []*graph.Facts {
+	facts := smallFacts(t)
+	d := graph.MustDate
+	restate := func(id, words string) *graph.Facts {
+		return &graph.Facts{
+			Source: graph.Source{ID: id, Title: "A restatement " + words, Published: d("2020")},
+			Parties: []graph.Party{
+				{ID: "japan", Name: "Japan", Kind: "state"},
+				{ID: "united-states", Name: "United States", Kind: "state"},
+				{ID: "donald-trump", Name: "Donald Trump", Kind: "person"},
+			},
+			Events: []graph.Event{{ID: "revision-1960", Name: "The revision " + words, Date: d("1960"), Involves: []string{"japan"}}},
+			Obligations: []graph.Obligation{
+				{ID: "japan-bases", Bearer: "japan", Beneficiary: "united-states", Duty: "provide bases " + words, Status: "in-force"},
+				{ID: "japan-renegotiate", Bearer: "japan", Beneficiary: "united-states", Duty: "renegotiate " + words, Status: "absent"},
+			},
+			Claims:        []graph.Claim{{ID: "trump-free-ride", Kind: graph.KindClaim, By: "donald-trump", Says: "Japan pays nothing " + words, About: []string{"japan"}}},
+			Counterclaims: []graph.Claim{{ID: "cc-nested", Kind: graph.KindCounterclaim, By: "donald-trump", Says: "Bases are no defence " + words, Counters: []string{"trump-free-ride"}}},
+		}
+	}
+	return append([]*graph.Facts{restate("zz-later", "(later)")}, append(facts, restate("aa-earlier", "(earlier)"))...)
+}
+
 // TestTargetedSameAnswers runs every filtered form of every targeted query on the whole
 // graph and on the store through its indexes, and compares the JSON byte for byte (or the
 // error messages). Where every id given names an item and the whole graph answers without
@@ -115,9 +142,11 @@ func TestTargetedSameAnswers(t *testing.T) {
 		{"samples", sampleFacts, 1, "bolt"},
 		{"samples-mem", sampleFacts, 1, "mem"},
 		{"small", smallFacts, 1, "bolt"},
+		{"restated", restatedFacts, 1, "bolt"},
 		{"synthetic", func(testing.TB) []*graph.Facts { return synthFacts(40) }, 15, "bolt"},
 		{"samples-postgres", sampleFacts, 1, "postgres"},
 		{"small-postgres", smallFacts, 1, "postgres"},
+		{"restated-postgres", restatedFacts, 1, "postgres"},
 		{"synthetic-postgres", func(testing.TB) []*graph.Facts { return synthFacts(40) }, 60, "postgres"},
 	}
 	for _, st := range stores {

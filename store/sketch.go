@@ -25,6 +25,12 @@ type SketchOptions struct {
 	// Whole are items to read, whole but for parties and agreements, which are read for
 	// their names and types (as LoadAround reads the parties and agreements it reaches).
 	Whole []string
+	// Labels are items to read for what a listing shows of them (query.Item): the kind, the
+	// type (a party's or agreement's kind, an obligation's status) and the label (a name, an
+	// obligation's duty, a claim's text), each as the merged graph has it (graph.Merge: from
+	// the first source by id that gives it), and no other field. An item read whole is not
+	// read again.
+	Labels []string
 }
 
 // LoadSketch returns a sketch of the links of the seeds: the seeds and every item one link
@@ -80,6 +86,9 @@ func (s *Store) LoadSketch(ctx context.Context, seeds []string, opts SketchOptio
 		}
 	}
 	if err := w.readReached(sortedKeys(whole)); err != nil {
+		return nil, err
+	}
+	if err := w.readLabels(opts.Labels); err != nil {
 		return nil, err
 	}
 	g, err := w.graph()

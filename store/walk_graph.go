@@ -98,6 +98,95 @@ func (w *walker) loadNames() error {
 	return nil
 }
 
+// readLabels reads the items ids for their labels (SketchOptions.Labels) into w.partial,
+// and the sources that share their ids, where the store has a subject-predicate index; it
+// reads them whole elsewhere. A party or agreement is read as readReached reads it.
+func (w *walker) readLabels(ids []string) error {
+	var todo []string
+	for _, id := range ids {
+		if it, ok := w.items[id]; ok && it.exists() {
+			continue
+		}
+		if _, ok := w.partial[id]; ok {
+			continue
+		}
+		todo = append(todo, id)
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	if !w.indexed() {
+		return w.readReached(todo)
+	}
+	if err := w.prefetchKinds(todo); err != nil {
+		return err
+	}
+	br, err := w.reader()
+	if err != nil {
+		return err
+	}
+	if ok, err := br.HasIndex(quad.Subject, quad.Predicate); err != nil || !ok {
+		if err != nil {
+			return err
+		}
+		return w.readReached(todo)
+	}
+	var whole []string
+	for _, id := range todo {
+		kind, err := w.kind(id)
+		if err != nil {
+			return err
+		}
+		info := &graph.ItemInfo{ID: id, Kind: kind}
+		iri := model.ItemIRI(id)
+		switch kind {
+		case graph.KindParty, graph.KindAgreement:
+			if err := w.brief(id, kind); err != nil {
+				return err
+			}
+			continue
+		case graph.KindEvent:
+			info.Name, err = w.firstBySource(iri, model.Name)
+		case graph.KindObligation:
+			if info.Name, err = w.firstBySource(iri, model.Duty); err == nil {
+				info.Type, err = w.firstBySource(iri, model.Status)
+			}
+		case graph.KindClaim, graph.KindCounterclaim:
+			info.Name, err = w.firstBySource(iri, model.Says)
+		default:
+			whole = append(whole, id) // not an item: read as readReached would
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		w.partial[id] = info
+		if err := w.source(id); err != nil {
+			return err
+		}
+	}
+	return w.readReached(whole)
+}
+
+// firstBySource returns the text of predicate p of the subject s as the first source by id
+// that gives it states it, as graph.Merge keeps it; "" when none does. It reads through
+// the subject-predicate index (readLabels checks that the store has one).
+func (w *walker) firstBySource(s, p quad.IRI) (string, error) {
+	qs, _, err := w.br.Quads([]quad.Direction{quad.Subject, quad.Predicate}, s, p)
+	if err != nil {
+		return "", err
+	}
+	var text, from string
+	for _, q := range qs {
+		t, ok := q.Object.(quad.String)
+		src := strings.TrimPrefix(string(q.Label.(quad.IRI)), model.SourcePrefix)
+		if ok && t != "" && (from == "" || src < from) {
+			text, from = string(t), src
+		}
+	}
+	return text, nil
+}
+
 // nameOrItem reads the item id for its name where the store has a subject-predicate
 // index, and whole elsewhere.
 func (w *walker) nameOrItem(id string) error {
@@ -291,9 +380,11 @@ func (w *walker) addNames(g *graph.Graph) {
 		case graph.KindEvent:
 			g.Events = append(g.Events, graph.Event{ID: id, Name: info.Name, Involves: refs[model.Involves]})
 		case graph.KindObligation:
-			g.Obligations = append(g.Obligations, graph.Obligation{ID: id, Bearer: one(model.Bearer), Beneficiary: one(model.Beneficiary), Under: one(model.Under)})
+			// Read for its label (readLabels), an obligation has its duty in Name and its
+			// status in Type.
+			g.Obligations = append(g.Obligations, graph.Obligation{ID: id, Bearer: one(model.Bearer), Beneficiary: one(model.Beneficiary), Under: one(model.Under), Duty: info.Name, Status: info.Type})
 		case graph.KindClaim, graph.KindCounterclaim:
-			c := graph.Claim{ID: id, Kind: info.Kind, By: one(model.By), About: refs[model.About], Counters: refs[model.Counters], Supports: refs[model.Supports], Date: w.dates[id]}
+			c := graph.Claim{ID: id, Kind: info.Kind, By: one(model.By), About: refs[model.About], Counters: refs[model.Counters], Supports: refs[model.Supports], Date: w.dates[id], Says: info.Name}
 			if info.Kind == graph.KindClaim {
 				g.Claims = append(g.Claims, c)
 			} else {
