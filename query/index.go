@@ -1,7 +1,10 @@
 package query
 
 import (
-	"sort"
+	"cmp"
+	"slices"
+	"strings"
+	"sync"
 
 	"github.com/factgraph/factgraph/graph"
 )
@@ -50,7 +53,10 @@ type Index struct {
 	g      *graph.Graph
 	items  []Item
 	byID   map[string]int
-	byName map[string][]int // folded id, name and aliases → items
+	// byName maps a folded id, name or alias to its items; built on first use (names), as
+	// most questions name items by id.
+	namesOnce sync.Once
+	byName    map[string][]int
 	edges  []Edge
 	ends   [][2]int  // edge → its from and to items
 	out    [][]int32 // item → edges leaving it, sorted
@@ -71,7 +77,7 @@ func newNames(g *graph.Graph) *Index {
 	if g == nil {
 		g = &graph.Graph{}
 	}
-	ix := &Index{g: g, byID: map[string]int{}, byName: map[string][]int{}}
+	ix := &Index{g: g, byID: map[string]int{}}
 	add := func(it Item) {
 		if it.ID == "" {
 			return
@@ -103,22 +109,30 @@ func newNames(g *graph.Graph) *Index {
 	for _, c := range g.Counterclaims {
 		add(Item{ID: c.ID, Kind: kindOf(c, graph.KindCounterclaim), Label: c.Says})
 	}
-	for i, it := range ix.items {
-		keys := append([]string{it.ID, it.Label}, it.Aliases...)
-		if it.Kind == graph.KindObligation || it.Kind == graph.KindClaim || it.Kind == graph.KindCounterclaim {
-			keys = keys[:1] // a duty or an assertion is not a name
-		}
-		seen := map[string]bool{}
-		for _, k := range keys {
-			k = fold(k)
-			if k == "" || seen[k] {
-				continue
-			}
-			seen[k] = true
-			ix.byName[k] = append(ix.byName[k], i)
-		}
-	}
 	return ix
+}
+
+// names returns the index of items by folded id, name and alias, building it once.
+func (ix *Index) names() map[string][]int {
+	ix.namesOnce.Do(func() {
+		ix.byName = map[string][]int{}
+		for i, it := range ix.items {
+			keys := append([]string{it.ID, it.Label}, it.Aliases...)
+			if it.Kind == graph.KindObligation || it.Kind == graph.KindClaim || it.Kind == graph.KindCounterclaim {
+				keys = keys[:1] // a duty or an assertion is not a name
+			}
+			seen := map[string]bool{}
+			for _, k := range keys {
+				k = fold(k)
+				if k == "" || seen[k] {
+					continue
+				}
+				seen[k] = true
+				ix.byName[k] = append(ix.byName[k], i)
+			}
+		}
+	})
+	return ix.byName
 }
 
 func statusOf(o graph.Obligation) string {
@@ -157,7 +171,7 @@ func Edges(g *graph.Graph) []Edge { return NewIndex(g).edges }
 
 func (ix *Index) buildEdges() {
 	g := ix.g
-	var es []Edge
+	es := make([]Edge, 0, len(g.Relations)+2*len(g.Obligations)+len(g.Claims)+len(g.Counterclaims)+len(g.Events)+len(g.Agreements))
 	link := func(from, rel, to string) {
 		if from != "" && to != "" {
 			es = append(es, Edge{From: from, Rel: rel, To: to})
@@ -215,7 +229,7 @@ func (ix *Index) buildEdges() {
 		}
 		kept = append(kept, e)
 	}
-	sort.Slice(kept, func(i, j int) bool { return edgeLess(kept[i], kept[j]) })
+	slices.SortFunc(kept, compareEdges)
 	uniq := kept[:0]
 	for i, e := range kept {
 		if i > 0 && e == kept[i-1] {
@@ -235,20 +249,9 @@ func (ix *Index) buildEdges() {
 	}
 }
 
-func edgeLess(a, b Edge) bool {
-	if a.From != b.From {
-		return a.From < b.From
-	}
-	if a.Rel != b.Rel {
-		return a.Rel < b.Rel
-	}
-	if a.To != b.To {
-		return a.To < b.To
-	}
-	if a.Via != b.Via {
-		return a.Via < b.Via
-	}
-	return a.Status < b.Status
+func compareEdges(a, b Edge) int {
+	return cmp.Or(strings.Compare(a.From, b.From), strings.Compare(a.Rel, b.Rel), strings.Compare(a.To, b.To),
+		strings.Compare(a.Via, b.Via), strings.Compare(a.Status, b.Status))
 }
 
 // step is one edge seen from one of its ends: walking it leads to other.
@@ -268,20 +271,24 @@ func (ix *Index) steps(i int) []step {
 	for _, k := range ix.in[i] {
 		ss = append(ss, step{edge: k, other: ix.ends[k][0], out: false})
 	}
-	sort.Slice(ss, func(a, b int) bool { return ix.stepLess(ss[a], ss[b]) })
+	slices.SortFunc(ss, ix.compareSteps)
 	return ss
 }
 
-func (ix *Index) stepLess(a, b step) bool {
+// compareSteps orders steps as steps lists them.
+func (ix *Index) compareSteps(a, b step) int {
 	if a.other != b.other {
-		return ix.items[a.other].ID < ix.items[b.other].ID
+		return strings.Compare(ix.items[a.other].ID, ix.items[b.other].ID)
 	}
 	ea, eb := ix.edges[a.edge], ix.edges[b.edge]
-	if ea.Rel != eb.Rel {
-		return ea.Rel < eb.Rel
+	if c := strings.Compare(ea.Rel, eb.Rel); c != 0 {
+		return c
 	}
 	if a.out != b.out {
-		return a.out
+		if a.out {
+			return -1
+		}
+		return 1
 	}
-	return ea.Via < eb.Via
+	return strings.Compare(ea.Via, eb.Via)
 }

@@ -42,7 +42,7 @@ func golden(t *testing.T, name string, got []byte) {
 func TestEdges(t *testing.T) {
 	es := Edges(small(t))
 	for i := 1; i < len(es); i++ {
-		if !edgeLess(es[i-1], es[i]) {
+		if compareEdges(es[i-1], es[i]) >= 0 {
 			t.Fatalf("edges not sorted and unique at %d: %v then %v", i, es[i-1], es[i])
 		}
 	}

@@ -108,7 +108,7 @@ func (ix *Index) resolve(ref string, kinds ...string) (int, error) {
 		return 0, &WrongKindError{Ref: ref, Is: ix.items[i].Kind, Want: kindWord}
 	}
 	var match []int
-	for _, i := range ix.byName[fold(ref)] {
+	for _, i := range ix.names()[fold(ref)] {
 		if want(ix.items[i].Kind) {
 			match = append(match, i)
 		}
@@ -136,7 +136,7 @@ func (ix *Index) suggest(ref string, want func(string) bool) string {
 		limit = 3
 	}
 	best, bestD, bestOwn := "", limit+1, false
-	for key, is := range ix.byName {
+	for key, is := range ix.names() {
 		d := suggest.Distance(r, key, bestD)
 		if d > bestD {
 			continue

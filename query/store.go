@@ -391,7 +391,7 @@ func resolveIn(ctx context.Context, r Reader, refs []string) ([]string, error) {
 			return nil, err
 		}
 		ix := NewIndex(g)
-		match := ix.byName[fold(ref)]
+		match := ix.names()[fold(ref)]
 		if len(match) != 1 {
 			return nil, nil
 		}

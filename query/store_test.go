@@ -232,7 +232,7 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 	// isOne says whether each ref is an id, or the name or alias of exactly one item.
 	isOne := func(refs ...string) bool {
 		for _, r := range refs {
-			if _, ok := ix.byID[r]; !ok && len(ix.byName[fold(r)]) != 1 {
+			if _, ok := ix.byID[r]; !ok && len(ix.names()[fold(r)]) != 1 {
 				return false
 			}
 		}

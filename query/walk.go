@@ -2,7 +2,9 @@ package query
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/suggest"
@@ -77,9 +79,15 @@ func (ix *Index) Neighbors(ref string, o NeighborsOptions) (*NeighborsResult, er
 	res := &NeighborsResult{Item: ix.items[start], Depth: o.Depth, Neighbors: []Neighbor{}}
 	depth := map[int]int{start: 0}
 	frontier := []int{start}
+	// A link found: the step s from the item at. Only the links listed are made Neighbors:
+	// a hub has tens of thousands, of which a limit lists a thousand.
+	type found struct {
+		at int
+		s  step
+	}
 	for d := 1; d <= o.Depth && len(frontier) > 0; d++ {
 		var next []int
-		var found []Neighbor
+		var all []found
 		for _, at := range frontier {
 			for _, s := range ix.steps(at) {
 				if !follow(s) {
@@ -92,24 +100,41 @@ func (ix *Index) Neighbors(ref string, o NeighborsOptions) (*NeighborsResult, er
 					depth[s.other] = d
 					next = append(next, s.other)
 				}
-				found = append(found, Neighbor{Depth: d, Link: ix.link(at, s), Item: ix.items[s.other]})
+				all = append(all, found{at, s})
 			}
 		}
-		sort.SliceStable(found, func(i, j int) bool {
-			a, b := found[i], found[j]
-			if a.Item.ID != b.Item.ID {
-				return a.Item.ID < b.Item.ID
+		// By the item reached, then as linkLess orders the links.
+		slices.SortStableFunc(all, func(a, b found) int {
+			if c := strings.Compare(ix.items[a.s.other].ID, ix.items[b.s.other].ID); c != 0 {
+				return c
 			}
-			return linkLess(a.Link, b.Link)
+			if c := strings.Compare(ix.items[a.at].ID, ix.items[b.at].ID); c != 0 {
+				return c
+			}
+			ea, eb := ix.edges[a.s.edge], ix.edges[b.s.edge]
+			if c := strings.Compare(ea.Rel, eb.Rel); c != 0 {
+				return c
+			}
+			if a.s.out != b.s.out {
+				if a.s.out {
+					return -1
+				}
+				return 1
+			}
+			return strings.Compare(ea.Via, eb.Via)
 		})
-		if o.Limit > 0 && len(res.Neighbors)+len(found) > o.Limit {
-			keep := o.Limit - len(res.Neighbors)
-			res.Neighbors = append(res.Neighbors, found[:keep]...)
-			res.Truncated, res.Omitted, res.OmittedDepth = true, len(found)-keep, d
+		listed := all
+		if o.Limit > 0 && len(res.Neighbors)+len(all) > o.Limit {
+			listed = all[:o.Limit-len(res.Neighbors)]
+		}
+		for _, f := range listed {
+			res.Neighbors = append(res.Neighbors, Neighbor{Depth: d, Link: ix.link(f.at, f.s), Item: ix.items[f.s.other]})
+		}
+		if len(listed) < len(all) {
+			res.Truncated, res.Omitted, res.OmittedDepth = true, len(all)-len(listed), d
 			break
 		}
-		res.Neighbors = append(res.Neighbors, found...)
-		sort.Slice(next, func(i, j int) bool { return ix.items[next[i]].ID < ix.items[next[j]].ID })
+		slices.SortFunc(next, func(a, b int) int { return strings.Compare(ix.items[a].ID, ix.items[b].ID) })
 		frontier = next
 	}
 	return res, nil

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -139,6 +140,7 @@ func (w *walker) readLabels(ids []string) error {
 		}
 		info := &graph.ItemInfo{ID: id, Kind: kind}
 		iri := model.ItemIRI(id)
+		var texts []string
 		switch kind {
 		case graph.KindParty, graph.KindAgreement:
 			if err := w.brief(id, kind); err != nil {
@@ -146,13 +148,14 @@ func (w *walker) readLabels(ids []string) error {
 			}
 			continue
 		case graph.KindEvent:
-			info.Name, err = w.firstBySource(iri, model.Name)
+			texts, err = w.firstTexts(iri, model.Name)
+			info.Name = texts[0]
 		case graph.KindObligation:
-			if info.Name, err = w.firstBySource(iri, model.Duty); err == nil {
-				info.Type, err = w.firstBySource(iri, model.Status)
-			}
+			texts, err = w.firstTexts(iri, model.Duty, model.Status)
+			info.Name, info.Type = texts[0], texts[1]
 		case graph.KindClaim, graph.KindCounterclaim:
-			info.Name, err = w.firstBySource(iri, model.Says)
+			texts, err = w.firstTexts(iri, model.Says)
+			info.Name = texts[0]
 		default:
 			whole = append(whole, id) // not an item: read as readReached would
 			continue
@@ -168,23 +171,44 @@ func (w *walker) readLabels(ids []string) error {
 	return w.readReached(whole)
 }
 
-// firstBySource returns the text of predicate p of the subject s as the first source by id
-// that gives it states it, as graph.Merge keeps it; "" when none does. It reads through
-// the subject-predicate index (readLabels checks that the store has one).
-func (w *walker) firstBySource(s, p quad.IRI) (string, error) {
-	qs, _, err := w.br.Quads([]quad.Direction{quad.Subject, quad.Predicate}, s, p)
-	if err != nil {
-		return "", err
-	}
-	var text, from string
-	for _, q := range qs {
-		t, ok := q.Object.(quad.String)
-		src := strings.TrimPrefix(string(q.Label.(quad.IRI)), model.SourcePrefix)
-		if ok && t != "" && (from == "" || src < from) {
-			text, from = string(t), src
+// quadsWithReader is a reader that reads the quads of a subject with given predicates
+// without the others (boltstore.Reader).
+type quadsWithReader interface {
+	QuadsWith(s quad.Value, preds []quad.IRI) ([]quad.Quad, bool, error)
+}
+
+// firstTexts returns the text of each of the predicates preds of the subject s as the first
+// source by id that gives it states it, as graph.Merge keeps it; "" where none does. It
+// reads through the subject-predicate index (readLabels checks that the store has one).
+func (w *walker) firstTexts(s quad.IRI, preds ...quad.IRI) ([]string, error) {
+	var qs []quad.Quad
+	if r, ok := w.br.(quadsWithReader); ok {
+		var err error
+		if qs, _, err = r.QuadsWith(s, preds); err != nil {
+			return nil, err
+		}
+	} else {
+		for _, p := range preds {
+			some, _, err := w.br.Quads([]quad.Direction{quad.Subject, quad.Predicate}, s, p)
+			if err != nil {
+				return nil, err
+			}
+			qs = append(qs, some...)
 		}
 	}
-	return text, nil
+	texts := make([]string, len(preds))
+	from := make([]string, len(preds))
+	for _, q := range qs {
+		i := slices.Index(preds, q.Predicate.(quad.IRI))
+		t, ok := q.Object.(quad.String)
+		if i < 0 || !ok || t == "" {
+			continue
+		}
+		if src := strings.TrimPrefix(string(q.Label.(quad.IRI)), model.SourcePrefix); from[i] == "" || src < from[i] {
+			texts[i], from[i] = string(t), src
+		}
+	}
+	return texts, nil
 }
 
 // nameOrItem reads the item id for its name where the store has a subject-predicate
@@ -339,15 +363,23 @@ func (w *walker) graph() (*graph.Graph, error) {
 // references the walk saw them make.
 func (w *walker) addNames(g *graph.Graph) {
 	added := false
-	all := map[string]*graph.ItemInfo{}
-	for id, info := range w.names {
-		all[id] = info
+	// The ids of names and partial, in order, each once: partial's info wins.
+	ids := make([]string, 0, len(w.names)+len(w.partial))
+	for id := range w.names {
+		if _, ok := w.partial[id]; !ok {
+			ids = append(ids, id)
+		}
 	}
-	for id, info := range w.partial {
-		all[id] = info
+	for id := range w.partial {
+		ids = append(ids, id)
 	}
-	for _, id := range sortedKeys(all) {
-		info := all[id]
+	slices.Sort(ids)
+	var rs []fieldRef
+	for _, id := range ids {
+		info, ok := w.partial[id]
+		if !ok {
+			info = w.names[id]
+		}
 		if info == nil {
 			continue
 		}
@@ -355,36 +387,45 @@ func (w *walker) addNames(g *graph.Graph) {
 			continue
 		}
 		added = true
-		refs := map[quad.IRI][]string{}
+		// The references the walk saw the item make, by field and then id, each once.
+		rs = rs[:0]
 		if w.partial[id] != nil {
-			for _, r := range w.fieldRefs[id] {
-				if !slices.Contains(refs[r.field], r.to) {
-					refs[r.field] = append(refs[r.field], r.to)
+			rs = append(rs, w.fieldRefs[id]...)
+			slices.SortFunc(rs, func(a, b fieldRef) int {
+				return cmp.Or(strings.Compare(string(a.field), string(b.field)), strings.Compare(a.to, b.to))
+			})
+			rs = slices.Compact(rs)
+		}
+		list := func(p quad.IRI) []string {
+			var out []string
+			for _, r := range rs {
+				if r.field == p {
+					out = append(out, r.to)
 				}
 			}
-			for _, list := range refs {
-				sort.Strings(list)
-			}
+			return out
 		}
 		one := func(p quad.IRI) string {
-			if list := refs[p]; len(list) > 0 {
-				return list[0]
+			for _, r := range rs {
+				if r.field == p {
+					return r.to
+				}
 			}
 			return ""
 		}
 		switch info.Kind {
 		case graph.KindParty:
-			g.Parties = append(g.Parties, graph.Party{ID: id, Name: info.Name, Kind: info.Type, MemberOf: refs[model.MemberOf], Aliases: w.aliases[id]})
+			g.Parties = append(g.Parties, graph.Party{ID: id, Name: info.Name, Kind: info.Type, MemberOf: list(model.MemberOf), Aliases: w.aliases[id]})
 		case graph.KindAgreement:
-			g.Agreements = append(g.Agreements, graph.Agreement{ID: id, Name: info.Name, Kind: info.Type, Parties: refs[model.Party], Revises: one(model.Revises)})
+			g.Agreements = append(g.Agreements, graph.Agreement{ID: id, Name: info.Name, Kind: info.Type, Parties: list(model.Party), Revises: one(model.Revises)})
 		case graph.KindEvent:
-			g.Events = append(g.Events, graph.Event{ID: id, Name: info.Name, Involves: refs[model.Involves]})
+			g.Events = append(g.Events, graph.Event{ID: id, Name: info.Name, Involves: list(model.Involves)})
 		case graph.KindObligation:
 			// Read for its label (readLabels), an obligation has its duty in Name and its
 			// status in Type.
 			g.Obligations = append(g.Obligations, graph.Obligation{ID: id, Bearer: one(model.Bearer), Beneficiary: one(model.Beneficiary), Under: one(model.Under), Duty: info.Name, Status: info.Type})
 		case graph.KindClaim, graph.KindCounterclaim:
-			c := graph.Claim{ID: id, Kind: info.Kind, By: one(model.By), About: refs[model.About], Counters: refs[model.Counters], Supports: refs[model.Supports], Date: w.dates[id], Says: info.Name}
+			c := graph.Claim{ID: id, Kind: info.Kind, By: one(model.By), About: list(model.About), Counters: list(model.Counters), Supports: list(model.Supports), Date: w.dates[id], Says: info.Name}
 			if info.Kind == graph.KindClaim {
 				g.Claims = append(g.Claims, c)
 			} else {

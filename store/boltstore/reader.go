@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 
@@ -129,6 +130,40 @@ func (rd *Reader) First(s, p quad.Value) (found quad.Value, ok bool, err error) 
 		return nil, true, err
 	}
 	return found, true, nil
+}
+
+// QuadsWith returns the live quads with a source's label whose subject is s and whose
+// predicate is one of preds, picked by the predicate in the keys of the subject-predicate
+// index: the item's other quads are not read from the log. ok is false when the store has
+// no such index.
+func (rd *Reader) QuadsWith(s quad.Value, preds []quad.IRI) (out []quad.Quad, ok bool, err error) {
+	sp, err := rd.db.boltIndexFor(quad.Subject, quad.Predicate)
+	if err != nil || sp == nil {
+		return nil, false, err
+	}
+	r := rd.r
+	id := r.valueID(s)
+	if id == 0 {
+		return nil, true, nil
+	}
+	var want [4]uint64
+	ids := want[:0]
+	for _, p := range preds {
+		if pid := r.valueID(p); pid != 0 {
+			ids = append(ids, pid)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, true, nil
+	}
+	keep := func(key []byte) (bool, error) {
+		return len(key) >= 16 && slices.Contains(ids, binary.BigEndian.Uint64(key[8:16])), nil
+	}
+	out, err = r.collectKeys(sp, []uint64{id}, keep, r.sourceLabel)
+	if err == nil {
+		err = rd.ctx.Err()
+	}
+	return out, true, err
 }
 
 // LinkQuads returns the live quads with a source's label, whose subject (out) or object
