@@ -66,9 +66,13 @@ func ObligationsIn(ctx context.Context, r Reader, o ObligationsOptions) (*Obliga
 			}
 			obs = ids
 		}
-		// The parties named are read with their aliases, so that a name or alias resolves
-		// on the part read as on the whole graph.
-		return r.LoadAround(ctx, obs, store.AroundOptions{Names: true, Named: refIDs, Aliases: true})
+		// The parties named by a name or alias are read with their aliases, so that it
+		// resolves on the part read as on the whole graph; an id resolves by itself.
+		aliases := false
+		for i, id := range refIDs {
+			aliases = aliases || refs[i] != id
+		}
+		return r.LoadAround(ctx, obs, store.AroundOptions{Names: true, Named: refIDs, Aliases: aliases})
 	}
 	return targeted(ctx, r, refs, load, ask)
 }
