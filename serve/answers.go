@@ -97,7 +97,7 @@ func (srv *Server) wholeView(ctx context.Context, view string) (any, error) {
 // around reads the view around focus: its links up to depth steps, the page-th limit of
 // them nearest first, and the items they reach, with the names of what those refer to.
 func (srv *Server) around(ctx context.Context, view, focus string, depth, limit, page int) (any, error) {
-	if _, ok, err := srv.s.Lookup(ctx, focus); err != nil {
+	if ok, err := srv.s.Has(ctx, focus); err != nil {
 		return nil, err
 	} else if !ok {
 		return nil, &notFound{fmt.Sprintf("no item %q in the store", focus)}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"sort"
@@ -84,6 +85,24 @@ func (s *Store) Lookup(ctx context.Context, id string) (_ graph.ItemInfo, _ bool
 		info.Type = ""
 	}
 	return info, true, nil
+}
+
+// Has says whether the store holds the item id, as Lookup's second result does: from the
+// link index, one key, where the index covers the store (Lookup reads the kind, type and
+// name that every source gives: thousands of quads for a party that thousands of sources
+// state), and through Lookup elsewhere.
+func (s *Store) Has(ctx context.Context, id string) (_ bool, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
+	w, err := s.linkWalker(ctx, nil)
+	if errors.Is(err, ErrNoLinkIndex) {
+		_, ok, err := s.Lookup(ctx, id)
+		return ok, err
+	}
+	if err != nil {
+		return false, err
+	}
+	defer w.close()
+	return w.isItem(id)
 }
 
 // emptyPostgres says whether s is a PostgreSQL store that held no quad when first asked

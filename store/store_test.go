@@ -286,6 +286,12 @@ func TestSharedPartyStaysWhileAnySourceStatesIt(t *testing.T) {
 		if _, ok, _ := s.Lookup(ctx, "japan"); ok {
 			t.Errorf("japan is still in the store, though only the removed source stated it")
 		}
+		if has, err := s.Has(ctx, "japan"); has || err != nil {
+			t.Errorf("Has(japan) = %v, %v after the only source that stated it was removed", has, err)
+		}
+		if has, err := s.Has(ctx, "united-states"); !has || err != nil {
+			t.Errorf("Has(united-states) = %v, %v; another source still states it", has, err)
+		}
 		if _, ok, _ := s.Lookup(ctx, "us-defend-japan"); ok {
 			t.Errorf("an obligation of the removed source is still in the store")
 		}
@@ -372,6 +378,9 @@ func TestLookup(t *testing.T) {
 				got, ok, err := s.Lookup(context.Background(), tt.id)
 				if err != nil || ok != tt.ok || !reflect.DeepEqual(got, tt.want) {
 					t.Errorf("Lookup(%q) = %+v, %v, %v; want %+v, %v", tt.id, got, ok, err, tt.want, tt.ok)
+				}
+				if has, err := s.Has(context.Background(), tt.id); err != nil || has != tt.ok {
+					t.Errorf("Has(%q) = %v, %v; want %v", tt.id, has, err, tt.ok)
 				}
 			})
 		}
