@@ -50,17 +50,17 @@ const (
 // Index is a graph.Graph prepared for queries: items by id and by name, and the edge set
 // with its adjacency. Build it once with NewIndex and run any number of queries on it.
 type Index struct {
-	g      *graph.Graph
-	items  []Item
-	byID   map[string]int
+	g     *graph.Graph
+	items []Item
+	byID  map[string]int
 	// byName maps a folded id, name or alias to its items; built on first use (names), as
 	// most questions name items by id.
 	namesOnce sync.Once
 	byName    map[string][]int
-	edges  []Edge
-	ends   [][2]int  // edge → its from and to items
-	out    [][]int32 // item → edges leaving it, sorted
-	in     [][]int32 // item → edges entering it, sorted
+	edges     []Edge
+	ends      [][2]int  // edge → its from and to items
+	out       [][]int32 // item → edges leaving it, sorted
+	in        [][]int32 // item → edges entering it, sorted
 }
 
 // NewIndex indexes g. A reference to an id that g does not hold (which a store should
