@@ -388,6 +388,19 @@ func resolveIn(ctx context.Context, r Reader, refs []string) ([]string, error) {
 		if len(cands) == 0 {
 			return nil, nil
 		}
+		if len(cands) == 1 {
+			// One candidate whose name is ref is the one item ref names: read for its
+			// name alone (a party that a thousand sources state has its aliases in a
+			// thousand places).
+			g, err := r.LoadAround(ctx, nil, store.AroundOptions{Named: cands, MaxItems: -1})
+			if err != nil {
+				return nil, err
+			}
+			if it, ok := newNames(g).Item(cands[0]); ok && (fold(it.ID) == fold(ref) || isNamed(it) && fold(it.Label) == fold(ref)) {
+				ids[i] = it.ID
+				continue
+			}
+		}
 		// The candidates read for their names and aliases, which are those of the whole
 		// graph: every item that ref names is among them.
 		g, err := r.LoadAround(ctx, nil, store.AroundOptions{Named: cands, Aliases: true, MaxItems: -1})
@@ -402,6 +415,12 @@ func resolveIn(ctx context.Context, r Reader, refs []string) ([]string, error) {
 		ids[i] = ix.items[match[0]].ID
 	}
 	return ids, nil
+}
+
+// isNamed says whether the item's label is a name that resolves to it (a duty or an
+// assertion is not one; newNames).
+func isNamed(it Item) bool {
+	return it.Kind != graph.KindObligation && it.Kind != graph.KindClaim && it.Kind != graph.KindCounterclaim
 }
 
 func onWhole[T any](ctx context.Context, r Reader, ask func(*Index) (T, error)) (T, error) {

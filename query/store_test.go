@@ -485,3 +485,44 @@ func sortedSet(m map[string]bool) []string {
 	sort.Strings(out)
 	return out
 }
+
+// TestTargetedOldName asks about an item by a name it no longer has: the store's name
+// index still lists the old name (a write leaves the names it replaces), and the answer
+// must be the whole graph's, not the item's. (PostgreSQL's name index drops old names.)
+func TestTargetedOldName(t *testing.T) {
+	for _, kind := range []string{"bolt", "postgres"} {
+		t.Run(kind, func(t *testing.T) {
+			ctx := context.Background()
+			facts := smallFacts(t)
+			s := newStore(t, kind, facts)
+			renamed := *facts[0]
+			renamed.Parties = append([]graph.Party(nil), facts[0].Parties...)
+			for i, p := range renamed.Parties {
+				if p.ID == "hermit" {
+					renamed.Parties[i].Name = "Hermit Republic"
+				}
+			}
+			if _, err := s.Ingest(ctx, []*graph.Facts{&renamed}); err != nil {
+				t.Fatal(err)
+			}
+			if cands, err := s.NameMatches(ctx, "Hermit Kingdom"); kind == "bolt" && (err != nil || len(cands) != 1) {
+				t.Fatalf("NameMatches(Hermit Kingdom) = %v, %v; the test needs the old name in the index", cands, err)
+			}
+			whole, err := s.Load(ctx, store.LoadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ix := NewIndex(whole)
+			for _, ref := range []string{"Hermit Kingdom", "Hermit Republic"} {
+				want, werr := ix.Neighbors(ref, NeighborsOptions{Limit: 10})
+				got, gerr := NeighborsIn(ctx, s, ref, NeighborsOptions{Limit: 10})
+				if fmt.Sprint(werr) != fmt.Sprint(gerr) {
+					t.Fatalf("neighbors of %q: error %v, want %v", ref, gerr, werr)
+				}
+				if werr == nil && !bytes.Equal(jsonOf(t, got), jsonOf(t, want)) {
+					t.Errorf("neighbors of %q:\n%s\nwant\n%s", ref, jsonOf(t, got), jsonOf(t, want))
+				}
+			}
+		})
+	}
+}
