@@ -230,7 +230,18 @@ func (w *walker) name(id string) error {
 		return nil
 	}
 	w.names[id] = nil
-	kind, err := w.first(model.ItemIRI(id), model.Kind)
+	// The kind from one key of the link index where it covers the store: a party that
+	// hundreds of sources state has as many kind quads.
+	br, err := w.linkIndex()
+	if err != nil {
+		return err
+	}
+	var kind string
+	if br != nil {
+		kind, err = w.kind(id)
+	} else {
+		kind, err = w.first(model.ItemIRI(id), model.Kind)
+	}
 	if err != nil {
 		return err
 	}
