@@ -115,8 +115,14 @@ func TestSpans(t *testing.T) {
 			{ID: "old", Name: "Old", Signed: d("1951")},
 			{ID: "new", Name: "New", Signed: d("1960-01-19"), InForce: d("1960-06"), Revises: "old"},
 			{ID: "undated", Name: "Undated", Revises: "new"},
+			{ID: "attested", Name: "Attested"},
+			{ID: "revision", Name: "Revision", Revises: "attested"},
 		},
-		Events: []graph.Event{{ID: "signing", Name: "Signing", Date: d("1960-01")}},
+		Events: []graph.Event{
+			{ID: "signing", Name: "Signing", Date: d("1960-01")},
+			{ID: "talks", Name: "Talks", Date: d("1972-03"), Involves: []string{"revision", "attested"}},
+			{ID: "founding", Name: "Founding", Date: d("1965"), Involves: []string{"attested"}},
+		},
 		Obligations: []graph.Obligation{
 			{ID: "duty", Bearer: "a", Beneficiary: "b", Duty: "pay", Since: d("1970"), Until: d("1980-02")},
 		},
@@ -129,6 +135,12 @@ func TestSpans(t *testing.T) {
 		"old":     {Start: "1951-01-01", End: "1960-05-31"}, // in force until its revision is
 		"new":     {Start: "1960-06-01"},                    // from entry into force, open
 		"undated": {},
+		// Undated agreements exist by the earliest dated event that involves them (the
+		// rule of the browser's time slider); the revision closes the one it revises.
+		"attested": {Start: "1965-01-01", End: "1972-02-29"},
+		"revision": {Start: "1972-03-01"},
+		"talks":    {Start: "1972-03-01", End: "1972-03-01"},
+		"founding": {Start: "1965-01-01", End: "1965-01-01"},
 		"signing": {Start: "1960-01-01", End: "1960-01-01"}, // an instant
 		"duty":    {Start: "1970-01-01", End: "1980-02-29"},
 	}

@@ -20,7 +20,7 @@ func (b *builder) partyNodes(g *graph.Graph) {
 				Attr{ExtraDescription, p.Description}),
 		})
 	}
-	spans := agreementSpans(g.Agreements)
+	spans := agreementSpans(g.Agreements, g.Events)
 	for _, a := range g.Agreements {
 		b.node(Node{
 			ID: a.ID, Label: a.Name, Kind: graph.KindAgreement, Type: a.Kind, Date: a.Signed,
@@ -109,15 +109,30 @@ func period(since, until graph.Date) Span {
 }
 
 // agreementSpans says when each agreement is in force on a timeline: from the day it
-// entered into force (or, when that is not known, was signed) on, until the day before a
-// later agreement that revises it starts. One the facts date in no way is there all the
-// time.
-func agreementSpans(as []graph.Agreement) map[string]Span {
-	begins := func(a graph.Agreement) graph.Date {
-		if !a.InForce.IsZero() {
-			return a.InForce
+// entered into force (or, when that is not known, was signed; when the facts give neither,
+// the first day of the earliest dated event that involves it, by which it existed: the rule
+// of the browser page's time slider, html.Spans) on, until the day before a later agreement
+// that revises it starts. One the facts date in no way is there all the time.
+func agreementSpans(as []graph.Agreement, events []graph.Event) map[string]Span {
+	attested := map[string]graph.Date{} // id -> date of the earliest dated event that involves it
+	for _, e := range events {
+		if e.Date.IsZero() {
+			continue
 		}
-		return a.Signed
+		for _, id := range e.Involves {
+			if d, ok := attested[id]; !ok || e.Date.Start().Before(d.Start()) {
+				attested[id] = e.Date
+			}
+		}
+	}
+	begins := func(a graph.Agreement) graph.Date {
+		switch {
+		case !a.InForce.IsZero():
+			return a.InForce
+		case !a.Signed.IsZero():
+			return a.Signed
+		}
+		return attested[a.ID]
 	}
 	out := make(map[string]Span, len(as))
 	ends := map[string]time.Time{} // agreement id -> earliest start of a revision
