@@ -9,7 +9,8 @@ import (
 )
 
 // TestParallelReads checks that walks give the same graphs whether their lookups in the
-// link index, and their reads of items ahead, run on one goroutine or two.
+// link index, their reads of items ahead, and the decoding of what they read run on one
+// goroutine or two.
 func TestParallelReads(t *testing.T) {
 	ctx := context.Background()
 	s := newBolt(t)
@@ -18,9 +19,9 @@ func TestParallelReads(t *testing.T) {
 	if len(items) < 20 {
 		t.Fatalf("only %d items", len(items))
 	}
-	defer func(n, m int) { parallelMin, readAheadMin = n, m }(parallelMin, readAheadMin)
+	defer func(n, m, d int) { parallelMin, readAheadMin, decodeParallelMin = n, m, d }(parallelMin, readAheadMin, decodeParallelMin)
 	load := func(min int) []*graph.Graph {
-		parallelMin, readAheadMin = min, min
+		parallelMin, readAheadMin, decodeParallelMin = min, min, min
 		var out []*graph.Graph
 		for i, from := range items {
 			if i%3 != 0 {

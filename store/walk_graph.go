@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
@@ -285,6 +286,10 @@ func (w *walker) readAliases(id string) error {
 // graph decodes what the walk read, source by source, as model.Decode decodes a whole
 // source, and merges it. A source is in the graph when its id is the id of an item read (or
 // asked for): a query that names that id finds the source, as it would in Load's graph.
+// decodeParallelMin is the fewest sources whose parts graph decodes on two goroutines (a
+// variable for tests).
+var decodeParallelMin = 256
+
 func (w *walker) graph() (*graph.Graph, error) {
 	if err := w.readErr(); err != nil {
 		return nil, err
@@ -323,20 +328,42 @@ func (w *walker) graph() (*graph.Graph, error) {
 			}
 		}
 	}
+	// Each source's part decodes on its own: a hub's obligations come from a thousand
+	// sources, decoded on both cores when there are many.
+	srcs := sortedKeys(parts)
+	decoded := make([]*graph.Facts, len(srcs))
+	decodeErrs := make([]error, len(srcs))
+	decode := func(from, to int) {
+		for i := from; i < to; i++ {
+			src := srcs[i]
+			p := parts[src]
+			label := model.SourceIRI(src)
+			qs := append(p.quads, quad.Quad{Subject: label, Predicate: model.Kind, Object: quad.String(graph.KindSource), Label: label})
+			for sec, ids := range p.sections {
+				sort.Strings(ids)
+				b, _ := json.Marshal(ids) // a []string always marshals
+				qs = append(qs, quad.Quad{Subject: label, Predicate: quad.IRI(model.OrderPrefix + sec), Object: quad.String(b), Label: label})
+			}
+			decoded[i], decodeErrs[i] = model.Decode(src, qs)
+		}
+	}
+	if half := len(srcs) / 2; len(srcs) >= decodeParallelMin {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			decode(half, len(srcs))
+		}()
+		decode(0, half)
+		wg.Wait()
+	} else {
+		decode(0, len(srcs))
+	}
 	var facts []*graph.Facts
 	var errs []error
-	for _, src := range sortedKeys(parts) {
-		p := parts[src]
-		label := model.SourceIRI(src)
-		qs := append(p.quads, quad.Quad{Subject: label, Predicate: model.Kind, Object: quad.String(graph.KindSource), Label: label})
-		for sec, ids := range p.sections {
-			sort.Strings(ids)
-			b, _ := json.Marshal(ids) // a []string always marshals
-			qs = append(qs, quad.Quad{Subject: label, Predicate: quad.IRI(model.OrderPrefix + sec), Object: quad.String(b), Label: label})
-		}
-		f, err := model.Decode(src, qs)
-		if err != nil {
-			errs = append(errs, err)
+	for i, f := range decoded {
+		if decodeErrs[i] != nil {
+			errs = append(errs, decodeErrs[i])
 			continue
 		}
 		facts = append(facts, f)
