@@ -214,18 +214,6 @@ func QuadKey(q quad.Quad) string {
 	return b.String()
 }
 
-// refFields are the predicates whose object is an item (IsRef).
-var refFields = map[quad.IRI]bool{
-	MemberOf: true, Party: true, Revises: true, Involves: true, Bearer: true,
-	Beneficiary: true, Under: true, By: true, About: true, Counters: true, Supports: true,
-}
-
-// itemKinds are the kinds of items (IsItemKind).
-var itemKinds = map[string]bool{
-	graph.KindParty: true, graph.KindAgreement: true, graph.KindEvent: true, graph.KindObligation: true,
-	graph.KindClaim: true, graph.KindCounterclaim: true,
-}
-
 func IsRelationType(p quad.IRI) bool { return !strings.HasPrefix(string(p), "fg:") }
 
 // sectionOf maps an item kind to the section its source lists it in.
@@ -239,17 +227,32 @@ func IsSectionOrder(p quad.IRI) bool {
 	if !strings.HasPrefix(string(p), OrderPrefix) {
 		return false
 	}
-	_, ok := map[string]bool{SecParties: true, SecAgreements: true, SecEvents: true, SecObligations: true,
-		SecClaims: true, SecCounterclaims: true, SecRelations: true}[strings.TrimPrefix(string(p), OrderPrefix)]
-	return ok
+	switch strings.TrimPrefix(string(p), OrderPrefix) {
+	case SecParties, SecAgreements, SecEvents, SecObligations, SecClaims, SecCounterclaims, SecRelations:
+		return true
+	}
+	return false
 }
 
 // IsRef says whether p is a reference field: a predicate whose object is an item.
-func IsRef(p quad.IRI) bool { return refFields[p] }
+func IsRef(p quad.IRI) bool {
+	// A switch, not a map: a walk asks it of every end of every link it reads.
+	switch p {
+	case MemberOf, Party, Revises, Involves, Bearer, Beneficiary, Under, By, About, Counters, Supports:
+		return true
+	}
+	return false
+}
 
 // IsItemKind says whether kind is the kind of an item (a party, agreement, event,
 // obligation, claim or counterclaim), not of a source or relation.
-func IsItemKind(kind string) bool { return itemKinds[kind] }
+func IsItemKind(kind string) bool {
+	switch kind {
+	case graph.KindParty, graph.KindAgreement, graph.KindEvent, graph.KindObligation, graph.KindClaim, graph.KindCounterclaim:
+		return true
+	}
+	return false
+}
 
 // SectionOf returns the section of a source that lists items of the kind, "" for none.
 func SectionOf(kind string) string { return sectionOf[kind] }
