@@ -218,40 +218,90 @@ func (ix *Index) buildEdges() {
 	for _, r := range g.Relations {
 		link(r.From, r.Type, r.To)
 	}
-	// Keep only edges between known items, once each, in a fixed order.
-	kept := es[:0]
+	// Keep only edges between known items, once each, in a fixed order: by the ids of
+	// their ends, compared as ranks (idRanks), then by relation, obligation and status.
+	type ended struct {
+		e    Edge
+		f, t int
+	}
+	kept := make([]ended, 0, len(es))
 	for _, e := range es {
-		if _, ok := ix.byID[e.From]; !ok {
+		f, ok := ix.byID[e.From]
+		if !ok {
 			continue
 		}
-		if _, ok := ix.byID[e.To]; !ok {
+		t, ok := ix.byID[e.To]
+		if !ok {
 			continue
 		}
-		kept = append(kept, e)
+		kept = append(kept, ended{e, f, t})
 	}
-	slices.SortFunc(kept, compareEdges)
-	uniq := kept[:0]
-	for i, e := range kept {
-		if i > 0 && e == kept[i-1] {
-			continue
-		}
-		uniq = append(uniq, e)
-	}
-	ix.edges = uniq
+	rank := ix.idRanks()
+	slices.SortFunc(kept, func(a, b ended) int {
+		return cmp.Or(cmp.Compare(rank[a.f], rank[b.f]), strings.Compare(a.e.Rel, b.e.Rel), cmp.Compare(rank[a.t], rank[b.t]),
+			strings.Compare(a.e.Via, b.e.Via), strings.Compare(a.e.Status, b.e.Status))
+	})
+	ix.edges = make([]Edge, 0, len(kept))
+	ix.ends = make([][2]int, 0, len(kept))
 	ix.out = make([][]int32, len(ix.items))
 	ix.in = make([][]int32, len(ix.items))
-	ix.ends = make([][2]int, len(ix.edges))
-	for k, e := range ix.edges {
-		f, t := ix.byID[e.From], ix.byID[e.To]
-		ix.ends[k] = [2]int{f, t}
-		ix.out[f] = append(ix.out[f], int32(k))
-		ix.in[t] = append(ix.in[t], int32(k))
+	for i, k := range kept {
+		if i > 0 && k.e == kept[i-1].e {
+			continue
+		}
+		n := int32(len(ix.edges))
+		ix.edges = append(ix.edges, k.e)
+		ix.ends = append(ix.ends, [2]int{k.f, k.t})
+		ix.out[k.f] = append(ix.out[k.f], n)
+		ix.in[k.t] = append(ix.in[k.t], n)
 	}
 }
 
-func compareEdges(a, b Edge) int {
-	return cmp.Or(strings.Compare(a.From, b.From), strings.Compare(a.Rel, b.Rel), strings.Compare(a.To, b.To),
-		strings.Compare(a.Via, b.Via), strings.Compare(a.Status, b.Status))
+// idRanks returns the rank of each item's id among the ids of all items, in string order.
+// newNames lists the items kind by kind, and a graph lists each kind sorted by id (Merge,
+// Load and the targeted reads sort them), so the ranks come from merging those runs; a run
+// out of order is sorted first.
+func (ix *Index) idRanks() []int32 {
+	var runs [][]int32
+	var run []int32
+	for i := range ix.items {
+		if i > 0 && ix.items[i].Kind != ix.items[i-1].Kind {
+			runs, run = append(runs, run), nil
+		}
+		run = append(run, int32(i))
+	}
+	runs = append(runs, run)
+	byID := func(a, b int32) int { return strings.Compare(ix.items[a].ID, ix.items[b].ID) }
+	for _, r := range runs {
+		if !slices.IsSortedFunc(r, byID) {
+			slices.SortFunc(r, byID)
+		}
+	}
+	// Merge the runs, a pair at a time.
+	for len(runs) > 1 {
+		var merged [][]int32
+		for i := 0; i+1 < len(runs); i += 2 {
+			a, b := runs[i], runs[i+1]
+			m := make([]int32, 0, len(a)+len(b))
+			for len(a) > 0 && len(b) > 0 {
+				if byID(a[0], b[0]) <= 0 {
+					m, a = append(m, a[0]), a[1:]
+				} else {
+					m, b = append(m, b[0]), b[1:]
+				}
+			}
+			merged = append(merged, append(append(m, a...), b...))
+		}
+		if len(runs)%2 == 1 {
+			merged = append(merged, runs[len(runs)-1])
+		}
+		runs = merged
+	}
+	rank := make([]int32, len(ix.items))
+	for r, i := range runs[0] {
+		rank[i] = int32(r)
+	}
+	return rank
 }
 
 // step is one edge seen from one of its ends: walking it leads to other.
@@ -291,4 +341,10 @@ func (ix *Index) compareSteps(a, b step) int {
 		return 1
 	}
 	return strings.Compare(ea.Via, eb.Via)
+}
+
+// compareEdges is the order of the edge set: by from, relation, to, obligation and status.
+func compareEdges(a, b Edge) int {
+	return cmp.Or(strings.Compare(a.From, b.From), strings.Compare(a.Rel, b.Rel), strings.Compare(a.To, b.To),
+		strings.Compare(a.Via, b.Via), strings.Compare(a.Status, b.Status))
 }

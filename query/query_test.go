@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -45,6 +46,14 @@ func TestEdges(t *testing.T) {
 		if compareEdges(es[i-1], es[i]) >= 0 {
 			t.Fatalf("edges not sorted and unique at %d: %v then %v", i, es[i-1], es[i])
 		}
+	}
+	// A graph whose lists are not sorted by id has the same edge set.
+	shuffled := small(t)
+	slices.Reverse(shuffled.Parties)
+	slices.Reverse(shuffled.Obligations)
+	shuffled.Claims, shuffled.Counterclaims = append(shuffled.Claims, shuffled.Counterclaims[1:]...), shuffled.Counterclaims[:1]
+	if got := Edges(shuffled); !slices.Equal(got, es) {
+		t.Errorf("edges of the graph with its lists out of order:\n%v\nwant\n%v", got, es)
 	}
 	has := func(e Edge) bool {
 		for _, x := range es {
