@@ -73,6 +73,12 @@ func (w *walker) prefetchLinks(ids []string) error {
 	return w.prefetchKinds(targets)
 }
 
+// kindPreloader is a reader that reads the kinds of many items in one request, without
+// the rest of what the link index lists under them (pgstore.Reader).
+type kindPreloader interface {
+	PreloadKinds(items []quad.IRI) error
+}
+
 // prefetchKinds reads the kinds of the items ids from the link index, when the walk has
 // one, into w.kinds.
 func (w *walker) prefetchKinds(ids []string) error {
@@ -87,7 +93,15 @@ func (w *walker) prefetchKinds(ids []string) error {
 		}
 	}
 	kinds := make([]string, len(todo))
-	if err := w.preload(todo); err != nil {
+	if kp, ok := br.(kindPreloader); ok {
+		iris := make([]quad.IRI, len(todo))
+		for i, id := range todo {
+			iris[i] = model.ItemIRI(id)
+		}
+		if err := kp.PreloadKinds(iris); err != nil {
+			return err
+		}
+	} else if err := w.preload(todo); err != nil {
 		return err
 	}
 	err = w.split(len(todo), parallelMin, func(r indexReader, from, to int) error {
