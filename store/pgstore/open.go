@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -24,6 +25,8 @@ type DB struct {
 	// db is factgraph's own connection pool, for what it reads and writes without Cayley;
 	// opened on first use.
 	db *sql.DB
+	// hasState says that factgraph's tables were found in the store (Begin).
+	hasState atomic.Bool
 }
 
 // sqlDB returns factgraph's connection pool to the database.
@@ -64,6 +67,20 @@ func Open(addr string, create, write bool) (*DB, error) {
 			return nil, err
 		}
 	}
+	if !write {
+		// Read-only: one connection, factgraph's; Cayley's opens if something asks for it.
+		db := &DB{addr: addr}
+		conn, err := db.sqlDB()
+		if err == nil {
+			err = conn.Ping()
+		}
+		if err != nil {
+			db.Close()
+			return nil, describe(addr, err)
+		}
+		db.qs = &lazyQuadStore{addr: addr}
+		return db, nil
+	}
 	qs, err := open(addr, create)
 	if err != nil {
 		return nil, err
@@ -71,8 +88,18 @@ func Open(addr string, create, write bool) (*DB, error) {
 	return &DB{qs: qs, addr: addr}, nil
 }
 
-// QuadStore is Cayley's quad store on the database.
+// QuadStore is Cayley's quad store on the database; on a store opened read-only, it
+// connects on first use.
 func (db *DB) QuadStore() cgraph.QuadStore { return db.qs }
+
+// Cayley is Cayley's quad store on the database itself, connected, for what builds its
+// shapes on it.
+func (db *DB) Cayley() (cgraph.QuadStore, error) {
+	if l, ok := db.qs.(*lazyQuadStore); ok {
+		return l.get()
+	}
+	return db.qs, nil
+}
 
 // ReadAll reads every quad of the store with two queries in one read-only transaction.
 func (db *DB) ReadAll(ctx context.Context) (*model.Table, error) {

@@ -58,18 +58,22 @@ func (db *DB) Begin(ctx context.Context) (*Reader, error) {
 	rd := &Reader{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, cached: map[string]*itemEntries{},
 		items: map[quad.IRI][]quad.Quad{}, firsts: map[[2]quad.Value]quad.Value{}, kinds: map[string]string{},
 		strs: map[string]string{}}
-	var state sql.NullString
 	var set [4]string
-	err = tx.QueryRowContext(ctx, `SELECT `+plannerSettings+`to_regclass('factgraph_state')::text`).Scan(&set[0], &set[1], &set[2], &set[3], &state)
-	if err == nil && state.Valid {
-		var version sql.NullInt64
-		var fresh bool
-		err = tx.QueryRowContext(ctx, `SELECT version, fresh FROM factgraph_state LIMIT 1`).Scan(&version, &fresh)
-		if err == sql.ErrNoRows {
-			err = nil
+	var version sql.NullInt64
+	var fresh sql.NullBool
+	if !db.hasState.Load() {
+		// A store written before factgraph kept indexes in it has no state: the first
+		// Reader looks, and the next ones of the process read the state right away.
+		var state sql.NullString
+		err = tx.QueryRowContext(ctx, `SELECT `+plannerSettings+`to_regclass('factgraph_state')::text`).Scan(&set[0], &set[1], &set[2], &set[3], &state)
+		if err == nil && state.Valid {
+			db.hasState.Store(true)
+			err = tx.QueryRowContext(ctx, `SELECT version, fresh FROM (SELECT 1) AS one LEFT JOIN factgraph_state ON true LIMIT 1`).Scan(&version, &fresh)
 		}
-		rd.links = err == nil && fresh && version.Int64 == indexVersionInt
+	} else {
+		err = tx.QueryRowContext(ctx, `SELECT `+plannerSettings+`version, fresh FROM (SELECT 1) AS one LEFT JOIN factgraph_state ON true LIMIT 1`).Scan(&set[0], &set[1], &set[2], &set[3], &version, &fresh)
 	}
+	rd.links = err == nil && fresh.Bool && version.Int64 == indexVersionInt
 	if err != nil {
 		tx.Rollback()
 		return nil, fmt.Errorf("read store %q: %w", Redact(db.addr), err)
@@ -564,8 +568,11 @@ func (rd *Reader) PreloadKinds(items []quad.IRI) error {
 	if len(todo) == 0 {
 		return nil
 	}
-	rows, err := rd.query(`SELECT DISTINCT ON (item) item, mid FROM factgraph_links
-		WHERE item = ANY($1) AND at = $2 ORDER BY item, mid, other, source`, pq.Array(todo), string(rune(model.LinkKind)))
+	// The first kind entry of each on its own, through the index: a party has one for
+	// each of the thousands of sources that state it.
+	rows, err := rd.query(`SELECT i.item, k.mid FROM unnest($1::text[]) AS i(item)
+		CROSS JOIN LATERAL (SELECT mid FROM factgraph_links
+			WHERE item = i.item AND at = $2 ORDER BY mid, other, source LIMIT 1) k`, pq.Array(todo), string(rune(model.LinkKind)))
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}
