@@ -1,0 +1,158 @@
+package pgstore
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/store/storetest"
+)
+
+// newStore creates a store with factgraph's tables in a new database and returns its
+// address; the test is skipped without a server, or fails when CI is set.
+func newStore(t *testing.T) string {
+	t.Helper()
+	base := os.Getenv(storetest.EnvPostgres)
+	if base == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not set, and CI is: source scripts/ci-postgres.sh first", storetest.EnvPostgres)
+		}
+		t.Skipf("%s is not set", storetest.EnvPostgres)
+	}
+	addr := storetest.FreshPostgres(t, base)
+	db, err := Open(addr, true, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.QuadStore().Close()
+	db.Close()
+	return addr
+}
+
+func exec(t *testing.T, addr string, q string, args ...any) {
+	t.Helper()
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(q, args...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// openReader opens the store at addr read-only and begins a Reader on it.
+func openReader(t *testing.T, addr string) (*DB, *Reader) {
+	t.Helper()
+	db, err := Open(addr, false, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.QuadStore().Close(); db.Close() })
+	rd, err := db.Begin(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(rd.Close)
+	return db, rd
+}
+
+// TestReaderKinds checks that the kinds read ahead alone (PreloadKinds) are those the
+// item's entries give: the first kind row in key order, whatever else the item has.
+func TestReaderKinds(t *testing.T) {
+	addr := newStore(t)
+	// Rows of the link index (model/index.go), as a write leaves them: a party that two
+	// sources give different kinds and others link to, an obligation, and an item with
+	// links but no kind.
+	exec(t, addr, `INSERT INTO factgraph_links (item, at, mid, other, source) VALUES
+		('p', '=', 'party', '', 's1'), ('p', '=', 'agreement', '', 's2'), ('p', '<', 'fg:bearer', 'o', 's1'),
+		('p', '<', 'fg:beneficiary', 'o2', 's3'), ('p', '>', 'allied-with', 'q', 's1'), ('p', '@', '2001-01-01', '', 's1'),
+		('o', '=', 'obligation', '', 's1'), ('o', '>', 'fg:bearer', 'p', 's1'),
+		('q', '<', 'allied-with', 'p', 's1')`)
+	items := []quad.IRI{"p", "o", "q", "absent", "p"}
+	_, whole := openReader(t, addr)
+	if !whole.HasLinks() {
+		t.Fatal("the reader does not use the link index of a fresh store")
+	}
+	if err := whole.Preload(items); err != nil {
+		t.Fatal(err)
+	}
+	_, alone := openReader(t, addr)
+	if err := alone.PreloadKinds(items); err != nil {
+		t.Fatal(err)
+	}
+	if len(alone.cached) != 0 {
+		t.Errorf("PreloadKinds read the entries of %d items", len(alone.cached))
+	}
+	for _, it := range items {
+		want := whole.Kind(it)
+		if got := alone.Kind(it); got != want {
+			t.Errorf("kind of %q read alone = %q, from its entries %q", it, got, want)
+		}
+	}
+	if got := whole.Kind("p"); got != "agreement" {
+		t.Errorf("kind of p = %q, want the first in key order, agreement", got)
+	}
+	if alone.Err() != nil || whole.Err() != nil {
+		t.Fatal(alone.Err(), whole.Err())
+	}
+}
+
+// TestReaderPlans checks the planner settings of a Reader's transaction: its queries
+// look keys up by hash, which a hash join over the whole nodes table, parallel workers
+// or JIT compilation only slow down.
+func TestReaderPlans(t *testing.T) {
+	addr := newStore(t)
+	for range 2 { // the first Reader of a process, and the next ones
+		db, rd := openReader(t, addr)
+		var hash, merge, jit, workers string
+		err := rd.tx.QueryRow(`SELECT current_setting('enable_hashjoin'), current_setting('enable_mergejoin'),
+			current_setting('jit'), current_setting('max_parallel_workers_per_gather')`).Scan(&hash, &merge, &jit, &workers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hash != "off" || merge != "off" || jit != "off" || workers != "0" {
+			t.Errorf("a Reader's planner settings: hash joins %s, merge joins %s, jit %s, workers %s; want off, off, off, 0", hash, merge, jit, workers)
+		}
+		rd.Close()
+		// They hold for the Reader's transaction alone.
+		var after string
+		if err := db.db.QueryRow(`SELECT current_setting('enable_hashjoin')`).Scan(&after); err != nil || after != "on" {
+			t.Errorf("hash joins after a Reader: %q, %v; want on", after, err)
+		}
+	}
+}
+
+// TestReadOnlyConnections checks that a store opened read-only reads through one
+// connection, and connects Cayley's quad store only when asked for it.
+func TestReadOnlyConnections(t *testing.T) {
+	addr := newStore(t)
+	conns := func(db *DB) int {
+		t.Helper()
+		var n int
+		if err := db.db.QueryRow(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	db, rd := openReader(t, addr)
+	if err := rd.PreloadKinds([]quad.IRI{"p"}); err != nil {
+		t.Fatal(err)
+	}
+	rd.Close()
+	if n := conns(db); n != 1 {
+		t.Errorf("a read-only store holds %d connections after a read, want 1", n)
+	}
+	qs, err := db.Cayley()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := qs.Stats(context.Background(), true); err != nil {
+		t.Fatal(err)
+	}
+	if n := conns(db); n != 2 {
+		t.Errorf("%d connections once Cayley's quad store is used, want 2", n)
+	}
+}
