@@ -2,9 +2,11 @@ package pgstore
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
@@ -160,19 +162,24 @@ const valueCols = `%[1]s.value, %[1]s.value_string, %[1]s.datatype, %[1]s.langua
 	%[1]s.value_int, %[1]s.value_bool, %[1]s.value_float, %[1]s.value_time`
 
 // quadsQuery is the query of the quads with a source's label whose columns where names,
-// with their values, in the order of their numbers. With bySubject the subjects are not
-// joined with their values: the caller names them (where picks them by hash), and
-// scanQuads takes their hashes back to the values it was given.
-func quadsQuery(where string, bySubject bool) string {
+// with their values and numbers, in the order of their numbers when ordered (else as the
+// server finds them: it sends the first rows while it looks the others up). With
+// bySubject the subjects are not joined with their values: the caller names them (where
+// picks them by hash), and scanQuads takes their hashes back to the values it was given.
+func quadsQuery(where string, bySubject, ordered bool) string {
 	subject, join := fmt.Sprintf(valueCols, "s"), `JOIN nodes s ON s.hash = q.subject_hash `
 	if bySubject {
 		subject, join = `q.subject_hash`, ``
 	}
+	order := ``
+	if ordered {
+		order = ` ORDER BY q.horizon`
+	}
 	return `SELECT ` + subject + `, ` + fmt.Sprintf(valueCols, "p") + `, ` + fmt.Sprintf(valueCols, "o") +
-		`, l.value_string
+		`, l.value_string, q.horizon
 	FROM quads q ` + join + `JOIN nodes p ON p.hash = q.predicate_hash
 		JOIN nodes o ON o.hash = q.object_hash JOIN nodes l ON l.hash = q.label_hash
-	WHERE ` + where + ` AND l.iri AND l.value_string LIKE 'source/%' ORDER BY q.horizon`
+	WHERE ` + where + ` AND l.iri AND l.value_string LIKE 'source/%'` + order
 }
 
 // byHash maps the hashes of values to the values, for the rows of a quadsQuery by
@@ -186,9 +193,10 @@ func (m byHash) add(v quad.Value) []byte {
 	return h
 }
 
-// scanQuads reads the rows of a quadsQuery; bySubject are the values of the subjects by
-// hash for a query by subject, nil for another.
-func scanQuads(rows *sql.Rows, bySubject byHash, fn func(q quad.Quad)) error {
+// scanQuads reads the rows of a quadsQuery, and calls fn with the quad and its number;
+// bySubject are the values of the subjects by hash for a query by subject, nil for
+// another.
+func scanQuads(rows *sql.Rows, bySubject byHash, fn func(q quad.Quad, horizon int64)) error {
 	defer rows.Close()
 	type cols struct {
 		data   []byte
@@ -204,6 +212,7 @@ func scanQuads(rows *sql.Rows, bySubject byHash, fn func(q quad.Quad)) error {
 	}
 	var c [3]cols
 	var label string
+	var horizon int64
 	var subject sql.RawBytes
 	dest := make([]any, 0, 31)
 	for i := range c {
@@ -213,7 +222,7 @@ func scanQuads(rows *sql.Rows, bySubject byHash, fn func(q quad.Quad)) error {
 		}
 		dest = append(dest, &c[i].data, &c[i].str, &c[i].typ, &c[i].lang, &c[i].iri, &c[i].bnode, &c[i].vint, &c[i].vbool, &c[i].vfloat, &c[i].vtime)
 	}
-	dest = append(dest, &label)
+	dest = append(dest, &label, &horizon)
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return err
@@ -231,7 +240,7 @@ func scanQuads(rows *sql.Rows, bySubject byHash, fn func(q quad.Quad)) error {
 				return err
 			}
 		}
-		fn(quad.Quad{Subject: v[0], Predicate: v[1], Object: v[2], Label: quad.IRI(label)})
+		fn(quad.Quad{Subject: v[0], Predicate: v[1], Object: v[2], Label: quad.IRI(label)}, horizon)
 	}
 	return rows.Err()
 }
@@ -263,11 +272,11 @@ func (rd *Reader) Quads(dirs []quad.Direction, lead ...quad.Value) (out []quad.Q
 			args[i] = hashOf(lead[i])
 		}
 	}
-	rows, err := rd.query(quadsQuery(strings.Join(where, " AND "), known != nil), args...)
+	rows, err := rd.query(quadsQuery(strings.Join(where, " AND "), known != nil, true), args...)
 	if err != nil {
 		return nil, true, fmt.Errorf("read store: %w", err)
 	}
-	err = scanQuads(rows, known, func(q quad.Quad) { out = append(out, q) })
+	err = scanQuads(rows, known, func(q quad.Quad, _ int64) { out = append(out, q) })
 	if err != nil {
 		return nil, true, fmt.Errorf("read store: %w", err)
 	}
@@ -288,16 +297,31 @@ func (rd *Reader) PreloadItems(iris []quad.IRI) error {
 	if len(hashes) == 0 {
 		return nil
 	}
-	rows, err := rd.query(quadsQuery(`q.subject_hash = ANY($1)`, true), pq.Array(hashes))
+	// Unordered, and each subject's quads put in order here: a sort of all of them would
+	// keep the server from sending any row before it found the last.
+	rows, err := rd.query(quadsQuery(`q.subject_hash = ANY($1)`, true, false), pq.Array(hashes))
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}
-	err = scanQuads(rows, known, func(q quad.Quad) {
+	type numbered struct {
+		q quad.Quad
+		n int64
+	}
+	got := map[quad.IRI][]numbered{}
+	err = scanQuads(rows, known, func(q quad.Quad, n int64) {
 		iri := q.Subject.(quad.IRI)
-		rd.items[iri] = append(rd.items[iri], q)
+		got[iri] = append(got[iri], numbered{q, n})
 	})
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
+	}
+	for iri, qs := range got {
+		slices.SortFunc(qs, func(a, b numbered) int { return cmp.Compare(a.n, b.n) })
+		out := make([]quad.Quad, len(qs))
+		for i := range qs {
+			out[i] = qs[i].q
+		}
+		rd.items[iri] = out
 	}
 	return nil
 }
@@ -327,9 +351,9 @@ func (rd *Reader) PreloadFirst(subjects []quad.IRI, preds []quad.IRI) error {
 	}
 	// The first quad of each pair on its own, through the subject-predicate index: a
 	// party that thousands of sources name has thousands of quads of its name.
-	q := `SELECT q.subject_hash, ` + fmt.Sprintf(valueCols, "p") + `, ` + fmt.Sprintf(valueCols, "o") + `, q.label
+	q := `SELECT q.subject_hash, ` + fmt.Sprintf(valueCols, "p") + `, ` + fmt.Sprintf(valueCols, "o") + `, q.label, q.horizon
 	FROM unnest($1::bytea[]) AS sh(h) CROSS JOIN unnest($2::bytea[]) AS ph(h)
-	CROSS JOIN LATERAL (SELECT q.subject_hash, q.predicate_hash, q.object_hash, l.value_string AS label
+	CROSS JOIN LATERAL (SELECT q.subject_hash, q.predicate_hash, q.object_hash, l.value_string AS label, q.horizon
 		FROM quads q JOIN nodes l ON l.hash = q.label_hash
 		WHERE q.subject_hash = sh.h AND q.predicate_hash = ph.h AND l.iri AND l.value_string LIKE 'source/%'
 		ORDER BY q.object_hash LIMIT 1) q
@@ -338,7 +362,7 @@ func (rd *Reader) PreloadFirst(subjects []quad.IRI, preds []quad.IRI) error {
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}
-	err = scanQuads(rows, known, func(q quad.Quad) { rd.firsts[[2]quad.Value{q.Subject, q.Predicate}] = q.Object })
+	err = scanQuads(rows, known, func(q quad.Quad, _ int64) { rd.firsts[[2]quad.Value{q.Subject, q.Predicate}] = q.Object })
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}
@@ -361,14 +385,14 @@ func (rd *Reader) First(s, p quad.Value) (quad.Value, bool, error) {
 		}
 		return nil, true, nil
 	}
-	q := strings.Replace(quadsQuery(`q.subject_hash = $1 AND q.predicate_hash = $2`, true), "ORDER BY q.horizon", "ORDER BY q.object_hash LIMIT 1", 1)
+	q := strings.Replace(quadsQuery(`q.subject_hash = $1 AND q.predicate_hash = $2`, true, true), "ORDER BY q.horizon", "ORDER BY q.object_hash LIMIT 1", 1)
 	known := byHash{}
 	rows, err := rd.query(q, known.add(s), hashOf(p))
 	if err != nil {
 		return nil, true, fmt.Errorf("read store: %w", err)
 	}
 	var found quad.Value
-	if err := scanQuads(rows, known, func(q quad.Quad) { found = q.Object }); err != nil {
+	if err := scanQuads(rows, known, func(q quad.Quad, _ int64) { found = q.Object }); err != nil {
 		return nil, true, fmt.Errorf("read store: %w", err)
 	}
 	return found, true, nil
@@ -515,6 +539,9 @@ func (rd *Reader) ItemLinks(item quad.IRI) (ends []model.LinkEnd, kind, date str
 // Incoming returns the ends of the links to item whose predicate is one of preds (every
 // link when preds is nil), from the link index.
 func (rd *Reader) Incoming(item quad.IRI, preds []quad.IRI) []model.LinkEnd {
+	if _, ok := rd.cached[string(item)]; !ok && rd.links && rd.err == nil {
+		return rd.incoming(item, preds)
+	}
 	var out []model.LinkEnd
 	for _, e := range rd.entries(item).ends {
 		if e.Out {
@@ -524,6 +551,41 @@ func (rd *Reader) Incoming(item quad.IRI, preds []quad.IRI) []model.LinkEnd {
 			continue
 		}
 		out = append(out, model.LinkEnd{Pred: e.Pred, Other: e.Other})
+	}
+	return out
+}
+
+// incoming is Incoming from the entries of links to item alone, of the predicates preds:
+// a party that thousands of items name as bearer has thousands of other entries.
+func (rd *Reader) incoming(item quad.IRI, preds []quad.IRI) []model.LinkEnd {
+	q := `SELECT DISTINCT mid, other FROM factgraph_links WHERE item = $1 AND at = $2 ORDER BY mid, other`
+	args := []any{string(item), string(rune(model.LinkIn))}
+	if preds != nil {
+		q = `SELECT DISTINCT mid, other FROM factgraph_links WHERE item = $1 AND at = $2 AND mid = ANY($3) ORDER BY mid, other`
+		ps := make([]string, len(preds))
+		for i, p := range preds {
+			ps[i] = string(p)
+		}
+		args = append(args, pq.Array(ps))
+	}
+	rows, err := rd.query(q, args...)
+	if err != nil {
+		rd.fail(err)
+		return nil
+	}
+	defer rows.Close()
+	var out []model.LinkEnd
+	var mid, other sql.RawBytes
+	for rows.Next() {
+		if err := rows.Scan(&mid, &other); err != nil {
+			rd.fail(err)
+			return nil
+		}
+		out = append(out, model.LinkEnd{Pred: rd.internBytes(mid), Other: rd.internBytes(other)})
+	}
+	if err := rows.Err(); err != nil {
+		rd.fail(err)
+		return nil
 	}
 	return out
 }
