@@ -3,9 +3,12 @@ package pgstore
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
+	"slices"
 	"testing"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/store/storetest"
 )
@@ -154,5 +157,72 @@ func TestReadOnlyConnections(t *testing.T) {
 	}
 	if n := conns(db); n != 2 {
 		t.Errorf("%d connections once Cayley's quad store is used, want 2", n)
+	}
+}
+
+// TestReaderIncoming checks the links to an item read alone (Incoming before the item's
+// entries are read) against those its entries give.
+func TestReaderIncoming(t *testing.T) {
+	addr := newStore(t)
+	exec(t, addr, `INSERT INTO factgraph_links (item, at, mid, other, source) VALUES
+		('p', '=', 'party', '', 's1'), ('p', '<', 'fg:bearer', 'o', 's1'), ('p', '<', 'fg:bearer', 'o', 's2'),
+		('p', '<', 'fg:beneficiary', 'o2', 's3'), ('p', '<', 'allied-with', 'q', 's1'), ('p', '>', 'allied-with', 'q', 's1'),
+		('p', '>', 'fg:party', 'a', 's1'), ('p', '@', '2001-01-01', '', 's1')`)
+	for _, preds := range [][]quad.IRI{nil, {"fg:bearer"}, {"fg:beneficiary", "fg:bearer"}, {}} {
+		_, whole := openReader(t, addr)
+		if err := whole.Preload([]quad.IRI{"p"}); err != nil {
+			t.Fatal(err)
+		}
+		_, alone := openReader(t, addr)
+		got, want := alone.Incoming("p", preds), whole.Incoming("p", preds)
+		if !slices.Equal(got, want) || alone.Err() != nil {
+			t.Errorf("Incoming(p, %v) read alone = %v, %v; from its entries %v", preds, got, alone.Err(), want)
+		}
+		if len(alone.cached) != 0 {
+			t.Errorf("Incoming(p, %v) read all the entries of p", preds)
+		}
+	}
+}
+
+// TestReaderItemOrder checks that the quads of subjects read ahead (PreloadItems) come in
+// the order of their numbers, as Quads reads them one subject at a time, also when the
+// server finds them in another order.
+func TestReaderItemOrder(t *testing.T) {
+	addr := newStore(t)
+	w, err := Open(addr, false, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var deltas []cgraph.Delta
+	for i := range 8 {
+		for _, s := range []quad.IRI{"a", "b"} {
+			deltas = append(deltas, cgraph.Delta{Action: cgraph.Add,
+				Quad: quad.Make(s, quad.IRI(fmt.Sprintf("fg:p%d", 8-i)), quad.String(fmt.Sprint(i)), quad.IRI("source/s"))})
+		}
+	}
+	if err := w.QuadStore().ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
+		t.Fatal(err)
+	}
+	w.QuadStore().Close()
+	w.Close()
+	// The first quads move to the end of the table, keeping their numbers.
+	exec(t, addr, `UPDATE quads SET ts = ts WHERE horizon IN (SELECT horizon FROM quads ORDER BY horizon LIMIT 4)`)
+	_, rd := openReader(t, addr)
+	if err := rd.PreloadItems([]quad.IRI{"a", "b", "c"}); err != nil {
+		t.Fatal(err)
+	}
+	_, one := openReader(t, addr)
+	for _, s := range []quad.IRI{"a", "b", "c"} {
+		got, _, err := rd.Quads([]quad.Direction{quad.Subject}, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _, err := one.Quads([]quad.Direction{quad.Subject}, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(want) != map[quad.IRI]int{"a": 8, "b": 8}[s] || !slices.Equal(got, want) {
+			t.Errorf("quads of %s read ahead:\n%v\none at a time:\n%v", s, got, want)
+		}
 	}
 }
