@@ -168,3 +168,23 @@ func (w *walker) prefetchItems(ids []string) error {
 	}
 	return nil
 }
+
+// prefetchRelations reads the nodes of the relations rels that the walk has not read, in
+// one request, on a store whose reader reads many subjects so (relation reads them).
+func (w *walker) prefetchRelations(rels []relKey) error {
+	p, ok := w.br.(preloader)
+	if !ok || len(rels) == 0 {
+		return nil
+	}
+	var iris []quad.IRI
+	for _, r := range rels {
+		iri := model.RelationIRI(r.from, string(r.typ), r.to)
+		if _, ok := w.rels[string(iri)]; !ok {
+			iris = append(iris, iri)
+		}
+	}
+	if len(iris) < 2 {
+		return nil
+	}
+	return p.PreloadItems(iris)
+}
