@@ -398,6 +398,47 @@ func (rd *Reader) First(s, p quad.Value) (quad.Value, bool, error) {
 	return found, true, nil
 }
 
+// Objects returns the objects of the quads of subject s and predicate p that have a
+// source's label, each once, in no order: the aliases of a party that a thousand sources
+// state are a thousand quads of a few values, and each value's labels are looked at until
+// one is a source's.
+func (rd *Reader) Objects(s, p quad.Value) ([]quad.Value, error) {
+	q := `SELECT ` + fmt.Sprintf(valueCols, "o") + `
+	FROM (SELECT DISTINCT object_hash FROM quads WHERE subject_hash = $1 AND predicate_hash = $2) d
+	JOIN nodes o ON o.hash = d.object_hash
+	WHERE EXISTS (SELECT 1 FROM quads q JOIN nodes l ON l.hash = q.label_hash
+		WHERE q.subject_hash = $1 AND q.predicate_hash = $2 AND q.object_hash = d.object_hash
+			AND l.iri AND l.value_string LIKE 'source/%')`
+	rows, err := rd.query(q, hashOf(s), hashOf(p))
+	if err != nil {
+		return nil, fmt.Errorf("read store: %w", err)
+	}
+	defer rows.Close()
+	var out []quad.Value
+	var (
+		data              []byte
+		str, typ, lang    sql.NullString
+		iri, bnode, vbool sql.NullBool
+		vint              sql.NullInt64
+		vfloat            sql.NullFloat64
+		vtime             sql.NullTime
+	)
+	for rows.Next() {
+		if err := rows.Scan(&data, &str, &typ, &lang, &iri, &bnode, &vint, &vbool, &vfloat, &vtime); err != nil {
+			return nil, fmt.Errorf("read store: %w", err)
+		}
+		v, err := rowValue(data, str, typ, lang, iri, bnode, vint, vbool, vfloat, vtime)
+		if err != nil {
+			return nil, fmt.Errorf("read store: %w", err)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read store: %w", err)
+	}
+	return out, nil
+}
+
 // ItemQuads calls fn with the quads with a source's label whose subject is iri, and the
 // source of each.
 func (rd *Reader) ItemQuads(iri quad.IRI, fn func(q quad.Quad, source string)) (bool, error) {

@@ -226,3 +226,39 @@ func TestReaderItemOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestReaderObjects checks the objects of a subject and predicate read each once: those
+// of quads with a source's label, not those only other labels or none give.
+func TestReaderObjects(t *testing.T) {
+	addr := newStore(t)
+	w, err := Open(addr, false, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	add := func(o string, label quad.Value) cgraph.Delta {
+		return cgraph.Delta{Action: cgraph.Add, Quad: quad.Quad{Subject: quad.IRI("p"), Predicate: quad.IRI("fg:alias"), Object: quad.String(o), Label: label}}
+	}
+	deltas := []cgraph.Delta{add("Nippon", quad.IRI("source/s1")), add("Nippon", quad.IRI("source/s2")), add("Yamato", quad.IRI("other/s3")),
+		add("Japan", quad.IRI("other/s4")), add("Japan", quad.IRI("source/s4")), add("Wa", nil), add("Zipang", quad.String("source/s5"))}
+	for i := range 20 {
+		deltas = append(deltas, add("Nippon", quad.IRI(fmt.Sprintf("source/n%d", i))))
+	}
+	if err := w.QuadStore().ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
+		t.Fatal(err)
+	}
+	w.QuadStore().Close()
+	w.Close()
+	_, rd := openReader(t, addr)
+	vs, err := rd.Objects(quad.IRI("p"), quad.IRI("fg:alias"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range vs {
+		got = append(got, v.String())
+	}
+	slices.Sort(got)
+	if want := []string{`"Japan"`, `"Nippon"`}; !slices.Equal(got, want) {
+		t.Errorf("Objects = %v, want %v", got, want)
+	}
+}
