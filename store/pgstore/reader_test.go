@@ -262,3 +262,59 @@ func TestReaderObjects(t *testing.T) {
 		t.Errorf("Objects = %v, want %v", got, want)
 	}
 }
+
+// TestNameIndexUpgrade checks a store whose name index is an earlier version's: it
+// answers as before, and the next write gives it this version's index.
+func TestNameIndexUpgrade(t *testing.T) {
+	addr := newStore(t)
+	exec(t, addr, `INSERT INTO factgraph_names (name, subject, source, pred, said) VALUES
+		('japan', 'japan', 's1', 'fg:name', 'Japan'), ('japan', 'japan', 's2', 'fg:name', 'Japan'),
+		('nippon', 'japan', 's1', 'fg:alias', 'Nippon'), ('japan', 'source/s3', 's3', 'fg:title', 'Japan')`)
+	exec(t, addr, `DROP INDEX factgraph_names_name_subject; CREATE INDEX factgraph_names_name ON factgraph_names (name)`)
+	names := func() []string {
+		t.Helper()
+		_, rd := openReader(t, addr)
+		found := map[string]bool{}
+		if ok, err := rd.Names("japan", found); !ok || err != nil {
+			t.Fatalf("Names: %v, %v", ok, err)
+		}
+		var ids []string
+		for id := range found {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	want := []string{"japan", "s3"}
+	if got := names(); !slices.Equal(got, want) {
+		t.Errorf("names of an earlier version's index: %v, want %v", got, want)
+	}
+	w, err := Open(addr, false, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.QuadStore().Close()
+	w.Close()
+	var indexes []string
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT indexname FROM pg_indexes WHERE tablename = 'factgraph_names' ORDER BY 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		indexes = append(indexes, n)
+	}
+	rows.Close()
+	if !slices.Equal(indexes, []string{"factgraph_names_name", "factgraph_names_name_subject"}) {
+		t.Errorf("indexes of factgraph_names after a write: %v, want the earlier one and factgraph_names_name_subject", indexes)
+	}
+	if got := names(); !slices.Equal(got, want) {
+		t.Errorf("names after the index was upgraded: %v, want %v", got, want)
+	}
+}
