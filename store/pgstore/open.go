@@ -29,11 +29,19 @@ type DB struct {
 	hasState atomic.Bool
 }
 
-// sqlDB returns factgraph's connection pool to the database.
+// sqlDB returns factgraph's connection pool to the database, connected: a server that
+// cannot be reached, or refuses the login, is an error that says so (describe) at the
+// first use.
 func (db *DB) sqlDB() (*sql.DB, error) {
 	if db.db == nil {
 		conn, err := sql.Open("postgres", db.addr)
+		if err == nil {
+			err = conn.Ping()
+		}
 		if err != nil {
+			if conn != nil {
+				conn.Close()
+			}
 			return nil, describe(db.addr, err)
 		}
 		db.db = conn
@@ -68,18 +76,9 @@ func Open(addr string, create, write bool) (*DB, error) {
 		}
 	}
 	if !write {
-		// Read-only: one connection, factgraph's; Cayley's opens if something asks for it.
-		db := &DB{addr: addr}
-		conn, err := db.sqlDB()
-		if err == nil {
-			err = conn.Ping()
-		}
-		if err != nil {
-			db.Close()
-			return nil, describe(addr, err)
-		}
-		db.qs = &lazyQuadStore{addr: addr}
-		return db, nil
+		// Read-only: nothing connects before it reads, and then through one connection,
+		// factgraph's for its reads and Cayley's for Gizmo's (either logs in, about 10 ms).
+		return &DB{addr: addr, qs: &lazyQuadStore{addr: addr}}, nil
 	}
 	qs, err := open(addr, create)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"testing"
+	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -128,35 +129,71 @@ func TestReaderPlans(t *testing.T) {
 	}
 }
 
-// TestReadOnlyConnections checks that a store opened read-only reads through one
-// connection, and connects Cayley's quad store only when asked for it.
+// TestReadOnlyConnections checks that a store opened read-only connects when it reads,
+// through one connection, and connects Cayley's quad store only when asked for it.
 func TestReadOnlyConnections(t *testing.T) {
 	addr := newStore(t)
-	conns := func(db *DB) int {
+	admin, err := sql.Open("postgres", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	conns := func() int {
 		t.Helper()
 		var n int
-		if err := db.db.QueryRow(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()`).Scan(&n); err != nil {
+		err := admin.QueryRow(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`).Scan(&n)
+		if err != nil {
 			t.Fatal(err)
 		}
 		return n
 	}
-	db, rd := openReader(t, addr)
+	stats := func(db *DB) {
+		t.Helper()
+		qs, err := db.Cayley()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := qs.Stats(context.Background(), true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db, err := Open(addr, false, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := conns(); n != 0 {
+		t.Errorf("a store opened read-only holds %d connections before it reads, want 0", n)
+	}
+	rd, err := db.Begin(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := rd.PreloadKinds([]quad.IRI{"p"}); err != nil {
 		t.Fatal(err)
 	}
 	rd.Close()
-	if n := conns(db); n != 1 {
+	if n := conns(); n != 1 {
 		t.Errorf("a read-only store holds %d connections after a read, want 1", n)
 	}
-	qs, err := db.Cayley()
+	stats(db)
+	if n := conns(); n != 2 {
+		t.Errorf("%d connections once Cayley's quad store is used, want 2", n)
+	}
+	db.QuadStore().Close()
+	db.Close()
+	// The server ends a closed connection's process a moment later.
+	for deadline := time.Now().Add(5 * time.Second); conns() > 0 && time.Now().Before(deadline); {
+		time.Sleep(20 * time.Millisecond)
+	}
+	// Gizmo's way: Cayley's quad store alone.
+	db, err = Open(addr, false, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := qs.Stats(context.Background(), true); err != nil {
-		t.Fatal(err)
-	}
-	if n := conns(db); n != 2 {
-		t.Errorf("%d connections once Cayley's quad store is used, want 2", n)
+	defer func() { db.QuadStore().Close(); db.Close() }()
+	stats(db)
+	if n := conns(); n != 1 {
+		t.Errorf("%d connections for Cayley's quad store alone, want 1", n)
 	}
 }
 
