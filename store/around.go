@@ -263,6 +263,9 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 		return nil, err
 	}
 	w.keepRel = map[string]bool{}
+	if err := w.prefetchRelations(rels); err != nil {
+		return nil, err
+	}
 	for _, r := range rels {
 		if err := w.relation(r.from, r.typ, r.to); err != nil {
 			return nil, err

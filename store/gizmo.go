@@ -75,7 +75,13 @@ func (s *Store) GizmoWith(ctx context.Context, code string, opts GizmoOptions) (
 	defer stop()
 	go watchHeap(ctx, maxMem, cancel)
 
-	sess := gizmo.NewSession(s.qs)
+	qs := s.qs
+	if s.pg != nil {
+		if qs, err = s.pg.Cayley(); err != nil {
+			return nil, err
+		}
+	}
+	sess := gizmo.NewSession(qs)
 	it, err := sess.Execute(ctx, code, query.Options{Collation: query.JSON, Limit: limit})
 	if err != nil {
 		return nil, fmt.Errorf("gizmo query: %w; see docs/model.md for examples", err)

@@ -73,6 +73,10 @@ func (w *walker) holds(id string) (bool, error) {
 	if id == "" {
 		return false, nil
 	}
+	// Its kind alone: a hub's entries in the link index are thousands.
+	if err := w.prefetchKinds([]string{id}); err != nil {
+		return false, err
+	}
 	if ok, err := w.isItem(id); ok || err != nil {
 		return ok, err
 	}

@@ -73,6 +73,12 @@ func (w *walker) prefetchLinks(ids []string) error {
 	return w.prefetchKinds(targets)
 }
 
+// kindPreloader is a reader that reads the kinds of many items in one request, without
+// the rest of what the link index lists under them (pgstore.Reader).
+type kindPreloader interface {
+	PreloadKinds(items []quad.IRI) error
+}
+
 // prefetchKinds reads the kinds of the items ids from the link index, when the walk has
 // one, into w.kinds.
 func (w *walker) prefetchKinds(ids []string) error {
@@ -87,7 +93,15 @@ func (w *walker) prefetchKinds(ids []string) error {
 		}
 	}
 	kinds := make([]string, len(todo))
-	if err := w.preload(todo); err != nil {
+	if kp, ok := br.(kindPreloader); ok {
+		iris := make([]quad.IRI, len(todo))
+		for i, id := range todo {
+			iris[i] = model.ItemIRI(id)
+		}
+		if err := kp.PreloadKinds(iris); err != nil {
+			return err
+		}
+	} else if err := w.preload(todo); err != nil {
 		return err
 	}
 	err = w.split(len(todo), parallelMin, func(r indexReader, from, to int) error {
@@ -153,4 +167,24 @@ func (w *walker) prefetchItems(ids []string) error {
 		w.readAhead[iri] = got[i]
 	}
 	return nil
+}
+
+// prefetchRelations reads the nodes of the relations rels that the walk has not read, in
+// one request, on a store whose reader reads many subjects so (relation reads them).
+func (w *walker) prefetchRelations(rels []relKey) error {
+	p, ok := w.br.(preloader)
+	if !ok || len(rels) == 0 {
+		return nil
+	}
+	var iris []quad.IRI
+	for _, r := range rels {
+		iri := model.RelationIRI(r.from, string(r.typ), r.to)
+		if _, ok := w.rels[string(iri)]; !ok {
+			iris = append(iris, iri)
+		}
+	}
+	if len(iris) < 2 {
+		return nil
+	}
+	return p.PreloadItems(iris)
 }

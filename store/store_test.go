@@ -520,6 +520,21 @@ func TestGizmo(t *testing.T) {
 		if _, err := s.Gizmo(context.Background(), `g.V("<japan>").In(`, 0); err == nil || !strings.Contains(err.Error(), "gizmo query") {
 			t.Errorf("syntax error: err = %v, want a gizmo query error", err)
 		}
+		if addr == "mem:" {
+			return
+		}
+		// A store opened read-only, as "factgraph query gizmo" opens it (on PostgreSQL,
+		// Cayley's quad store connects when the query needs it).
+		s.Close()
+		ro, err := Open(context.Background(), addr, &OpenOptions{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ro.Close()
+		got, err := ro.Gizmo(context.Background(), tests[0].code, 0)
+		if err != nil || !reflect.DeepEqual(got, tests[0].want) {
+			t.Errorf("Gizmo(%s) on the store opened read-only = %#v, %v; want %#v", tests[0].code, got, err, tests[0].want)
+		}
 	})
 }
 

@@ -262,6 +262,12 @@ func (w *walker) name(id string) error {
 	return w.source(id)
 }
 
+// objectReader is a reader that reads the objects of a subject and predicate each once,
+// however many sources state them (pgstore.Reader).
+type objectReader interface {
+	Objects(s, p quad.Value) ([]quad.Value, error)
+}
+
 // readAliases reads the aliases of the party id, read for its name, from every source
 // that states it; elsewhere than on bolt it reads the party whole.
 func (w *walker) readAliases(id string) error {
@@ -269,6 +275,16 @@ func (w *walker) readAliases(id string) error {
 		return nil
 	}
 	set := map[string]bool{}
+	if o, ok := w.br.(objectReader); ok {
+		vs, err := o.Objects(model.ItemIRI(id), model.Alias)
+		for _, v := range vs {
+			if a, ok := v.(quad.String); ok {
+				set[string(a)] = true
+			}
+		}
+		w.aliases[id] = sortedKeys(set) // not nil: read
+		return err
+	}
 	ok, err := w.boltQuads([]quad.Direction{quad.Subject, quad.Predicate}, []quad.Value{model.ItemIRI(id), model.Alias}, func(q quad.Quad, _ string) error {
 		if a, ok := q.Object.(quad.String); ok {
 			set[string(a)] = true

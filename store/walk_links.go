@@ -241,6 +241,22 @@ func (w *walker) expand(id string) ([]string, error) {
 		}
 		return err
 	}
+	// The relations' nodes, read ahead in one request where a request costs a round trip.
+	if _, ok := w.br.(preloader); ok {
+		var rels []relKey
+		err = it.outgoing(func(p quad.IRI, to string, relation bool) error {
+			if relation && w.follows(string(p)) {
+				rels = append(rels, relKey{id, p, to})
+			}
+			return nil
+		})
+		if err == nil {
+			err = w.prefetchRelations(rels)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 	// Outgoing: the item's own references, and relations from it.
 	err = it.outgoing(func(p quad.IRI, to string, relation bool) error {
 		switch {
@@ -293,6 +309,17 @@ func (w *walker) expand(id string) ([]string, error) {
 		}
 	} else if err := w.quads(quad.Object, model.ItemIRI(id), collect); err != nil {
 		return nil, err
+	}
+	if _, ok := w.br.(preloader); ok {
+		var rels []relKey
+		for _, x := range ins {
+			if model.IsRelationType(x.p) && w.follows(string(x.p)) {
+				rels = append(rels, relKey{x.sub, x.p, id})
+			}
+		}
+		if err := w.prefetchRelations(rels); err != nil {
+			return nil, err
+		}
 	}
 	sort.Slice(ins, func(i, j int) bool {
 		if ins[i].sub != ins[j].sub {

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -24,13 +25,23 @@ type DB struct {
 	// db is factgraph's own connection pool, for what it reads and writes without Cayley;
 	// opened on first use.
 	db *sql.DB
+	// hasState says that factgraph's tables were found in the store (Begin).
+	hasState atomic.Bool
 }
 
-// sqlDB returns factgraph's connection pool to the database.
+// sqlDB returns factgraph's connection pool to the database, connected: a server that
+// cannot be reached, or refuses the login, is an error that says so (describe) at the
+// first use.
 func (db *DB) sqlDB() (*sql.DB, error) {
 	if db.db == nil {
 		conn, err := sql.Open("postgres", db.addr)
+		if err == nil {
+			err = conn.Ping()
+		}
 		if err != nil {
+			if conn != nil {
+				conn.Close()
+			}
 			return nil, describe(db.addr, err)
 		}
 		db.db = conn
@@ -64,6 +75,11 @@ func Open(addr string, create, write bool) (*DB, error) {
 			return nil, err
 		}
 	}
+	if !write {
+		// Read-only: nothing connects before it reads, and then through one connection,
+		// factgraph's for its reads and Cayley's for Gizmo's (either logs in, about 10 ms).
+		return &DB{addr: addr, qs: &lazyQuadStore{addr: addr}}, nil
+	}
 	qs, err := open(addr, create)
 	if err != nil {
 		return nil, err
@@ -71,8 +87,18 @@ func Open(addr string, create, write bool) (*DB, error) {
 	return &DB{qs: qs, addr: addr}, nil
 }
 
-// QuadStore is Cayley's quad store on the database.
+// QuadStore is Cayley's quad store on the database; on a store opened read-only, it
+// connects on first use.
 func (db *DB) QuadStore() cgraph.QuadStore { return db.qs }
+
+// Cayley is Cayley's quad store on the database itself, connected, for what builds its
+// shapes on it.
+func (db *DB) Cayley() (cgraph.QuadStore, error) {
+	if l, ok := db.qs.(*lazyQuadStore); ok {
+		return l.get()
+	}
+	return db.qs, nil
+}
 
 // ReadAll reads every quad of the store with two queries in one read-only transaction.
 func (db *DB) ReadAll(ctx context.Context) (*model.Table, error) {

@@ -2,9 +2,11 @@ package pgstore
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
@@ -33,7 +35,9 @@ type Reader struct {
 	// firsts are the first objects of subjects and predicates read ahead (PreloadFirst);
 	// nil for none.
 	firsts map[[2]quad.Value]quad.Value
-	strs   map[string]string
+	// kinds are the kinds of items read ahead (PreloadKinds), "" for none.
+	kinds map[string]string
+	strs  map[string]string
 }
 
 // itemEntries are what the link index lists under an item: the ends of its links, each
@@ -54,24 +58,39 @@ func (db *DB) Begin(ctx context.Context) (*Reader, error) {
 		return nil, fmt.Errorf("read store %q: %w", Redact(db.addr), err)
 	}
 	rd := &Reader{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, cached: map[string]*itemEntries{},
-		items: map[quad.IRI][]quad.Quad{}, firsts: map[[2]quad.Value]quad.Value{}, strs: map[string]string{}}
-	var state sql.NullString
-	err = tx.QueryRowContext(ctx, `SELECT to_regclass('factgraph_state')::text`).Scan(&state)
-	if err == nil && state.Valid {
-		var version sql.NullInt64
-		var fresh bool
-		err = tx.QueryRowContext(ctx, `SELECT version, fresh FROM factgraph_state LIMIT 1`).Scan(&version, &fresh)
-		if err == sql.ErrNoRows {
-			err = nil
+		items: map[quad.IRI][]quad.Quad{}, firsts: map[[2]quad.Value]quad.Value{}, kinds: map[string]string{},
+		strs: map[string]string{}}
+	var set [4]string
+	var version sql.NullInt64
+	var fresh sql.NullBool
+	if !db.hasState.Load() {
+		// A store written before factgraph kept indexes in it has no state: the first
+		// Reader looks, and the next ones of the process read the state right away.
+		var state sql.NullString
+		err = tx.QueryRowContext(ctx, `SELECT `+plannerSettings+`to_regclass('factgraph_state')::text`).Scan(&set[0], &set[1], &set[2], &set[3], &state)
+		if err == nil && state.Valid {
+			db.hasState.Store(true)
+			err = tx.QueryRowContext(ctx, `SELECT version, fresh FROM (SELECT 1) AS one LEFT JOIN factgraph_state ON true LIMIT 1`).Scan(&version, &fresh)
 		}
-		rd.links = err == nil && fresh && version.Int64 == indexVersionInt
+	} else {
+		err = tx.QueryRowContext(ctx, `SELECT `+plannerSettings+`version, fresh FROM (SELECT 1) AS one LEFT JOIN factgraph_state ON true LIMIT 1`).Scan(&set[0], &set[1], &set[2], &set[3], &version, &fresh)
 	}
+	rd.links = err == nil && fresh.Bool && version.Int64 == indexVersionInt
 	if err != nil {
 		tx.Rollback()
 		return nil, fmt.Errorf("read store %q: %w", Redact(db.addr), err)
 	}
 	return rd, nil
 }
+
+// plannerSettings are the columns of a query that set how PostgreSQL plans the Reader's
+// queries, for its transaction. Every one of them reads a few runs of keys through an
+// index and looks their values up by hash, but the planner cannot count the keys of an
+// array parameter and guesses thousands of rows: it would hash a scan of the whole nodes
+// table (150 ms at 10,000 articles for a query that finds no row), start parallel workers
+// and compile the query (JIT) for longer than it runs.
+const plannerSettings = `set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
+	set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), `
 
 // Close ends the Reader's snapshot.
 func (rd *Reader) Close() {
@@ -143,17 +162,41 @@ const valueCols = `%[1]s.value, %[1]s.value_string, %[1]s.datatype, %[1]s.langua
 	%[1]s.value_int, %[1]s.value_bool, %[1]s.value_float, %[1]s.value_time`
 
 // quadsQuery is the query of the quads with a source's label whose columns where names,
-// with their values, in the order of their numbers.
-func quadsQuery(where string) string {
-	return `SELECT ` + fmt.Sprintf(valueCols, "s") + `, ` + fmt.Sprintf(valueCols, "p") + `, ` + fmt.Sprintf(valueCols, "o") +
-		`, l.value_string
-	FROM quads q JOIN nodes s ON s.hash = q.subject_hash JOIN nodes p ON p.hash = q.predicate_hash
+// with their values and numbers, in the order of their numbers when ordered (else as the
+// server finds them: it sends the first rows while it looks the others up). With
+// bySubject the subjects are not joined with their values: the caller names them (where
+// picks them by hash), and scanQuads takes their hashes back to the values it was given.
+func quadsQuery(where string, bySubject, ordered bool) string {
+	subject, join := fmt.Sprintf(valueCols, "s"), `JOIN nodes s ON s.hash = q.subject_hash `
+	if bySubject {
+		subject, join = `q.subject_hash`, ``
+	}
+	order := ``
+	if ordered {
+		order = ` ORDER BY q.horizon`
+	}
+	return `SELECT ` + subject + `, ` + fmt.Sprintf(valueCols, "p") + `, ` + fmt.Sprintf(valueCols, "o") +
+		`, l.value_string, q.horizon
+	FROM quads q ` + join + `JOIN nodes p ON p.hash = q.predicate_hash
 		JOIN nodes o ON o.hash = q.object_hash JOIN nodes l ON l.hash = q.label_hash
-	WHERE ` + where + ` AND l.iri AND l.value_string LIKE 'source/%' ORDER BY q.horizon`
+	WHERE ` + where + ` AND l.iri AND l.value_string LIKE 'source/%'` + order
 }
 
-// scanQuads reads the rows of a quadsQuery.
-func scanQuads(rows *sql.Rows, fn func(q quad.Quad)) error {
+// byHash maps the hashes of values to the values, for the rows of a quadsQuery by
+// subject.
+type byHash map[string]quad.Value
+
+// add adds v, and returns its hash.
+func (m byHash) add(v quad.Value) []byte {
+	h := hashOf(v)
+	m[string(h)] = v
+	return h
+}
+
+// scanQuads reads the rows of a quadsQuery, and calls fn with the quad and its number;
+// bySubject are the values of the subjects by hash for a query by subject, nil for
+// another.
+func scanQuads(rows *sql.Rows, bySubject byHash, fn func(q quad.Quad, horizon int64)) error {
 	defer rows.Close()
 	type cols struct {
 		data   []byte
@@ -169,23 +212,35 @@ func scanQuads(rows *sql.Rows, fn func(q quad.Quad)) error {
 	}
 	var c [3]cols
 	var label string
+	var horizon int64
+	var subject sql.RawBytes
 	dest := make([]any, 0, 31)
 	for i := range c {
+		if i == 0 && bySubject != nil {
+			dest = append(dest, &subject)
+			continue
+		}
 		dest = append(dest, &c[i].data, &c[i].str, &c[i].typ, &c[i].lang, &c[i].iri, &c[i].bnode, &c[i].vint, &c[i].vbool, &c[i].vfloat, &c[i].vtime)
 	}
-	dest = append(dest, &label)
+	dest = append(dest, &label, &horizon)
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
 		var v [3]quad.Value
 		for i := range c {
+			if i == 0 && bySubject != nil {
+				if v[0] = bySubject[string(subject)]; v[0] == nil {
+					return fmt.Errorf("a quad of a subject not asked for (hash %x)", []byte(subject))
+				}
+				continue
+			}
 			var err error
 			if v[i], err = rowValue(c[i].data, c[i].str, c[i].typ, c[i].lang, c[i].iri, c[i].bnode, c[i].vint, c[i].vbool, c[i].vfloat, c[i].vtime); err != nil {
 				return err
 			}
 		}
-		fn(quad.Quad{Subject: v[0], Predicate: v[1], Object: v[2], Label: quad.IRI(label)})
+		fn(quad.Quad{Subject: v[0], Predicate: v[1], Object: v[2], Label: quad.IRI(label)}, horizon)
 	}
 	return rows.Err()
 }
@@ -207,15 +262,21 @@ func (rd *Reader) Quads(dirs []quad.Direction, lead ...quad.Value) (out []quad.Q
 	}
 	var where []string
 	args := make([]any, len(lead))
+	var known byHash
 	for i, d := range dirs {
 		where = append(where, fmt.Sprintf("q.%s_hash = $%d", d, i+1))
-		args[i] = hashOf(lead[i])
+		if d == quad.Subject {
+			known = byHash{}
+			args[i] = known.add(lead[i])
+		} else {
+			args[i] = hashOf(lead[i])
+		}
 	}
-	rows, err := rd.query(quadsQuery(strings.Join(where, " AND ")), args...)
+	rows, err := rd.query(quadsQuery(strings.Join(where, " AND "), known != nil, true), args...)
 	if err != nil {
 		return nil, true, fmt.Errorf("read store: %w", err)
 	}
-	err = scanQuads(rows, func(q quad.Quad) { out = append(out, q) })
+	err = scanQuads(rows, known, func(q quad.Quad, _ int64) { out = append(out, q) })
 	if err != nil {
 		return nil, true, fmt.Errorf("read store: %w", err)
 	}
@@ -226,25 +287,41 @@ func (rd *Reader) Quads(dirs []quad.Direction, lead ...quad.Value) (out []quad.Q
 // ItemQuads to answer from.
 func (rd *Reader) PreloadItems(iris []quad.IRI) error {
 	hashes := make([][]byte, 0, len(iris))
+	known := byHash{}
 	for _, iri := range iris {
 		if _, ok := rd.items[iri]; !ok {
-			hashes = append(hashes, hashOf(iri))
+			hashes = append(hashes, known.add(iri))
 			rd.items[iri] = nil
 		}
 	}
 	if len(hashes) == 0 {
 		return nil
 	}
-	rows, err := rd.query(quadsQuery(`q.subject_hash = ANY($1)`), pq.Array(hashes))
+	// Unordered, and each subject's quads put in order here: a sort of all of them would
+	// keep the server from sending any row before it found the last.
+	rows, err := rd.query(quadsQuery(`q.subject_hash = ANY($1)`, true, false), pq.Array(hashes))
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}
-	err = scanQuads(rows, func(q quad.Quad) {
+	type numbered struct {
+		q quad.Quad
+		n int64
+	}
+	got := map[quad.IRI][]numbered{}
+	err = scanQuads(rows, known, func(q quad.Quad, n int64) {
 		iri := q.Subject.(quad.IRI)
-		rd.items[iri] = append(rd.items[iri], q)
+		got[iri] = append(got[iri], numbered{q, n})
 	})
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
+	}
+	for iri, qs := range got {
+		slices.SortFunc(qs, func(a, b numbered) int { return cmp.Compare(a.n, b.n) })
+		out := make([]quad.Quad, len(qs))
+		for i := range qs {
+			out[i] = qs[i].q
+		}
+		rd.items[iri] = out
 	}
 	return nil
 }
@@ -253,11 +330,15 @@ func (rd *Reader) PreloadItems(iris []quad.IRI) error {
 // source's label, with one query, for First to answer from.
 func (rd *Reader) PreloadFirst(subjects []quad.IRI, preds []quad.IRI) error {
 	var hs, ps [][]byte
+	known := byHash{}
 	for _, s := range subjects {
 		if _, ok := rd.items[s]; ok {
 			continue
 		}
-		hs = append(hs, hashOf(s))
+		if _, ok := known[string(hashOf(s))]; ok {
+			continue // asked twice
+		}
+		hs = append(hs, known.add(s))
 		for _, p := range preds {
 			rd.firsts[[2]quad.Value{s, p}] = nil
 		}
@@ -270,18 +351,18 @@ func (rd *Reader) PreloadFirst(subjects []quad.IRI, preds []quad.IRI) error {
 	}
 	// The first quad of each pair on its own, through the subject-predicate index: a
 	// party that thousands of sources name has thousands of quads of its name.
-	q := `SELECT ` + fmt.Sprintf(valueCols, "s") + `, ` + fmt.Sprintf(valueCols, "p") + `, ` + fmt.Sprintf(valueCols, "o") + `, q.label
+	q := `SELECT q.subject_hash, ` + fmt.Sprintf(valueCols, "p") + `, ` + fmt.Sprintf(valueCols, "o") + `, q.label, q.horizon
 	FROM unnest($1::bytea[]) AS sh(h) CROSS JOIN unnest($2::bytea[]) AS ph(h)
-	CROSS JOIN LATERAL (SELECT q.subject_hash, q.predicate_hash, q.object_hash, l.value_string AS label
+	CROSS JOIN LATERAL (SELECT q.subject_hash, q.predicate_hash, q.object_hash, l.value_string AS label, q.horizon
 		FROM quads q JOIN nodes l ON l.hash = q.label_hash
 		WHERE q.subject_hash = sh.h AND q.predicate_hash = ph.h AND l.iri AND l.value_string LIKE 'source/%'
 		ORDER BY q.object_hash LIMIT 1) q
-	JOIN nodes s ON s.hash = q.subject_hash JOIN nodes p ON p.hash = q.predicate_hash JOIN nodes o ON o.hash = q.object_hash`
+	JOIN nodes p ON p.hash = q.predicate_hash JOIN nodes o ON o.hash = q.object_hash`
 	rows, err := rd.query(q, pq.Array(hs), pq.Array(ps))
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}
-	err = scanQuads(rows, func(q quad.Quad) { rd.firsts[[2]quad.Value{q.Subject, q.Predicate}] = q.Object })
+	err = scanQuads(rows, known, func(q quad.Quad, _ int64) { rd.firsts[[2]quad.Value{q.Subject, q.Predicate}] = q.Object })
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}
@@ -304,16 +385,58 @@ func (rd *Reader) First(s, p quad.Value) (quad.Value, bool, error) {
 		}
 		return nil, true, nil
 	}
-	q := strings.Replace(quadsQuery(`q.subject_hash = $1 AND q.predicate_hash = $2`), "ORDER BY q.horizon", "ORDER BY q.object_hash LIMIT 1", 1)
-	rows, err := rd.query(q, hashOf(s), hashOf(p))
+	q := strings.Replace(quadsQuery(`q.subject_hash = $1 AND q.predicate_hash = $2`, true, true), "ORDER BY q.horizon", "ORDER BY q.object_hash LIMIT 1", 1)
+	known := byHash{}
+	rows, err := rd.query(q, known.add(s), hashOf(p))
 	if err != nil {
 		return nil, true, fmt.Errorf("read store: %w", err)
 	}
 	var found quad.Value
-	if err := scanQuads(rows, func(q quad.Quad) { found = q.Object }); err != nil {
+	if err := scanQuads(rows, known, func(q quad.Quad, _ int64) { found = q.Object }); err != nil {
 		return nil, true, fmt.Errorf("read store: %w", err)
 	}
 	return found, true, nil
+}
+
+// Objects returns the objects of the quads of subject s and predicate p that have a
+// source's label, each once, in no order: the aliases of a party that a thousand sources
+// state are a thousand quads of a few values, and each value's labels are looked at until
+// one is a source's.
+func (rd *Reader) Objects(s, p quad.Value) ([]quad.Value, error) {
+	q := `SELECT ` + fmt.Sprintf(valueCols, "o") + `
+	FROM (SELECT DISTINCT object_hash FROM quads WHERE subject_hash = $1 AND predicate_hash = $2) d
+	JOIN nodes o ON o.hash = d.object_hash
+	WHERE EXISTS (SELECT 1 FROM quads q JOIN nodes l ON l.hash = q.label_hash
+		WHERE q.subject_hash = $1 AND q.predicate_hash = $2 AND q.object_hash = d.object_hash
+			AND l.iri AND l.value_string LIKE 'source/%')`
+	rows, err := rd.query(q, hashOf(s), hashOf(p))
+	if err != nil {
+		return nil, fmt.Errorf("read store: %w", err)
+	}
+	defer rows.Close()
+	var out []quad.Value
+	var (
+		data              []byte
+		str, typ, lang    sql.NullString
+		iri, bnode, vbool sql.NullBool
+		vint              sql.NullInt64
+		vfloat            sql.NullFloat64
+		vtime             sql.NullTime
+	)
+	for rows.Next() {
+		if err := rows.Scan(&data, &str, &typ, &lang, &iri, &bnode, &vint, &vbool, &vfloat, &vtime); err != nil {
+			return nil, fmt.Errorf("read store: %w", err)
+		}
+		v, err := rowValue(data, str, typ, lang, iri, bnode, vint, vbool, vfloat, vtime)
+		if err != nil {
+			return nil, fmt.Errorf("read store: %w", err)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read store: %w", err)
+	}
+	return out, nil
 }
 
 // ItemQuads calls fn with the quads with a source's label whose subject is iri, and the
@@ -355,17 +478,18 @@ func (rd *Reader) LinkQuads(v quad.Value) (out, in []quad.Quad, ok bool, err err
 // Preload reads what the link index lists under each of items with one query, for the
 // link methods to answer from.
 func (rd *Reader) Preload(items []quad.IRI) error {
+	if !rd.links {
+		return nil
+	}
 	var todo []string
 	for _, it := range items {
 		if _, ok := rd.cached[string(it)]; !ok {
 			todo = append(todo, string(it))
+			rd.cached[string(it)] = &itemEntries{}
 		}
 	}
-	if !rd.links || len(todo) == 0 {
+	if len(todo) == 0 {
 		return nil
-	}
-	for _, it := range todo {
-		rd.cached[it] = &itemEntries{}
 	}
 	rows, err := rd.query(`SELECT item, at, mid, other FROM factgraph_links WHERE item = ANY($1) ORDER BY item, at, mid, other, source`, pq.Array(todo))
 	if err != nil {
@@ -456,6 +580,9 @@ func (rd *Reader) ItemLinks(item quad.IRI) (ends []model.LinkEnd, kind, date str
 // Incoming returns the ends of the links to item whose predicate is one of preds (every
 // link when preds is nil), from the link index.
 func (rd *Reader) Incoming(item quad.IRI, preds []quad.IRI) []model.LinkEnd {
+	if _, ok := rd.cached[string(item)]; !ok && rd.links && rd.err == nil {
+		return rd.incoming(item, preds)
+	}
 	var out []model.LinkEnd
 	for _, e := range rd.entries(item).ends {
 		if e.Out {
@@ -465,6 +592,41 @@ func (rd *Reader) Incoming(item quad.IRI, preds []quad.IRI) []model.LinkEnd {
 			continue
 		}
 		out = append(out, model.LinkEnd{Pred: e.Pred, Other: e.Other})
+	}
+	return out
+}
+
+// incoming is Incoming from the entries of links to item alone, of the predicates preds:
+// a party that thousands of items name as bearer has thousands of other entries.
+func (rd *Reader) incoming(item quad.IRI, preds []quad.IRI) []model.LinkEnd {
+	q := `SELECT DISTINCT mid, other FROM factgraph_links WHERE item = $1 AND at = $2 ORDER BY mid, other`
+	args := []any{string(item), string(rune(model.LinkIn))}
+	if preds != nil {
+		q = `SELECT DISTINCT mid, other FROM factgraph_links WHERE item = $1 AND at = $2 AND mid = ANY($3) ORDER BY mid, other`
+		ps := make([]string, len(preds))
+		for i, p := range preds {
+			ps[i] = string(p)
+		}
+		args = append(args, pq.Array(ps))
+	}
+	rows, err := rd.query(q, args...)
+	if err != nil {
+		rd.fail(err)
+		return nil
+	}
+	defer rows.Close()
+	var out []model.LinkEnd
+	var mid, other sql.RawBytes
+	for rows.Next() {
+		if err := rows.Scan(&mid, &other); err != nil {
+			rd.fail(err)
+			return nil
+		}
+		out = append(out, model.LinkEnd{Pred: rd.internBytes(mid), Other: rd.internBytes(other)})
+	}
+	if err := rows.Err(); err != nil {
+		rd.fail(err)
+		return nil
 	}
 	return out
 }
@@ -479,7 +641,57 @@ func containsIRI(list []quad.IRI, s string) bool {
 }
 
 // Kind returns the kind one source gives item, from the link index; "" for none.
-func (rd *Reader) Kind(item quad.IRI) string { return rd.entries(item).kind }
+func (rd *Reader) Kind(item quad.IRI) string {
+	if e, ok := rd.cached[string(item)]; ok {
+		return e.kind
+	}
+	if k, ok := rd.kinds[string(item)]; ok {
+		return k
+	}
+	return rd.entries(item).kind
+}
+
+// PreloadKinds reads the kinds of items from the link index with one query, for Kind to
+// answer from: only their kind entries, the first of each in key order, as entries finds
+// it. A party that thousands of items name has thousands of entries beside its kind.
+func (rd *Reader) PreloadKinds(items []quad.IRI) error {
+	if !rd.links {
+		return nil
+	}
+	var todo []string
+	for _, it := range items {
+		if _, ok := rd.cached[string(it)]; ok {
+			continue
+		}
+		if _, ok := rd.kinds[string(it)]; !ok {
+			todo = append(todo, string(it))
+			rd.kinds[string(it)] = ""
+		}
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	// The first kind entry of each on its own, through the index: a party has one for
+	// each of the thousands of sources that state it.
+	rows, err := rd.query(`SELECT i.item, k.mid FROM unnest($1::text[]) AS i(item)
+		CROSS JOIN LATERAL (SELECT mid FROM factgraph_links
+			WHERE item = i.item AND at = $2 ORDER BY mid, other, source LIMIT 1) k`, pq.Array(todo), string(rune(model.LinkKind)))
+	if err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	defer rows.Close()
+	var item, mid sql.RawBytes
+	for rows.Next() {
+		if err := rows.Scan(&item, &mid); err != nil {
+			return fmt.Errorf("read store: %w", err)
+		}
+		rd.kinds[rd.internBytes(item)] = rd.internBytes(mid)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	return nil
+}
 
 // FirstLinked returns the item that item refers to through the field p, from the link
 // index; "" for none.
@@ -494,4 +706,6 @@ func (rd *Reader) FirstLinked(item, p quad.IRI) string {
 
 // IgnoreLinks makes the Reader do without factgraph's indexes, as if they did not cover
 // the store.
-func (rd *Reader) IgnoreLinks() { rd.links, rd.cached = false, map[string]*itemEntries{} }
+func (rd *Reader) IgnoreLinks() {
+	rd.links, rd.cached, rd.kinds = false, map[string]*itemEntries{}, map[string]string{}
+}

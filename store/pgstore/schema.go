@@ -32,7 +32,7 @@ CREATE TABLE IF NOT EXISTS factgraph_links (
 	other TEXT COLLATE "C" NOT NULL,
 	source TEXT COLLATE "C" NOT NULL
 );
-CREATE INDEX IF NOT EXISTS factgraph_names_name ON factgraph_names (name);
+CREATE INDEX IF NOT EXISTS factgraph_names_name_subject ON factgraph_names (name, subject);
 CREATE UNIQUE INDEX IF NOT EXISTS factgraph_links_key ON factgraph_links (item, at, mid, other, source);
 CREATE TABLE IF NOT EXISTS factgraph_state (
 	version INT NOT NULL,
@@ -59,15 +59,31 @@ CREATE TRIGGER factgraph_quads_written AFTER INSERT OR UPDATE OR DELETE OR TRUNC
 // version are built again by the next write.
 const indexVersion = "1"
 
+// upgradeSQL brings the indexes of factgraph's tables of a store written by an earlier
+// version to this one: the name index also holds the subjects, so that the items of a
+// name that a thousand sources state are read from the index alone. The earlier index
+// stays: dropping it would wait for every reader of the table to finish, and hold off
+// new ones meanwhile.
+const upgradeSQL = `CREATE INDEX IF NOT EXISTS factgraph_names_name_subject ON factgraph_names (name, subject)`
+
 // ensureSchema creates factgraph's tables in a store whose Cayley tables exist, unless
-// they exist already; the caller holds the schema lock.
+// they exist already, and brings their indexes up to date; the caller holds the schema
+// lock.
 func ensureSchema(ctx context.Context, conn *sql.Conn) error {
-	var quads, state sql.NullString
-	if err := conn.QueryRowContext(ctx, `SELECT to_regclass('quads')::text, to_regclass('factgraph_state')::text`).Scan(&quads, &state); err != nil {
+	var quads, state, names sql.NullString
+	if err := conn.QueryRowContext(ctx, `SELECT to_regclass('quads')::text, to_regclass('factgraph_state')::text,
+		to_regclass('factgraph_names_name_subject')::text`).Scan(&quads, &state, &names); err != nil {
 		return err
 	}
-	if !quads.Valid || state.Valid {
+	if !quads.Valid {
 		return nil
+	}
+	if state.Valid {
+		if names.Valid {
+			return nil
+		}
+		_, err := conn.ExecContext(ctx, upgradeSQL)
+		return err
 	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
