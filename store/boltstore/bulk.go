@@ -71,10 +71,19 @@ func (s *DB) boltDB() *bolt.DB {
 }
 
 // BulkTarget says whether a write into s can be a bulk load: s is a bolt store into which
-// nothing was ever written (its log is empty, so no value or quad id was ever given out).
+// nothing was ever written (Empty).
 func (s *DB) BulkTarget() (bool, error) {
+	if !BulkLoading || s.boltDB() == nil || s.readOnly {
+		return false, nil
+	}
+	return s.Empty()
+}
+
+// Empty says whether nothing was ever written into the bolt store s: its log is empty, so no
+// value or quad id was ever given out.
+func (s *DB) Empty() (bool, error) {
 	db := s.boltDB()
-	if !BulkLoading || db == nil || s.readOnly {
+	if db == nil {
 		return false, nil
 	}
 	empty := false
