@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"io"
 	"runtime"
 	"slices"
 	"sync"
@@ -118,7 +117,7 @@ func readAndParse(ctx context.Context, path string) *parsed {
 		return fail(err, fmt.Sprintf("cannot read facts file: %v", err))
 	}
 	defer f.Close()
-	data, err := io.ReadAll(safefile.NewReader(ctx, io.LimitReader(f, MaxFileSize+1)))
+	data, err := safefile.ReadAll(ctx, f, MaxFileSize)
 	if err != nil {
 		return fail(err, fmt.Sprintf("cannot read facts file: %v", err))
 	}
