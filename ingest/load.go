@@ -110,7 +110,7 @@ feed:
 // source.text resolved next to it.
 func readAndParse(ctx context.Context, path string) *parsed {
 	fail := func(err error, msg string) *parsed {
-		return &parsed{name: path, facts: &graph.Facts{}, byID: map[string]def{}, probs: Problems{{File: path, Msg: msg, Err: err}}}
+		return &parsed{name: path, facts: &graph.Facts{}, probs: Problems{{File: path, Msg: msg, Err: err}}}
 	}
 	f, err := safefile.Open(path)
 	if err != nil {
