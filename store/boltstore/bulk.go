@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
-	"slices"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -470,68 +469,4 @@ func (l *bulkLoader) waitLog() error {
 	err := <-l.logWrite
 	l.logWrite = nil
 	return err
-}
-
-// finish writes the value buckets and the quad indexes, in key order, then the counters,
-// and clears the loading mark.
-func (l *bulkLoader) finish() error {
-	for _, ind := range l.indexes {
-		if _, err := indexDirs(ind); err != nil {
-			return err
-		}
-	}
-	// The quad indexes are sorted and encoded beside the writes from here on.
-	done := make(chan struct{})
-	defer close(done)
-	runs := l.indexRuns(done)
-	// The link index first, while the values' keys are at hand.
-	if err := l.writeLinks(); err != nil {
-		return err
-	}
-	l.byKey, l.byKeyMore, l.keys, l.byHash = nil, nil, nil, nil
-	// Values: "v" and "n" with the hash's first two bytes name a bucket that maps the hash
-	// to the value's id ("v") and to its reference count ("n"), each as a uvarint.
-	order := make([]int32, len(l.nodes))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int {
-		return bytes.Compare(l.nodes[a].hash[:], l.nodes[b].hash[:])
-	})
-	for _, prefix := range []byte{'v', 'n'} {
-		w := l.writer()
-		for _, n := range order {
-			nd := &l.nodes[n]
-			v := nd.id
-			if prefix == 'n' {
-				v = nd.refs
-			}
-			if err := w.put([]byte{prefix, nd.hash[0], nd.hash[1]}, nd.hash[:], binary.AppendUvarint(nil, v)); err != nil {
-				return err
-			}
-		}
-		if err := w.commit(); err != nil {
-			return err
-		}
-	}
-	order = nil
-	if err := l.writeIndexes(runs); err != nil {
-		return err
-	}
-	return l.db.Update(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(metaBucketName)
-		if err := meta.Put([]byte("horizon"), binary.LittleEndian.AppendUint64(nil, l.next)); err != nil {
-			return err
-		}
-		if err := meta.Put([]byte("size"), binary.LittleEndian.AppendUint64(nil, uint64(len(l.quads)))); err != nil {
-			return err
-		}
-		if err := l.names.write(tx); err != nil {
-			return err
-		}
-		if err := stampLinks(tx); err != nil {
-			return fmt.Errorf("write the link index: %w", err)
-		}
-		return meta.Delete(loadingKey)
-	})
 }
