@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"fmt"
-	"io"
 	"runtime"
 	"slices"
 	"sync"
@@ -111,14 +110,14 @@ feed:
 // source.text resolved next to it.
 func readAndParse(ctx context.Context, path string) *parsed {
 	fail := func(err error, msg string) *parsed {
-		return &parsed{name: path, facts: &graph.Facts{}, byID: map[string]def{}, probs: Problems{{File: path, Msg: msg, Err: err}}}
+		return &parsed{name: path, facts: &graph.Facts{}, probs: Problems{{File: path, Msg: msg, Err: err}}}
 	}
 	f, err := safefile.Open(path)
 	if err != nil {
 		return fail(err, fmt.Sprintf("cannot read facts file: %v", err))
 	}
 	defer f.Close()
-	data, err := io.ReadAll(safefile.NewReader(ctx, io.LimitReader(f, MaxFileSize+1)))
+	data, err := safefile.ReadAll(ctx, f, MaxFileSize)
 	if err != nil {
 		return fail(err, fmt.Sprintf("cannot read facts file: %v", err))
 	}

@@ -82,10 +82,9 @@ type parsed struct {
 	name     string
 	facts    *graph.Facts
 	probs    Problems
-	defs     []def          // in file order
-	byID     map[string]def // first definition of each id
-	refs     []ref          // references not defined in the file itself
-	sourceAt pos            // position of source.id
+	defs     []def // in file order
+	refs     []ref // references not defined in the file itself
+	sourceAt pos   // position of source.id
 }
 
 type parser struct {
@@ -128,7 +127,7 @@ func parseFile(name string, data []byte, readText func(string) ([]byte, error)) 
 		p.top(root)
 	}
 	p.resolveLocal()
-	return &parsed{name: name, facts: p.facts, probs: sortProblems(p.probs), defs: p.defs, byID: p.byID, refs: p.refs, sourceAt: p.srcAt}
+	return &parsed{name: name, facts: p.facts, probs: sortProblems(p.probs), defs: p.defs, refs: p.refs, sourceAt: p.srcAt}
 }
 
 // top reads the top-level map: the version first, then the source (whose text the quotes of

@@ -148,7 +148,7 @@ func (s *Store) replace(ctx context.Context, reps []replacement, removing bool) 
 	if err == nil {
 		s.wrote = true
 	}
-	s.pgEmpty = nil
+	s.empty = nil
 	return report, err
 }
 

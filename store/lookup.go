@@ -22,7 +22,7 @@ func (s *Store) Lookup(ctx context.Context, id string) (_ graph.ItemInfo, _ bool
 	if err := s.checkOpen(); err != nil {
 		return graph.ItemInfo{}, false, err
 	}
-	if empty, err := s.emptyPostgres(ctx); empty || err != nil {
+	if empty, err := s.emptyStore(ctx); empty || err != nil {
 		return graph.ItemInfo{}, false, err
 	}
 	type said struct{ kind, typ, name string }
@@ -105,20 +105,33 @@ func (s *Store) Has(ctx context.Context, id string) (_ bool, err error) {
 	return w.isItem(id)
 }
 
-// emptyPostgres says whether s is a PostgreSQL store that held no quad when first asked
-// since its last write: checking the ids of a corpus against a new store asks about every
-// one of them, a round trip to the server each. (Writers that share the store may fill it
-// meanwhile; what they write is checked against what it held when their writes began.)
-func (s *Store) emptyPostgres(ctx context.Context) (bool, error) {
-	if s.pg == nil {
-		return false, nil
+// emptyStore says whether s held no quad when first asked since its last write: checking
+// the ids of a corpus against a new store asks about every one of them, a round trip to the
+// server each on PostgreSQL, a read transaction each on bolt. (Writers that share a
+// PostgreSQL store may fill it meanwhile; what they write is checked against what it held
+// when their writes began. A bolt store open for writing is this process's alone; one
+// opened to read may be written by another process, so it is asked every time.)
+func (s *Store) emptyStore(ctx context.Context) (bool, error) {
+	if s.empty != nil {
+		return *s.empty, nil
 	}
-	if s.pgEmpty == nil {
-		empty, err := s.pg.Empty(ctx)
+	var empty bool
+	switch {
+	case s.pg != nil:
+		e, err := s.pg.Empty(ctx)
 		if err != nil {
 			return false, fmt.Errorf("read store %q: %w", pgstore.Redact(s.addr), err)
 		}
-		s.pgEmpty = &empty
+		empty = e
+	case s.bolt != nil && !s.readOnly:
+		e, err := s.bolt.Empty()
+		if err != nil {
+			return false, fmt.Errorf("read store %q: %w", s.addr, err)
+		}
+		empty = e
+	default:
+		return false, nil
 	}
-	return *s.pgEmpty, nil
+	s.empty = &empty
+	return empty, nil
 }

@@ -58,8 +58,8 @@ type Store struct {
 	// pg is the database of a PostgreSQL store (store/pgstore), for its indexes and its
 	// own reads and writes; nil for other stores.
 	pg *pgstore.DB
-	// pgEmpty, once known, says whether the PostgreSQL store held no quad (emptyPostgres).
-	pgEmpty *bool
+	// empty, once known, says whether the store held no quad (emptyStore).
+	empty *bool
 	// wrote says a write succeeded since Open.
 	wrote bool
 	// apply writes one delta set; a field so that tests can make a write fail.

@@ -387,6 +387,28 @@ func TestLookup(t *testing.T) {
 	})
 }
 
+// A new store answers lookups without reading itself, having found once that it is empty;
+// a write through the same store must make it read again.
+func TestLookupBeforeAndAfterTheFirstWrite(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, addr string) {
+		ctx := context.Background()
+		s := openStore(t, addr)
+		if info, ok, err := s.Lookup(ctx, "united-states"); ok || err != nil {
+			t.Fatalf("Lookup(united-states) in a new store = %+v, %v, %v; want nothing", info, ok, err)
+		}
+		ingest(t, s, treatyFacts())
+		if info, ok, err := s.Lookup(ctx, "united-states"); !ok || err != nil || info.Name != "United States" {
+			t.Errorf("Lookup(united-states) after the first write = %+v, %v, %v; want the party", info, ok, err)
+		}
+		if _, err := s.Remove(ctx, treatyFacts().Source.ID); err != nil {
+			t.Fatal(err)
+		}
+		if info, ok, err := s.Lookup(ctx, "united-states"); ok || err != nil {
+			t.Errorf("Lookup(united-states) after removing its only source = %+v, %v, %v; want nothing", info, ok, err)
+		}
+	})
+}
+
 func TestLoadSortsAndSetsSources(t *testing.T) {
 	s := storeWith(t, natoFacts(), treatyFacts())
 	g, err := s.Load(context.Background(), LoadOptions{})

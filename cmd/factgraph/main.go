@@ -24,7 +24,9 @@ var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
+	stopProfile := startProfile(os.Stderr)
 	code := run(ctx, os.Args, os.Stdout, os.Stderr)
+	stopProfile()
 	stop()
 	os.Exit(code)
 }

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
-	"slices"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -71,10 +70,19 @@ func (s *DB) boltDB() *bolt.DB {
 }
 
 // BulkTarget says whether a write into s can be a bulk load: s is a bolt store into which
-// nothing was ever written (its log is empty, so no value or quad id was ever given out).
+// nothing was ever written (Empty).
 func (s *DB) BulkTarget() (bool, error) {
+	if !BulkLoading || s.boltDB() == nil || s.readOnly {
+		return false, nil
+	}
+	return s.Empty()
+}
+
+// Empty says whether nothing was ever written into the bolt store s: its log is empty, so no
+// value or quad id was ever given out.
+func (s *DB) Empty() (bool, error) {
 	db := s.boltDB()
-	if !BulkLoading || db == nil || s.readOnly {
+	if db == nil {
 		return false, nil
 	}
 	empty := false
@@ -132,9 +140,13 @@ type bulkLoader struct {
 	names     bulkNames
 	links     []bulkLink
 
-	// The log entries not yet written: keys and values, in id order.
-	logKeys, logVals [][]byte
-	logBytes         int
+	// The log entries not yet written, in id order: each a key (the id, 8 bytes) and its
+	// value, one after the other in logBuf, the i'th ending at logEnds[i]. One buffer
+	// rather than two small allocations an entry, which the collector walked while they
+	// waited for their write. logSpare is the buffer of the last write, once it ended.
+	logBuf   []byte
+	logEnds  []int
+	logSpare *logEntries
 	// logWrite, when a write of log entries is under way, says how it ended.
 	logWrite chan error
 }
@@ -227,11 +239,15 @@ func (l *bulkLoader) load(ctx context.Context, sources []Source) (_ []int, err e
 	}()
 	uniques := make([]int, 0, len(sources))
 	seen := make(map[[4]int32]bool)
-	for _, src := range sources {
+	// Sources are encoded a few ahead of the layout, on the other core.
+	done := make(chan struct{})
+	defer close(done)
+	encoded := encodeAhead(sources, done)
+	for range sources {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		quads := src.Quads()
+		quads := <-encoded
 		clear(seen)
 		start := len(l.quads)
 		for _, q := range quads {
@@ -309,14 +325,30 @@ func (l *bulkLoader) node(v quad.Value) (int32, error) {
 	}
 	l.byHash[h] = n
 	// A value's Primitive: its id, time stamp and encoded value, in field order.
-	p := make([]byte, 0, 24+len(b))
+	p := l.startLog(l.next)
 	p = protowire.AppendTag(p, primID, protowire.VarintType)
 	p = protowire.AppendVarint(p, l.next)
 	p = l.appendStamp(p)
 	p = protowire.AppendTag(p, primValue, protowire.BytesType)
 	p = protowire.AppendBytes(p, b)
-	l.addLog(l.next, p)
+	l.endLog(p)
 	return n, nil
+}
+
+// encodeAhead sends the quads of each source, in order, on the channel it returns, asking
+// for them up to a few sources ahead of the receiver, until done is closed.
+func encodeAhead(sources []Source, done <-chan struct{}) <-chan []quad.Quad {
+	ch := make(chan []quad.Quad, 4)
+	go func() {
+		for _, src := range sources {
+			select {
+			case ch <- src.Quads():
+			case <-done:
+				return
+			}
+		}
+	}()
+	return ch
 }
 
 // appendValueKey appends to b a key of v that two values share only if they are equal:
@@ -344,7 +376,7 @@ func appendValueKey(b []byte, v quad.Value) []byte {
 // logQuad logs a quad's Primitive: its id, its values' ids and its time stamp, in field
 // order.
 func (l *bulkLoader) logQuad(q bulkQuad) {
-	p := make([]byte, 0, 48)
+	p := l.startLog(q.id)
 	p = protowire.AppendTag(p, primID, protowire.VarintType)
 	p = protowire.AppendVarint(p, q.id)
 	for d, n := range q.dirs {
@@ -354,7 +386,7 @@ func (l *bulkLoader) logQuad(q bulkQuad) {
 		p = protowire.AppendTag(p, protowire.Number(primSubject+d), protowire.VarintType)
 		p = protowire.AppendVarint(p, l.nodes[n].id)
 	}
-	l.addLog(q.id, l.appendStamp(p))
+	l.endLog(l.appendStamp(p))
 }
 
 func (l *bulkLoader) appendStamp(p []byte) []byte {
@@ -362,18 +394,29 @@ func (l *bulkLoader) appendStamp(p []byte) []byte {
 	return protowire.AppendVarint(p, uint64(l.stamp))
 }
 
-func (l *bulkLoader) addLog(id uint64, p []byte) {
-	key := binary.BigEndian.AppendUint64(make([]byte, 0, 8), id)
-	l.logKeys = append(l.logKeys, key)
-	l.logVals = append(l.logVals, p)
-	l.logBytes += len(key) + len(p)
+// startLog starts the log entry of id: it returns the log buffer with the entry's key
+// appended, for the caller to append the value to and hand to endLog.
+func (l *bulkLoader) startLog(id uint64) []byte {
+	return binary.BigEndian.AppendUint64(l.logBuf, id)
+}
+
+// endLog ends the log entry started with startLog; buf is the log buffer with the entry.
+func (l *bulkLoader) endLog(buf []byte) {
+	l.logBuf = buf
+	l.logEnds = append(l.logEnds, len(buf))
+}
+
+// logEntries are log entries as bulkLoader.logBuf and logEnds hold them.
+type logEntries struct {
+	buf  []byte
+	ends []int
 }
 
 // flushLog writes the pending log entries when they are enough for a transaction, or all
 // of them. The write runs beside the load of the next sources, one write at a time (bolt
 // has one writer); with all, flushLog returns once everything is written.
 func (l *bulkLoader) flushLog(all bool) error {
-	if len(l.logKeys) == 0 || (!all && l.logBytes < bulkTxBytes && len(l.logKeys) < bulkTxPuts) {
+	if len(l.logEnds) == 0 || (!all && len(l.logBuf) < bulkTxBytes && len(l.logEnds) < bulkTxPuts) {
 		if all {
 			return l.waitLog()
 		}
@@ -382,24 +425,35 @@ func (l *bulkLoader) flushLog(all bool) error {
 	if err := l.waitLog(); err != nil {
 		return err
 	}
-	keys, vals := l.logKeys, l.logVals
-	l.logKeys, l.logVals, l.logBytes = nil, nil, 0
+	entries := &logEntries{buf: l.logBuf, ends: l.logEnds}
+	// The buffer of the last write is free again: bolt lets go of what a transaction put
+	// once it commits.
+	l.logBuf, l.logEnds = nil, nil
+	if spare := l.logSpare; spare != nil {
+		l.logBuf, l.logEnds, l.logSpare = spare.buf[:0], spare.ends[:0], nil
+	}
 	l.logWrite = make(chan error, 1)
 	go func(done chan<- error) {
-		done <- l.db.Update(func(tx *bolt.Tx) error {
+		err := l.db.Update(func(tx *bolt.Tx) error {
 			b, err := tx.CreateBucketIfNotExists(logBucketName)
 			if err != nil {
 				return err
 			}
 			// Ids grow: every page but the last is full and stays so.
 			b.FillPercent = 1
-			for i, k := range keys {
-				if err := b.Put(k, vals[i]); err != nil {
+			start := 0
+			for _, end := range entries.ends {
+				if err := b.Put(entries.buf[start:start+8], entries.buf[start+8:end]); err != nil {
 					return err
 				}
+				start = end
 			}
 			return nil
 		})
+		if err == nil {
+			l.logSpare = entries
+		}
+		done <- err
 	}(l.logWrite)
 	if all {
 		return l.waitLog()
@@ -415,68 +469,4 @@ func (l *bulkLoader) waitLog() error {
 	err := <-l.logWrite
 	l.logWrite = nil
 	return err
-}
-
-// finish writes the value buckets and the quad indexes, in key order, then the counters,
-// and clears the loading mark.
-func (l *bulkLoader) finish() error {
-	for _, ind := range l.indexes {
-		if _, err := indexDirs(ind); err != nil {
-			return err
-		}
-	}
-	// The quad indexes are sorted and encoded beside the writes from here on.
-	done := make(chan struct{})
-	defer close(done)
-	runs := l.indexRuns(done)
-	// The link index first, while the values' keys are at hand.
-	if err := l.writeLinks(); err != nil {
-		return err
-	}
-	l.byKey, l.byKeyMore, l.keys, l.byHash = nil, nil, nil, nil
-	// Values: "v" and "n" with the hash's first two bytes name a bucket that maps the hash
-	// to the value's id ("v") and to its reference count ("n"), each as a uvarint.
-	order := make([]int32, len(l.nodes))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int {
-		return bytes.Compare(l.nodes[a].hash[:], l.nodes[b].hash[:])
-	})
-	for _, prefix := range []byte{'v', 'n'} {
-		w := l.writer()
-		for _, n := range order {
-			nd := &l.nodes[n]
-			v := nd.id
-			if prefix == 'n' {
-				v = nd.refs
-			}
-			if err := w.put([]byte{prefix, nd.hash[0], nd.hash[1]}, nd.hash[:], binary.AppendUvarint(nil, v)); err != nil {
-				return err
-			}
-		}
-		if err := w.commit(); err != nil {
-			return err
-		}
-	}
-	order = nil
-	if err := l.writeIndexes(runs); err != nil {
-		return err
-	}
-	return l.db.Update(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(metaBucketName)
-		if err := meta.Put([]byte("horizon"), binary.LittleEndian.AppendUint64(nil, l.next)); err != nil {
-			return err
-		}
-		if err := meta.Put([]byte("size"), binary.LittleEndian.AppendUint64(nil, uint64(len(l.quads)))); err != nil {
-			return err
-		}
-		if err := l.names.write(tx); err != nil {
-			return err
-		}
-		if err := stampLinks(tx); err != nil {
-			return fmt.Errorf("write the link index: %w", err)
-		}
-		return meta.Delete(loadingKey)
-	})
 }

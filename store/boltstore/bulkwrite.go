@@ -32,13 +32,19 @@ const indexRunLen = 8192
 
 // indexRuns lays out the quad index buckets in key order, one index after the other, and
 // sends them in runs on the channel it returns, a nil run closing each index, until done
-// is closed. It runs beside the bolt writes: sorting the quads for an index and encoding
-// its keys takes as long as writing them, and the machine has another core for it. It
-// only reads the loader's nodes and quads, which nothing changes once the load finishes.
-func (l *bulkLoader) indexRuns(done <-chan struct{}) <-chan *indexRun {
+// is closed. It starts once after is closed. It runs beside the bolt writes: sorting the
+// quads for an index and encoding its keys takes as long as writing them, and the machine
+// has another core for it. It only reads the loader's nodes and quads, which nothing
+// changes once the load finishes.
+func (l *bulkLoader) indexRuns(after, done <-chan struct{}) <-chan *indexRun {
 	ch := make(chan *indexRun, 4)
 	go func() {
 		defer close(ch)
+		select {
+		case <-after:
+		case <-done:
+			return
+		}
 		for _, ind := range l.indexes {
 			if !l.sendIndex(ind, ch, done) {
 				return
@@ -70,14 +76,7 @@ func indexDirs(ind kv.QuadIndex) ([]int, error) {
 
 // sendIndex sends the runs of one index, then nil; false if done was closed first.
 func (l *bulkLoader) sendIndex(ind kv.QuadIndex, ch chan<- *indexRun, done <-chan struct{}) bool {
-	send := func(r *indexRun) bool {
-		select {
-		case ch <- r:
-			return true
-		case <-done:
-			return false
-		}
-	}
+	send := func(r *indexRun) bool { return sendRun(ch, r, done) }
 	dirs, _ := indexDirs(ind) // writeIndexes checked them
 	id := func(q *bulkQuad, i int) uint64 {
 		if n := q.dirs[dirs[i]]; n >= 0 {

@@ -345,22 +345,12 @@ func newBulkLink(dirs [4]int32, at byte) bulkLink {
 	return bulkLink{from: dirs[0], mid: dirs[1], other: dirs[2], label: dirs[3], at: at}
 }
 
-// writeLinks writes the link index of the load in key order, in transactions of their own.
-// A key's order is that of the ranks of its nodes' texts: each text ends where a 0x00
-// follows, and the value key of a node (appendValueKey) is its kind's letter and then its
+// sortLinks sorts the link index's keys of the load into key order. A key's order is that
+// of the ranks of its nodes' texts: each text ends where a 0x00 follows, and the value key of a node (appendValueKey) is its kind's letter and then its
 // text, so nodes of one kind sort by value key as their texts do; the label "source/ID"
 // sorts as ID does. (A date's value key starts with its type: two dates of one item, in
 // two types, may come in another order, which costs bolt a little room, not a key.)
-func (l *bulkLoader) writeLinks() error {
-	text := func(n int32) []byte {
-		nd := &l.nodes[n]
-		key := l.keys[nd.keyOff : nd.keyOff+nd.keyLen]
-		if key[0] == 'T' { // a typed string: the length of its type, its type, its text
-			n, k := binary.Uvarint(key[1:])
-			return key[1+k+int(n):]
-		}
-		return key[1:]
-	}
+func (l *bulkLoader) sortLinks() {
 	rank := make([]int32, len(l.nodes))
 	var used []int32
 	for _, k := range l.links {
@@ -372,7 +362,7 @@ func (l *bulkLoader) writeLinks() error {
 		}
 	}
 	slices.SortFunc(used, func(a, b int32) int {
-		return bytes.Compare(l.keys[l.nodes[a].keyOff:l.nodes[a].keyOff+l.nodes[a].keyLen], l.keys[l.nodes[b].keyOff:l.nodes[b].keyOff+l.nodes[b].keyLen])
+		return bytes.Compare(l.valueKey(a), l.valueKey(b))
 	})
 	for i, n := range used {
 		rank[n] = int32(i)
@@ -398,8 +388,26 @@ func (l *bulkLoader) writeLinks() error {
 		}
 		return cmp.Compare(r(a.label), r(b.label))
 	})
-	w := l.writer()
-	var key []byte
+}
+
+// valueKey is the value key (appendValueKey) of node n.
+func (l *bulkLoader) valueKey(n int32) []byte {
+	nd := &l.nodes[n]
+	return l.keys[nd.keyOff : nd.keyOff+nd.keyLen]
+}
+
+// sendLinks sends the keys of the link index, sorted by sortLinks, in runs of keyRunLen,
+// then nil; false if done was closed first.
+func (l *bulkLoader) sendLinks(ch chan<- *keyRun, done <-chan struct{}) bool {
+	text := func(n int32) []byte {
+		key := l.valueKey(n)
+		if key[0] == 'T' { // a typed string: the length of its type, its type, its text
+			n, k := binary.Uvarint(key[1:])
+			return key[1+k+int(n):]
+		}
+		return key[1:]
+	}
+	r := &keyRun{}
 	for i, k := range l.links {
 		if i > 0 && k == l.links[i-1] {
 			continue
@@ -408,12 +416,37 @@ func (l *bulkLoader) writeLinks() error {
 		if k.other >= 0 {
 			other = text(k.other)
 		}
-		key = appendKeyOf(key[:0], text(k.from), k.at, text(k.mid), other, bytes.TrimPrefix(text(k.label), []byte(model.SourcePrefix)))
-		if err := w.put(linkBucket, key, []byte{}); err != nil {
-			return fmt.Errorf("write the link index: %w", err)
+		r.keys = appendKeyOf(r.keys, text(k.from), k.at, text(k.mid), other, bytes.TrimPrefix(text(k.label), []byte(model.SourcePrefix)))
+		r.ends = append(r.ends, len(r.keys))
+		if len(r.ends) == keyRunLen {
+			if !sendRun(ch, r, done) {
+				return false
+			}
+			r = &keyRun{}
 		}
 	}
-	l.links = nil
+	if len(r.ends) > 0 && !sendRun(ch, r, done) {
+		return false
+	}
+	return sendRun(ch, nil, done)
+}
+
+// writeLinks writes the link index of the load from the runs of sendLinks, in
+// transactions of their own.
+func (l *bulkLoader) writeLinks(runs <-chan *keyRun) error {
+	w := l.writer()
+	for r := range runs {
+		if r == nil {
+			break
+		}
+		start := 0
+		for _, end := range r.ends {
+			if err := w.put(linkBucket, r.keys[start:end], []byte{}); err != nil {
+				return fmt.Errorf("write the link index: %w", err)
+			}
+			start = end
+		}
+	}
 	if err := w.commit(); err != nil {
 		return fmt.Errorf("write the link index: %w", err)
 	}
