@@ -72,6 +72,9 @@ _fg_pg_main() {
 	if [ "$("${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$user'")" != 1 ]; then
 		"${psql[@]}" -c "CREATE ROLE $user LOGIN CREATEDB PASSWORD '$pass'" >/dev/null
 	fi
+	# The tests drop their databases WITH (FORCE), which ends an autovacuum worker only for
+	# a member of pg_signal_backend (a server of the tests' own).
+	"${psql[@]}" -c "GRANT pg_signal_backend TO $user" >/dev/null
 	if [ "$("${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" != 1 ]; then
 		"${psql[@]}" -c "CREATE DATABASE $db OWNER $user" >/dev/null
 	fi

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	_ "github.com/lib/pq" // the driver Cayley's PostgreSQL backend uses too
 )
@@ -82,9 +83,17 @@ func FreshPostgres(t testing.TB, base string) string {
 		t.Fatalf("create test database on the %s server (its user needs CREATEDB): %v", EnvPostgres, err)
 	}
 	t.Cleanup(func() {
-		if _, err := admin.Exec(fmt.Sprintf("DROP DATABASE IF EXISTS %s WITH (FORCE)", name)); err != nil {
-			t.Errorf("drop test database %q: %v", name, err)
+		// FORCE ends the connections left open, but not an autovacuum worker's (the
+		// server wants pg_signal_backend for that), which a test's writes may have
+		// started: it ends in a moment, so try again a few times.
+		var err error
+		for try := 0; try < 20; try++ {
+			if _, err = admin.Exec(fmt.Sprintf("DROP DATABASE IF EXISTS %s WITH (FORCE)", name)); err == nil {
+				return
+			}
+			time.Sleep(250 * time.Millisecond)
 		}
+		t.Errorf("drop test database %q: %v", name, err)
 	})
 	u.Path = "/" + name
 	return u.String()
