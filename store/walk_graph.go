@@ -101,8 +101,8 @@ func (w *walker) loadNames() error {
 }
 
 // readLabels reads the items ids for their labels (SketchOptions.Labels) into w.partial,
-// and the sources that share their ids, where the store has a subject-predicate index; it
-// reads them whole elsewhere. A party or agreement is read as readReached reads it.
+// and the sources that share their ids, where the store has a subject-predicate index on
+// this machine (bolt); it reads them whole elsewhere, PostgreSQL included. A party or agreement is read as readReached reads it.
 func (w *walker) readLabels(ids []string) error {
 	var todo []string
 	for _, id := range ids {
@@ -118,6 +118,14 @@ func (w *walker) readLabels(ids []string) error {
 		return nil
 	}
 	if !w.indexed() {
+		return w.readReached(todo)
+	}
+	if _, err := w.reader(); err != nil {
+		return err
+	}
+	if _, batched := w.br.(preloader); batched {
+		// A server reads the items whole in one request, where a read of their fields
+		// would be a request each.
 		return w.readReached(todo)
 	}
 	if err := w.prefetchKinds(todo); err != nil {
@@ -231,14 +239,16 @@ func (w *walker) name(id string) error {
 		return nil
 	}
 	w.names[id] = nil
-	// The kind from one key of the link index where it covers the store: a party that
-	// hundreds of sources state has as many kind quads.
+	// The kind from one key of the link index where it covers a bolt store: a party that
+	// hundreds of sources state has as many kind quads. (A server has read the kinds of
+	// the names ahead in one request: preloadNames.)
 	br, err := w.linkIndex()
 	if err != nil {
 		return err
 	}
+	_, batched := br.(preloader)
 	var kind string
-	if br != nil {
+	if br != nil && !batched {
 		kind, err = w.kind(id)
 	} else {
 		kind, err = w.first(model.ItemIRI(id), model.Kind)
