@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
@@ -117,6 +118,7 @@ func (rd *Reader) query(q string, args ...any) (*sql.Rows, error) {
 	if rd.err != nil {
 		return nil, rd.err
 	}
+	statements.Add(1)
 	st, ok := rd.stmts[q]
 	if !ok {
 		var err error
@@ -127,6 +129,13 @@ func (rd *Reader) query(q string, args ...any) (*sql.Rows, error) {
 	}
 	return st.QueryContext(rd.ctx, args...)
 }
+
+// statements counts the statements the Readers of this process ran (Statements).
+var statements atomic.Int64
+
+// Statements returns how many statements the Readers of this process have run: a test
+// bounds the round trips of a read with it.
+func Statements() int64 { return statements.Load() }
 
 // Intern returns b as a string, the same string for the same text throughout the Reader.
 func (rd *Reader) intern(s string) string {

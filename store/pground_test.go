@@ -1,0 +1,49 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/pgstore"
+)
+
+// TestPostgresReadsInFewRequests bounds the round trips of the targeted reads on
+// PostgreSQL: reading dozens of items for their labels, or the names of what dozens of
+// obligations name, is a few requests to the server, not one an item.
+func TestPostgresReadsInFewRequests(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newPostgres(t)
+	ingest(t, s, bulkCorpus()...)
+	g, err := s.Load(ctx, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels, obligations []string
+	for _, o := range g.Obligations {
+		obligations = append(obligations, o.ID)
+	}
+	for _, c := range g.Claims {
+		labels = append(labels, c.ID)
+	}
+	labels = append(labels, obligations...)
+	if len(labels) < 40 || len(obligations) < 20 {
+		t.Fatalf("the corpus has %d claims and obligations, %d obligations; the test wants more", len(labels), len(obligations))
+	}
+	count := func(what string, n int, read func() (*graph.Graph, error)) {
+		t.Helper()
+		before := pgstore.Statements()
+		if _, err := read(); err != nil {
+			t.Fatal(err)
+		}
+		if got := pgstore.Statements() - before; got > 12 {
+			t.Errorf("%s of %d items took %d statements; a server wants a few requests for all", what, n, got)
+		}
+	}
+	count("LoadSketch with Labels", len(labels), func() (*graph.Graph, error) {
+		return s.LoadSketch(ctx, nil, SketchOptions{Labels: labels})
+	})
+	count("LoadAround with Names", len(obligations), func() (*graph.Graph, error) {
+		return s.LoadAround(ctx, obligations, AroundOptions{Names: true})
+	})
+}
