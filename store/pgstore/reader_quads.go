@@ -1,0 +1,332 @@
+package pgstore
+
+import (
+	"cmp"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/store/model"
+	"github.com/lib/pq"
+)
+
+// The columns of a value in a query of quads joined with their nodes.
+const valueCols = `%[1]s.value, %[1]s.value_string, %[1]s.datatype, %[1]s.language, %[1]s.iri, %[1]s.bnode,
+	%[1]s.value_int, %[1]s.value_bool, %[1]s.value_float, %[1]s.value_time`
+
+// quadsQuery is the query of the quads with a source's label whose columns where names,
+// with their values and numbers, in the order of their numbers when ordered (else as the
+// server finds them: it sends the first rows while it looks the others up). With
+// bySubject the subjects are not joined with their values: the caller names them (where
+// picks them by hash), and scanQuads takes their hashes back to the values it was given.
+func quadsQuery(where string, bySubject, ordered bool) string {
+	subject, join := fmt.Sprintf(valueCols, "s"), `JOIN nodes s ON s.hash = q.subject_hash `
+	if bySubject {
+		subject, join = `q.subject_hash`, ``
+	}
+	order := ``
+	if ordered {
+		order = ` ORDER BY q.horizon`
+	}
+	return `SELECT ` + subject + `, ` + fmt.Sprintf(valueCols, "p") + `, ` + fmt.Sprintf(valueCols, "o") +
+		`, l.value_string, q.horizon
+	FROM quads q ` + join + `JOIN nodes p ON p.hash = q.predicate_hash
+		JOIN nodes o ON o.hash = q.object_hash JOIN nodes l ON l.hash = q.label_hash
+	WHERE ` + where + ` AND l.iri AND l.value_string LIKE 'source/%'` + order
+}
+
+// byHash maps the hashes of values to the values, for the rows of a quadsQuery by
+// subject.
+type byHash map[string]quad.Value
+
+// add adds v, and returns its hash.
+func (m byHash) add(v quad.Value) []byte {
+	h := hashOf(v)
+	m[string(h)] = v
+	return h
+}
+
+// scanQuads reads the rows of a quadsQuery, and calls fn with the quad and its number;
+// bySubject are the values of the subjects by hash for a query by subject, nil for
+// another.
+func scanQuads(rows *sql.Rows, bySubject byHash, fn func(q quad.Quad, horizon int64)) error {
+	defer rows.Close()
+	type cols struct {
+		data   []byte
+		str    sql.NullString
+		typ    sql.NullString
+		lang   sql.NullString
+		iri    sql.NullBool
+		bnode  sql.NullBool
+		vint   sql.NullInt64
+		vbool  sql.NullBool
+		vfloat sql.NullFloat64
+		vtime  sql.NullTime
+	}
+	var c [3]cols
+	var label string
+	var horizon int64
+	var subject sql.RawBytes
+	dest := make([]any, 0, 31)
+	for i := range c {
+		if i == 0 && bySubject != nil {
+			dest = append(dest, &subject)
+			continue
+		}
+		dest = append(dest, &c[i].data, &c[i].str, &c[i].typ, &c[i].lang, &c[i].iri, &c[i].bnode, &c[i].vint, &c[i].vbool, &c[i].vfloat, &c[i].vtime)
+	}
+	dest = append(dest, &label, &horizon)
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		var v [3]quad.Value
+		for i := range c {
+			if i == 0 && bySubject != nil {
+				if v[0] = bySubject[string(subject)]; v[0] == nil {
+					return fmt.Errorf("a quad of a subject not asked for (hash %x)", []byte(subject))
+				}
+				continue
+			}
+			var err error
+			if v[i], err = rowValue(c[i].data, c[i].str, c[i].typ, c[i].lang, c[i].iri, c[i].bnode, c[i].vint, c[i].vbool, c[i].vfloat, c[i].vtime); err != nil {
+				return err
+			}
+		}
+		fn(quad.Quad{Subject: v[0], Predicate: v[1], Object: v[2], Label: quad.IRI(label)}, horizon)
+	}
+	return rows.Err()
+}
+
+func hashOf(v quad.Value) []byte { return csql.HashOf(v).SQLValue().([]byte) }
+
+// Quads returns the quads with a source's label that have the values lead in the
+// directions dirs, through Cayley's indexes; ok is false when no index starts with dirs.
+func (rd *Reader) Quads(dirs []quad.Direction, lead ...quad.Value) (out []quad.Quad, ok bool, err error) {
+	if ok, _ := rd.HasIndex(dirs...); !ok || len(dirs) != len(lead) {
+		return nil, false, nil
+	}
+	if len(dirs) == 1 && dirs[0] == quad.Subject {
+		if iri, ok := lead[0].(quad.IRI); ok {
+			if qs, ok := rd.items[iri]; ok {
+				return qs, true, nil
+			}
+		}
+	}
+	var where []string
+	args := make([]any, len(lead))
+	var known byHash
+	for i, d := range dirs {
+		where = append(where, fmt.Sprintf("q.%s_hash = $%d", d, i+1))
+		if d == quad.Subject {
+			known = byHash{}
+			args[i] = known.add(lead[i])
+		} else {
+			args[i] = hashOf(lead[i])
+		}
+	}
+	rows, err := rd.query(quadsQuery(strings.Join(where, " AND "), known != nil, true), args...)
+	if err != nil {
+		return nil, true, fmt.Errorf("read store: %w", err)
+	}
+	err = scanQuads(rows, known, func(q quad.Quad, _ int64) { out = append(out, q) })
+	if err != nil {
+		return nil, true, fmt.Errorf("read store: %w", err)
+	}
+	return out, true, rd.ctx.Err()
+}
+
+// PreloadItems reads the quads of the subjects iris with one query, for Quads and
+// ItemQuads to answer from.
+func (rd *Reader) PreloadItems(iris []quad.IRI) error {
+	hashes := make([][]byte, 0, len(iris))
+	known := byHash{}
+	for _, iri := range iris {
+		if _, ok := rd.items[iri]; !ok {
+			hashes = append(hashes, known.add(iri))
+			rd.items[iri] = nil
+		}
+	}
+	if len(hashes) == 0 {
+		return nil
+	}
+	// Unordered, and each subject's quads put in order here: a sort of all of them would
+	// keep the server from sending any row before it found the last.
+	rows, err := rd.query(quadsQuery(`q.subject_hash = ANY($1)`, true, false), pq.Array(hashes))
+	if err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	type numbered struct {
+		q quad.Quad
+		n int64
+	}
+	got := map[quad.IRI][]numbered{}
+	err = scanQuads(rows, known, func(q quad.Quad, n int64) {
+		iri := q.Subject.(quad.IRI)
+		got[iri] = append(got[iri], numbered{q, n})
+	})
+	if err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	for iri, qs := range got {
+		slices.SortFunc(qs, func(a, b numbered) int { return cmp.Compare(a.n, b.n) })
+		out := make([]quad.Quad, len(qs))
+		for i := range qs {
+			out[i] = qs[i].q
+		}
+		rd.items[iri] = out
+	}
+	return nil
+}
+
+// PreloadFirst reads the first object of each of subjects with each of preds that has a
+// source's label, with one query, for First to answer from.
+func (rd *Reader) PreloadFirst(subjects []quad.IRI, preds []quad.IRI) error {
+	var hs, ps [][]byte
+	known := byHash{}
+	for _, s := range subjects {
+		if _, ok := rd.items[s]; ok {
+			continue
+		}
+		if _, ok := known[string(hashOf(s))]; ok {
+			continue // asked twice
+		}
+		hs = append(hs, known.add(s))
+		for _, p := range preds {
+			rd.firsts[[2]quad.Value{s, p}] = nil
+		}
+	}
+	if len(hs) == 0 {
+		return nil
+	}
+	for _, p := range preds {
+		ps = append(ps, hashOf(p))
+	}
+	// The first quad of each pair on its own, through the subject-predicate index: a
+	// party that thousands of sources name has thousands of quads of its name.
+	q := `SELECT q.subject_hash, ` + fmt.Sprintf(valueCols, "p") + `, ` + fmt.Sprintf(valueCols, "o") + `, q.label, q.horizon
+	FROM unnest($1::bytea[]) AS sh(h) CROSS JOIN unnest($2::bytea[]) AS ph(h)
+	CROSS JOIN LATERAL (SELECT q.subject_hash, q.predicate_hash, q.object_hash, l.value_string AS label, q.horizon
+		FROM quads q JOIN nodes l ON l.hash = q.label_hash
+		WHERE q.subject_hash = sh.h AND q.predicate_hash = ph.h AND l.iri AND l.value_string LIKE 'source/%'
+		ORDER BY q.object_hash LIMIT 1) q
+	JOIN nodes p ON p.hash = q.predicate_hash JOIN nodes o ON o.hash = q.object_hash`
+	rows, err := rd.query(q, pq.Array(hs), pq.Array(ps))
+	if err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	err = scanQuads(rows, known, func(q quad.Quad, _ int64) { rd.firsts[[2]quad.Value{q.Subject, q.Predicate}] = q.Object })
+	if err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	return nil
+}
+
+// First returns the object of a quad of subject s and predicate p with a source's label
+// (the one whose object has the lowest hash, which the subject-predicate-object index
+// finds first: in the order of the quads' numbers, PostgreSQL would walk the table), nil
+// when there is none.
+func (rd *Reader) First(s, p quad.Value) (quad.Value, bool, error) {
+	if v, ok := rd.firsts[[2]quad.Value{s, p}]; ok {
+		return v, true, nil
+	}
+	if qs, ok := rd.items[s.(quad.IRI)]; ok {
+		for _, q := range qs {
+			if q.Predicate == p {
+				return q.Object, true, nil
+			}
+		}
+		return nil, true, nil
+	}
+	q := strings.Replace(quadsQuery(`q.subject_hash = $1 AND q.predicate_hash = $2`, true, true), "ORDER BY q.horizon", "ORDER BY q.object_hash LIMIT 1", 1)
+	known := byHash{}
+	rows, err := rd.query(q, known.add(s), hashOf(p))
+	if err != nil {
+		return nil, true, fmt.Errorf("read store: %w", err)
+	}
+	var found quad.Value
+	if err := scanQuads(rows, known, func(q quad.Quad, _ int64) { found = q.Object }); err != nil {
+		return nil, true, fmt.Errorf("read store: %w", err)
+	}
+	return found, true, nil
+}
+
+// Objects returns the objects of the quads of subject s and predicate p that have a
+// source's label, each once, in no order: the aliases of a party that a thousand sources
+// state are a thousand quads of a few values, and each value's labels are looked at until
+// one is a source's.
+func (rd *Reader) Objects(s, p quad.Value) ([]quad.Value, error) {
+	q := `SELECT ` + fmt.Sprintf(valueCols, "o") + `
+	FROM (SELECT DISTINCT object_hash FROM quads WHERE subject_hash = $1 AND predicate_hash = $2) d
+	JOIN nodes o ON o.hash = d.object_hash
+	WHERE EXISTS (SELECT 1 FROM quads q JOIN nodes l ON l.hash = q.label_hash
+		WHERE q.subject_hash = $1 AND q.predicate_hash = $2 AND q.object_hash = d.object_hash
+			AND l.iri AND l.value_string LIKE 'source/%')`
+	rows, err := rd.query(q, hashOf(s), hashOf(p))
+	if err != nil {
+		return nil, fmt.Errorf("read store: %w", err)
+	}
+	defer rows.Close()
+	var out []quad.Value
+	var (
+		data              []byte
+		str, typ, lang    sql.NullString
+		iri, bnode, vbool sql.NullBool
+		vint              sql.NullInt64
+		vfloat            sql.NullFloat64
+		vtime             sql.NullTime
+	)
+	for rows.Next() {
+		if err := rows.Scan(&data, &str, &typ, &lang, &iri, &bnode, &vint, &vbool, &vfloat, &vtime); err != nil {
+			return nil, fmt.Errorf("read store: %w", err)
+		}
+		v, err := rowValue(data, str, typ, lang, iri, bnode, vint, vbool, vfloat, vtime)
+		if err != nil {
+			return nil, fmt.Errorf("read store: %w", err)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read store: %w", err)
+	}
+	return out, nil
+}
+
+// ItemQuads calls fn with the quads with a source's label whose subject is iri, and the
+// source of each.
+func (rd *Reader) ItemQuads(iri quad.IRI, fn func(q quad.Quad, source string)) (bool, error) {
+	qs, ok, err := rd.Quads([]quad.Direction{quad.Subject}, iri)
+	for _, q := range qs {
+		fn(q, strings.TrimPrefix(string(q.Label.(quad.IRI)), model.SourcePrefix))
+	}
+	return ok, err
+}
+
+// LinkQuads returns the quads with a source's label whose subject (out) or object (in) is
+// v and whose predicate is a reference field or a relation type.
+func (rd *Reader) LinkQuads(v quad.Value) (out, in []quad.Quad, ok bool, err error) {
+	keep := func(q quad.Quad) bool {
+		p, _ := q.Predicate.(quad.IRI)
+		return model.IsRef(p) || model.IsRelationType(p)
+	}
+	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+		qs, _, err := rd.Quads([]quad.Direction{d}, v)
+		if err != nil {
+			return nil, nil, true, err
+		}
+		for _, q := range qs {
+			if !keep(q) {
+				continue
+			}
+			if d == quad.Subject {
+				out = append(out, q)
+			} else {
+				in = append(in, q)
+			}
+		}
+	}
+	return out, in, true, nil
+}
