@@ -60,13 +60,13 @@ func TestEnvironmentWins(t *testing.T) {
 	}
 }
 
-func TestTargetedTurnsTheCollectorOffUnderTheLimit(t *testing.T) {
+func TestTargetedCollectsUnderTheLimit(t *testing.T) {
 	unsetenv(t, "GOGC")
 	unsetenv(t, "GOMEMLIMIT")
 	percent, limit := gcPercent(), debug.SetMemoryLimit(-1)
 	restore := Targeted()
-	if got := gcPercent(); got != -1 {
-		t.Errorf("GC percent %d during a targeted query, want -1 (off)", got)
+	if got := gcPercent(); got != targetedGCPercent {
+		t.Errorf("GC percent %d during a targeted query, want %d", got, targetedGCPercent)
 	}
 	if got := debug.SetMemoryLimit(-1); got != queryLimit {
 		t.Errorf("memory limit %d during a targeted query, want %d", got, queryLimit)
@@ -80,15 +80,15 @@ func TestTargetedTurnsTheCollectorOffUnderTheLimit(t *testing.T) {
 	}
 }
 
-// A limit the environment set is not one the collector may be turned off under.
-func TestTargetedKeepsTheCollectorUnderAnEnvironmentLimit(t *testing.T) {
+// A limit the environment set stays, and the targeted percent with it.
+func TestTargetedKeepsAnEnvironmentLimit(t *testing.T) {
 	unsetenv(t, "GOGC")
 	t.Setenv("GOMEMLIMIT", "8GiB")
 	limit := debug.SetMemoryLimit(-1)
 	restore := Targeted()
 	defer restore()
-	if got := gcPercent(); got != queryGCPercent {
-		t.Errorf("GC percent %d with GOMEMLIMIT set, want %d", got, queryGCPercent)
+	if got := gcPercent(); got != targetedGCPercent {
+		t.Errorf("GC percent %d with GOMEMLIMIT set, want %d", got, targetedGCPercent)
 	}
 	if got := debug.SetMemoryLimit(-1); got != limit {
 		t.Errorf("memory limit %d with GOMEMLIMIT set, want it left at %d", got, limit)
