@@ -17,6 +17,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
+	"github.com/factgraph/factgraph/internal/ahead"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 	"google.golang.org/protobuf/encoding/protowire"
 )
@@ -242,7 +243,7 @@ func (l *bulkLoader) load(ctx context.Context, sources []Source) (_ []int, err e
 	// Sources are encoded a few ahead of the layout, on the other core.
 	done := make(chan struct{})
 	defer close(done)
-	encoded := encodeAhead(sources, done)
+	encoded := ahead.Of(len(sources), 4, func(i int) []quad.Quad { return sources[i].Quads() }, done)
 	for range sources {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -333,22 +334,6 @@ func (l *bulkLoader) node(v quad.Value) (int32, error) {
 	p = protowire.AppendBytes(p, b)
 	l.endLog(p)
 	return n, nil
-}
-
-// encodeAhead sends the quads of each source, in order, on the channel it returns, asking
-// for them up to a few sources ahead of the receiver, until done is closed.
-func encodeAhead(sources []Source, done <-chan struct{}) <-chan []quad.Quad {
-	ch := make(chan []quad.Quad, 4)
-	go func() {
-		for _, src := range sources {
-			select {
-			case ch <- src.Quads():
-			case <-done:
-				return
-			}
-		}
-	}()
-	return ch
 }
 
 // appendValueKey appends to b a key of v that two values share only if they are equal:

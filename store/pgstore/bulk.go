@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/refs"
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/internal/ahead"
 	"github.com/factgraph/factgraph/store/model"
 	"github.com/lib/pq"
 )
@@ -208,13 +209,17 @@ func (l *bulkLoad) copyQuads(ctx context.Context, tx *sql.Tx, sources []Source) 
 	uniques := make([]int, 0, len(sources))
 	seen := map[[4]int32]bool{}
 	row := make([]any, 5)
-	for _, src := range sources {
+	// Sources are encoded a few ahead of the copy, on the other core.
+	done := make(chan struct{})
+	defer close(done)
+	encoded := ahead.Of(len(sources), 4, func(i int) []quad.Quad { return sources[i].Quads() }, done)
+	for range sources {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		clear(seen)
 		n := 0
-		for _, q := range src.Quads() {
+		for _, q := range <-encoded {
 			var dirs [4]int32
 			for d, v := range [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
 				dirs[d] = l.node(v)
