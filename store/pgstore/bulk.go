@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
@@ -43,11 +44,34 @@ type Source struct {
 // deltas instead.
 var ErrNotNew = errors.New("the store was written before")
 
-// bulkNode is a value of a bulk load, with its hash and reference count.
+// bulkNode is a value of a bulk load, with its hash, the hash as COPY's text gives a bytea
+// (written once a value, not once a quad that holds it), and its reference count.
 type bulkNode struct {
 	hash refs.ValueHash
+	hex  string
 	v    quad.Value
 	refs int64
+}
+
+// encodedSource is a source's quads and the hashes of their values, four a quad (the zero
+// hash for a missing value), computed ahead of the copy.
+type encodedSource struct {
+	quads  []quad.Quad
+	hashes []refs.ValueHash
+}
+
+// encodeSource asks src for its quads and hashes their values.
+func encodeSource(src Source) encodedSource {
+	qs := src.Quads()
+	hs := make([]refs.ValueHash, 4*len(qs))
+	for i, q := range qs {
+		for d, v := range [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+			if v != nil {
+				hs[4*i+d] = refs.HashOf(v)
+			}
+		}
+	}
+	return encodedSource{qs, hs}
 }
 
 // bulkLink is an entry of the link index: the nodes of its parts (-1 for none) and its end.
@@ -179,17 +203,16 @@ type bulkLoad struct {
 	names  []nameEntry
 }
 
-// node returns the index of v among the load's nodes, adding it if new.
-func (l *bulkLoad) node(v quad.Value) int32 {
+// node returns the index of v, whose hash is h, among the load's nodes, adding it if new.
+func (l *bulkLoad) node(v quad.Value, h refs.ValueHash) int32 {
 	if v == nil {
 		return -1
 	}
-	h := refs.HashOf(v)
 	if n, ok := l.byHash[h]; ok {
 		return n
 	}
 	n := int32(len(l.nodes))
-	l.nodes = append(l.nodes, bulkNode{hash: h, v: v})
+	l.nodes = append(l.nodes, bulkNode{hash: h, hex: `\x` + hex.EncodeToString(h[:]), v: v})
 	l.byHash[h] = n
 	return n
 }
@@ -212,17 +235,18 @@ func (l *bulkLoad) copyQuads(ctx context.Context, tx *sql.Tx, sources []Source) 
 	// Sources are encoded a few ahead of the copy, on the other core.
 	done := make(chan struct{})
 	defer close(done)
-	encoded := ahead.Of(len(sources), 4, func(i int) []quad.Quad { return sources[i].Quads() }, done)
+	encoded := ahead.Of(len(sources), 4, func(i int) encodedSource { return encodeSource(sources[i]) }, done)
 	for range sources {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		clear(seen)
 		n := 0
-		for _, q := range <-encoded {
+		src := <-encoded
+		for i, q := range src.quads {
 			var dirs [4]int32
 			for d, v := range [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
-				dirs[d] = l.node(v)
+				dirs[d] = l.node(v, src.hashes[4*i+d])
 			}
 			if seen[dirs] {
 				continue
@@ -235,7 +259,7 @@ func (l *bulkLoad) copyQuads(ctx context.Context, tx *sql.Tx, sources []Source) 
 					continue
 				}
 				l.nodes[x].refs++
-				row[d] = l.nodes[x].hash[:]
+				row[d] = l.nodes[x].hex
 			}
 			row[4] = now
 			if _, err := stmt.ExecContext(ctx, row...); err != nil {
