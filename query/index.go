@@ -220,11 +220,17 @@ func (ix *Index) buildEdges() {
 	}
 	// Keep only edges between known items, once each, in a fixed order: by the ids of
 	// their ends, compared as ranks (idRanks), then by relation, obligation and status.
+	// The edges are sorted as small keys (the ranks of their ends and relation, and their
+	// place), not as the edges themselves: a hub's 11,000 edges of five strings each were
+	// most of the time of the sort in moving them. The relations are ranked once (a few
+	// names), so that most comparisons are of integers.
 	type ended struct {
 		e    Edge
 		f, t int
 	}
+	type sortKey struct{ rf, rel, rt, i int32 }
 	kept := make([]ended, 0, len(es))
+	rels := map[string]int32{}
 	for _, e := range es {
 		f, ok := ix.byID[e.From]
 		if !ok {
@@ -234,19 +240,38 @@ func (ix *Index) buildEdges() {
 		if !ok {
 			continue
 		}
-		kept = append(kept, ended{e, f, t})
+		if _, ok := rels[e.Rel]; !ok {
+			rels[e.Rel] = 0
+		}
+		kept = append(kept, ended{e: e, f: f, t: t})
+	}
+	relNames := make([]string, 0, len(rels))
+	for r := range rels {
+		relNames = append(relNames, r)
+	}
+	slices.Sort(relNames)
+	for i, r := range relNames {
+		rels[r] = int32(i)
 	}
 	rank := ix.idRanks()
-	slices.SortFunc(kept, func(a, b ended) int {
-		return cmp.Or(cmp.Compare(rank[a.f], rank[b.f]), strings.Compare(a.e.Rel, b.e.Rel), cmp.Compare(rank[a.t], rank[b.t]),
-			strings.Compare(a.e.Via, b.e.Via), strings.Compare(a.e.Status, b.e.Status))
+	keys := make([]sortKey, len(kept))
+	for i, k := range kept {
+		keys[i] = sortKey{rank[k.f], rels[k.e.Rel], rank[k.t], int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		if c := cmp.Or(cmp.Compare(a.rf, b.rf), cmp.Compare(a.rel, b.rel), cmp.Compare(a.rt, b.rt)); c != 0 {
+			return c
+		}
+		ea, eb := &kept[a.i].e, &kept[b.i].e
+		return cmp.Or(strings.Compare(ea.Via, eb.Via), strings.Compare(ea.Status, eb.Status))
 	})
 	ix.edges = make([]Edge, 0, len(kept))
 	ix.ends = make([][2]int, 0, len(kept))
 	ix.out = make([][]int32, len(ix.items))
 	ix.in = make([][]int32, len(ix.items))
-	for i, k := range kept {
-		if i > 0 && k.e == kept[i-1].e {
+	for i, key := range keys {
+		k := kept[key.i]
+		if i > 0 && k.e == kept[keys[i-1].i].e {
 			continue
 		}
 		n := int32(len(ix.edges))
