@@ -48,23 +48,12 @@ func readTable(ctx context.Context, tx *sql.Tx) (*model.Table, error) {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var (
-			hash   sql.RawBytes
-			data   []byte
-			str    sql.NullString
-			typ    sql.NullString
-			lang   sql.NullString
-			iri    sql.NullBool
-			bnode  sql.NullBool
-			vint   sql.NullInt64
-			vbool  sql.NullBool
-			vfloat sql.NullFloat64
-			vtime  sql.NullTime
-		)
-		if err := rows.Scan(&hash, &data, &str, &typ, &lang, &iri, &bnode, &vint, &vbool, &vfloat, &vtime); err != nil {
+		var hash sql.RawBytes
+		var c valueColumns
+		if err := rows.Scan(c.dest([]any{&hash})...); err != nil {
 			return nil, fail(err)
 		}
-		v, err := rowValue(data, str, typ, lang, iri, bnode, vint, vbool, vfloat, vtime)
+		v, err := c.value()
 		if err != nil {
 			return nil, fail(fmt.Errorf("value %x: %w", []byte(hash), err))
 		}
@@ -110,30 +99,50 @@ func readTable(ctx context.Context, tx *sql.Tx) (*model.Table, error) {
 	return t, ctx.Err()
 }
 
-// rowValue turns the value columns of a row of nodes into a value, as Cayley's NameOf
+// valueColumns are the columns of a value in Cayley's nodes table, as a row scans them
+// (valueCols names them in a query).
+type valueColumns struct {
+	data   []byte
+	str    sql.NullString
+	typ    sql.NullString
+	lang   sql.NullString
+	iri    sql.NullBool
+	bnode  sql.NullBool
+	vint   sql.NullInt64
+	vbool  sql.NullBool
+	vfloat sql.NullFloat64
+	vtime  sql.NullTime
+}
+
+// dest appends the destinations of the columns, in valueCols' order, to d.
+func (c *valueColumns) dest(d []any) []any {
+	return append(d, &c.data, &c.str, &c.typ, &c.lang, &c.iri, &c.bnode, &c.vint, &c.vbool, &c.vfloat, &c.vtime)
+}
+
+// value turns the value columns of a row of nodes into a value, as Cayley's NameOf
 // (graph/sql/quadstore.go) does.
-func rowValue(data []byte, str, typ, lang sql.NullString, iri, bnode sql.NullBool, vint sql.NullInt64, vbool sql.NullBool, vfloat sql.NullFloat64, vtime sql.NullTime) (quad.Value, error) {
+func (c *valueColumns) value() (quad.Value, error) {
 	switch {
-	case str.Valid && iri.Bool:
-		return quad.IRI(str.String), nil
-	case str.Valid && bnode.Bool:
-		return quad.BNode(str.String), nil
-	case str.Valid && lang.Valid:
-		return quad.LangString{Value: quad.String(unescapeNull(str.String)), Lang: lang.String}, nil
-	case str.Valid && typ.Valid:
-		return quad.TypedString{Value: quad.String(unescapeNull(str.String)), Type: quad.IRI(typ.String)}, nil
-	case str.Valid:
-		return quad.String(unescapeNull(str.String)), nil
-	case vint.Valid:
-		return quad.Int(vint.Int64), nil
-	case vbool.Valid:
-		return quad.Bool(vbool.Bool), nil
-	case vfloat.Valid:
-		return quad.Float(vfloat.Float64), nil
-	case vtime.Valid:
-		return quad.Time(vtime.Time.UTC()), nil
+	case c.str.Valid && c.iri.Bool:
+		return quad.IRI(c.str.String), nil
+	case c.str.Valid && c.bnode.Bool:
+		return quad.BNode(c.str.String), nil
+	case c.str.Valid && c.lang.Valid:
+		return quad.LangString{Value: quad.String(unescapeNull(c.str.String)), Lang: c.lang.String}, nil
+	case c.str.Valid && c.typ.Valid:
+		return quad.TypedString{Value: quad.String(unescapeNull(c.str.String)), Type: quad.IRI(c.typ.String)}, nil
+	case c.str.Valid:
+		return quad.String(unescapeNull(c.str.String)), nil
+	case c.vint.Valid:
+		return quad.Int(c.vint.Int64), nil
+	case c.vbool.Valid:
+		return quad.Bool(c.vbool.Bool), nil
+	case c.vfloat.Valid:
+		return quad.Float(c.vfloat.Float64), nil
+	case c.vtime.Valid:
+		return quad.Time(c.vtime.Time.UTC()), nil
 	}
-	return model.UnmarshalValue(data)
+	return model.UnmarshalValue(c.data)
 }
 
 // unescapeNull undoes Cayley's escape of NUL, which PostgreSQL text cannot hold.

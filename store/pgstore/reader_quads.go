@@ -54,19 +54,7 @@ func (m byHash) add(v quad.Value) []byte {
 // another.
 func scanQuads(rows *sql.Rows, bySubject byHash, fn func(q quad.Quad, horizon int64)) error {
 	defer rows.Close()
-	type cols struct {
-		data   []byte
-		str    sql.NullString
-		typ    sql.NullString
-		lang   sql.NullString
-		iri    sql.NullBool
-		bnode  sql.NullBool
-		vint   sql.NullInt64
-		vbool  sql.NullBool
-		vfloat sql.NullFloat64
-		vtime  sql.NullTime
-	}
-	var c [3]cols
+	var c [3]valueColumns
 	var label string
 	var horizon int64
 	var subject sql.RawBytes
@@ -76,7 +64,7 @@ func scanQuads(rows *sql.Rows, bySubject byHash, fn func(q quad.Quad, horizon in
 			dest = append(dest, &subject)
 			continue
 		}
-		dest = append(dest, &c[i].data, &c[i].str, &c[i].typ, &c[i].lang, &c[i].iri, &c[i].bnode, &c[i].vint, &c[i].vbool, &c[i].vfloat, &c[i].vtime)
+		dest = c[i].dest(dest)
 	}
 	dest = append(dest, &label, &horizon)
 	for rows.Next() {
@@ -92,7 +80,7 @@ func scanQuads(rows *sql.Rows, bySubject byHash, fn func(q quad.Quad, horizon in
 				continue
 			}
 			var err error
-			if v[i], err = rowValue(c[i].data, c[i].str, c[i].typ, c[i].lang, c[i].iri, c[i].bnode, c[i].vint, c[i].vbool, c[i].vfloat, c[i].vtime); err != nil {
+			if v[i], err = c[i].value(); err != nil {
 				return err
 			}
 		}
@@ -271,19 +259,13 @@ func (rd *Reader) Objects(s, p quad.Value) ([]quad.Value, error) {
 	}
 	defer rows.Close()
 	var out []quad.Value
-	var (
-		data              []byte
-		str, typ, lang    sql.NullString
-		iri, bnode, vbool sql.NullBool
-		vint              sql.NullInt64
-		vfloat            sql.NullFloat64
-		vtime             sql.NullTime
-	)
+	var c valueColumns
+	dest := c.dest(nil)
 	for rows.Next() {
-		if err := rows.Scan(&data, &str, &typ, &lang, &iri, &bnode, &vint, &vbool, &vfloat, &vtime); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("read store: %w", err)
 		}
-		v, err := rowValue(data, str, typ, lang, iri, bnode, vint, vbool, vfloat, vtime)
+		v, err := c.value()
 		if err != nil {
 			return nil, fmt.Errorf("read store: %w", err)
 		}
