@@ -141,8 +141,8 @@ func TestSpans(t *testing.T) {
 		"revision": {Start: "1972-03-01"},
 		"talks":    {Start: "1972-03-01", End: "1972-03-01"},
 		"founding": {Start: "1965-01-01", End: "1965-01-01"},
-		"signing": {Start: "1960-01-01", End: "1960-01-01"}, // an instant
-		"duty":    {Start: "1970-01-01", End: "1980-02-29"},
+		"signing":  {Start: "1960-01-01", End: "1960-01-01"}, // an instant
+		"duty":     {Start: "1970-01-01", End: "1980-02-29"},
 	}
 	for _, n := range v.Nodes {
 		if got := export.NodeSpan(&n); got != want[n.ID] {
