@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -46,13 +45,7 @@ func newStore(t testing.TB, kind string, facts []*graph.Facts) *store.Store {
 	case "bolt":
 		addr = filepath.Join(t.TempDir(), "facts.db")
 	case "postgres":
-		base := os.Getenv(storetest.EnvPostgres)
-		if base == "" {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("%s is not set, and CI is: source scripts/ci-postgres.sh first", storetest.EnvPostgres)
-			}
-			t.Skipf("%s is not set", storetest.EnvPostgres)
-		}
+		base := storetest.PostgresBase(t)
 		addr = storetest.FreshPostgres(t, base)
 	}
 	s, err := store.Open(ctx, addr, nil)

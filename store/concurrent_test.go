@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"os"
 	"sync"
 	"testing"
 
@@ -15,13 +14,7 @@ import (
 // different sources that share parties into one new PostgreSQL database at the same time:
 // all succeed (creating the tables once), and the store equals one written in sequence.
 func TestConcurrentWritersOnPostgres(t *testing.T) {
-	base := os.Getenv(storetest.EnvPostgres)
-	if base == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not set, and CI is: source scripts/ci-postgres.sh first", storetest.EnvPostgres)
-		}
-		t.Skipf("%s is not set", storetest.EnvPostgres)
-	}
+	base := storetest.PostgresBase(t)
 	ctx := context.Background()
 	for round := range 3 {
 		t.Run(fmt.Sprint("round ", round), func(t *testing.T) {

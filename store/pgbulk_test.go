@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -15,25 +14,11 @@ import (
 	"github.com/factgraph/factgraph/store/storetest"
 )
 
-// postgresBase returns the URL of the PostgreSQL test server; without one the test is
-// skipped, or fails when CI is set.
-func postgresBase(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv(storetest.EnvPostgres)
-	if base == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not set, and CI is: source scripts/ci-postgres.sh first", storetest.EnvPostgres)
-		}
-		t.Skipf("%s is not set", storetest.EnvPostgres)
-	}
-	return base
-}
-
 // newPostgres opens a store in a new, empty PostgreSQL database and returns it and its
 // address.
 func newPostgres(t *testing.T) (*Store, string) {
 	t.Helper()
-	addr := storetest.FreshPostgres(t, postgresBase(t))
+	addr := storetest.FreshPostgres(t, storetest.PostgresBase(t))
 	return openStore(t, addr), addr
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 
@@ -18,13 +17,7 @@ func TestMessagesHideThePassword(t *testing.T) {
 		t.Errorf("an unreachable server:\n%s", out)
 	}
 
-	base := os.Getenv(storetest.EnvPostgres)
-	if base == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not set, and CI is", storetest.EnvPostgres)
-		}
-		t.Skipf("%s is not set: the messages of a reachable server are not checked", storetest.EnvPostgres)
-	}
+	base := storetest.PostgresBase(t)
 	addr := storetest.FreshPostgres(t, base)
 	u, _ := url.Parse(addr)
 	pw, ok := u.User.Password()

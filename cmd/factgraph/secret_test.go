@@ -37,13 +37,7 @@ func captureStderr(t *testing.T, fn func()) string {
 // says what went wrong.
 func TestNoSecretIsPrinted(t *testing.T) {
 	const secret = "S3CRET-PASSWORD"
-	base := os.Getenv(storetest.EnvPostgres)
-	if base == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not set, and CI is: source scripts/ci-postgres.sh first", storetest.EnvPostgres)
-		}
-		t.Skipf("%s is not set", storetest.EnvPostgres)
-	}
+	base := storetest.PostgresBase(t)
 	server, err := url.Parse(base)
 	if err != nil {
 		t.Fatal(err)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"os"
 	"slices"
 	"testing"
 	"time"
@@ -18,13 +17,7 @@ import (
 // address; the test is skipped without a server, or fails when CI is set.
 func newStore(t *testing.T) string {
 	t.Helper()
-	base := os.Getenv(storetest.EnvPostgres)
-	if base == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not set, and CI is: source scripts/ci-postgres.sh first", storetest.EnvPostgres)
-		}
-		t.Skipf("%s is not set", storetest.EnvPostgres)
-	}
+	base := storetest.PostgresBase(t)
 	addr := storetest.FreshPostgres(t, base)
 	db, err := Open(addr, true, true)
 	if err != nil {

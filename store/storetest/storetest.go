@@ -53,6 +53,20 @@ func Backends(t *testing.T) []Backend {
 	return bs
 }
 
+// PostgresBase returns the URL of the PostgreSQL test server (FACTGRAPH_TEST_POSTGRES);
+// without one it skips t, or fails it when CI is set.
+func PostgresBase(t testing.TB) string {
+	t.Helper()
+	base := os.Getenv(EnvPostgres)
+	if base == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not set, and CI is: source scripts/ci-postgres.sh first", EnvPostgres)
+		}
+		t.Skipf("%s is not set", EnvPostgres)
+	}
+	return base
+}
+
 // ForEachBackend runs fn as a subtest per backend, with a fresh, empty store address.
 func ForEachBackend(t *testing.T, fn func(t *testing.T, addr string)) {
 	t.Helper()
