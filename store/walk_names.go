@@ -1,0 +1,244 @@
+package store
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
+)
+
+// The items a walk reached but does not list whole, read for what names them: their names
+// and aliases (loadNames, name, readAliases), or the label a sketch shows (readLabels).
+
+// loadNames reads every item that an item read so far refers to, for its name.
+func (w *walker) loadNames() error {
+	if w.indexed() {
+		var refs []string
+		for _, id := range w.order {
+			refs = append(refs, w.items[id].refs()...)
+		}
+		if err := w.preloadNames(refs); err != nil {
+			return err
+		}
+	}
+	for _, id := range append([]string(nil), w.order...) {
+		for _, ref := range w.items[id].refs() {
+			if err := w.nameOrItem(ref); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// readLabels reads the items ids for their labels (SketchOptions.Labels) into w.partial,
+// and the sources that share their ids, where the store has a subject-predicate index on
+// this machine (bolt); it reads them whole elsewhere, PostgreSQL included. A party or
+// agreement is read as readReached reads it.
+func (w *walker) readLabels(ids []string) error {
+	var todo []string
+	for _, id := range ids {
+		if it, ok := w.items[id]; ok && it.exists() {
+			continue
+		}
+		if _, ok := w.partial[id]; ok {
+			continue
+		}
+		todo = append(todo, id)
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	if !w.indexed() {
+		return w.readReached(todo)
+	}
+	if _, err := w.reader(); err != nil {
+		return err
+	}
+	if _, batched := w.br.(preloader); batched {
+		// A server reads the items whole in one request, where a read of their fields
+		// would be a request each.
+		return w.readReached(todo)
+	}
+	if err := w.prefetchKinds(todo); err != nil {
+		return err
+	}
+	br, err := w.reader()
+	if err != nil {
+		return err
+	}
+	if ok, err := br.HasIndex(quad.Subject, quad.Predicate); err != nil || !ok {
+		if err != nil {
+			return err
+		}
+		return w.readReached(todo)
+	}
+	var whole []string
+	for _, id := range todo {
+		kind, err := w.kind(id)
+		if err != nil {
+			return err
+		}
+		info := &graph.ItemInfo{ID: id, Kind: kind}
+		iri := model.ItemIRI(id)
+		var texts []string
+		switch kind {
+		case graph.KindParty, graph.KindAgreement:
+			if err := w.brief(id, kind); err != nil {
+				return err
+			}
+			continue
+		case graph.KindEvent:
+			texts, err = w.firstTexts(iri, model.Name)
+			info.Name = texts[0]
+		case graph.KindObligation:
+			texts, err = w.firstTexts(iri, model.Duty, model.Status)
+			info.Name, info.Type = texts[0], texts[1]
+		case graph.KindClaim, graph.KindCounterclaim:
+			texts, err = w.firstTexts(iri, model.Says)
+			info.Name = texts[0]
+		default:
+			whole = append(whole, id) // not an item: read as readReached would
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		w.partial[id] = info
+		if err := w.source(id); err != nil {
+			return err
+		}
+	}
+	return w.readReached(whole)
+}
+
+// quadsWithReader is a reader that reads the quads of a subject with given predicates
+// without the others (boltstore.Reader).
+type quadsWithReader interface {
+	QuadsWith(s quad.Value, preds []quad.IRI) ([]quad.Quad, bool, error)
+}
+
+// firstTexts returns the text of each of the predicates preds of the subject s as the first
+// source by id that gives it states it, as graph.Merge keeps it; "" where none does. It
+// reads through the subject-predicate index (readLabels checks that the store has one).
+func (w *walker) firstTexts(s quad.IRI, preds ...quad.IRI) ([]string, error) {
+	var qs []quad.Quad
+	if r, ok := w.br.(quadsWithReader); ok {
+		var err error
+		if qs, _, err = r.QuadsWith(s, preds); err != nil {
+			return nil, err
+		}
+	} else {
+		for _, p := range preds {
+			some, _, err := w.br.Quads([]quad.Direction{quad.Subject, quad.Predicate}, s, p)
+			if err != nil {
+				return nil, err
+			}
+			qs = append(qs, some...)
+		}
+	}
+	texts := make([]string, len(preds))
+	from := make([]string, len(preds))
+	for _, q := range qs {
+		i := slices.Index(preds, q.Predicate.(quad.IRI))
+		t, ok := q.Object.(quad.String)
+		if i < 0 || !ok || t == "" {
+			continue
+		}
+		if src := strings.TrimPrefix(string(q.Label.(quad.IRI)), model.SourcePrefix); from[i] == "" || src < from[i] {
+			texts[i], from[i] = string(t), src
+		}
+	}
+	return texts, nil
+}
+
+// nameOrItem reads the item id for its name where the store has a subject-predicate
+// index, and whole elsewhere.
+func (w *walker) nameOrItem(id string) error {
+	if w.indexed() {
+		return w.name(id)
+	}
+	_, err := w.item(id)
+	return err
+}
+
+// name reads the kind and name of the item id, unless it is read already.
+func (w *walker) name(id string) error {
+	if _, ok := w.items[id]; ok {
+		return nil
+	}
+	if _, ok := w.names[id]; ok {
+		return nil
+	}
+	w.names[id] = nil
+	// The kind from one key of the link index where it covers a bolt store: a party that
+	// hundreds of sources state has as many kind quads. (A server has read the kinds of
+	// the names ahead in one request: preloadNames.)
+	br, err := w.linkIndex()
+	if err != nil {
+		return err
+	}
+	_, batched := br.(preloader)
+	var kind string
+	if br != nil && !batched {
+		kind, err = w.kind(id)
+	} else {
+		kind, err = w.first(model.ItemIRI(id), model.Kind)
+	}
+	if err != nil {
+		return err
+	}
+	info := &graph.ItemInfo{ID: id, Kind: kind}
+	switch kind {
+	case graph.KindParty, graph.KindAgreement:
+		if info.Type, err = w.first(model.ItemIRI(id), model.Type); err != nil {
+			return err
+		}
+		fallthrough
+	case graph.KindEvent:
+		if info.Name, err = w.first(model.ItemIRI(id), model.Name); err != nil {
+			return err
+		}
+		w.names[id] = info
+	}
+	return w.source(id)
+}
+
+// objectReader is a reader that reads the objects of a subject and predicate each once,
+// however many sources state them (pgstore.Reader).
+type objectReader interface {
+	Objects(s, p quad.Value) ([]quad.Value, error)
+}
+
+// readAliases reads the aliases of the party id, read for its name, from every source
+// that states it; elsewhere than on bolt it reads the party whole.
+func (w *walker) readAliases(id string) error {
+	if info := w.names[id]; info == nil || info.Kind != graph.KindParty || w.aliases[id] != nil {
+		return nil
+	}
+	set := map[string]bool{}
+	if o, ok := w.br.(objectReader); ok {
+		vs, err := o.Objects(model.ItemIRI(id), model.Alias)
+		for _, v := range vs {
+			if a, ok := v.(quad.String); ok {
+				set[string(a)] = true
+			}
+		}
+		w.aliases[id] = sortedKeys(set) // not nil: read
+		return err
+	}
+	ok, err := w.boltQuads([]quad.Direction{quad.Subject, quad.Predicate}, []quad.Value{model.ItemIRI(id), model.Alias}, func(q quad.Quad, _ string) error {
+		if a, ok := q.Object.(quad.String); ok {
+			set[string(a)] = true
+		}
+		return nil
+	})
+	if err == nil && !ok {
+		_, err = w.item(id) // whole, with its aliases
+		return err
+	}
+	w.aliases[id] = sortedKeys(set) // not nil: read
+	return err
+}
