@@ -140,7 +140,12 @@ func (s *Store) Close() error {
 	if s == nil || s.qs == nil {
 		return nil
 	}
-	err := s.qs.Close()
+	var err error
+	if s.bolt != nil {
+		err = s.bolt.Close() // closes s.qs, the bolt file's quad store
+	} else {
+		err = s.qs.Close()
+	}
 	s.qs = nil
 	if s.pg != nil {
 		if perr := s.pg.Close(); perr != nil && err == nil {

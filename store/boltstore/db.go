@@ -28,6 +28,8 @@ type DB struct {
 	readOnly bool
 	// created says Open made the file.
 	created bool
+	// openSize is the size of the file when it was opened (settleCache).
+	openSize int64
 	// indexes are the quad indexes by first direction, once read.
 	indexes map[quad.Direction]*boltIndex
 }
@@ -61,12 +63,15 @@ const (
 
 // Open opens the bolt file at path, created when absent unless opts.ReadOnly is set.
 func Open(path string, opts Options) (*DB, error) {
-	_, statErr := os.Stat(path)
+	fi, statErr := os.Stat(path)
 	qs, pin, err := openBolt(path, opts)
 	if err != nil {
 		return nil, err
 	}
 	s := &DB{qs: qs, pin: pin, addr: path, readOnly: opts.ReadOnly, created: errors.Is(statErr, fs.ErrNotExist)}
+	if statErr == nil {
+		s.openSize = fi.Size()
+	}
 	return s, nil
 }
 
@@ -134,6 +139,7 @@ func openBolt(path string, opts Options) (qs cgraph.QuadStore, pin *pinKV, err e
 		return nil, nil, fmt.Errorf("open store %q: %w; is it a factgraph store?", path, err)
 	}
 	db.DB().AllocSize = allocSize
+	adviseHuge(db.DB())
 	pin = &pinKV{KV: db}
 	// Cayley fills bloom filters of every quad and value when it opens a store, which costs
 	// a read of the whole store before the first query or write. A store opened to read
@@ -206,8 +212,17 @@ func (s *DB) ReadAll(ctx context.Context) (*model.Table, error) {
 // (releaseMapped). Call it when no transaction of the store is open.
 func (s *DB) Release() { s.releaseMapped() }
 
-// Close closes the quad store and the file.
-func (s *DB) Close() error { return s.qs.Close() }
+// Close closes the quad store and the file. When a write grew the file, the part it
+// added is read again into the page cache in huge pages (settleCache).
+func (s *DB) Close() error {
+	err := s.qs.Close()
+	if !s.readOnly {
+		if fi, serr := os.Stat(s.addr); serr == nil && fi.Size() > s.openSize {
+			settleCache(s.addr, s.openSize)
+		}
+	}
+	return err
+}
 
 // holdsQuads says whether the log of the store holds any entry.
 func holdsQuads(db *bolt.DB) (bool, error) {
