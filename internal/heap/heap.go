@@ -58,11 +58,20 @@ func Query() (restore func()) { return set(queryGCPercent, queryLimit) }
 // 0.26 s with this setting, in the same run (docs/performance.md).
 const targetedGCPercent = 200
 
+// targetedHuge is how much of a targeted query's heap comes from huge pages (backHuge):
+// the questions about a party that 1,600 obligations of 10,000 articles name held up to
+// 28 MB resident, against 5 MB for one that reads a few items.
+const targetedHuge = 64 << 20
+
 // Targeted sets the collector for a query that reads from the store only the items it
-// needs (obligations, claims, neighbours and paths about given items). A targeted query
-// that falls back to reading the whole store collects harder as the heap reaches
-// queryLimit.
-func Targeted() (restore func()) { return set(targetedGCPercent, queryLimit) }
+// needs (obligations, claims, neighbours and paths about given items), and backs its heap
+// with huge pages. A targeted query that falls back to reading the whole store collects
+// harder as the heap reaches queryLimit.
+func Targeted() (restore func()) {
+	restore = set(targetedGCPercent, queryLimit)
+	backHuge(targetedHuge)
+	return restore
+}
 
 // set sets the collector's percent (unless GOGC is set, or percent is below 0) and memory
 // limit (unless GOMEMLIMIT is set).
