@@ -29,7 +29,7 @@ func (w *walker) links(id string) ([]link, error) {
 	if err != nil || !exists {
 		return nil, err
 	}
-	var ls []link
+	ls := make([]link, 0, len(ends))
 	add := func(l link) error {
 		if l.to == id {
 			return nil

@@ -108,13 +108,13 @@ func linkIndexFresh(tx *bolt.Tx) bool {
 	return stamp != nil && bytes.Equal(stamp, linkStamp(tx))
 }
 
-// lookupItem returns what the link index in b, which covers the store, lists under
-// item: the ends of its link quads, each once however many sources state it; its kind as
-// one source gives it ("" when none gives it an item's kind); and its date as one source
-// writes it ("" when none does). intern turns a key's bytes into a string, so that a walk
-// holds each id once.
-func lookupItem(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (ends []model.LinkEnd, kind, date string) {
-	scanLinkKeys(b, item, nil, func(at byte, mid, other []byte) {
+// lookupItem returns what the link index lists under item, read with its cursor c (the
+// index covers the store): the ends of its link quads, each once however many sources
+// state it, appended to ends; its kind as one source gives it ("" when none gives it an
+// item's kind); and its date as one source writes it ("" when none does). intern turns a
+// key's bytes into a string, so that a walk holds each id once.
+func lookupItem(c *bolt.Cursor, item quad.IRI, intern func([]byte) string, ends []model.LinkEnd) (_ []model.LinkEnd, kind, date string) {
+	scanLinkKeys(c, item, nil, func(at byte, mid, other []byte) {
 		switch at {
 		case linkKind:
 			if kind == "" {
@@ -131,30 +131,29 @@ func lookupItem(b *bolt.Bucket, item quad.IRI, intern func([]byte) string) (ends
 	return ends, kind, date
 }
 
-// lookupIncoming returns the ends of the link quads whose object is item, from b, the
-// bucket of a fresh index, each once: those of the predicates preds, or of any when preds
-// is nil.
-func lookupIncoming(b *bolt.Bucket, item quad.IRI, preds []quad.IRI, intern func([]byte) string) []model.LinkEnd {
+// lookupIncoming returns the ends of the link quads whose object is item, from c, a cursor
+// of a fresh index, each once: those of the predicates preds, or of any when preds is nil.
+func lookupIncoming(c *bolt.Cursor, item quad.IRI, preds []quad.IRI, intern func([]byte) string) []model.LinkEnd {
 	var ends []model.LinkEnd
 	add := func(_ byte, pred, other []byte) {
 		ends = append(ends, model.LinkEnd{Pred: intern(pred), Other: intern(other)})
 	}
 	if preds == nil {
-		scanLinkKeys(b, item, []byte{linkIn}, add)
+		scanLinkKeys(c, item, []byte{linkIn}, add)
 	}
 	for _, p := range preds {
-		scanLinkKeys(b, item, append(append([]byte{linkIn}, p...), 0), add)
+		scanLinkKeys(c, item, append(append([]byte{linkIn}, p...), 0), add)
 	}
 	return ends
 }
 
 // scanLinkKeys calls fn with the end, the predicate (or kind or date) and the other end
-// (nil for a kind or date) of each key under item in b that starts with from after the
-// item, once for each but the source: a link that several sources state is one link.
-func scanLinkKeys(b *bolt.Bucket, item quad.IRI, from []byte, fn func(at byte, mid, other []byte)) {
+// (nil for a kind or date) of each key under item that starts with from after the item,
+// read with the index's cursor c, once for each but the source: a link that several
+// sources state is one link.
+func scanLinkKeys(c *bolt.Cursor, item quad.IRI, from []byte, fn func(at byte, mid, other []byte)) {
 	prefix := append(append([]byte(item), 0), from...)
 	start := len(item) + 1
-	c := b.Cursor()
 	var last []byte // the last key but its source
 	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 		rest := k[start:]
@@ -181,11 +180,11 @@ func scanLinkKeys(b *bolt.Bucket, item quad.IRI, from []byte, fn func(at byte, m
 	}
 }
 
-// indexedKind returns the kind one source gives item, from b, the bucket of a fresh
+// indexedKind returns the kind one source gives item, from c, a cursor of a fresh
 // index; "" when no source gives it an item's kind.
-func indexedKind(b *bolt.Bucket, item quad.IRI) string {
+func indexedKind(c *bolt.Cursor, item quad.IRI) string {
 	prefix := append(append([]byte(item), 0), linkKind)
-	k, _ := b.Cursor().Seek(prefix)
+	k, _ := c.Seek(prefix)
 	if !bytes.HasPrefix(k, prefix) {
 		return ""
 	}
@@ -193,11 +192,11 @@ func indexedKind(b *bolt.Bucket, item quad.IRI) string {
 	return string(kind)
 }
 
-// firstLinked returns what item refers to through the field p, from b, the bucket of a
+// firstLinked returns what item refers to through the field p, from c, a cursor of a
 // fresh index (as one source gives it), or "".
-func firstLinked(b *bolt.Bucket, item, p quad.IRI) string {
+func firstLinked(c *bolt.Cursor, item, p quad.IRI) string {
 	prefix := append(append(append([]byte(item), 0, linkOut), p...), 0)
-	k, _ := b.Cursor().Seek(prefix)
+	k, _ := c.Seek(prefix)
 	if !bytes.HasPrefix(k, prefix) {
 		return ""
 	}
