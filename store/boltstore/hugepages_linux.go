@@ -62,12 +62,20 @@ func settleCache(path string, from int64) {
 	if unix.Fadvise(int(f.Fd()), from, size, unix.FADV_DONTNEED) != nil {
 		return
 	}
-	m, err := unix.Mmap(int(f.Fd()), from, int(size), unix.PROT_READ, unix.MAP_SHARED)
-	if err != nil {
-		return
-	}
-	defer unix.Munmap(m)
-	if unix.Madvise(m, unix.MADV_HUGEPAGE) == nil {
-		unix.Madvise(m, unix.MADV_POPULATE_READ)
+	// A piece at a time, each unmapped before the next: mapped, the pages would count as
+	// this process's resident memory, the whole file by the end.
+	for off := from; off < fi.Size(); off += settlePiece {
+		n := min(settlePiece, fi.Size()-off)
+		m, err := unix.Mmap(int(f.Fd()), off, int(n), unix.PROT_READ, unix.MAP_SHARED)
+		if err != nil {
+			return
+		}
+		if unix.Madvise(m, unix.MADV_HUGEPAGE) == nil {
+			unix.Madvise(m, unix.MADV_POPULATE_READ)
+		}
+		unix.Munmap(m)
 	}
 }
+
+// settlePiece is how much of the file settleCache reads back at a time.
+const settlePiece = 64 << 20
