@@ -2,7 +2,6 @@ package boltstore
 
 import (
 	"os"
-	"unsafe"
 
 	"github.com/boltdb/bolt"
 	"golang.org/x/sys/unix"
@@ -23,21 +22,8 @@ import (
 // hugePage is the size of a huge page on the machines factgraph runs on.
 const hugePage = 2 << 20
 
-// adviseHuge asks the kernel to map the pages of db in use in huge pages. Failing costs
-// speed only, so errors are ignored.
-func adviseHuge(db *bolt.DB) {
-	tx, err := db.Begin(false)
-	if err != nil {
-		return
-	}
-	size := tx.Size()
-	data := db.Info().Data
-	tx.Rollback()
-	if size <= 0 || data == 0 {
-		return
-	}
-	unix.Madvise(unsafe.Slice((*byte)(unsafe.Pointer(data)), size), unix.MADV_HUGEPAGE)
-}
+// adviseHuge asks the kernel to map the pages of db in use in huge pages.
+func adviseHuge(db *bolt.DB) { madviseInUse(db, unix.MADV_HUGEPAGE) }
 
 // settleCache has the kernel drop its cached pages of the file at path from the offset
 // from on, and read them again in huge pages: a write leaves them cached in 4 KiB pieces,
