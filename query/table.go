@@ -3,12 +3,10 @@ package query
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"unicode/utf8"
 )
 
@@ -44,8 +42,11 @@ func (t *tableWriter) row(cells ...string) {
 	t.rows = append(t.rows, r)
 }
 
-func (t *tableWriter) flush() error {
-	const gap = 2
+// gap is the room between two columns.
+const gap = 2
+
+// wrapWidths returns the width each column's cells wrap to, 0 for a column that does not.
+func (t *tableWriter) wrapWidths() []int {
 	natural := make([]int, len(t.cols))
 	for i, c := range t.cols {
 		natural[i] = utf8.RuneCountInString(c.head)
@@ -73,13 +74,20 @@ func (t *tableWriter) flush() error {
 			wraps[i] = max(24, room*c.weight/weights)
 		}
 	}
-	var buf bytes.Buffer
-	tw := tabwriter.NewWriter(&buf, 0, 0, gap, ' ', 0)
+	return wraps
+}
+
+func (t *tableWriter) flush() error {
+	wraps := t.wrapWidths()
+	// The lines as printed, each cell but the last padded to its column's widest cell of
+	// any line plus the gap (as text/tabwriter aligns one block of lines), trailing spaces
+	// trimmed.
 	heads := make([]string, len(t.cols))
 	for i, c := range t.cols {
 		heads[i] = c.head
 	}
-	fmt.Fprintln(tw, strings.Join(heads, "\t"))
+	printed := [][]string{heads}
+	widths := make([]int, len(t.cols))
 	for _, r := range t.rows {
 		lines := make([][]string, len(r))
 		n := 1
@@ -98,19 +106,27 @@ func (t *tableWriter) flush() error {
 					out[i] = lines[i][k]
 				}
 			}
-			fmt.Fprintln(tw, strings.Join(out, "\t"))
+			printed = append(printed, out)
 		}
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	// Every line has every cell so that columns align; the padding of empty last cells
-	// is trimmed here.
-	for _, l := range strings.SplitAfter(buf.String(), "\n") {
-		if l == "" {
-			continue
+	for _, cells := range printed {
+		for i, c := range cells[:len(cells)-1] {
+			widths[i] = max(widths[i], utf8.RuneCountInString(c))
 		}
-		if _, err := io.WriteString(t.w, strings.TrimRight(l, " \n")+"\n"); err != nil {
+	}
+	var line []byte
+	for _, cells := range printed {
+		line = line[:0]
+		for i, c := range cells {
+			line = append(line, c...)
+			if i < len(cells)-1 {
+				for pad := widths[i] + gap - utf8.RuneCountInString(c); pad > 0; pad-- {
+					line = append(line, ' ')
+				}
+			}
+		}
+		line = append(bytes.TrimRight(line, " "), '\n')
+		if _, err := t.w.Write(line); err != nil {
 			return err
 		}
 	}

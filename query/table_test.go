@@ -1,0 +1,88 @@
+package query
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+	"text/tabwriter"
+)
+
+// tabwriterTable is what tableWriter.flush prints, laid out by text/tabwriter: every
+// printed line's cells joined by tabs, one block, padding 2, trailing spaces trimmed.
+func tabwriterTable(t *tableWriter, printed [][]string) string {
+	var buf bytes.Buffer
+	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
+	for _, cells := range printed {
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	tw.Flush()
+	var out strings.Builder
+	for _, l := range strings.SplitAfter(buf.String(), "\n") {
+		if l != "" {
+			out.WriteString(strings.TrimRight(l, " \n") + "\n")
+		}
+	}
+	return out.String()
+}
+
+// TestTableAlignsAsTabwriter checks the table's own alignment against text/tabwriter's
+// on tables of short, long, empty and multi-byte cells, wrapped to several widths.
+func TestTableAlignsAsTabwriter(t *testing.T) {
+	words := []string{"a", "duty", "Borithpa", "Danne", "ports", "日本", "défense", "", "x-y-z", "treaty-of-galkagal"}
+	rng := rand.New(rand.NewSource(1))
+	cell := func() string {
+		var ws []string
+		for range rng.Intn(12) {
+			ws = append(ws, words[rng.Intn(len(words))])
+		}
+		return strings.Join(ws, " ")
+	}
+	for trial := range 200 {
+		width := 30 + rng.Intn(120)
+		var got bytes.Buffer
+		tw := newTable(&got, width, column{head: "ID"}, column{head: "DUTY", weight: 2}, column{head: "CONDITION", weight: 1}, column{head: "SOURCE"})
+		var rows [][]string
+		for range rng.Intn(8) {
+			r := []string{cell(), cell(), cell(), cell()}
+			if rng.Intn(3) == 0 {
+				r[3] = ""
+			}
+			rows = append(rows, r)
+			tw.row(r...)
+		}
+		if err := tw.flush(); err != nil {
+			t.Fatal(err)
+		}
+		// The lines as flush wraps them, laid out by tabwriter.
+		printed := [][]string{{"ID", "DUTY", "CONDITION", "SOURCE"}}
+		var ref bytes.Buffer
+		wrapped := newTable(&ref, width, tw.cols...)
+		wrapped.rows = rows
+		for _, r := range rows {
+			lines := make([][]string, len(r))
+			n := 1
+			for i, c := range r {
+				if w := wrapped.wrapWidths()[i]; w > 0 {
+					lines[i] = wrap(c, w)
+				} else {
+					lines[i] = []string{c}
+				}
+				n = max(n, len(lines[i]))
+			}
+			for k := range n {
+				out := make([]string, len(r))
+				for i := range r {
+					if k < len(lines[i]) {
+						out[i] = lines[i][k]
+					}
+				}
+				printed = append(printed, out)
+			}
+		}
+		if want := tabwriterTable(wrapped, printed); got.String() != want {
+			t.Fatalf("trial %d, width %d:\n%s\nwant (text/tabwriter):\n%s", trial, width, got.String(), want)
+		}
+	}
+}
