@@ -17,7 +17,10 @@ import (
 // read what is not cached in 2 MiB pieces, and a write that grew the file has the new
 // part read back in such pieces (settleCache): bolt writes 4 KiB pages one by one, which
 // the cache keeps as 4 KiB pieces. A kernel or file system without large folios ignores
-// both.
+// both. Where the kernel is set to compact memory for a program that asks for huge pages
+// (transparent_hugepage/defrag "madvise", Debian's default), a read on a machine whose
+// free memory is fragmented may wait for that compaction; "defer" or "never" there makes
+// the kernel fall back to 4 KiB pieces instead.
 
 // hugePage is the size of a huge page on the machines factgraph runs on.
 const hugePage = 2 << 20
