@@ -14,9 +14,14 @@ import (
 // it holds: 960 MB. With a limit of 600 MB a whole ingest of them peaked at 880 MB instead
 // of 1270 MB, for about a tenth more time. Once the ingest held less (one buffer a file,
 // the bulk load's log in one buffer), it peaked at 675 MiB with that limit, but collected
-// every 50 MB or so it allocated, a fifth of its CPU time: with this one it peaked at
-// 769 MiB, and spent 72 CPU seconds instead of 89.
-const ingestLimit = 750 << 20
+// every 50 MB or so it allocated, a fifth of its CPU time: with 750 MiB it peaked at
+// 769 MiB, and spent 72 CPU seconds instead of 89. On a machine where each page new to a
+// process costs a trap to the host, what the collector returns to the kernel near the
+// limit and takes back costs more: with 750, 850 and 900 MiB, two runs each in turn, the
+// ingest took 33.41 and 37.60 s (803 and 818 MB resident at the peak), 31.32 and 31.38 s
+// (897 and 898 MB), and 29.07 and 29.48 s (944 and 945 MB; 706,027 and 686,422 page
+// faults against 799,506 and 806,720).
+const ingestLimit = 900 << 20
 
 // exportLimit is the heap size past which an export collects garbage harder. An export of
 // the full view of 10,000 articles holds about 660 MB at its peak (the facts while the
