@@ -240,9 +240,7 @@ func (ix *Index) buildEdges() {
 		if !ok {
 			continue
 		}
-		if _, ok := rels[e.Rel]; !ok {
-			rels[e.Rel] = 0
-		}
+		rels[e.Rel] = 0 // ranked below
 		kept = append(kept, ended{e: e, f: f, t: t})
 	}
 	relNames := make([]string, 0, len(rels))
