@@ -5,6 +5,7 @@
 package heap
 
 import (
+	"math"
 	"os"
 	"runtime/debug"
 )
@@ -44,24 +45,31 @@ const (
 )
 
 // Ingest sets the collector for an ingest.
-func Ingest() (restore func()) { return set(-1, ingestLimit) }
+func Ingest() (restore func()) { return set(unchanged, ingestLimit) }
 
 // Export sets the collector for an export (and a build, which ingests, then exports).
-func Export() (restore func()) { return set(-1, exportLimit) }
+func Export() (restore func()) { return set(unchanged, exportLimit) }
 
 // Query sets the collector for a query.
 func Query() (restore func()) { return set(queryGCPercent, queryLimit) }
 
-// targetedGCPercent lets a targeted query's heap grow to three times what it holds.
-// Such a query allocates tens of MB (42 MB for the obligations of a party that 1,600
-// obligations of 10,000 articles name) and drops all of it when the command ends, so it
-// once ran with the collector off under queryLimit: an eighth less CPU on a machine where
-// memory new to a process is cheap. Where it is not (a virtual machine whose every first
-// touch of a page traps to the host: 12.5 µs a 4 KiB page, 64 MB of new heap in 205 ms),
-// collecting to reuse pages is cheaper than touching new ones: the hub forms of 10,000
-// articles took 0.25 to 0.33 s as whole commands with the collector off, and 0.20 to
-// 0.26 s with this setting, in the same run (docs/performance.md).
-const targetedGCPercent = 200
+// targetedGCPercent turns the collector off for a targeted query until its heap reaches
+// queryLimit. Such a query allocates tens of MB (36 MB for the obligations of a party that
+// 1,600 obligations of 10,000 articles name) and drops all of it when the command ends.
+// Where each page new to a process traps to the host (a virtual machine whose page tables
+// the host keeps: 12.5 µs a 4 KiB page), collecting to reuse pages once beat touching new
+// ones (the hub forms took 0.25 to 0.33 s as whole commands with the collector off, 0.20
+// to 0.26 s letting the heap grow to three times what it held). Since the first 64 MB come
+// from huge pages (targetedHuge), new pages cost little and the collections are what is
+// left: with them off, ten runs of each whole command in turn, the hub's obligations took
+// 98 and 93 ms against 111 and 110 ms, the path between two commentators 101 and 106 ms
+// against 114 and 118 ms (docs/performance.md).
+const targetedGCPercent = -1
+
+// targetedEnvGCPercent is a targeted query's percent when the environment sets the memory
+// limit (GOMEMLIMIT), which may be no limit at all: the heap grows to three times what it
+// holds, as it did before the collector was off.
+const targetedEnvGCPercent = 200
 
 // targetedHuge is how much of a targeted query's heap comes from huge pages (backHuge):
 // the questions about a party that 1,600 obligations of 10,000 articles name held up to
@@ -73,16 +81,24 @@ const targetedHuge = 64 << 20
 // with huge pages. A targeted query that falls back to reading the whole store collects
 // harder as the heap reaches queryLimit.
 func Targeted() (restore func()) {
-	restore = set(targetedGCPercent, queryLimit)
+	percent := targetedGCPercent
+	if _, fixed := os.LookupEnv("GOMEMLIMIT"); fixed {
+		percent = targetedEnvGCPercent
+	}
+	restore = set(percent, queryLimit)
 	backHuge(targetedHuge)
 	return restore
 }
 
-// set sets the collector's percent (unless GOGC is set, or percent is below 0) and memory
-// limit (unless GOMEMLIMIT is set).
+// unchanged, as set's percent, leaves the collector's percent as it is.
+const unchanged = math.MinInt
+
+// set sets the collector's percent (unless GOGC is set, or percent is unchanged; below 0
+// turns the collector off until the heap reaches the limit) and memory limit (unless
+// GOMEMLIMIT is set).
 func set(percent int, limit int64) func() {
 	var undo []func()
-	if _, fixed := os.LookupEnv("GOGC"); !fixed && percent >= 0 {
+	if _, fixed := os.LookupEnv("GOGC"); !fixed && percent != unchanged {
 		old := debug.SetGCPercent(percent)
 		undo = append(undo, func() { debug.SetGCPercent(old) })
 	}

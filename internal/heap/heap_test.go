@@ -1,6 +1,7 @@
 package heap
 
 import (
+	"math"
 	"os"
 	"runtime/debug"
 	"testing"
@@ -44,6 +45,24 @@ func TestQuerySetsAndRestores(t *testing.T) {
 	}
 }
 
+// An ingest and an export leave the percent as they found it, and bound the heap.
+func TestIngestAndExportKeepThePercent(t *testing.T) {
+	unsetenv(t, "GOGC")
+	unsetenv(t, "GOMEMLIMIT")
+	old := debug.SetGCPercent(150)
+	defer debug.SetGCPercent(old)
+	for name, set := range map[string]func() func(){"ingest": Ingest, "export": Export} {
+		restore := set()
+		if got := gcPercent(); got != 150 {
+			t.Errorf("%s: GC percent %d, want it left at 150", name, got)
+		}
+		if got := debug.SetMemoryLimit(-1); got == math.MaxInt64 {
+			t.Errorf("%s: no memory limit", name)
+		}
+		restore()
+	}
+}
+
 func TestEnvironmentWins(t *testing.T) {
 	t.Setenv("GOGC", "150")
 	t.Setenv("GOMEMLIMIT", "2GiB")
@@ -60,13 +79,14 @@ func TestEnvironmentWins(t *testing.T) {
 	}
 }
 
-func TestTargetedCollectsUnderTheLimit(t *testing.T) {
+// A targeted query runs without the collector until the heap reaches queryLimit.
+func TestTargetedCollectsOnlyAtTheLimit(t *testing.T) {
 	unsetenv(t, "GOGC")
 	unsetenv(t, "GOMEMLIMIT")
 	percent, limit := gcPercent(), debug.SetMemoryLimit(-1)
 	restore := Targeted()
-	if got := gcPercent(); got != targetedGCPercent {
-		t.Errorf("GC percent %d during a targeted query, want %d", got, targetedGCPercent)
+	if got := gcPercent(); got != -1 {
+		t.Errorf("GC percent %d during a targeted query, want -1 (off)", got)
 	}
 	if got := debug.SetMemoryLimit(-1); got != queryLimit {
 		t.Errorf("memory limit %d during a targeted query, want %d", got, queryLimit)
@@ -80,15 +100,15 @@ func TestTargetedCollectsUnderTheLimit(t *testing.T) {
 	}
 }
 
-// A limit the environment set stays, and the targeted percent with it.
+// A limit the environment set stays, which may be none: the collector stays on.
 func TestTargetedKeepsAnEnvironmentLimit(t *testing.T) {
 	unsetenv(t, "GOGC")
 	t.Setenv("GOMEMLIMIT", "8GiB")
 	limit := debug.SetMemoryLimit(-1)
 	restore := Targeted()
 	defer restore()
-	if got := gcPercent(); got != targetedGCPercent {
-		t.Errorf("GC percent %d with GOMEMLIMIT set, want %d", got, targetedGCPercent)
+	if got := gcPercent(); got != targetedEnvGCPercent || got < 0 {
+		t.Errorf("GC percent %d with GOMEMLIMIT set, want %d", got, targetedEnvGCPercent)
 	}
 	if got := debug.SetMemoryLimit(-1); got != limit {
 		t.Errorf("memory limit %d with GOMEMLIMIT set, want it left at %d", got, limit)
