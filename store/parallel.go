@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store/model"
 )
 
@@ -187,4 +188,111 @@ func (w *walker) prefetchRelations(rels []relKey) error {
 		return nil
 	}
 	return p.PreloadItems(iris)
+}
+
+// nameRead is what name reads of an item, read ahead by prefetchNames.
+type nameRead struct {
+	kind   string          // from the link index; "": not an item
+	info   *graph.ItemInfo // nil: not a party, agreement or event
+	source *itemQuads      // the source that shares the item's id; nil: not read
+}
+
+// prefetchNames reads what name reads of the items ids (their kinds from the link index,
+// types and names, and the sources that share their ids) ahead of it, half of them on a
+// second goroutine with a read transaction of its own, on a bolt store whose link index
+// covers it, when they are enough to be worth it: the obligations of a party that a
+// thousand articles name refer to hundreds of parties and agreements.
+func (w *walker) prefetchNames(ids []string) error {
+	br, err := w.linkIndex()
+	if err != nil || br == nil {
+		return err
+	}
+	if _, batched := br.(preloader); batched {
+		return nil // preloadNames reads them in two requests
+	}
+	if ok, err := br.HasIndex(quad.Subject, quad.Predicate); err != nil || !ok {
+		return err
+	}
+	var todo []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if _, ok := w.items[id]; ok {
+			continue
+		}
+		if _, ok := w.names[id]; ok {
+			continue
+		}
+		todo = append(todo, id)
+	}
+	if len(todo) < 2*readAheadMin {
+		return nil
+	}
+	// Which sources to read is known before the goroutines start: they only read.
+	readSource := make([]bool, len(todo))
+	for i, id := range todo {
+		_, known := w.sources[id]
+		readSource[i] = !known && !strings.Contains(id, "/")
+	}
+	got := make([]nameRead, len(todo))
+	err = w.split(len(todo), 0, func(r indexReader, from, to int) error {
+		for i := from; i < to; i++ {
+			var err error
+			if got[i].kind, got[i].info, err = readName(r, todo[i]); err != nil {
+				return err
+			}
+			if readSource[i] {
+				iri := model.SourceIRI(todo[i])
+				src := newItemQuads(iri)
+				if _, err := r.ItemQuads(iri, src.add); err != nil {
+					return err
+				}
+				got[i].source = src
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, id := range todo {
+		if _, ok := w.kinds[id]; !ok {
+			w.kinds[id] = got[i].kind // as kind keeps it
+		}
+		w.namesAhead[id] = got[i].info
+		if got[i].source != nil {
+			w.readAhead[model.SourceIRI(id)] = got[i].source
+		}
+	}
+	return nil
+}
+
+// readName reads the kind of the item id from the link index of r, and, for a party,
+// agreement or event, its type and name as one source gives them, as name does.
+func readName(r indexReader, id string) (kind string, _ *graph.ItemInfo, _ error) {
+	iri := model.ItemIRI(id)
+	kind = r.Kind(iri)
+	info := &graph.ItemInfo{ID: id, Kind: kind}
+	text := func(p quad.IRI) (string, error) {
+		v, _, err := r.First(iri, p)
+		t, _ := v.(quad.String)
+		return string(t), err
+	}
+	var err error
+	switch info.Kind {
+	case graph.KindParty, graph.KindAgreement:
+		if info.Type, err = text(model.Type); err != nil {
+			return kind, nil, err
+		}
+		fallthrough
+	case graph.KindEvent:
+		if info.Name, err = text(model.Name); err != nil {
+			return kind, nil, err
+		}
+		return kind, info, nil
+	}
+	return kind, nil, nil
 }

@@ -101,8 +101,11 @@ type walker struct {
 	kinds map[string]string
 	// aliases are the aliases of parties read for their names (readAliases).
 	aliases map[string][]string
-	// readAhead are subjects read ahead of read (prefetchItems).
-	readAhead map[quad.IRI]*itemQuads
+	// readAhead are subjects read ahead of read (prefetchItems); namesAhead are the items
+	// read ahead of name (prefetchNames), nil for one that is not a party, agreement or
+	// event.
+	readAhead  map[quad.IRI]*itemQuads
+	namesAhead map[string]*graph.ItemInfo
 }
 
 type fieldRef struct {
@@ -118,8 +121,8 @@ func newWalker(ctx context.Context, s *Store, max int, follow []string) *walker 
 		linkCache: map[string][]link{},
 		fieldRefs: map[string][]fieldRef{}, partial: map[string]*graph.ItemInfo{}, dates: map[string]graph.Date{},
 		ends: map[string]itemLinks{}, kinds: map[string]string{}, aliases: map[string][]string{},
-		readAhead: map[quad.IRI]*itemQuads{},
-		items:     map[string]*itemQuads{}, names: map[string]*graph.ItemInfo{}, rels: map[string]*itemQuads{}, sources: map[string]*itemQuads{}}
+		readAhead: map[quad.IRI]*itemQuads{}, namesAhead: map[string]*graph.ItemInfo{},
+		items: map[string]*itemQuads{}, names: map[string]*graph.ItemInfo{}, rels: map[string]*itemQuads{}, sources: map[string]*itemQuads{}}
 	if len(follow) > 0 {
 		w.follow = map[string]bool{}
 		for _, f := range follow {

@@ -22,6 +22,9 @@ func (w *walker) loadNames() error {
 		if err := w.preloadNames(refs); err != nil {
 			return err
 		}
+		if err := w.prefetchNames(refs); err != nil {
+			return err
+		}
 	}
 	for _, id := range append([]string(nil), w.order...) {
 		for _, ref := range w.items[id].refs() {
@@ -173,6 +176,13 @@ func (w *walker) name(id string) error {
 		return nil
 	}
 	w.names[id] = nil
+	if info, ok := w.namesAhead[id]; ok {
+		delete(w.namesAhead, id)
+		if info != nil {
+			w.names[id] = info
+		}
+		return w.source(id)
+	}
 	// The kind from one key of the link index where it covers a bolt store: a party that
 	// hundreds of sources state has as many kind quads. (A server has read the kinds of
 	// the names ahead in one request: preloadNames.)
