@@ -56,20 +56,20 @@ func (db *DB) Begin(ctx context.Context) (*Reader, error) {
 	rd := &Reader{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, cached: map[string]*itemEntries{},
 		items: map[quad.IRI][]quad.Quad{}, firsts: map[[2]quad.Value]quad.Value{}, kinds: map[string]string{},
 		strs: map[string]string{}}
-	var set [4]string
+	var set [5]string
 	var version sql.NullInt64
 	var fresh sql.NullBool
 	if !db.hasState.Load() {
 		// A store written before factgraph kept indexes in it has no state: the first
 		// Reader looks, and the next ones of the process read the state right away.
 		var state sql.NullString
-		err = tx.QueryRowContext(ctx, `SELECT `+plannerSettings+`to_regclass('factgraph_state')::text`).Scan(&set[0], &set[1], &set[2], &set[3], &state)
+		err = tx.QueryRowContext(ctx, `SELECT `+plannerSettings+`to_regclass('factgraph_state')::text`).Scan(&set[0], &set[1], &set[2], &set[3], &set[4], &state)
 		if err == nil && state.Valid {
 			db.hasState.Store(true)
 			err = tx.QueryRowContext(ctx, `SELECT version, fresh FROM (SELECT 1) AS one LEFT JOIN factgraph_state ON true LIMIT 1`).Scan(&version, &fresh)
 		}
 	} else {
-		err = tx.QueryRowContext(ctx, `SELECT `+plannerSettings+`version, fresh FROM (SELECT 1) AS one LEFT JOIN factgraph_state ON true LIMIT 1`).Scan(&set[0], &set[1], &set[2], &set[3], &version, &fresh)
+		err = tx.QueryRowContext(ctx, `SELECT `+plannerSettings+`version, fresh FROM (SELECT 1) AS one LEFT JOIN factgraph_state ON true LIMIT 1`).Scan(&set[0], &set[1], &set[2], &set[3], &set[4], &version, &fresh)
 	}
 	rd.links = err == nil && fresh.Bool && version.Int64 == indexVersionInt
 	if err != nil {
@@ -84,9 +84,12 @@ func (db *DB) Begin(ctx context.Context) (*Reader, error) {
 // index and looks their values up by hash, but the planner cannot count the keys of an
 // array parameter and guesses thousands of rows: it would hash a scan of the whole nodes
 // table (150 ms at 10,000 articles for a query that finds no row), start parallel workers
-// and compile the query (JIT) for longer than it runs.
+// and compile the query (JIT) for longer than it runs. Each statement is planned once, for
+// any parameters: planned for the arrays given, a query of a thousand items spent 6 to 9 ms
+// estimating how many rows each element finds (0.5 ms planned once), for the same plan.
 const plannerSettings = `set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),
-	set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true), `
+	set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
+	set_config('plan_cache_mode', 'force_generic_plan', true), `
 
 // Close ends the Reader's snapshot.
 func (rd *Reader) Close() {

@@ -99,19 +99,20 @@ func TestReaderKinds(t *testing.T) {
 
 // TestReaderPlans checks the planner settings of a Reader's transaction: its queries
 // look keys up by hash, which a hash join over the whole nodes table, parallel workers
-// or JIT compilation only slow down.
+// or JIT compilation only slow down, and are planned without looking at the elements of
+// their arrays.
 func TestReaderPlans(t *testing.T) {
 	addr := newStore(t)
 	for range 2 { // the first Reader of a process, and the next ones
 		db, rd := openReader(t, addr)
-		var hash, merge, jit, workers string
+		var hash, merge, jit, workers, plans string
 		err := rd.tx.QueryRow(`SELECT current_setting('enable_hashjoin'), current_setting('enable_mergejoin'),
-			current_setting('jit'), current_setting('max_parallel_workers_per_gather')`).Scan(&hash, &merge, &jit, &workers)
+			current_setting('jit'), current_setting('max_parallel_workers_per_gather'), current_setting('plan_cache_mode')`).Scan(&hash, &merge, &jit, &workers, &plans)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if hash != "off" || merge != "off" || jit != "off" || workers != "0" {
-			t.Errorf("a Reader's planner settings: hash joins %s, merge joins %s, jit %s, workers %s; want off, off, off, 0", hash, merge, jit, workers)
+		if hash != "off" || merge != "off" || jit != "off" || workers != "0" || plans != "force_generic_plan" {
+			t.Errorf("a Reader's planner settings: hash joins %s, merge joins %s, jit %s, workers %s, plans %s; want off, off, off, 0, force_generic_plan", hash, merge, jit, workers, plans)
 		}
 		rd.Close()
 		// They hold for the Reader's transaction alone.
