@@ -34,6 +34,8 @@ type Reader struct {
 	// kinds are the kinds of items read ahead (PreloadKinds), "" for none.
 	kinds map[string]string
 	strs  map[string]string
+	// values are the values of hashes read so far (readValues), by hash.
+	values map[string]quad.Value
 }
 
 // itemEntries are what the link index lists under an item: the ends of its links, each
@@ -55,7 +57,7 @@ func (db *DB) Begin(ctx context.Context) (*Reader, error) {
 	}
 	rd := &Reader{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, cached: map[string]*itemEntries{},
 		items: map[quad.IRI][]quad.Quad{}, firsts: map[[2]quad.Value]quad.Value{}, kinds: map[string]string{},
-		strs: map[string]string{}}
+		strs: map[string]string{}, values: map[string]quad.Value{}}
 	var set [5]string
 	var version sql.NullInt64
 	var fresh sql.NullBool
