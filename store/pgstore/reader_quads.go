@@ -18,28 +18,19 @@ const valueCols = `%[1]s.value, %[1]s.value_string, %[1]s.datatype, %[1]s.langua
 	%[1]s.value_int, %[1]s.value_bool, %[1]s.value_float, %[1]s.value_time`
 
 // quadsQuery is the query of the quads with a source's label whose columns where names,
-// with their values and numbers, in the order of their numbers when ordered (else as the
-// server finds them: it sends the first rows while it looks the others up). With
-// bySubject the subjects are not joined with their values: the caller names them (where
-// picks them by hash), and scanQuads takes their hashes back to the values it was given.
-func quadsQuery(where string, bySubject, ordered bool) string {
-	subject, join := fmt.Sprintf(valueCols, "s"), `JOIN nodes s ON s.hash = q.subject_hash `
-	if bySubject {
-		subject, join = `q.subject_hash`, ``
-	}
-	order := ``
-	if ordered {
-		order = ` ORDER BY q.horizon`
-	}
-	return `SELECT ` + subject + `, ` + fmt.Sprintf(valueCols, "p") + `, ` + fmt.Sprintf(valueCols, "o") +
+// with the values of their predicates, objects and labels, their subjects' hashes (the
+// caller names the subjects: where picks them by hash, and scanQuads takes the hashes
+// back to the values it was given) and their numbers, ordered by order.
+func quadsQuery(where, order string) string {
+	return `SELECT q.subject_hash, ` + fmt.Sprintf(valueCols, "p") + `, ` + fmt.Sprintf(valueCols, "o") +
 		`, l.value_string, q.horizon
-	FROM quads q ` + join + `JOIN nodes p ON p.hash = q.predicate_hash
+	FROM quads q JOIN nodes p ON p.hash = q.predicate_hash
 		JOIN nodes o ON o.hash = q.object_hash JOIN nodes l ON l.hash = q.label_hash
-	WHERE ` + where + ` AND l.iri AND l.value_string LIKE 'source/%'` + order
+	WHERE ` + where + ` AND l.iri AND l.value_string LIKE 'source/%' ORDER BY ` + order
 }
 
-// byHash maps the hashes of values to the values, for the rows of a quadsQuery by
-// subject.
+// byHash maps the hashes of values to the values, for the subjects of the rows of a
+// query by subject.
 type byHash map[string]quad.Value
 
 // add adds v, and returns its hash.
@@ -49,42 +40,33 @@ func (m byHash) add(v quad.Value) []byte {
 	return h
 }
 
-// scanQuads reads the rows of a quadsQuery, and calls fn with the quad and its number;
-// bySubject are the values of the subjects by hash for a query by subject, nil for
-// another.
-func scanQuads(rows *sql.Rows, bySubject byHash, fn func(q quad.Quad, horizon int64)) error {
+// scanQuads reads rows of a subject's hash, a predicate's and an object's value columns,
+// a label and a number, as quadsQuery's, and calls fn with the quad and its number;
+// subjects are the values of the subjects by hash.
+func scanQuads(rows *sql.Rows, subjects byHash, fn func(q quad.Quad, horizon int64)) error {
 	defer rows.Close()
-	var c [3]valueColumns
+	var p, o valueColumns
 	var label string
 	var horizon int64
 	var subject sql.RawBytes
-	dest := make([]any, 0, 31)
-	for i := range c {
-		if i == 0 && bySubject != nil {
-			dest = append(dest, &subject)
-			continue
-		}
-		dest = c[i].dest(dest)
-	}
+	dest := o.dest(p.dest([]any{&subject}))
 	dest = append(dest, &label, &horizon)
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
-		var v [3]quad.Value
-		for i := range c {
-			if i == 0 && bySubject != nil {
-				if v[0] = bySubject[string(subject)]; v[0] == nil {
-					return fmt.Errorf("a quad of a subject not asked for (hash %x)", []byte(subject))
-				}
-				continue
-			}
-			var err error
-			if v[i], err = c[i].value(); err != nil {
-				return err
-			}
+		q := quad.Quad{Subject: subjects[string(subject)], Label: quad.IRI(label)}
+		if q.Subject == nil {
+			return fmt.Errorf("a quad of a subject not asked for (hash %x)", []byte(subject))
 		}
-		fn(quad.Quad{Subject: v[0], Predicate: v[1], Object: v[2], Label: quad.IRI(label)}, horizon)
+		var err error
+		if q.Predicate, err = p.value(); err != nil {
+			return err
+		}
+		if q.Object, err = o.value(); err != nil {
+			return err
+		}
+		fn(q, horizon)
 	}
 	return rows.Err()
 }
@@ -343,7 +325,7 @@ func (rd *Reader) First(s, p quad.Value) (quad.Value, bool, error) {
 		}
 		return nil, true, nil
 	}
-	q := strings.Replace(quadsQuery(`q.subject_hash = $1 AND q.predicate_hash = $2`, true, true), "ORDER BY q.horizon", "ORDER BY q.object_hash LIMIT 1", 1)
+	q := quadsQuery(`q.subject_hash = $1 AND q.predicate_hash = $2`, `q.object_hash LIMIT 1`)
 	known := byHash{}
 	rows, err := rd.query(q, known.add(s), hashOf(p))
 	if err != nil {
