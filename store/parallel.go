@@ -1,8 +1,6 @@
 package store
 
 import (
-	"strings"
-
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store/model"
@@ -139,7 +137,7 @@ func (w *walker) prefetchItems(ids []string) error {
 			continue
 		}
 		iris = append(iris, model.ItemIRI(id))
-		if _, ok := w.sources[id]; !ok && !strings.Contains(id, "/") {
+		if w.sourceToRead(id) {
 			iris = append(iris, model.SourceIRI(id))
 		}
 	}
@@ -234,8 +232,7 @@ func (w *walker) prefetchNames(ids []string) error {
 	// Which sources to read is known before the goroutines start: they only read.
 	readSource := make([]bool, len(todo))
 	for i, id := range todo {
-		_, known := w.sources[id]
-		readSource[i] = !known && !strings.Contains(id, "/")
+		readSource[i] = w.sourceToRead(id)
 	}
 	got := make([]nameRead, len(todo))
 	err = w.split(len(todo), 0, func(r indexReader, from, to int) error {
@@ -270,29 +267,15 @@ func (w *walker) prefetchNames(ids []string) error {
 	return nil
 }
 
-// readName reads the kind of the item id from the link index of r, and, for a party,
-// agreement or event, its type and name as one source gives them, as name does.
+// readName reads the kind of the item id from the link index of r, and what name keeps of
+// it (itemName).
 func readName(r indexReader, id string) (kind string, _ *graph.ItemInfo, _ error) {
 	iri := model.ItemIRI(id)
 	kind = r.Kind(iri)
-	info := &graph.ItemInfo{ID: id, Kind: kind}
-	text := func(p quad.IRI) (string, error) {
+	info, err := itemName(id, kind, func(p quad.IRI) (string, error) {
 		v, _, err := r.First(iri, p)
 		t, _ := v.(quad.String)
 		return string(t), err
-	}
-	var err error
-	switch info.Kind {
-	case graph.KindParty, graph.KindAgreement:
-		if info.Type, err = text(model.Type); err != nil {
-			return kind, nil, err
-		}
-		fallthrough
-	case graph.KindEvent:
-		if info.Name, err = text(model.Name); err != nil {
-			return kind, nil, err
-		}
-		return kind, info, nil
-	}
-	return kind, nil, nil
+	})
+	return kind, info, err
 }

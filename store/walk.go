@@ -221,7 +221,7 @@ func (w *walker) preloadNames(ids []string) error {
 			continue
 		}
 		subjects = append(subjects, model.ItemIRI(id))
-		if _, ok := w.sources[id]; !ok && !strings.Contains(id, "/") {
+		if w.sourceToRead(id) {
 			sources = append(sources, model.SourceIRI(id))
 		}
 	}
@@ -400,7 +400,7 @@ func (w *walker) item(id string) (*itemQuads, error) {
 
 // source reads the source whose id is id, if there is one, once.
 func (w *walker) source(id string) error {
-	if _, ok := w.sources[id]; ok || strings.Contains(id, "/") {
+	if !w.sourceToRead(id) {
 		return nil
 	}
 	src, err := w.read(model.SourceIRI(id))
@@ -413,6 +413,14 @@ func (w *walker) source(id string) error {
 		w.sources[id] = nil
 	}
 	return nil
+}
+
+// sourceToRead says whether source has yet to read the source whose id is id: a query
+// names items and sources alike, so an item is read with the source of its id, and an id
+// with a slash (a relation's, an obligation's) names no source.
+func (w *walker) sourceToRead(id string) bool {
+	_, read := w.sources[id]
+	return !read && !strings.Contains(id, "/")
 }
 
 // relation reads a relation's node once.

@@ -200,20 +200,35 @@ func (w *walker) name(id string) error {
 	if err != nil {
 		return err
 	}
-	info := &graph.ItemInfo{ID: id, Kind: kind}
-	switch kind {
-	case graph.KindParty, graph.KindAgreement:
-		if info.Type, err = w.first(model.ItemIRI(id), model.Type); err != nil {
-			return err
-		}
-		fallthrough
-	case graph.KindEvent:
-		if info.Name, err = w.first(model.ItemIRI(id), model.Name); err != nil {
-			return err
-		}
+	info, err := itemName(id, kind, func(p quad.IRI) (string, error) { return w.first(model.ItemIRI(id), p) })
+	if err != nil {
+		return err
+	}
+	if info != nil {
 		w.names[id] = info
 	}
 	return w.source(id)
+}
+
+// itemName is what name keeps of the item id of kind kind: for a party or agreement its
+// type and name, for an event its name, each as first (the text of the item's predicate as
+// one source gives it) reads it; nil for an item of another kind.
+func itemName(id, kind string, first func(p quad.IRI) (string, error)) (*graph.ItemInfo, error) {
+	info := &graph.ItemInfo{ID: id, Kind: kind}
+	var err error
+	switch kind {
+	case graph.KindParty, graph.KindAgreement:
+		if info.Type, err = first(model.Type); err != nil {
+			return nil, err
+		}
+		fallthrough
+	case graph.KindEvent:
+		if info.Name, err = first(model.Name); err != nil {
+			return nil, err
+		}
+		return info, nil
+	}
+	return nil, nil
 }
 
 // objectReader is a reader that reads the objects of a subject and predicate each once,
