@@ -77,17 +77,17 @@ func (t *tableWriter) wrapWidths() []int {
 	return wraps
 }
 
-func (t *tableWriter) flush() error {
+func (t *tableWriter) flush() error { return t.write(t.lines()) }
+
+// lines returns the table's lines as printed, cell by cell: the heads, then each row with
+// its wrapped cells on continuation lines.
+func (t *tableWriter) lines() [][]string {
 	wraps := t.wrapWidths()
-	// The lines as printed, each cell but the last padded to its column's widest cell of
-	// any line plus the gap (as text/tabwriter aligns one block of lines), trailing spaces
-	// trimmed.
 	heads := make([]string, len(t.cols))
 	for i, c := range t.cols {
 		heads[i] = c.head
 	}
 	printed := [][]string{heads}
-	widths := make([]int, len(t.cols))
 	for _, r := range t.rows {
 		lines := make([][]string, len(r))
 		n := 1
@@ -109,6 +109,14 @@ func (t *tableWriter) flush() error {
 			printed = append(printed, out)
 		}
 	}
+	return printed
+}
+
+// write writes the lines printed, each cell but the last padded to its column's widest
+// cell of any line plus the gap (as text/tabwriter aligns one block of lines), trailing
+// spaces trimmed.
+func (t *tableWriter) write(printed [][]string) error {
+	widths := make([]int, len(t.cols))
 	for _, cells := range printed {
 		for i, c := range cells[:len(cells)-1] {
 			widths[i] = max(widths[i], utf8.RuneCountInString(c))
