@@ -73,14 +73,16 @@ func (s *Store) sourceQuads(ctx context.Context, id string) ([]quad.Quad, error)
 	if err != nil {
 		return nil, err
 	}
-	for _, subj := range list {
-		err := s.subjectQuadsWhere(ctx, subj, subjectFilter{label: label}, func(q quad.Quad) error {
-			out = append(out, q)
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+	subjects := make([]quad.Value, len(list))
+	for i, subj := range list {
+		subjects[i] = subj
+	}
+	err = s.subjectsQuadsWhere(ctx, subjects, subjectFilter{label: label}, func(q quad.Quad) error {
+		out = append(out, q)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -15,8 +15,12 @@ type subjectFilter struct {
 
 // subjectQuadsWhere calls fn with every quad whose subject is v and that f keeps.
 //
-// On bolt it reads the subject index itself (boltstore.DB.SubjectQuads).
+// On bolt it reads the subject index itself (boltstore.DB.SubjectQuads), on PostgreSQL
+// the quads table by hash (subjectsQuadsWhere).
 func (s *Store) subjectQuadsWhere(ctx context.Context, v quad.Value, f subjectFilter, fn func(quad.Quad) error) error {
+	if s.pg != nil {
+		return s.subjectsQuadsWhere(ctx, []quad.Value{v}, f, fn)
+	}
 	if s.bolt != nil {
 		out, ok, err := s.bolt.SubjectQuads(ctx, v, f.label, f.preds)
 		if err != nil {
@@ -51,4 +55,34 @@ func (s *Store) subjectQuadsWhere(ctx context.Context, v quad.Value, f subjectFi
 		}
 		return fn(q)
 	})
+}
+
+// subjectsQuadsWhere calls fn with every quad whose subject is one of vs and that f keeps,
+// the quads of each subject together, in the order of vs. On PostgreSQL it reads them in
+// one snapshot with two queries (pgstore.Reader.SubjectQuads), whatever the number of
+// subjects.
+func (s *Store) subjectsQuadsWhere(ctx context.Context, vs []quad.Value, f subjectFilter, fn func(quad.Quad) error) error {
+	if s.pg == nil {
+		for _, v := range vs {
+			if err := s.subjectQuadsWhere(ctx, v, f, fn); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	rd, err := s.pg.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer rd.Close()
+	qs, err := rd.SubjectQuads(vs, f.label, f.preds)
+	if err != nil {
+		return err
+	}
+	for _, q := range qs {
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
 }
