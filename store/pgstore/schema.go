@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS factgraph_links (
 );
 CREATE INDEX IF NOT EXISTS factgraph_names_name_subject ON factgraph_names (name, subject);
 CREATE UNIQUE INDEX IF NOT EXISTS factgraph_links_key ON factgraph_links (item, at, mid, other, source);
+CREATE INDEX IF NOT EXISTS factgraph_quads_label ON quads (label_hash);
 CREATE TABLE IF NOT EXISTS factgraph_state (
 	version INT NOT NULL,
 	fresh BOOLEAN NOT NULL,
@@ -59,27 +60,32 @@ CREATE TRIGGER factgraph_quads_written AFTER INSERT OR UPDATE OR DELETE OR TRUNC
 // version are built again by the next write.
 const indexVersion = "1"
 
-// upgradeSQL brings the indexes of factgraph's tables of a store written by an earlier
-// version to this one: the name index also holds the subjects, so that the items of a
-// name that a thousand sources state are read from the index alone. The earlier index
-// stays: dropping it would wait for every reader of the table to finish, and hold off
-// new ones meanwhile.
-const upgradeSQL = `CREATE INDEX IF NOT EXISTS factgraph_names_name_subject ON factgraph_names (name, subject)`
+// upgradeSQL brings the indexes of a store written by an earlier version to this one:
+//   - the name index also holds the subjects, so that the items of a name that a thousand
+//     sources state are read from the index alone. The earlier index stays: dropping it
+//     would wait for every reader of the table to finish, and hold off new ones meanwhile.
+//   - the quads by label. Cayley's quads refer to their labels' nodes with a foreign key
+//     but none of its indexes starts with the label, so every node a write deletes (a
+//     value no quad names any more) had PostgreSQL read the whole quads table to check
+//     that no label names it: 0.47 s a value at 10,000 articles, 35 s to remove one
+//     article. The index costs 26 MB and 2.6 s of a bulk load at that size.
+const upgradeSQL = `CREATE INDEX IF NOT EXISTS factgraph_names_name_subject ON factgraph_names (name, subject);
+CREATE INDEX IF NOT EXISTS factgraph_quads_label ON quads (label_hash)`
 
 // ensureSchema creates factgraph's tables in a store whose Cayley tables exist, unless
 // they exist already, and brings their indexes up to date; the caller holds the schema
 // lock.
 func ensureSchema(ctx context.Context, conn *sql.Conn) error {
-	var quads, state, names sql.NullString
+	var quads, state, names, labels sql.NullString
 	if err := conn.QueryRowContext(ctx, `SELECT to_regclass('quads')::text, to_regclass('factgraph_state')::text,
-		to_regclass('factgraph_names_name_subject')::text`).Scan(&quads, &state, &names); err != nil {
+		to_regclass('factgraph_names_name_subject')::text, to_regclass('factgraph_quads_label')::text`).Scan(&quads, &state, &names, &labels); err != nil {
 		return err
 	}
 	if !quads.Valid {
 		return nil
 	}
 	if state.Valid {
-		if names.Valid {
+		if names.Valid && labels.Valid {
 			return nil
 		}
 		_, err := conn.ExecContext(ctx, upgradeSQL)
