@@ -322,29 +322,58 @@ func (s *Store) sourceIDs(ctx context.Context) ([]string, error) {
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
-	ref, err := s.qs.ValueOf(quad.String(graph.KindSource))
-	if err != nil || ref == nil {
-		return nil, err
-	}
-	it := s.qs.QuadIterator(quad.Object, ref).Iterate()
-	defer it.Close()
 	var ids []string
-	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
-		if err != nil {
-			return nil, err
-		}
+	err := s.kindQuads(ctx, func(q quad.Quad) {
 		subj, ok := q.Subject.(quad.IRI)
 		if q.Predicate != model.Kind || !ok || q.Label != subj || !strings.HasPrefix(string(subj), model.SourcePrefix) {
-			continue
+			return
 		}
 		ids = append(ids, strings.TrimPrefix(string(subj), model.SourcePrefix))
-	}
-	if err := it.Err(); err != nil {
+	})
+	if err != nil {
 		return nil, err
 	}
 	sort.Strings(ids)
 	return ids, ctx.Err()
+}
+
+// kindQuads calls fn with each quad whose object is the kind of a source. On PostgreSQL
+// it reads them with their values in one snapshot (pgstore.Reader.Quads): through
+// Cayley's iterator, each quad's values were a statement each, 10,002 statements at
+// 10,000 articles for every removal.
+func (s *Store) kindQuads(ctx context.Context, fn func(quad.Quad)) error {
+	kind := quad.String(graph.KindSource)
+	if s.pg != nil {
+		rd, err := s.pg.Begin(ctx)
+		if err != nil {
+			return err
+		}
+		defer rd.Close()
+		qs, ok, err := rd.Quads([]quad.Direction{quad.Object}, kind)
+		if err != nil {
+			return err
+		}
+		if ok {
+			for _, q := range qs {
+				fn(q)
+			}
+			return nil
+		}
+	}
+	ref, err := s.qs.ValueOf(kind)
+	if err != nil || ref == nil {
+		return err
+	}
+	it := s.qs.QuadIterator(quad.Object, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := s.qs.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		fn(q)
+	}
+	return it.Err()
 }
 
 // Sources lists the sources in the store with what each states, sorted by id.
