@@ -176,6 +176,9 @@ fgrun factgraph-ingest ingest --store "$work/fg.db" "$work/corpus"
 # One changed article, ingested again into the full store.
 sed -i 's/^  note: "Synthetic article/  note: "Changed synthetic article/' "$work/corpus/$mid.yaml"
 fgrun factgraph-reingest-one ingest --store "$work/fg.db" "$work/corpus/$mid.yaml"
+# The same article taken out of the store, and put back.
+fgrun factgraph-remove-one remove --store "$work/fg.db" "$mid"
+fgrun factgraph-readd-one ingest --store "$work/fg.db" "$work/corpus/$mid.yaml"
 # The first query after another process wrote the store: the slowest default form.
 fgrun factgraph-neighbors-hub-name-first query neighbors --store "$work/fg.db" "$hubname"
 run cayley-dump-graphml "$cayley" dump -d bolt -a "$work/cayley.db" --dump_format graphml -o "$work/cayley.graphml"
@@ -245,6 +248,8 @@ if [ -n "${PG:-}" ]; then
 	run postgres-ingest "$fg" ingest --store "$pg" "$work/corpus"
 	sed -i 's/^  note: "Synthetic article/  note: "Changed synthetic article/' "$work/corpus/$mid.yaml"
 	run postgres-reingest-one "$fg" ingest --store "$pg" "$work/corpus/$mid.yaml"
+	run postgres-remove-one "$fg" remove --store "$pg" "$mid"
+	run postgres-readd-one "$fg" ingest --store "$pg" "$work/corpus/$mid.yaml"
 	run postgres-export-nquads "$fg" export --store "$pg" -f nquads -o "$work/pg.nq"
 	if grep -qx graphml <<<"$formats"; then
 		run postgres-export-graphml "$fg" export --store "$pg" -f graphml -o "$work/pg.graphml"
@@ -314,6 +319,7 @@ ratio "re-ingest one article vs full ingest" factgraph-reingest-one factgraph-in
 if [ -n "${PG:-}" ]; then
 	ratio "postgres ingest vs bolt ingest" postgres-ingest factgraph-ingest
 	ratio "postgres re-ingest one vs bolt" postgres-reingest-one factgraph-reingest-one
+	ratio "postgres remove one vs bolt" postgres-remove-one factgraph-remove-one
 	ratio "postgres export nquads vs bolt" postgres-export-nquads factgraph-export-nquads
 fi
 
