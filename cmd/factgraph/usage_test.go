@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -8,6 +9,9 @@ import (
 // TestUsageMistakes: a command line used wrongly exits with status 2 and one short line
 // that says what was wrong and, where it can tell, what was meant; never the whole help.
 func TestUsageMistakes(t *testing.T) {
+	// A picture the command should refuse to draw goes to a folder of the test's own, not
+	// into the package's folder, if it is drawn after all.
+	svg := filepath.Join(t.TempDir(), "x.svg")
 	tests := []struct {
 		name   string
 		args   []string
@@ -26,12 +30,12 @@ func TestUsageMistakes(t *testing.T) {
 		{"flag without value", []string{"export", "--view"}, `flag --view needs a value`},
 		{"flag with a bad number", []string{"query", "neighbors", "--depth", "two", "japan"}, `invalid value "two" for flag --depth: parse error`},
 		{"unknown view", []string{"export", "--view", "partys", "--format", "dot", flagship}, `unknown view "partys"; did you mean "parties"? (views: full, parties, arguments, stances)`},
-		{"unknown view of render", []string{"render", "--view", "everything", "-o", "x.svg", flagship}, `unknown view "everything"; use one of: full, parties, arguments, stances`},
+		{"unknown view of render", []string{"render", "--view", "everything", "-o", svg, flagship}, `unknown view "everything"; use one of: full, parties, arguments, stances`},
 		{"depth without focus", []string{"export", "--depth", "1", "--format", "dot", flagship}, `--depth counts steps from the --focus item; give --focus ID too, or leave --depth out`},
-		{"depth without focus in render", []string{"render", "--depth", "1", "-o", "x.svg", flagship}, `--depth counts steps from the --focus item; give --focus ID too, or leave --depth out`},
+		{"depth without focus in render", []string{"render", "--depth", "1", "-o", svg, flagship}, `--depth counts steps from the --focus item; give --focus ID too, or leave --depth out`},
 		{"nquads of a view", []string{"export", "--format", "nquads", "--view", "parties", flagship}, `format "nquads" writes the store's quads as they are, so it takes no view or focus; use --source to keep one source`},
 		{"merge-edges of the full view", []string{"export", "--merge-edges", "--format", "gexf", flagship}, `--merge-edges, --min-sources and --top apply to the parties view only; add --view parties`},
-		{"top of the arguments view in render", []string{"render", "--view", "arguments", "--top", "5", "-o", "x.svg", flagship}, `--merge-edges, --min-sources and --top apply to the parties view only; add --view parties`},
+		{"top of the arguments view in render", []string{"render", "--view", "arguments", "--top", "5", "-o", svg, flagship}, `--merge-edges, --min-sources and --top apply to the parties view only; add --view parties`},
 		{"negative min-sources", []string{"export", "--view", "parties", "--min-sources", "-1", "--format", "gexf", flagship}, `--min-sources and --top count parties: give 0 (keep all) or more, not -1`},
 		{"merge-edges of the page", []string{"export", "--view", "parties", "--merge-edges", "--format", "html", flagship}, `format "html" shows every view whole; --merge-edges, --min-sources and --top apply to the other formats`},
 		{"csv without a folder", []string{"export", "--format", "csv", flagship}, `format "csv" writes a folder: pass -o FOLDER`},
