@@ -25,6 +25,29 @@ func (k fakeKnown) Lookup(_ context.Context, id string) (graph.ItemInfo, bool, e
 	return info, ok, nil
 }
 
+// fakeKnownMany answers as its fakeKnown, all ids of a call at once; it counts the calls
+// of each kind.
+type fakeKnownMany struct {
+	fakeKnown
+	lookups, manys int
+}
+
+func (k *fakeKnownMany) Lookup(ctx context.Context, id string) (graph.ItemInfo, bool, error) {
+	k.lookups++
+	return k.fakeKnown.Lookup(ctx, id)
+}
+
+func (k *fakeKnownMany) LookupMany(_ context.Context, ids []string) (map[string]graph.ItemInfo, error) {
+	k.manys++
+	out := map[string]graph.ItemInfo{}
+	for _, id := range ids {
+		if info, ok := k.fakeKnown[id]; ok {
+			out[id] = info
+		}
+	}
+	return out, nil
+}
+
 func readKnown(t *testing.T, path string) Known {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -100,6 +123,17 @@ func TestBroken(t *testing.T) {
 				t.Errorf("problems are not sorted")
 			}
 			checkGolden(t, filepath.Join("testdata/broken", name+".golden"), []byte(err.Error()+"\n"))
+			// A store that answers many ids at once is asked once, and finds the same.
+			if k, ok := known.(fakeKnown); ok {
+				many := &fakeKnownMany{fakeKnown: k}
+				_, manyErr := Load(context.Background(), paths, many)
+				if manyErr == nil || manyErr.Error() != err.Error() {
+					t.Errorf("with a store that answers many ids at once:\n%v\nwant:\n%v", manyErr, err)
+				}
+				if many.manys != 1 || many.lookups != 0 {
+					t.Errorf("LookupMany called %d times and Lookup %d times; want once and never", many.manys, many.lookups)
+				}
+			}
 		})
 	}
 }

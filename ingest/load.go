@@ -16,6 +16,14 @@ type Known interface {
 	Lookup(ctx context.Context, id string) (graph.ItemInfo, bool, error)
 }
 
+// KnownMany is a Known that also answers about many ids at once (LookupMany gives the ones
+// it holds): a store on a server answers the ids of a call in one round trip instead of
+// one each.
+type KnownMany interface {
+	Known
+	LookupMany(ctx context.Context, ids []string) (map[string]graph.ItemInfo, error)
+}
+
 // File is one facts file read and validated.
 type File struct {
 	Path  string
@@ -167,6 +175,9 @@ func (c *crossCheck) run() error {
 		sources[id] = f
 		c.replaced[id] = true
 	}
+	if err := c.lookupAll(); err != nil {
+		return err
+	}
 	for _, f := range c.files {
 		for _, d := range f.defs {
 			if err := c.define(f, d); err != nil {
@@ -197,12 +208,54 @@ func (c *crossCheck) lookup(id string) (lookup, error) {
 	if err != nil {
 		return lookup{}, fmt.Errorf("look up %q in the store: %w", id, err)
 	}
+	return c.record(id, info, ok), nil
+}
+
+// record keeps what the store said of id for lookup.
+func (c *crossCheck) record(id string, info graph.ItemInfo, ok bool) lookup {
 	l := lookup{info: info, ok: ok}
 	if ok && len(info.Sources) > 0 && !slices.ContainsFunc(info.Sources, func(s string) bool { return !c.replaced[s] }) {
 		l.ok, l.replaced = false, true
 	}
 	c.lookups[id] = l
-	return l, nil
+	return l
+}
+
+// lookupAll asks a KnownMany about every id the files define or name, at once, for lookup
+// to answer from.
+func (c *crossCheck) lookupAll() error {
+	many, ok := c.known.(KnownMany)
+	if !ok {
+		return nil
+	}
+	seen := map[string]bool{}
+	var ids []string
+	for _, f := range c.files {
+		for _, d := range f.defs {
+			if !seen[d.id] {
+				seen[d.id] = true
+				ids = append(ids, d.id)
+			}
+		}
+		for _, r := range f.refs {
+			if !seen[r.id] {
+				seen[r.id] = true
+				ids = append(ids, r.id)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	found, err := many.LookupMany(c.ctx, ids)
+	if err != nil {
+		return fmt.Errorf("look up the ids of the files in the store: %w", err)
+	}
+	for _, id := range ids {
+		info, ok := found[id]
+		c.record(id, info, ok)
+	}
+	return nil
 }
 
 // shared reports whether items of kind name the same thing in every source.

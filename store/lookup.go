@@ -18,44 +18,87 @@ import (
 // counterclaim) from the quads whose subject is <id>, without loading the graph. The kind,
 // type and name come from the first source, by id, that states them.
 func (s *Store) Lookup(ctx context.Context, id string) (_ graph.ItemInfo, _ bool, err error) {
-	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
-	if err := s.checkOpen(); err != nil {
-		return graph.ItemInfo{}, false, err
-	}
-	if empty, err := s.emptyStore(ctx); empty || err != nil {
-		return graph.ItemInfo{}, false, err
-	}
-	type said struct{ kind, typ, name string }
-	bySource := make(map[string]*said)
-	filter := subjectFilter{preds: []quad.Value{model.Kind, model.Type, model.Name}}
-	err = s.subjectQuadsWhere(ctx, model.ItemIRI(id), filter, func(q quad.Quad) error {
-		l, ok := q.Label.(quad.IRI)
-		if !ok || !strings.HasPrefix(string(l), model.SourcePrefix) {
-			return nil
-		}
-		v, ok := q.Object.(quad.String)
-		if !ok {
-			return nil
-		}
-		src := strings.TrimPrefix(string(l), model.SourcePrefix)
-		sd := bySource[src]
-		if sd == nil {
-			sd = &said{}
-			bySource[src] = sd
-		}
-		switch q.Predicate {
-		case model.Kind:
-			sd.kind = string(v)
-		case model.Type:
-			sd.typ = string(v)
-		case model.Name:
-			sd.name = string(v)
-		}
-		return nil
-	})
+	found, err := s.LookupMany(ctx, []string{id})
 	if err != nil {
 		return graph.ItemInfo{}, false, err
 	}
+	info, ok := found[id]
+	return info, ok, nil
+}
+
+// lookupBatch is how many ids LookupMany asks a PostgreSQL server about in one query (a
+// variable for the tests).
+var lookupBatch = 1000
+
+// LookupMany is Lookup for each of ids: the ids the store holds, with what it knows of
+// them. On PostgreSQL it asks about a thousand ids at a time (subjectsQuadsWhere): checking
+// the ids of an article against the store with a read transaction each, a re-ingest of one
+// article sent the server 457 statements in 49 transactions, against 88 in 8 (0.25 s and
+// 0.22 s with the server on the same machine; a server across a network adds its round
+// trip to each).
+func (s *Store) LookupMany(ctx context.Context, ids []string) (_ map[string]graph.ItemInfo, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	found := map[string]graph.ItemInfo{}
+	if empty, err := s.emptyStore(ctx); empty || err != nil {
+		return found, err
+	}
+	filter := subjectFilter{preds: []quad.Value{model.Kind, model.Type, model.Name}}
+	for len(ids) > 0 {
+		batch := ids[:min(len(ids), lookupBatch)]
+		ids = ids[len(batch):]
+		subjects := make([]quad.Value, len(batch))
+		bySubject := map[quad.Value]map[string]*itemSaid{}
+		for i, id := range batch {
+			subjects[i] = model.ItemIRI(id)
+			bySubject[subjects[i]] = map[string]*itemSaid{}
+		}
+		err := s.subjectsQuadsWhere(ctx, subjects, filter, func(q quad.Quad) error {
+			bySource := bySubject[q.Subject]
+			l, ok := q.Label.(quad.IRI)
+			if bySource == nil || !ok || !strings.HasPrefix(string(l), model.SourcePrefix) {
+				return nil
+			}
+			v, ok := q.Object.(quad.String)
+			if !ok {
+				return nil
+			}
+			src := strings.TrimPrefix(string(l), model.SourcePrefix)
+			sd := bySource[src]
+			if sd == nil {
+				sd = &itemSaid{}
+				bySource[src] = sd
+			}
+			switch q.Predicate {
+			case model.Kind:
+				sd.kind = string(v)
+			case model.Type:
+				sd.typ = string(v)
+			case model.Name:
+				sd.name = string(v)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		for i, id := range batch {
+			if info, ok := itemInfo(id, bySubject[subjects[i]]); ok {
+				found[id] = info
+			}
+		}
+	}
+	return found, nil
+}
+
+// itemSaid is what one source says of an item: its kind, type and name.
+type itemSaid struct{ kind, typ, name string }
+
+// itemInfo is what the sources bySource say of item id, as Lookup gives it; false when
+// none states it.
+func itemInfo(id string, bySource map[string]*itemSaid) (graph.ItemInfo, bool) {
 	info := graph.ItemInfo{ID: id}
 	for src, sd := range bySource {
 		// A source that only has a relation edge from id does not state id.
@@ -64,7 +107,7 @@ func (s *Store) Lookup(ctx context.Context, id string) (_ graph.ItemInfo, _ bool
 		}
 	}
 	if len(info.Sources) == 0 {
-		return graph.ItemInfo{}, false, nil
+		return graph.ItemInfo{}, false
 	}
 	sort.Strings(info.Sources)
 	for _, src := range info.Sources {
@@ -84,7 +127,7 @@ func (s *Store) Lookup(ctx context.Context, id string) (_ graph.ItemInfo, _ bool
 	default:
 		info.Type = ""
 	}
-	return info, true, nil
+	return info, true
 }
 
 // Has says whether the store holds the item id, as Lookup's second result does: from the

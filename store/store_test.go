@@ -384,6 +384,21 @@ func TestLookup(t *testing.T) {
 				}
 			})
 		}
+		// All at once, in batches of two, an id asked twice: what Lookup gives each.
+		defer func(n int) { lookupBatch = n }(lookupBatch)
+		lookupBatch = 2
+		var ids []string
+		want := map[string]graph.ItemInfo{}
+		for _, tt := range tests {
+			ids = append(ids, tt.id)
+			if tt.ok {
+				want[tt.id] = tt.want
+			}
+		}
+		got, err := s.LookupMany(context.Background(), append(ids, ids[0]))
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("LookupMany(%q) = %+v, %v; want %+v", ids, got, err, want)
+		}
 	})
 }
 
