@@ -84,7 +84,7 @@ func (s *Store) GizmoWith(ctx context.Context, code string, opts GizmoOptions) (
 	sess := gizmo.NewSession(qs)
 	it, err := sess.Execute(ctx, code, query.Options{Collation: query.JSON, Limit: limit})
 	if err != nil {
-		return nil, fmt.Errorf("gizmo query: %w; see docs/model.md for examples", err)
+		return nil, s.noStore(ctx, fmt.Errorf("gizmo query: %w; see docs/model.md for examples", err))
 	}
 	defer it.Close()
 	out := []any{}
@@ -100,9 +100,22 @@ func (s *Store) GizmoWith(ctx context.Context, code string, opts GizmoOptions) (
 		return nil, context.Cause(ctx)
 	}
 	if err := it.Err(); err != nil {
-		return nil, fmt.Errorf("gizmo query: %w", err)
+		return nil, s.noStore(ctx, fmt.Errorf("gizmo query: %w", err))
 	}
 	return out, nil
+}
+
+// noStore is err, or the error that says there is no store when a PostgreSQL database
+// holds none: Cayley's quad store does not look, and its queries fail on the tables they
+// do not find.
+func (s *Store) noStore(ctx context.Context, err error) error {
+	if s.pg == nil {
+		return err
+	}
+	if _, perr := s.pg.Empty(ctx); perr != nil {
+		return perr
+	}
+	return err
 }
 
 // watchHeap cancels ctx with ErrGizmoMemory once the heap holds more than grow bytes

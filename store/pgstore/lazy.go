@@ -31,7 +31,7 @@ func (l *lazyQuadStore) get() (cgraph.QuadStore, error) {
 		return nil, errors.New("store is closed")
 	}
 	if l.qs == nil {
-		qs, err := open(l.addr, false)
+		qs, err := open(l.addr)
 		if err != nil {
 			return nil, err
 		}
@@ -96,7 +96,18 @@ func (l *lazyQuadStore) Stats(ctx context.Context, exact bool) (cgraph.Stats, er
 	return qs.Stats(ctx, exact)
 }
 
+// ApplyDeltas applies in through Cayley's quad store. No deltas, before the quad store was
+// opened, do nothing: factgraph's writes go through its own connection and end with such a
+// call, to make an open quad store forget the number of quads it last counted.
 func (l *lazyQuadStore) ApplyDeltas(in []cgraph.Delta, opts cgraph.IgnoreOpts) error {
+	if len(in) == 0 {
+		l.mu.Lock()
+		opened := l.qs != nil
+		l.mu.Unlock()
+		if !opened {
+			return nil
+		}
+	}
 	qs, err := l.get()
 	if err != nil {
 		return err
