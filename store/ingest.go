@@ -288,18 +288,20 @@ func (s *Store) Remove(ctx context.Context, ids ...string) (_ *IngestReport, err
 	if len(ids) == 0 {
 		return nil, errors.New("no source to remove; name one or more source ids")
 	}
-	known, err := s.sourceIDs(ctx)
+	have, err := s.hasSources(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	have := make(map[string]bool, len(known))
-	for _, id := range known {
-		have[id] = true
-	}
+	var known []string // every source's id, read only when an id is not one
 	var problems []string
 	reps := make([]replacement, 0, len(ids))
 	for _, id := range ids {
 		if !have[id] {
+			if known == nil {
+				if known, err = s.sourceIDs(ctx); err != nil {
+					return nil, err
+				}
+			}
 			msg := fmt.Sprintf("no source %q in store %q", id, s.addr)
 			if near, ok := suggest.Closest(id, known); ok {
 				msg += fmt.Sprintf("; did you mean %q?", near)
@@ -315,6 +317,29 @@ func (s *Store) Remove(ctx context.Context, ids ...string) (_ *IngestReport, err
 		return nil, errors.New(strings.Join(problems, "\n"))
 	}
 	return s.replace(ctx, reps, true)
+}
+
+// hasSources says which of ids are sources of the store: those whose node states its kind
+// under its own label, as sourceIDs lists them. It reads the nodes of ids alone: listing
+// every source to check the ids given read 10,000 quads and their values on PostgreSQL,
+// 0.42 s of the 0.53 s removal of one article of 10,000.
+func (s *Store) hasSources(ctx context.Context, ids []string) (map[string]bool, error) {
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	subjects := make([]quad.Value, len(ids))
+	for i, id := range ids {
+		subjects[i] = model.SourceIRI(id)
+	}
+	have := map[string]bool{}
+	err := s.subjectsQuadsWhere(ctx, subjects, subjectFilter{preds: []quad.Value{model.Kind}}, func(q quad.Quad) error {
+		subj, ok := q.Subject.(quad.IRI)
+		if ok && q.Label == subj && q.Object == quad.String(graph.KindSource) && strings.HasPrefix(string(subj), model.SourcePrefix) {
+			have[strings.TrimPrefix(string(subj), model.SourcePrefix)] = true
+		}
+		return nil
+	})
+	return have, err
 }
 
 // sourceIDs lists the ids of the sources in the store, sorted, from the index of objects.
