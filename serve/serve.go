@@ -100,11 +100,11 @@ func New(ctx context.Context, s *store.Store, opts Options) (*Server, error) {
 		if _, ok, err := s.Lookup(ctx, opts.Focus); err != nil {
 			return nil, err
 		} else if !ok {
-			return nil, fmt.Errorf("no item %q in store %q to start around; find its id with factgraph query neighbors or stats", opts.Focus, s.Addr())
+			return nil, fmt.Errorf("no item %q in store %q to start around; find its id with factgraph query neighbors or stats", opts.Focus, s.Shown())
 		}
 	}
 	d := &html.Data{
-		Version: 1, Title: "factgraph - " + s.Addr(), Mode: html.ModeServe, View: opts.View,
+		Version: 1, Title: "factgraph - " + s.Shown(), Mode: html.ModeServe, View: opts.View,
 		Focus: opts.Focus, Style: html.PageStyle(),
 	}
 	if opts.Focus != "" {

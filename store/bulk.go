@@ -49,7 +49,7 @@ func (s *Store) pgBulkLoad(ctx context.Context, reps []replacement) (*IngestRepo
 		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
 			err = fmt.Errorf("%w (%v)", cerr, err)
 		}
-		return nil, fmt.Errorf("write store %q: %w; nothing was changed", pgstore.Redact(s.addr), err)
+		return nil, fmt.Errorf("write store %q: %w; nothing was changed", s.Shown(), err)
 	}
 	return addedReport(reps, counts, unique), nil
 }

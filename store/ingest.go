@@ -168,7 +168,7 @@ func (s *Store) write(ctx context.Context, reps []replacement, removing bool) (*
 	if !removing && s.bolt != nil && !s.readOnly {
 		bulk, err := s.bolt.BulkTarget()
 		if err != nil {
-			return nil, fmt.Errorf("read store %q: %w", s.addr, err)
+			return nil, fmt.Errorf("read store %q: %w", s.Shown(), err)
 		}
 		if bulk {
 			return s.bulkLoad(ctx, reps)
@@ -231,7 +231,7 @@ func (s *Store) write(ctx context.Context, reps []replacement, removing bool) (*
 				return nil, w.fail(ctx, err)
 			}
 			if err := w.flush(); err != nil {
-				return nil, w.fail(ctx, fmt.Errorf("write store %q: %w", s.addr, err))
+				return nil, w.fail(ctx, fmt.Errorf("write store %q: %w", s.Shown(), err))
 			}
 		}
 	}
@@ -239,7 +239,7 @@ func (s *Store) write(ctx context.Context, reps []replacement, removing bool) (*
 		return nil, w.fail(ctx, err)
 	}
 	if err := w.flush(); err != nil {
-		return nil, w.fail(ctx, fmt.Errorf("write store %q: %w", s.addr, err))
+		return nil, w.fail(ctx, fmt.Errorf("write store %q: %w", s.Shown(), err))
 	}
 	return report, nil
 }
@@ -302,7 +302,7 @@ func (s *Store) Remove(ctx context.Context, ids ...string) (_ *IngestReport, err
 					return nil, err
 				}
 			}
-			msg := fmt.Sprintf("no source %q in store %q", id, s.addr)
+			msg := fmt.Sprintf("no source %q in store %q", id, s.Shown())
 			if near, ok := suggest.Closest(id, known); ok {
 				msg += fmt.Sprintf("; did you mean %q?", near)
 			} else {
@@ -438,7 +438,7 @@ func (s *Store) loadFacts(ctx context.Context, source string) (*graph.Facts, int
 	}
 	if len(qs) == 0 {
 		ids, _ := s.sourceIDs(ctx)
-		msg := fmt.Sprintf("no source %q in store %q", source, s.addr)
+		msg := fmt.Sprintf("no source %q in store %q", source, s.Shown())
 		if near, ok := suggest.Closest(source, ids); ok {
 			return nil, 0, fmt.Errorf("%s; did you mean %q?", msg, near)
 		}

@@ -11,7 +11,6 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store/model"
-	"github.com/factgraph/factgraph/store/pgstore"
 )
 
 // Lookup says what the store knows of id (a party, agreement, event, obligation, claim or
@@ -163,13 +162,13 @@ func (s *Store) emptyStore(ctx context.Context) (bool, error) {
 	case s.pg != nil:
 		e, err := s.pg.Empty(ctx)
 		if err != nil {
-			return false, fmt.Errorf("read store %q: %w", pgstore.Redact(s.addr), err)
+			return false, fmt.Errorf("read store %q: %w", s.Shown(), err)
 		}
 		empty = e
 	case s.bolt != nil && !s.readOnly:
 		e, err := s.bolt.Empty()
 		if err != nil {
-			return false, fmt.Errorf("read store %q: %w", s.addr, err)
+			return false, fmt.Errorf("read store %q: %w", s.Shown(), err)
 		}
 		empty = e
 	default:

@@ -163,6 +163,10 @@ func (s *Store) Close() error {
 // Addr is the address the store was opened with.
 func (s *Store) Addr() string { return s.addr }
 
+// Shown is the store's address as messages and pages show it: a PostgreSQL URL's password
+// hidden.
+func (s *Store) Shown() string { return pgstore.Redact(s.addr) }
+
 func (s *Store) checkOpen() error {
 	if s == nil || s.qs == nil {
 		return errors.New("store is closed")
@@ -175,7 +179,7 @@ func (s *Store) checkWritable() error {
 		return err
 	}
 	if s.readOnly {
-		return fmt.Errorf("store %q was opened read-only; open it without ReadOnly to change it", s.addr)
+		return fmt.Errorf("store %q was opened read-only; open it without ReadOnly to change it", s.Shown())
 	}
 	return nil
 }

@@ -27,6 +27,20 @@ func TestMessagesHideThePassword(t *testing.T) {
 	if code, _, stderr := runQuery(t, "ingest", "--quiet", "--store", addr, flagship); code != 0 {
 		t.Fatalf("ingest: %s", stderr)
 	}
+	// Messages and pages about a store that opened.
+	for _, args := range [][]string{
+		{"remove", "--store", addr, "no-such-source"},
+		{"export", "--store", addr, "--source", "no-such-source", "-f", "dot"},
+	} {
+		code, out, stderr := runQuery(t, args...)
+		if code != 1 || strings.Contains(out+stderr, ":"+pw+"@") || !strings.Contains(stderr, `no source "no-such-source" in store "postgres://`+u.User.Username()+`:xxxxx@`) {
+			t.Errorf("%s of an unknown source: exit %d\n%s%s", args[0], code, out, stderr)
+		}
+	}
+	page, said := servePage(t, "--store", addr)
+	if strings.Contains(page+said, ":"+pw+"@") || !strings.Contains(said, "serving postgres://"+u.User.Username()+":xxxxx@") {
+		t.Errorf("serve printed or served the password:\n%s\n%s", said, page)
+	}
 	if code, _, stderr := runQuery(t, "remove", "--store", addr, "japan-us-security-treaty-article"); code != 0 {
 		t.Fatalf("remove: %s", stderr)
 	}

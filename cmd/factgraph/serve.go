@@ -68,7 +68,7 @@ func serveCommand() *cli.Command {
 				fmt.Fprintf(c.App.ErrWriter, "factgraph: listening on %s: anyone who can reach this machine there can read the store\n", o.Addr)
 			}
 			return srv.ListenAndServe(c.Context, func(url string) {
-				fmt.Fprintf(c.App.Writer, "serving %s at %s (Ctrl-C stops)\n", s.Addr(), url)
+				fmt.Fprintf(c.App.Writer, "serving %s at %s (Ctrl-C stops)\n", s.Shown(), url)
 			})
 		},
 	}

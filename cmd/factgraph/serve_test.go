@@ -29,17 +29,15 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// TestServe starts factgraph serve on facts files, reads the page it says it serves, and
-// stops it as Ctrl-C does.
-func TestServe(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var out, errb syncBuffer
-	done := make(chan int, 1)
+// startServe starts factgraph serve with args on a port of its own and returns the URL it
+// says it serves at, what it printed, and what it exited with once ctx is cancelled.
+func startServe(t *testing.T, ctx context.Context, args ...string) (url string, out, errb *syncBuffer, done chan int) {
+	t.Helper()
+	out, errb = &syncBuffer{}, &syncBuffer{}
+	done = make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"factgraph", "serve", "--addr", "127.0.0.1:0", flagship}, &out, &errb)
+		done <- run(ctx, append([]string{"factgraph", "serve", "--addr", "127.0.0.1:0"}, args...), out, errb)
 	}()
-	var url string
 	for deadline := time.Now().Add(30 * time.Second); url == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		if m := regexp.MustCompile(`at (http://127\.0\.0\.1:\d+/)`).FindStringSubmatch(out.String()); m != nil {
 			url = m[1]
@@ -53,6 +51,37 @@ func TestServe(t *testing.T) {
 	if url == "" {
 		t.Fatalf("serve did not say where it serves: %q", out.String())
 	}
+	return url, out, errb, done
+}
+
+// servePage starts factgraph serve with args, and returns the page it serves and what it
+// printed, once stopped.
+func servePage(t *testing.T, args ...string) (page, printed string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	url, out, errb, done := startServe(t, ctx, args...)
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	return string(body), out.String() + errb.String()
+}
+
+// TestServe starts factgraph serve on facts files, reads the page it says it serves, and
+// stops it as Ctrl-C does.
+func TestServe(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	url, _, errb, done := startServe(t, ctx, flagship)
 	resp, err := http.Get(url + "api/text?source=japan-us-security-treaty-article")
 	if err != nil {
 		t.Fatal(err)
