@@ -41,7 +41,7 @@ func readTable(ctx context.Context, tx *sql.Tx) (*model.Table, error) {
 	fail := func(err error) error { return err }
 	t := &model.Table{Values: []quad.Value{nil}}
 	index := map[string]uint32{}
-	rows, err := tx.QueryContext(ctx, `SELECT hash, value, value_string, datatype, language, iri, bnode,
+	rows, err := queryBinary(ctx, tx, `SELECT hash, value, value_string, datatype, language, iri, bnode,
 		value_int, value_bool, value_float, value_time FROM nodes`)
 	if err != nil {
 		return nil, fail(err)
@@ -65,7 +65,7 @@ func readTable(ctx context.Context, tx *sql.Tx) (*model.Table, error) {
 	}
 	rows.Close()
 
-	rows, err = tx.QueryContext(ctx, `SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads ORDER BY horizon`)
+	rows, err = queryBinary(ctx, tx, `SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads ORDER BY horizon`)
 	if err != nil {
 		return nil, fail(err)
 	}
@@ -97,6 +97,18 @@ func readTable(ctx context.Context, tx *sql.Tx) (*model.Table, error) {
 		return nil, fail(err)
 	}
 	return t, ctx.Err()
+}
+
+// queryBinary runs q, which takes no parameters, as a prepared statement: the driver then
+// asks for its hashes (bytea) in binary, where a query without parameters gets every
+// column as text, a hash as 42 characters of hex to decode.
+func queryBinary(ctx context.Context, tx *sql.Tx, q string) (*sql.Rows, error) {
+	st, err := tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	// The rows outlive the statement's handle: closing it is left to the transaction's end.
+	return st.QueryContext(ctx)
 }
 
 // valueColumns are the columns of a value in Cayley's nodes table, as a row scans them
