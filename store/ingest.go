@@ -293,14 +293,16 @@ func (s *Store) Remove(ctx context.Context, ids ...string) (_ *IngestReport, err
 		return nil, err
 	}
 	var known []string // every source's id, read only when an id is not one
+	listed := false
 	var problems []string
 	reps := make([]replacement, 0, len(ids))
 	for _, id := range ids {
 		if !have[id] {
-			if known == nil {
+			if !listed {
 				if known, err = s.sourceIDs(ctx); err != nil {
 					return nil, err
 				}
+				listed = true
 			}
 			msg := fmt.Sprintf("no source %q in store %q", id, s.Shown())
 			if near, ok := suggest.Closest(id, known); ok {

@@ -15,7 +15,8 @@ import (
 // not read: each subject's quads together, in the order of subjects, each in the order
 // they were written. It is what a write reads of the sources it replaces. Through
 // Cayley's iterator, re-ingesting one article of a 10,000-article store read every quad
-// of the parties it shares with other articles, value by value: 7,086 statements, 1.5 s.
+// of the parties it shares with other articles, value by value: 7,086 statements, about
+// 1.1 s of the 2.3 s command.
 func (rd *Reader) SubjectQuads(subjects []quad.Value, label quad.Value, preds []quad.Value) ([]quad.Quad, error) {
 	if rd.err != nil {
 		return nil, rd.err
