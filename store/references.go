@@ -123,22 +123,31 @@ func (s *Store) findBrokenRefs(ctx context.Context, reps []replacement, removing
 	defer w.close()
 	broken := &BrokenRefsError{Removing: removing}
 	srcSet, depSet, refSet := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for _, id := range dropped {
-		var stays bool
-		err := s.subjectQuadsWhere(ctx, model.ItemIRI(id), subjectFilter{preds: []quad.Value{model.Kind}}, func(q quad.Quad) error {
-			src, ok := sourceOf(q)
-			if !ok {
-				return nil
-			}
-			if r, ch := changed[src]; !ch || statedBy(r)[id] {
-				stays = true
-			}
-			return nil
-		})
-		if err != nil {
-			return err
+	// A dropped item stays when a changed source's new version states it, a source new to
+	// the store included, or a source the write leaves alone does; the kinds stated of
+	// them are read at once: a removal drops every item of its article, and each was a
+	// read transaction on PostgreSQL.
+	stays := map[quad.Value]bool{}
+	for i := range reps {
+		for id := range statedBy(&reps[i]) {
+			stays[model.ItemIRI(id)] = true
 		}
-		if stays {
+	}
+	items := make([]quad.Value, len(dropped))
+	for i, id := range dropped {
+		items[i] = model.ItemIRI(id)
+	}
+	err := s.subjectsQuadsWhere(ctx, items, subjectFilter{preds: []quad.Value{model.Kind}}, func(q quad.Quad) error {
+		if src, ok := sourceOf(q); ok && changed[src] == nil {
+			stays[q.Subject] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, id := range dropped {
+		if stays[items[i]] {
 			continue
 		}
 		// Quads of other sources that name the item: as the object of a field or a

@@ -98,8 +98,18 @@ func TestWritesKeepEveryReferenceResolving(t *testing.T) {
 			t.Errorf("Remove(a) once b no longer refers to it: %v", err)
 		}
 		ingest(t, s, pactA(), pactB(true))
-		if _, err := s.Remove(ctx, "a", "b"); err != nil {
-			t.Errorf("Remove(a, b) together: %v", err)
+
+		// The pact moves from a to c in one call, a source new to the store, and then
+		// back to a, which c already stated it with: b stays under it throughout.
+		c := &graph.Facts{Source: graph.Source{ID: "c", Title: "C"}, Parties: pactA().Parties, Agreements: pactA().Agreements}
+		if _, err := s.Ingest(ctx, []*graph.Facts{noPact, c}); err != nil {
+			t.Errorf("the pact moved from a to a new source c: %v", err)
+		}
+		if _, err := s.Ingest(ctx, []*graph.Facts{pactA(), {Source: c.Source, Parties: c.Parties}}); err != nil {
+			t.Errorf("the pact moved back from c to a: %v", err)
+		}
+		if _, err := s.Remove(ctx, "a", "b", "c"); err != nil {
+			t.Errorf("Remove(a, b, c) together: %v", err)
 		}
 	})
 }
