@@ -56,7 +56,8 @@ func (e *BrokenRefsError) Error() string {
 // checkReferences returns a *BrokenRefsError when writing reps (removing them, when
 // removing is set) would drop an item that a source left after the write refers to. An
 // item is dropped when a source the write changes stated it, the source's new version does
-// not, and no other source does.
+// not, and no other source does after the write (another source of the write, new to the
+// store or not, or one the write leaves alone).
 func (s *Store) checkReferences(ctx context.Context, reps []replacement, removing bool) error {
 	if err := s.findBrokenRefs(ctx, reps, removing); err != nil {
 		if cerr := ctx.Err(); cerr != nil {
