@@ -98,7 +98,7 @@ func (rd *Reader) Quads(dirs []quad.Direction, lead ...quad.Value) (out []quad.Q
 			args[i] = hashOf(lead[i])
 		}
 	}
-	found, err := rd.hashedQuads(strings.Join(where, " AND "), true, args...)
+	found, err := rd.hashedQuads(strings.Join(where, " AND ")+` AND label_hash IS NOT NULL`, true, args...)
 	if err != nil {
 		return nil, true, err
 	}
@@ -124,7 +124,7 @@ func (rd *Reader) PreloadItems(iris []quad.IRI) error {
 	}
 	// Unordered, and each subject's quads put in order here: a sort of all of them would
 	// keep the server from sending any row before it found the last.
-	found, err := rd.hashedQuads(`subject_hash = ANY($1)`, false, pq.Array(hashes))
+	found, err := rd.hashedQuads(`subject_hash = ANY($1) AND label_hash IS NOT NULL`, false, pq.Array(hashes))
 	if err != nil {
 		return err
 	}
@@ -158,15 +158,15 @@ type hashedQuad struct {
 	n          int64
 }
 
-// hashedQuads reads the labelled quads whose columns where names, as hashes, in the order
-// of their numbers when ordered; resolve turns them into quads. Their values come in a
+// hashedQuads reads the quads whose columns where names, as hashes (the label's "" for
+// none), in the order of their numbers when ordered; resolve turns them into quads. Their values come in a
 // second query, each value once, and only those the Reader has not read yet (readValues):
 // the hub's 1,588 obligations are 14,005 quads of 2,730 distinct objects and 801 labels.
 // Joined with their values in the query of the quads, the server looked each quad's
 // predicate, object and label up (54 to 58 ms) and sent 31 columns a row.
 func (rd *Reader) hashedQuads(where string, ordered bool, args ...any) ([]hashedQuad, error) {
 	q := `SELECT subject_hash, predicate_hash, object_hash, label_hash, horizon FROM quads
-		WHERE ` + where + ` AND label_hash IS NOT NULL`
+		WHERE ` + where
 	if ordered {
 		q += ` ORDER BY horizon`
 	}
@@ -195,18 +195,7 @@ func (rd *Reader) hashedQuads(where string, ordered bool, args ...any) ([]hashed
 // values read (readValues), and its number; subjects are the values of the subjects by
 // hash, nil to read them as the other values.
 func (rd *Reader) resolve(found []hashedQuad, subjects byHash, fn func(q quad.Quad, n int64)) error {
-	need := map[string]bool{}
-	for _, r := range found {
-		for i, h := range [...]string{r.s, r.p, r.o, r.l} {
-			if i == 0 && subjects != nil {
-				continue
-			}
-			if _, ok := rd.values[h]; !ok {
-				need[h] = true
-			}
-		}
-	}
-	if err := rd.readValues(need); err != nil {
+	if err := rd.readValuesOf(found, subjects); err != nil {
 		return err
 	}
 	for _, r := range found {
@@ -225,6 +214,23 @@ func (rd *Reader) resolve(found []hashedQuad, subjects byHash, fn func(q quad.Qu
 		fn(quad.Quad{Subject: s, Predicate: rd.values[r.p], Object: rd.values[r.o], Label: label}, r.n)
 	}
 	return nil
+}
+
+// readValuesOf reads the values of found that the Reader has not read (readValues): their
+// subjects' too, unless subjects holds them.
+func (rd *Reader) readValuesOf(found []hashedQuad, subjects byHash) error {
+	need := map[string]bool{}
+	for _, r := range found {
+		for i, h := range [...]string{r.s, r.p, r.o, r.l} {
+			if i == 0 && subjects != nil || h == "" {
+				continue
+			}
+			if _, ok := rd.values[h]; !ok {
+				need[h] = true
+			}
+		}
+	}
+	return rd.readValues(need)
 }
 
 // readValues reads the values of the hashes need from the nodes table into rd.values, in

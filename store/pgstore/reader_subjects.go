@@ -1,7 +1,6 @@
 package pgstore
 
 import (
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -24,8 +23,9 @@ func (rd *Reader) SubjectQuads(subjects []quad.Value, label quad.Value, preds []
 	known := byHash{}
 	var hashes [][]byte
 	for _, s := range subjects {
-		if _, ok := known[string(hashOf(s))]; !ok {
-			hashes = append(hashes, known.add(s))
+		if h := hashOf(s); known[string(h)] == nil {
+			known[string(h)] = s
+			hashes = append(hashes, h)
 		}
 	}
 	if len(hashes) == 0 {
@@ -45,45 +45,18 @@ func (rd *Reader) SubjectQuads(subjects []quad.Value, label quad.Value, preds []
 		args = append(args, pq.Array(ph))
 		where = append(where, fmt.Sprintf(`predicate_hash = ANY($%d)`, len(args)))
 	}
-	rows, err := rd.query(`SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY horizon`, args...)
+	found, err := rd.hashedQuads(strings.Join(where, " AND "), true, args...)
 	if err != nil {
-		return nil, fmt.Errorf("read store: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	var found []hashedQuad
-	need := map[string]bool{}
-	var h [4]sql.RawBytes
-	for rows.Next() {
-		if err := rows.Scan(&h[0], &h[1], &h[2], &h[3]); err != nil {
-			return nil, fmt.Errorf("read store: %w", err)
-		}
-		r := hashedQuad{s: rd.internBytes(h[0]), p: rd.internBytes(h[1]), o: rd.internBytes(h[2])}
-		if h[3] != nil {
-			r.l = rd.internBytes(h[3])
-		}
-		for _, v := range [...]string{r.p, r.o, r.l} {
-			if _, ok := rd.values[v]; !ok && v != "" {
-				need[v] = true
-			}
-		}
-		found = append(found, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read store: %w", err)
-	}
-	rows.Close()
-	if err := rd.readValues(need); err != nil {
+	if err := rd.readValuesOf(found, known); err != nil {
 		return nil, err
 	}
 	bySubject := map[string][]quad.Quad{}
 	for _, r := range found {
-		q := quad.Quad{Subject: known[r.s], Predicate: rd.values[r.p], Object: rd.values[r.o]}
+		q := quad.Quad{Subject: known[r.s], Predicate: rd.values[r.p], Object: rd.values[r.o], Label: rd.values[r.l]}
 		if q.Subject == nil {
 			return nil, fmt.Errorf("read store: a quad of a subject not asked for (hash %x)", r.s)
-		}
-		if r.l != "" {
-			q.Label = rd.values[r.l]
 		}
 		bySubject[r.s] = append(bySubject[r.s], q)
 	}

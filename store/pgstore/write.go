@@ -113,8 +113,8 @@ func applyQuads(tx *sql.Tx, in []cgraph.Delta) error {
 		}
 	}
 	// Only the values this write took references from can have lost their last one.
-	// Cayley deletes every node with no reference left, which scans the whole nodes
-	// table: 0.48 s of the 2.3 s re-ingest of one article at 10,000 articles.
+	// Cayley's statement looks at every node for one with no reference left: it reads the
+	// whole nodes table, 88 to 157 ms at 10,000 articles where this one takes 3 ms.
 	_, err = tx.Exec(`DELETE FROM nodes WHERE hash = ANY($1) AND refs <= 0`, pq.Array(dropped))
 	return err
 }
