@@ -335,13 +335,22 @@ func (s *Store) hasSources(ctx context.Context, ids []string) (map[string]bool, 
 	}
 	have := map[string]bool{}
 	err := s.subjectsQuadsWhere(ctx, subjects, subjectFilter{preds: []quad.Value{model.Kind}}, func(q quad.Quad) error {
-		subj, ok := q.Subject.(quad.IRI)
-		if ok && q.Label == subj && q.Object == quad.String(graph.KindSource) && strings.HasPrefix(string(subj), model.SourcePrefix) {
-			have[strings.TrimPrefix(string(subj), model.SourcePrefix)] = true
+		if id, ok := sourceNode(q); ok {
+			have[id] = true
 		}
 		return nil
 	})
 	return have, err
+}
+
+// sourceNode says whether q is the quad by which a source's node states its kind under
+// its own label, and the source's id.
+func sourceNode(q quad.Quad) (string, bool) {
+	subj, ok := q.Subject.(quad.IRI)
+	if !ok || q.Predicate != model.Kind || q.Object != quad.String(graph.KindSource) || q.Label != subj {
+		return "", false
+	}
+	return strings.CutPrefix(string(subj), model.SourcePrefix)
 }
 
 // sourceIDs lists the ids of the sources in the store, sorted, from the index of objects.
@@ -350,12 +359,11 @@ func (s *Store) sourceIDs(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	var ids []string
-	err := s.kindQuads(ctx, func(q quad.Quad) {
-		subj, ok := q.Subject.(quad.IRI)
-		if q.Predicate != model.Kind || !ok || q.Label != subj || !strings.HasPrefix(string(subj), model.SourcePrefix) {
-			return
+	err := s.kindQuads(ctx, func(q quad.Quad) error {
+		if id, ok := sourceNode(q); ok {
+			ids = append(ids, id)
 		}
-		ids = append(ids, strings.TrimPrefix(string(subj), model.SourcePrefix))
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -367,8 +375,8 @@ func (s *Store) sourceIDs(ctx context.Context) ([]string, error) {
 // kindQuads calls fn with each quad whose object is the kind of a source. On PostgreSQL
 // it reads them with their values in one snapshot (pgstore.Reader.Quads): through
 // Cayley's iterator, each quad's values were a statement each, 10,002 statements at
-// 10,000 articles for every removal.
-func (s *Store) kindQuads(ctx context.Context, fn func(quad.Quad)) error {
+// 10,000 articles.
+func (s *Store) kindQuads(ctx context.Context, fn func(quad.Quad) error) error {
 	kind := quad.String(graph.KindSource)
 	if s.pg != nil {
 		rd, err := s.pg.Begin(ctx)
@@ -382,7 +390,9 @@ func (s *Store) kindQuads(ctx context.Context, fn func(quad.Quad)) error {
 		}
 		if ok {
 			for _, q := range qs {
-				fn(q)
+				if err := fn(q); err != nil {
+					return err
+				}
 			}
 			return nil
 		}
@@ -391,16 +401,7 @@ func (s *Store) kindQuads(ctx context.Context, fn func(quad.Quad)) error {
 	if err != nil || ref == nil {
 		return err
 	}
-	it := s.qs.QuadIterator(quad.Object, ref).Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
-		if err != nil {
-			return err
-		}
-		fn(q)
-	}
-	return it.Err()
+	return s.eachQuad(ctx, s.qs.QuadIterator(quad.Object, ref), fn)
 }
 
 // Sources lists the sources in the store with what each states, sorted by id.

@@ -99,8 +99,8 @@ func TestWritesKeepEveryReferenceResolving(t *testing.T) {
 		}
 		ingest(t, s, pactA(), pactB(true))
 
-		// The pact moves from a to c in one call, a source new to the store, and then
-		// back to a, which c already stated it with: b stays under it throughout.
+		// The pact moves from a to c, a source new to the store, and back, each in one
+		// call: b stays under it throughout.
 		c := &graph.Facts{Source: graph.Source{ID: "c", Title: "C"}, Parties: pactA().Parties, Agreements: pactA().Agreements}
 		if _, err := s.Ingest(ctx, []*graph.Facts{noPact, c}); err != nil {
 			t.Errorf("the pact moved from a to a new source c: %v", err)
