@@ -389,12 +389,7 @@ func (s *Store) kindQuads(ctx context.Context, fn func(quad.Quad) error) error {
 			return err
 		}
 		if ok {
-			for _, q := range qs {
-				if err := fn(q); err != nil {
-					return err
-				}
-			}
-			return nil
+			return eachOf(qs, fn)
 		}
 	}
 	ref, err := s.qs.ValueOf(kind)

@@ -201,6 +201,16 @@ func (s *Store) allQuads(ctx context.Context, fn func(quad.Quad) error) error {
 	return s.eachQuad(ctx, s.qs.QuadsAllIterator(), fn)
 }
 
+// eachOf calls fn with each quad of qs until it returns an error.
+func eachOf(qs []quad.Quad, fn func(quad.Quad) error) error {
+	for _, q := range qs {
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // eachQuad calls fn with each quad of sh, looking at ctx every 4096 quads.
 func (s *Store) eachQuad(ctx context.Context, sh iterator.Shape, fn func(quad.Quad) error) error {
 	it := sh.Iterate()

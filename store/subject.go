@@ -27,10 +27,8 @@ func (s *Store) subjectQuadsWhere(ctx context.Context, v quad.Value, f subjectFi
 			return err
 		}
 		if ok {
-			for _, q := range out {
-				if err := fn(q); err != nil {
-					return err
-				}
+			if err := eachOf(out, fn); err != nil {
+				return err
 			}
 			return ctx.Err()
 		}
@@ -79,10 +77,8 @@ func (s *Store) subjectsQuadsWhere(ctx context.Context, vs []quad.Value, f subje
 	if err != nil {
 		return err
 	}
-	for _, q := range qs {
-		if err := fn(q); err != nil {
-			return err
-		}
+	if err := eachOf(qs, fn); err != nil {
+		return err
 	}
 	return ctx.Err()
 }
