@@ -151,6 +151,13 @@ func TestReadOnlyConnections(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The server ends the process of newStore's closed connection a moment later.
+	gone := func() {
+		for deadline := time.Now().Add(5 * time.Second); conns() > 0 && time.Now().Before(deadline); {
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	gone()
 	db, err := Open(addr, false, false)
 	if err != nil {
 		t.Fatal(err)
@@ -175,10 +182,7 @@ func TestReadOnlyConnections(t *testing.T) {
 	}
 	db.QuadStore().Close()
 	db.Close()
-	// The server ends a closed connection's process a moment later.
-	for deadline := time.Now().Add(5 * time.Second); conns() > 0 && time.Now().Before(deadline); {
-		time.Sleep(20 * time.Millisecond)
-	}
+	gone()
 	// Gizmo's way: Cayley's quad store alone.
 	db, err = Open(addr, false, false)
 	if err != nil {
