@@ -42,6 +42,8 @@ func pgTables(t *testing.T, addr string) string {
 		`SELECT 'index', tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'`,
 		`SELECT 'constraint', conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace`,
 		`SELECT 'trigger', tgname, tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal`,
+		`SELECT 'relation', relname, relkind FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'S', 'v')`,
+		`SELECT 'sequence of quads', pg_get_serial_sequence('quads', 'horizon')`,
 	} {
 		rows, err := db.Query(q)
 		if err != nil {

@@ -4,11 +4,13 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/cayleygraph/cayley/graph/refs"
 	csql "github.com/cayleygraph/cayley/graph/sql"
@@ -22,10 +24,13 @@ import (
 // tables itself with COPY, each value under Cayley's hash and in Cayley's columns
 // (graph/sql's NodeValues, the function Cayley's own writes use), with its reference count
 // (the number of quad directions that hold it), and each quad as four hashes, where
-// Cayley's writes send one INSERT per value and one per quad. Cayley's indexes and foreign
-// keys on the quads are dropped for the load and made again, with their own definitions,
-// from the filled table. It is all one transaction, under the schema lock held alone: a
-// load that fails leaves the database as it was, and no other write runs beside it.
+// Cayley's writes send one INSERT per value and one per quad. The rows go in COPY's text
+// format a chunk at a time (copy.go). Cayley's indexes and keys are built after the rows,
+// with their own definitions. Most stores are loaded beside their tables, the indexes
+// built from several connections at once, and put in their place in one transaction
+// (bulk_aside.go); a store whose tables carry what that would lose is loaded within one
+// transaction (loadInPlace). Either way, the load holds the schema lock alone, so that no
+// other write runs beside it, and a load that fails leaves the database as it was.
 // Cayley reads the store as its own afterwards, and later writes go through deltas
 // (write.go).
 
@@ -44,8 +49,8 @@ type Source struct {
 // deltas instead.
 var ErrNotNew = errors.New("the store was written before")
 
-// bulkNode is a value of a bulk load, with its hash, the hash as COPY's text gives a bytea
-// (written once a value, not once a quad that holds it), and its reference count.
+// bulkNode is a value of a bulk load, with its hash, the hash as COPY's text format gives
+// a bytea (written once a value, not once a quad that holds it), and its reference count.
 type bulkNode struct {
 	hash refs.ValueHash
 	hex  string
@@ -81,122 +86,87 @@ type bulkLink struct {
 }
 
 // BulkLoad writes sources into the store if nothing was ever written into it, and returns
-// the number of distinct quads each holds; ErrNotNew when something was.
+// the number of distinct quads each holds; ErrNotNew when something was. The load holds
+// the schema lock alone from start to end, so that no other write runs beside it.
 func (db *DB) BulkLoad(ctx context.Context, sources []Source) ([]int, error) {
-	conn, err := db.sqlDB()
+	pool, err := db.sqlDB()
 	if err != nil {
 		return nil, err
 	}
-	tx, err := conn.BeginTx(ctx, nil)
+	conn, err := pool.Conn(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer tx.Rollback()
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, schemaLock); err != nil {
+		return nil, err
+	}
+	defer func() {
+		// The lock and the setting belong to the connection, which goes back to the pool: a
+		// connection that cannot give them back is closed, which does.
+		_, err := conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1); RESET maintenance_work_mem`, schemaLock)
+		if err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	// A store is new when nothing was ever written into it: emptied by removals, it is not.
 	var fresh bool
-	if _, err = tx.ExecContext(ctx, `SELECT set_config('factgraph.writing', 'on', true), pg_advisory_xact_lock($1)`, schemaLock); err == nil {
-		// A store is new when nothing was ever written into it: emptied by removals, it
-		// is not.
-		err = tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM quads) AND NOT EXISTS (SELECT 1 FROM nodes)
-			AND NOT EXISTS (SELECT 1 FROM factgraph_state WHERE written)`).Scan(&fresh)
-	}
+	err = conn.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM quads) AND NOT EXISTS (SELECT 1 FROM nodes)
+		AND NOT EXISTS (SELECT 1 FROM factgraph_state WHERE written)`).Scan(&fresh)
 	if err != nil {
 		return nil, err
 	}
 	if !fresh {
 		return nil, ErrNotNew
 	}
-	if _, err := tx.ExecContext(ctx, `SET LOCAL maintenance_work_mem = '256MB'`); err != nil {
+	if _, err := conn.ExecContext(ctx, `SET maintenance_work_mem = '256MB'`); err != nil {
 		return nil, err
 	}
-	var restore []string
-	for _, table := range []string{"quads", "factgraph_links", "factgraph_names"} {
-		more, err := dropIndexes(ctx, tx, table)
-		if err != nil {
-			return nil, fmt.Errorf("drop the indexes of %s for the load: %w", table, err)
-		}
-		restore = append(restore, more...)
-	}
-	l := &bulkLoad{byHash: map[refs.ValueHash]int32{}}
-	unique, err := l.copyQuads(ctx, tx, sources)
+	plan, err := planAside(ctx, conn)
 	if err != nil {
 		return nil, err
 	}
-	if err := l.copyNodes(ctx, tx); err != nil {
-		return nil, err
+	var unique []int
+	if plan != nil && Builders > 0 {
+		unique, err = loadAside(ctx, pool, conn, plan, sources)
+	} else {
+		unique, err = loadInPlace(ctx, conn, sources)
 	}
-	if err := l.copyIndexes(ctx, tx); err != nil {
-		return nil, fmt.Errorf("write factgraph's indexes: %w", err)
-	}
-	for _, stmt := range restore {
-		if _, err := tx.ExecContext(ctx, stmt); err != nil {
-			return nil, fmt.Errorf("make the indexes again: %s: %w", stmt, err)
-		}
-	}
-	if err := beforeCommit(); err != nil {
-		return nil, err
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE factgraph_state SET fresh = true, written = true, version = `+indexVersion+`;
-		ANALYZE nodes; ANALYZE quads; ANALYZE factgraph_links; ANALYZE factgraph_names`); err != nil {
-		return nil, err
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if err := tx.Commit(); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	return unique, db.qs.ApplyDeltas(nil, cgraphIgnore)
 }
 
-// dropIndexes drops the indexes and foreign keys of table but its primary key, in tx, and
-// returns the statements that make them again as they were.
-func dropIndexes(ctx context.Context, tx *sql.Tx, table string) (restore []string, err error) {
-	type def struct{ name, def string }
-	read := func(query string) ([]def, error) {
-		rows, err := tx.QueryContext(ctx, query)
+// inTx runs f in a transaction on conn and commits it if f succeeds. The transaction is
+// the connection's own rather than a database/sql one, so that f may copy through the
+// driver (copyText).
+func inTx(ctx context.Context, conn *sql.Conn, f func() error) (err error) {
+	if _, err := conn.ExecContext(ctx, `BEGIN`); err != nil {
+		return err
+	}
+	defer func() {
 		if err != nil {
-			return nil, err
-		}
-		defer rows.Close()
-		var out []def
-		for rows.Next() {
-			var d def
-			if err := rows.Scan(&d.name, &d.def); err != nil {
-				return nil, err
+			if _, rerr := conn.ExecContext(context.Background(), `ROLLBACK`); rerr != nil {
+				conn.Raw(func(any) error { return driver.ErrBadConn })
 			}
-			out = append(out, d)
 		}
-		return out, rows.Err()
+	}()
+	if err := f(); err != nil {
+		return err
 	}
-	fks, err := read(`SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
-		WHERE conrelid = '` + table + `'::regclass AND contype = 'f' ORDER BY conname`)
-	if err != nil {
-		return nil, err
+	if err := ctx.Err(); err != nil {
+		return err
 	}
-	idx, err := read(`SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-		WHERE x.indrelid = '` + table + `'::regclass AND NOT x.indisprimary ORDER BY i.relname`)
-	if err != nil {
-		return nil, err
-	}
-	for _, fk := range fks {
-		if _, err := tx.ExecContext(ctx, `ALTER TABLE `+table+` DROP CONSTRAINT `+pq.QuoteIdentifier(fk.name)); err != nil {
-			return nil, err
-		}
-	}
-	for _, ix := range idx {
-		if _, err := tx.ExecContext(ctx, `DROP INDEX `+pq.QuoteIdentifier(ix.name)); err != nil {
-			return nil, err
-		}
-		restore = append(restore, ix.def)
-	}
-	for _, fk := range fks {
-		restore = append(restore, `ALTER TABLE `+table+` ADD CONSTRAINT `+pq.QuoteIdentifier(fk.name)+` `+fk.def)
-	}
-	return restore, nil
+	_, err = conn.ExecContext(ctx, `COMMIT`)
+	return err
 }
 
 // bulkLoad holds the values of a bulk load and the entries of factgraph's indexes.
 type bulkLoad struct {
+	// the tables the load writes into
+	quads, nodesTable, linksTable, namesTable string
+
 	nodes  []bulkNode
 	byHash map[refs.ValueHash]int32
 	links  []bulkLink
@@ -212,72 +182,65 @@ func (l *bulkLoad) node(v quad.Value, h refs.ValueHash) int32 {
 		return n
 	}
 	n := int32(len(l.nodes))
-	l.nodes = append(l.nodes, bulkNode{hash: h, hex: `\x` + hex.EncodeToString(h[:]), v: v})
+	l.nodes = append(l.nodes, bulkNode{hash: h, hex: `\\x` + hex.EncodeToString(h[:]), v: v})
 	l.byHash[h] = n
 	return n
 }
 
 // copyQuads copies the quads of every source into table quads, each distinct quad of a
 // source once, and returns the number of distinct quads of each.
-func (l *bulkLoad) copyQuads(ctx context.Context, tx *sql.Tx, sources []Source) ([]int, error) {
-	var now any
-	if err := tx.QueryRowContext(ctx, `SELECT now()`).Scan(&now); err != nil {
+func (l *bulkLoad) copyQuads(ctx context.Context, conn *sql.Conn, sources []Source) ([]int, error) {
+	var now time.Time
+	if err := conn.QueryRowContext(ctx, `SELECT now()`).Scan(&now); err != nil {
 		return nil, err
 	}
-	stmt, err := tx.PrepareContext(ctx, pq.CopyIn("quads", "subject_hash", "predicate_hash", "object_hash", "label_hash", "ts"))
-	if err != nil {
-		return nil, err
-	}
-	defer stmt.Close()
+	ts := pq.FormatTimestamp(now)
 	uniques := make([]int, 0, len(sources))
-	seen := map[[4]int32]bool{}
-	row := make([]any, 5)
-	// Sources are encoded a few ahead of the copy, on the other core.
-	done := make(chan struct{})
-	defer close(done)
-	encoded := ahead.Of(len(sources), 4, func(i int) encodedSource { return encodeSource(sources[i]) }, done)
-	for range sources {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		clear(seen)
-		n := 0
-		src := <-encoded
-		for i, q := range src.quads {
-			var dirs [4]int32
-			for d, v := range [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
-				dirs[d] = l.node(v, src.hashes[4*i+d])
-			}
-			if seen[dirs] {
-				continue
-			}
-			seen[dirs] = true
-			n++
-			for d, x := range dirs {
-				if x < 0 {
-					row[d] = nil
+	err := copyText(ctx, conn, pq.CopyIn(l.quads, "subject_hash", "predicate_hash", "object_hash", "label_hash", "ts"), func(w *textRows) error {
+		seen := map[[4]int32]bool{}
+		// Sources are encoded a few ahead of the copy, on the other core.
+		done := make(chan struct{})
+		defer close(done)
+		encoded := ahead.Of(len(sources), 4, func(i int) encodedSource { return encodeSource(sources[i]) }, done)
+		for range sources {
+			clear(seen)
+			n := 0
+			src := <-encoded
+			for i, q := range src.quads {
+				var dirs [4]int32
+				for d, v := range [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+					dirs[d] = l.node(v, src.hashes[4*i+d])
+				}
+				if seen[dirs] {
 					continue
 				}
-				l.nodes[x].refs++
-				row[d] = l.nodes[x].hex
+				seen[dirs] = true
+				n++
+				for _, x := range dirs {
+					if x < 0 {
+						w.buf = append(w.buf, `\N`...)
+					} else {
+						l.nodes[x].refs++
+						w.buf = append(w.buf, l.nodes[x].hex...)
+					}
+					w.buf = append(w.buf, '\t')
+				}
+				w.buf = append(w.buf, ts...)
+				if err := w.end(); err != nil {
+					return err
+				}
+				for _, at := range model.LinkEnds(q) {
+					l.links = append(l.links, newBulkLink(dirs, at))
+				}
+				if name, subj, ok := model.NameQuad(q); ok {
+					l.names = append(l.names, nameRow(name, subj, q))
+				}
 			}
-			row[4] = now
-			if _, err := stmt.ExecContext(ctx, row...); err != nil {
-				return nil, err
-			}
-			for _, at := range model.LinkEnds(q) {
-				l.links = append(l.links, newBulkLink(dirs, at))
-			}
-			if name, subj, ok := model.NameQuad(q); ok {
-				l.names = append(l.names, nameRow(name, subj, q))
-			}
+			uniques = append(uniques, n)
 		}
-		uniques = append(uniques, n)
-	}
-	if _, err := stmt.ExecContext(ctx); err != nil {
-		return nil, err
-	}
-	return uniques, nil
+		return nil
+	})
+	return uniques, err
 }
 
 // newBulkLink is the entry under end at of the quad whose nodes are dirs.
@@ -291,38 +254,45 @@ func newBulkLink(dirs [4]int32, at byte) bulkLink {
 	return bulkLink{item: dirs[0], mid: dirs[1], other: dirs[2], label: dirs[3], at: at}
 }
 
-// copyNodes copies every value of the load into table nodes, in Cayley's columns.
-func (l *bulkLoad) copyNodes(ctx context.Context, tx *sql.Tx) error {
+// copyNodes copies every value of the load into its table of values, in Cayley's columns.
+func (l *bulkLoad) copyNodes(ctx context.Context, conn *sql.Conn) error {
 	cols := []string{"hash", "refs", "value", "value_string", "datatype", "language", "iri", "bnode",
 		"value_int", "value_bool", "value_float", "value_time"}
 	at := map[string]int{}
 	for i, c := range cols {
 		at[c] = i
 	}
-	var ferr error
 	row := make([]any, len(cols))
-	err := copyRows(ctx, tx, pq.CopyIn("nodes", cols...), len(l.nodes), func(i int) []any {
-		nd := &l.nodes[i]
-		typ, values, err := csql.NodeValues(csql.NodeHash{ValueHash: nd.hash}, nd.v)
-		if err != nil {
-			ferr = fmt.Errorf("encode value %s: %w", nd.v, err)
-			return nil
+	return copyText(ctx, conn, pq.CopyIn(l.nodesTable, cols...), func(w *textRows) error {
+		for i := range l.nodes {
+			nd := &l.nodes[i]
+			typ, values, err := csql.NodeValues(csql.NodeHash{ValueHash: nd.hash}, nd.v)
+			if err != nil {
+				return fmt.Errorf("encode value %s: %w", nd.v, err)
+			}
+			clear(row)
+			row[0], row[1] = values[0], nd.refs
+			for k, c := range typ.Columns() {
+				row[at[c]] = values[k+1]
+			}
+			for k, v := range row {
+				if k > 0 {
+					w.buf = append(w.buf, '\t')
+				}
+				if w.buf, err = appendValue(w.buf, v); err != nil {
+					return fmt.Errorf("encode value %s: %w", nd.v, err)
+				}
+			}
+			if err := w.end(); err != nil {
+				return err
+			}
 		}
-		clear(row)
-		row[0], row[1] = values[0], nd.refs
-		for k, c := range typ.Columns() {
-			row[at[c]] = values[k+1]
-		}
-		return row
+		return nil
 	})
-	if ferr != nil {
-		return ferr
-	}
-	return err
 }
 
 // copyIndexes copies the entries of factgraph's indexes, each once.
-func (l *bulkLoad) copyIndexes(ctx context.Context, tx *sql.Tx) error {
+func (l *bulkLoad) copyIndexes(ctx context.Context, conn *sql.Conn) error {
 	text := func(n int32) string {
 		if n < 0 {
 			return ""
@@ -342,13 +312,39 @@ func (l *bulkLoad) copyIndexes(ctx context.Context, tx *sql.Tx) error {
 			cmp.Compare(a.other, b.other), cmp.Compare(a.label, b.label))
 	})
 	l.links = slices.Compact(l.links)
-	err := copyRows(ctx, tx, pq.CopyIn("factgraph_links", "item", "at", "mid", "other", "source"), len(l.links), func(i int) []any {
-		k := l.links[i]
-		return []any{text(k.item), string(k.at), text(k.mid), text(k.other), strings.TrimPrefix(text(k.label), model.SourcePrefix)}
+	err := copyText(ctx, conn, pq.CopyIn(l.linksTable, "item", "at", "mid", "other", "source"), func(w *textRows) error {
+		for _, k := range l.links {
+			w.buf = appendText(w.buf, text(k.item))
+			w.buf = append(w.buf, '\t')
+			w.buf = appendText(w.buf, string(k.at))
+			w.buf = append(w.buf, '\t')
+			w.buf = appendText(w.buf, text(k.mid))
+			w.buf = append(w.buf, '\t')
+			w.buf = appendText(w.buf, text(k.other))
+			w.buf = append(w.buf, '\t')
+			w.buf = appendText(w.buf, strings.TrimPrefix(text(k.label), model.SourcePrefix))
+			if err := w.end(); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	l.links = nil
-	if err != nil {
+	if err != nil || len(l.names) == 0 {
 		return err
 	}
-	return copyIndexRows(ctx, tx, l.names, nil)
+	return copyText(ctx, conn, pq.CopyIn(l.namesTable, "name", "subject", "source", "pred", "said"), func(w *textRows) error {
+		for _, r := range l.names {
+			for k, v := range r {
+				if k > 0 {
+					w.buf = append(w.buf, '\t')
+				}
+				w.buf = appendText(w.buf, v)
+			}
+			if err := w.end(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -187,14 +187,8 @@ func sourceID(label quad.Value) string {
 
 // copyIndexRows adds rows to the index tables with COPY, in tx.
 func copyIndexRows(ctx context.Context, tx *sql.Tx, names []nameEntry, links []model.LinkRow) error {
-	if len(names) > 0 {
-		err := copyRows(ctx, tx, pq.CopyIn("factgraph_names", "name", "subject", "source", "pred", "said"), len(names), func(i int) []any {
-			r := names[i]
-			return []any{r[0], r[1], r[2], r[3], r[4]}
-		})
-		if err != nil {
-			return err
-		}
+	if err := copyNames(ctx, tx, "factgraph_names", names); err != nil {
+		return err
 	}
 	if len(links) > 0 {
 		return copyRows(ctx, tx, pq.CopyIn("factgraph_links", "item", "at", "mid", "other", "source"), len(links), func(i int) []any {
@@ -203,36 +197,6 @@ func copyIndexRows(ctx context.Context, tx *sql.Tx, names []nameEntry, links []m
 		})
 	}
 	return nil
-}
-
-// copyRows runs the COPY statement copy in tx with n rows, row i from row(i); a nil row is
-// left out.
-func copyRows(ctx context.Context, tx *sql.Tx, copy string, n int, row func(i int) []any) error {
-	stmt, err := tx.PrepareContext(ctx, copy)
-	if err != nil {
-		return err
-	}
-	for i := 0; i < n; i++ {
-		if i%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				stmt.Close()
-				return err
-			}
-		}
-		r := row(i)
-		if r == nil {
-			continue
-		}
-		if _, err := stmt.Exec(r...); err != nil {
-			stmt.Close()
-			return err
-		}
-	}
-	if _, err := stmt.Exec(); err != nil {
-		stmt.Close()
-		return err
-	}
-	return stmt.Close()
 }
 
 // rebuildIndexes builds factgraph's indexes again from every quad of the store, in tx,
