@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/factgraph/factgraph/store/pgstore"
+	"github.com/factgraph/factgraph/store/storetest"
 )
 
 // pgExec runs statements on the database at addr.
@@ -155,5 +156,42 @@ func TestPostgresBulkLoadKeepsEveryCharacter(t *testing.T) {
 	}
 	if !strings.Contains(got, `Back\\slash\tTab\nLine\rReturn \\N`) {
 		t.Errorf("the name with escapes is not in the N-Quads:\n%.600s", got)
+	}
+}
+
+// TestPostgresStoppedBulkLoads stops bulk loads into new PostgreSQL stores at every point
+// they look at their context: each leaves the database as it was, which a later write
+// loads as if nothing had happened.
+func TestPostgresStoppedBulkLoads(t *testing.T) {
+	base := storetest.PostgresBase(t)
+	stops := 0
+	for n := 0; ; n++ {
+		addr := storetest.FreshPostgres(t, base)
+		s := openStore(t, addr)
+		fresh := pgTables(t, addr)
+		left := n
+		_, err := s.Ingest(stopAfter{context.Background(), &left}, bulkCorpus())
+		if err == nil {
+			if stops < len(bulkCorpus()) {
+				t.Fatalf("the load looked at its context %d times, want at least once per source", stops)
+			}
+			t.Logf("%d stops", stops)
+			return
+		}
+		stops++
+		if !strings.Contains(err.Error(), "nothing was changed") || !strings.Contains(err.Error(), "canceled") {
+			t.Errorf("stopped after %d checks: error %q, want it to say it was cancelled and nothing was changed", n, err)
+		}
+		if got := pgTables(t, addr); got != fresh {
+			t.Fatalf("stopped after %d checks, the database is not as it was:\n%s", n, lineDiff(got, fresh))
+		}
+		if n%8 == 0 {
+			writes := recordDeltas(s)
+			ingest(t, s, bulkCorpus()...)
+			if len(*writes) != 0 {
+				t.Fatalf("write after a load stopped after %d checks applied deltas, want a bulk load", n)
+			}
+		}
+		s.Close()
 	}
 }

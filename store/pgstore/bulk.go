@@ -127,8 +127,13 @@ func (db *DB) BulkLoad(ctx context.Context, sources []Source) ([]int, error) {
 		return nil, err
 	}
 	var unique []int
+	var b *builders
 	if plan != nil && Builders > 0 {
-		unique, err = loadAside(ctx, pool, conn, plan, sources)
+		// A server without connections to spare for the builders loads in place.
+		b, _ = startBuilders(ctx, pool, Builders)
+	}
+	if b != nil {
+		unique, err = loadAside(ctx, conn, b, plan, sources)
 	} else {
 		unique, err = loadInPlace(ctx, conn, sources)
 	}
@@ -203,6 +208,9 @@ func (l *bulkLoad) copyQuads(ctx context.Context, conn *sql.Conn, sources []Sour
 		defer close(done)
 		encoded := ahead.Of(len(sources), 4, func(i int) encodedSource { return encodeSource(sources[i]) }, done)
 		for range sources {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			clear(seen)
 			n := 0
 			src := <-encoded

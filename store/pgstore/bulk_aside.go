@@ -64,21 +64,13 @@ type asideIndex struct {
 	columns    int
 }
 
-// loadAside loads sources into tables beside the store's and puts them in their place
-// (bulk_aside.go).
-func loadAside(ctx context.Context, pool *sql.DB, conn *sql.Conn, plan []*asideTable, sources []Source) (unique []int, err error) {
-	if err := dropLoadTables(ctx, conn); err != nil {
-		return nil, fmt.Errorf("drop the tables an earlier load left: %w", err)
-	}
-	if err := createLoadTables(ctx, conn, plan); err != nil {
-		return nil, fmt.Errorf("make the tables of the load: %w", err)
-	}
-	b, err := startBuilders(ctx, pool, Builders)
-	if err != nil {
-		dropLoadTables(context.Background(), conn)
-		return nil, err
-	}
+// loadAside loads sources into tables beside the store's, their indexes built by b, and
+// puts them in their place.
+func loadAside(ctx context.Context, conn *sql.Conn, b *builders, plan []*asideTable, sources []Source) (unique []int, err error) {
 	defer func() {
+		if err != nil {
+			b.cancel()
+		}
 		if serr := b.stop(); err == nil && serr != nil {
 			err = serr
 		}
@@ -86,6 +78,12 @@ func loadAside(ctx context.Context, pool *sql.DB, conn *sql.Conn, plan []*asideT
 			dropLoadTables(context.Background(), conn)
 		}
 	}()
+	if err := dropLoadTables(ctx, conn); err != nil {
+		return nil, fmt.Errorf("drop the tables an earlier load left: %w", err)
+	}
+	if err := createLoadTables(ctx, conn, plan); err != nil {
+		return nil, fmt.Errorf("make the tables of the load: %w", err)
+	}
 	tables := map[string]*asideTable{}
 	groups := map[string]*sync.WaitGroup{}
 	for _, t := range plan {
