@@ -90,21 +90,40 @@ _fg_pg_main() {
 	if [ "$("${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$repl'")" != 1 ]; then
 		"${psql[@]}" -c "CREATE ROLE $repl LOGIN REPLICATION PASSWORD '$pass'" >/dev/null
 	fi
-	if [ ! -f "$dir/replica/PG_VERSION" ]; then
+	# A replica that was stopped while the primary wrote more than it keeps of its log
+	# (max_wal_size) can never catch up: it is made again from a new base backup.
+	local try
+	for try in 1 2; do
+		if [ ! -f "$dir/replica/PG_VERSION" ]; then
+			rm -rf "$dir/replica"
+			PGPASSWORD=$pass "${as[@]}" env PGPASSWORD="$pass" "$bin/pg_basebackup" -h 127.0.0.1 -p "$port" -U "$repl" \
+				-D "$dir/replica" -R -X stream >"$dir/basebackup.log" 2>&1 || {
+				cat "$dir/basebackup.log" >&2
+				return 1
+			}
+		fi
+		if ! "${as[@]}" "$bin/pg_ctl" -D "$dir/replica" status >/dev/null 2>&1; then
+			"${as[@]}" "$bin/pg_ctl" -D "$dir/replica" -l "$dir/replica.log" -w -t 60 \
+				-o "-p $rport -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on" start >/dev/null || {
+				cat "$dir/replica.log" >&2
+				return 1
+			}
+		fi
+		local waited
+		for waited in $(seq 50); do
+			if [ "$("${psql[@]}" -c "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")" -gt 0 ]; then
+				break 2
+			fi
+			sleep 0.2
+		done
+		if [ "$try" = 2 ]; then
+			echo "ci-postgres: the replica does not follow the primary; see $dir/replica.log" >&2
+			return 1
+		fi
+		echo "ci-postgres: the replica does not follow the primary (see $dir/replica.log); making it again" >&2
+		"${as[@]}" "$bin/pg_ctl" -D "$dir/replica" -m fast -w stop >/dev/null 2>&1 || true
 		rm -rf "$dir/replica"
-		PGPASSWORD=$pass "${as[@]}" env PGPASSWORD="$pass" "$bin/pg_basebackup" -h 127.0.0.1 -p "$port" -U "$repl" \
-			-D "$dir/replica" -R -X stream >"$dir/basebackup.log" 2>&1 || {
-			cat "$dir/basebackup.log" >&2
-			return 1
-		}
-	fi
-	if ! "${as[@]}" "$bin/pg_ctl" -D "$dir/replica" status >/dev/null 2>&1; then
-		"${as[@]}" "$bin/pg_ctl" -D "$dir/replica" -l "$dir/replica.log" -w -t 60 \
-			-o "-p $rport -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on" start >/dev/null || {
-			cat "$dir/replica.log" >&2
-			return 1
-		}
-	fi
+	done
 	FACTGRAPH_TEST_POSTGRES_REPLICA="postgres://$user:$pass@127.0.0.1:$rport/$db?sslmode=disable"
 	export FACTGRAPH_TEST_POSTGRES_REPLICA
 	echo "export FACTGRAPH_TEST_POSTGRES_REPLICA='$FACTGRAPH_TEST_POSTGRES_REPLICA'"
