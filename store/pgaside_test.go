@@ -72,6 +72,10 @@ func TestPostgresLoadBesideTheStore(t *testing.T) {
 	if after := pgValue(t, addr, `SELECT 'quads'::regclass::oid`); after == before {
 		t.Error("the store's quads table is the one it had: the load was not built beside it")
 	}
+	// The load gave back the schema lock ("fact"), while its store stays open.
+	if got := pgValue(t, addr, `SELECT pg_try_advisory_lock(1717658484)`); got != "true" {
+		t.Error("the schema lock is still held after the load")
+	}
 	if got, want := pgTables(t, addr), pgTables(t, deltasAddr); got != want {
 		t.Errorf("tables differ from the store written through deltas:\n%s", lineDiff(got, want))
 	}
@@ -117,6 +121,9 @@ func TestPostgresLoadKeepsWhatIsAttached(t *testing.T) {
 	ingest(t, s, bulkCorpus()...)
 	if after := pgValue(t, addr, `SELECT 'quads'::regclass::oid`); after != before {
 		t.Error("the store's quads table was replaced")
+	}
+	if got := pgValue(t, addr, `SELECT pg_try_advisory_lock(1717658484)`); got != "true" {
+		t.Error("the schema lock is still held after the load")
 	}
 	if got := pgValue(t, addr, `SELECT has_table_privilege('public', 'quads', 'SELECT')`); got != "true" {
 		t.Error("the grant on quads is lost")

@@ -104,7 +104,10 @@ func (db *DB) BulkLoad(ctx context.Context, sources []Source) ([]int, error) {
 	defer func() {
 		// The lock and the setting belong to the connection, which goes back to the pool: a
 		// connection that cannot give them back is closed, which does.
-		_, err := conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1); RESET maintenance_work_mem`, schemaLock)
+		_, err := conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, schemaLock)
+		if err == nil {
+			_, err = conn.ExecContext(context.Background(), `RESET maintenance_work_mem`)
+		}
 		if err != nil {
 			conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
