@@ -202,3 +202,22 @@ func TestPostgresStoppedBulkLoads(t *testing.T) {
 		s.Close()
 	}
 }
+
+// TestPostgresLoadBesideTablesOfAnotherSchema checks a new store whose tables are not in
+// the schema a new table goes to (here the user's own schema, made after the store, comes
+// first on the search path): it is loaded in its own tables, which stay where they are.
+func TestPostgresLoadBesideTablesOfAnotherSchema(t *testing.T) {
+	s, addr := newPostgres(t)
+	pgExec(t, addr, `CREATE SCHEMA AUTHORIZATION CURRENT_USER`)
+	before := pgValue(t, addr, `SELECT 'public.quads'::regclass::oid`)
+	ingest(t, s, bulkCorpus()...)
+	if got := pgValue(t, addr, `SELECT string_agg(relname, ' ') FROM pg_class WHERE relnamespace = current_schema()::regnamespace`); got != "" {
+		t.Errorf("the load left tables in the user's schema: %s", got)
+	}
+	if after := pgValue(t, addr, `SELECT 'public.quads'::regclass::oid`); after != before {
+		t.Error("the store's quads table was replaced")
+	}
+	if got, want := nquadsOf(t, s, ""), nquadsOf(t, storeWith(t, bulkCorpus()...), ""); got != want {
+		t.Errorf("N-Quads differ:\n%s", lineDiff(got, want))
+	}
+}

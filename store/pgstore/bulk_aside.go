@@ -34,6 +34,10 @@ var BeforeSwap func() error
 // loadPrefix begins the names of the tables, indexes and keys of a load beside the store.
 const loadPrefix = "factgraph_load_"
 
+// maxIdentifier is the length of the longest name PostgreSQL keeps whole: an index whose
+// name with loadPrefix would be cut is not loaded beside the store.
+const maxIdentifier = 63
+
 // loadTables are the tables a bulk load fills, each table before the ones it refers to
 // (its foreign keys are added after theirs).
 var loadTables = []string{"nodes", "quads", "factgraph_links", "factgraph_names"}
@@ -103,44 +107,35 @@ func loadAside(ctx context.Context, conn *sql.Conn, b *builders, plan []*asideTa
 		linksTable: tables["factgraph_links"].load, namesTable: tables["factgraph_names"].load}
 	// Each table's statistics are gathered in the transaction that copies it, before the
 	// builders take it.
-	analyze := func(tables ...string) error {
-		for _, t := range tables {
-			if _, err := conn.ExecContext(ctx, `ANALYZE `+pq.QuoteIdentifier(t)); err != nil {
+	for _, step := range []struct {
+		copy   func() error
+		tables []string
+	}{
+		{func() (err error) { unique, err = l.copyQuads(ctx, conn, sources); return err }, []string{"quads"}},
+		{func() error { return l.copyNodes(ctx, conn) }, []string{"nodes"}},
+		{func() error {
+			if err := l.copyIndexes(ctx, conn); err != nil {
+				return fmt.Errorf("write factgraph's indexes: %w", err)
+			}
+			return nil
+		}, []string{"factgraph_links", "factgraph_names"}},
+	} {
+		err := inTx(ctx, conn, func() error {
+			if err := step.copy(); err != nil {
 				return err
 			}
+			for _, name := range step.tables {
+				if _, err := conn.ExecContext(ctx, `ANALYZE `+pq.QuoteIdentifier(tables[name].load)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
-		return nil
+		build(step.tables...)
 	}
-	err = inTx(ctx, conn, func() (err error) {
-		if unique, err = l.copyQuads(ctx, conn, sources); err != nil {
-			return err
-		}
-		return analyze(l.quads)
-	})
-	if err != nil {
-		return nil, err
-	}
-	build("quads")
-	err = inTx(ctx, conn, func() error {
-		if err := l.copyNodes(ctx, conn); err != nil {
-			return err
-		}
-		return analyze(l.nodesTable)
-	})
-	if err != nil {
-		return nil, err
-	}
-	build("nodes")
-	err = inTx(ctx, conn, func() error {
-		if err := l.copyIndexes(ctx, conn); err != nil {
-			return fmt.Errorf("write factgraph's indexes: %w", err)
-		}
-		return analyze(l.linksTable, l.namesTable)
-	})
-	if err != nil {
-		return nil, err
-	}
-	build("factgraph_links", "factgraph_names")
 	// Each table's keys once its indexes and those of the tables it refers to are built
 	// (plan lists those first).
 	for _, t := range plan {
@@ -209,6 +204,10 @@ func planAside(ctx context.Context, conn *sql.Conn) ([]*asideTable, error) {
 				return nil, nil
 			}
 			ix.load = loadPrefix + ix.name
+			if len(ix.load) > maxIdentifier {
+				rows.Close()
+				return nil, nil
+			}
 			unique := ""
 			if strings.HasPrefix(prefix, "CREATE UNIQUE ") {
 				unique = "UNIQUE "
@@ -281,12 +280,14 @@ func readPairs(ctx context.Context, conn *sql.Conn, query string, arg any) ([][3
 // foreign keys built again, and factgraph's trigger, reproduce: tables of the current
 // user, without grants, options, row security, comments, inheritance or partitions, column
 // settings, views or rules, publications, constraints but keys and NOT NULL, foreign keys
-// from or to other tables, and triggers but factgraph's.
+// from or to other tables, and triggers but factgraph's; and in the schema where CREATE
+// TABLE puts a table, so that the copies are made beside them.
 const asideCheckSQL = `WITH t AS (SELECT c.oid FROM pg_class c WHERE c.oid = ANY (SELECT to_regclass(n) FROM unnest($1::text[]) AS n))
 SELECT (SELECT count(*) FROM t) = cardinality($1::text[])
 	AND NOT EXISTS (SELECT 1 FROM pg_class c JOIN t USING (oid) WHERE c.relacl IS NOT NULL OR c.reloptions IS NOT NULL
 		OR c.relowner <> (SELECT oid FROM pg_roles WHERE rolname = current_user) OR c.relrowsecurity
 		OR c.relkind <> 'r' OR c.relispartition OR c.relhassubclass OR c.relpersistence <> 'p')
+	AND NOT EXISTS (SELECT 1 FROM pg_class c JOIN t USING (oid) WHERE c.relnamespace <> current_schema()::regnamespace)
 	AND NOT EXISTS (SELECT 1 FROM pg_inherits i JOIN t ON i.inhrelid = t.oid)
 	AND NOT EXISTS (SELECT 1 FROM pg_attribute a JOIN t ON a.attrelid = t.oid WHERE a.attnum > 0 AND NOT a.attisdropped
 		AND (a.attacl IS NOT NULL OR a.attoptions IS NOT NULL OR a.attidentity <> '' OR coalesce(a.attstattarget::int, -1) <> -1))
