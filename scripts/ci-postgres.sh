@@ -60,13 +60,16 @@ _fg_pg_main() {
 			return 1
 		}
 	fi
-	if ! "${as[@]}" "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
-		"${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-			-o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null || {
-			cat "$dir/server.log" >&2
-			return 1
-		}
-	fi
+	# _fg_pg_run DATA LOG OPTIONS starts the cluster in DATA unless it runs, logging to LOG.
+	_fg_pg_run() {
+		if ! "${as[@]}" "$bin/pg_ctl" -D "$1" status >/dev/null 2>&1; then
+			"${as[@]}" "$bin/pg_ctl" -D "$1" -l "$2" -w -t 60 -o "$3" start >/dev/null || {
+				cat "$2" >&2
+				return 1
+			}
+		fi
+	}
+	_fg_pg_run "$dir/data" "$dir/server.log" "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" || return 1
 
 	local psql=("${as[@]}" "$bin/psql" -h "$dir" -p "$port" -U postgres -v ON_ERROR_STOP=1 -qtA)
 	if [ "$("${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$user'")" != 1 ]; then
@@ -102,13 +105,8 @@ _fg_pg_main() {
 				return 1
 			}
 		fi
-		if ! "${as[@]}" "$bin/pg_ctl" -D "$dir/replica" status >/dev/null 2>&1; then
-			"${as[@]}" "$bin/pg_ctl" -D "$dir/replica" -l "$dir/replica.log" -w -t 60 \
-				-o "-p $rport -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on" start >/dev/null || {
-				cat "$dir/replica.log" >&2
-				return 1
-			}
-		fi
+		_fg_pg_run "$dir/replica" "$dir/replica.log" \
+			"-p $rport -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c hot_standby=on" || return 1
 		local waited
 		for waited in $(seq 50); do
 			if [ "$("${psql[@]}" -c "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")" -gt 0 ]; then
