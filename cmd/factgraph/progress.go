@@ -21,20 +21,26 @@ type progress struct {
 	bar *progressbar.ProgressBar
 }
 
-// newProgress starts a bar for total steps, or a spinner when total is -1.
+// newProgress starts a bar for total steps, or a spinner when total is -1, and draws it at
+// once: the bar library draws nothing before a first step, and a spinner here counts no
+// steps (it turns on its own every 100 ms once drawn).
 func newProgress(w io.Writer, quiet bool, total int, what string) *progress {
 	f, ok := w.(*os.File)
 	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
 		return &progress{}
 	}
-	return &progress{bar: progressbar.NewOptions(total,
+	opts := []progressbar.Option{
 		progressbar.OptionSetWriter(f),
 		progressbar.OptionSetDescription(what),
-		progressbar.OptionShowCount(),
 		progressbar.OptionSetElapsedTime(true),
 		progressbar.OptionClearOnFinish(),
-		progressbar.OptionThrottle(100*time.Millisecond),
-	)}
+		progressbar.OptionThrottle(100 * time.Millisecond),
+		progressbar.OptionSetRenderBlankState(true),
+	}
+	if total >= 0 {
+		opts = append(opts, progressbar.OptionShowCount())
+	}
+	return &progress{bar: progressbar.NewOptions(total, opts...)}
 }
 
 // Add counts one step done; it may be called from several goroutines.
