@@ -132,34 +132,13 @@ ratio() { # ratio LABEL A B: how many times B is A (B / A), on wall and CPU time
 	printf '%-44s %s wall  %s cpu\n' "$1" "$(div "$(field "$3" 1)" "$(field "$2" 1)")" "$(div "$(cpu "$3")" "$(cpu "$2")")"
 }
 
-# Pick ids that exist in every corpus: parties of the middle article.
-mid=$(printf 'a%05d' $((n / 2)))
-p0=$(awk '/^parties:/{p=1} p && /- id:/{print $3; exit}' "$work/corpus/$mid.yaml")
-p1=$(awk '/^parties:/{p=1} p && /- id:/{c++; if (c==2) {print $3; exit}}' "$work/corpus/$mid.yaml")
-agr=$(awk '/^agreements:/{p=1} p && /- id:/{print $3; exit}' "$work/corpus/$mid.yaml")
-last=$(printf 'a%05d-commentator-1' $((n - 1)))
-gizmo="g.V(\"<$p0>\").In(\"<fg:bearer>\").Out(\"<fg:duty>\").All()"
-# most SECTION: the id and name (tab between) of the item of SECTION (parties, agreements)
-# that the most articles state, ties to the first id.
-most() {
-	awk -v sec="$1:" '
-		/^[a-z_]+:/ { in_sec = ($1 == sec); id = ""; next }
-		in_sec && $1 == "-" && $2 == "id:" { id = $3; n[id]++; next }
-		in_sec && $1 == "name:" && id != "" {
-			if (!(id in name)) { sub(/^ *name: */, ""); gsub(/"/, ""); name[id] = $0 }
-			id = ""
-		}
-		END { for (i in n) printf "%d\t%s\t%s\n", n[i], i, name[i] }' "$work"/corpus/*.yaml |
-		sort -t "$(printf '\t')" -k1,1nr -k2,2 | head -n 1 | cut -f 2-
-}
-# The hub (the party the most articles state), the agreement the most state, and a
+# The items the queries ask about (bench/corpus.sh): parties of the middle article, the
+# hub (the party the most articles state), the agreement the most state, and a
 # commentator, each by id and by name: the slowest forms of each query.
-IFS=$'\t' read -r hub hubname <<<"$(most parties)"
-IFS=$'\t' read -r topagr topagrname <<<"$(most agreements)"
-other=$p0
-[ "$other" != "$hub" ] || other=$p1
-rare=$(printf 'a%05d-commentator-1' $((n / 2)))
-rarename=$(awk -v id="$rare" '$1 == "-" && $2 == "id:" { f = ($3 == id); next } f && $1 == "name:" { sub(/^ *name: */, ""); gsub(/"/, ""); print; exit }' "$work/corpus/$mid.yaml")
+# shellcheck source=bench/corpus.sh
+. "$root/bench/corpus.sh"
+corpus_items "$work/corpus" "$n"
+gizmo="g.V(\"<$p0>\").In(\"<fg:bearer>\").Out(\"<fg:duty>\").All()"
 formats=$("$fg" export --help | awk '/Formats:$/{f=1; next} f && NF==0{exit} f{print $1}')
 
 echo

@@ -8,6 +8,9 @@
 // With FACTGRAPH_TEST_POSTGRES set (scripts/ci-postgres.sh), ingest is measured on
 // PostgreSQL too, at 1k. compare.sh times whole runs of the factgraph command against
 // Cayley's own CLI on the same corpus; ingest_pairs.sh times the ingest of a corpus into
-// new PostgreSQL databases and bolt files, builds in turn. docs/performance.md and
+// new PostgreSQL databases and bolt files, builds in turn; query_forms.sh times every
+// default query form about the corpus's hub as whole commands, several runs each, on one
+// or more stores and builds in turn (corpus.sh picks the items both ask about).
+// docs/performance.md and
 // docs/scaling.md record the figures of a run and how to reproduce them.
 package bench
