@@ -63,7 +63,7 @@ func Query() (restore func()) { return set(queryGCPercent, queryLimit) }
 // from huge pages (targetedHuge), new pages cost little and the collections are what is
 // left: with them off, ten runs of each whole command in turn, the hub's obligations took
 // 98 and 93 ms against 111 and 110 ms, the path between two commentators 101 and 106 ms
-// against 114 and 118 ms (docs/performance.md).
+// against 114 and 118 ms (docs/performance-history.md, "The collector off").
 const targetedGCPercent = -1
 
 // targetedEnvGCPercent is a targeted query's percent when the environment sets the memory
