@@ -171,16 +171,19 @@ func (l *bulkLoader) writeIndexes(runs <-chan *indexRun) error {
 // bucketWriter puts keys in order into buckets, committing a transaction whenever it has
 // written enough.
 type bucketWriter struct {
-	ctx    context.Context
-	db     *bolt.DB
-	tx     *bolt.Tx
-	name   []byte
-	b      *bolt.Bucket
-	puts   int
-	nbytes int
+	ctx       context.Context
+	db        *bolt.DB
+	tx        *bolt.Tx
+	name      []byte
+	b         *bolt.Bucket
+	puts      int
+	nbytes    int
+	committed func() // called after each commit
 }
 
-func (l *bulkLoader) writer() *bucketWriter { return &bucketWriter{ctx: l.ctx, db: l.db} }
+func (l *bulkLoader) writer() *bucketWriter {
+	return &bucketWriter{ctx: l.ctx, db: l.db, committed: l.committed}
+}
 
 func (w *bucketWriter) put(bucket, key, val []byte) error {
 	if w.tx != nil && (w.puts >= bulkTxPuts || w.nbytes >= bulkTxBytes) {
@@ -225,6 +228,9 @@ func (w *bucketWriter) commit() error {
 	}
 	err := w.tx.Commit()
 	w.tx, w.b = nil, nil
+	if err == nil && w.committed != nil {
+		w.committed()
+	}
 	return err
 }
 

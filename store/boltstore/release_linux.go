@@ -3,6 +3,7 @@ package boltstore
 import (
 	"syscall"
 
+	"github.com/boltdb/bolt"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
@@ -22,5 +23,9 @@ func (s *DB) releaseMapped() {
 	if !ok {
 		return
 	}
-	madviseInUse(db.DB(), syscall.MADV_DONTNEED)
+	releaseMap(db.DB())
 }
+
+// releaseMap is releaseMapped for a bolt database. Reads may go on meanwhile: the pages
+// are mapped again from the page cache when next read.
+func releaseMap(db *bolt.DB) { madviseInUse(db, syscall.MADV_DONTNEED) }
