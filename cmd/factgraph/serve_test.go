@@ -67,13 +67,23 @@ func servePage(t *testing.T, args ...string) (page, printed string) {
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
+	stopServe(t, cancel, done, errb)
+	return string(body), out.String() + errb.String()
+}
+
+// stopServe stops a serve that startServe started, as Ctrl-C does, and fails t unless it
+// exits 0 within ten seconds.
+func stopServe(t *testing.T, cancel context.CancelFunc, done chan int, errb *syncBuffer) {
+	t.Helper()
 	cancel()
 	select {
-	case <-done:
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("stopped serve exits %d: %s", code, errb.String())
+		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not stop")
 	}
-	return string(body), out.String() + errb.String()
 }
 
 // TestServe starts factgraph serve on facts files, reads the page it says it serves, and
@@ -91,15 +101,7 @@ func TestServe(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(body), "While the United States is committed") {
 		t.Errorf("the text of the facts file's source: %d %s", resp.StatusCode, body)
 	}
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("stopped serve exits %d: %s", code, errb.String())
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not stop")
-	}
+	stopServe(t, cancel, done, errb)
 }
 
 func TestServeUsage(t *testing.T) {

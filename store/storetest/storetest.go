@@ -25,6 +25,10 @@ import (
 // EnvPostgres names the variable holding the PostgreSQL test server's URL.
 const EnvPostgres = "FACTGRAPH_TEST_POSTGRES"
 
+// EnvReplica names the variable holding the URL of a streaming replica of the test
+// server (scripts/ci-postgres.sh starts one).
+const EnvReplica = "FACTGRAPH_TEST_POSTGRES_REPLICA"
+
 // Backend is one kind of store to run a test against.
 type Backend struct {
 	Name string
@@ -53,18 +57,74 @@ func Backends(t *testing.T) []Backend {
 	return bs
 }
 
+// OnReplica returns the URL of the database of primary (a database of the test server,
+// as FreshPostgres makes) on the test server's replica (FACTGRAPH_TEST_POSTGRES_REPLICA),
+// once the replica has replayed everything the primary had written; without a replica it
+// skips t, or fails it when CI is set.
+func OnReplica(t testing.TB, primary string) string {
+	t.Helper()
+	replica := fromEnv(t, EnvReplica)
+	pu, err := url.Parse(primary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ru, err := url.Parse(replica)
+	if err != nil {
+		t.Fatalf("%s: %v", EnvReplica, err)
+	}
+	waitForReplay(t, primary, replica)
+	ru.Path = pu.Path
+	return ru.String()
+}
+
+// waitForReplay waits until the replica has replayed everything the primary has written.
+func waitForReplay(t testing.TB, primary, replica string) {
+	t.Helper()
+	p, err := sql.Open("postgres", primary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	var lsn string
+	if err := p.QueryRow("SELECT pg_current_wal_lsn()::text").Scan(&lsn); err != nil {
+		t.Fatal(err)
+	}
+	r, err := sql.Open("postgres", replica)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(50 * time.Millisecond) {
+		var caught bool
+		err := r.QueryRow("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn", lsn).Scan(&caught)
+		if err == nil && caught {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the replica did not replay the primary's writes (up to %s) within a minute: %v", lsn, err)
+		}
+	}
+}
+
 // PostgresBase returns the URL of the PostgreSQL test server (FACTGRAPH_TEST_POSTGRES);
 // without one it skips t, or fails it when CI is set.
 func PostgresBase(t testing.TB) string {
 	t.Helper()
-	base := os.Getenv(EnvPostgres)
-	if base == "" {
+	return fromEnv(t, EnvPostgres)
+}
+
+// fromEnv returns the server URL the variable env holds; when it is not set it skips t,
+// or fails it when CI is set.
+func fromEnv(t testing.TB, env string) string {
+	t.Helper()
+	addr := os.Getenv(env)
+	if addr == "" {
 		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not set, and CI is: source scripts/ci-postgres.sh first", EnvPostgres)
+			t.Fatalf("%s is not set, and CI is: source scripts/ci-postgres.sh first", env)
 		}
-		t.Skipf("%s is not set", EnvPostgres)
+		t.Skipf("%s is not set", env)
 	}
-	return base
+	return addr
 }
 
 // ForEachBackend runs fn as a subtest per backend, with a fresh, empty store address.
