@@ -242,14 +242,16 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 					}
 					prev[id] = true
 					w.keep[id] = true
-					switch {
-					case l.via != "":
+					switch l.kind {
+					case owesVia:
 						w.keep[l.via] = true
-					case l.relTo != "":
-						rels = append(rels, relKey{l.from, quad.IRI(l.rel), l.relTo})
-					case l.own == id:
+					case relFrom:
+						rels = append(rels, relKey{id, quad.IRI(l.rel), l.to})
+					case relTo:
+						rels = append(rels, relKey{l.to, quad.IRI(l.rel), id})
+					case refFrom:
 						w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{quad.IRI(l.rel), l.to})
-					default:
+					case refTo:
 						w.fieldRefs[l.to] = append(w.fieldRefs[l.to], fieldRef{quad.IRI(l.rel), id})
 					}
 				}

@@ -11,13 +11,25 @@ import (
 // The links of an item, as a walk follows them: from the link index of a bolt store, from
 // the quads that may carry them, or from the item read whole.
 
-// link is one way from an item to another: a reference field (rel) of the item own, a
-// relation (from, rel, relTo) or an obligation's "owes" (via the obligation).
+// link is one way from an item to another (to): a reference field (rel) of either, a
+// relation of type rel either way, or an obligation's "owes" (via the obligation). The
+// item it leads from is the one whose links hold it (links): a hub's links are thousands,
+// so a link keeps no more than it must.
 type link struct {
 	to, rel, via string
-	from, relTo  string
-	own          string
+	kind         linkKind
 }
+
+// linkKind says which item of a link holds what makes it.
+type linkKind uint8
+
+const (
+	refFrom linkKind = iota // the item's reference field rel names to
+	refTo                   // to's reference field rel names the item
+	relFrom                 // the relation (item, rel, to)
+	relTo                   // the relation (to, rel, item)
+	owesVia                 // the obligation via, whose bearer or beneficiary is the item, owes to or is owed by to
+)
 
 // links returns the links of the item id to other items, in either direction, reading the
 // quads that may carry them (linkEnds) but not the items they lead to.
@@ -29,7 +41,13 @@ func (w *walker) links(id string) ([]link, error) {
 	if err != nil || !exists {
 		return nil, err
 	}
-	ls := make([]link, 0, len(ends))
+	n := len(ends)
+	for _, e := range ends {
+		if !e.Out && (e.Pred == string(model.Bearer) || e.Pred == string(model.Beneficiary)) {
+			n++ // and an "owes" link through the obligation
+		}
+	}
+	ls := make([]link, 0, n)
 	add := func(l link) error {
 		if l.to == id {
 			return nil
@@ -44,14 +62,14 @@ func (w *walker) links(id string) ([]link, error) {
 		p := quad.IRI(e.Pred)
 		switch {
 		case e.Out && model.IsRef(p):
-			err = add(link{to: e.Other, rel: e.Pred, own: id})
+			err = add(link{to: e.Other, rel: e.Pred, kind: refFrom})
 		case e.Out && model.IsRelationType(p):
-			err = add(link{to: e.Other, rel: e.Pred, from: id, relTo: e.Other})
+			err = add(link{to: e.Other, rel: e.Pred, kind: relFrom})
 		case model.IsRelationType(p):
-			err = add(link{to: e.Other, rel: e.Pred, from: e.Other, relTo: id})
+			err = add(link{to: e.Other, rel: e.Pred, kind: relTo})
 		case model.IsRef(p):
 			// The subject of a reference is an item: it is not checked.
-			ls = append(ls, link{to: e.Other, rel: e.Pred, own: e.Other})
+			ls = append(ls, link{to: e.Other, rel: e.Pred, kind: refTo})
 			if p == model.Bearer || p == model.Beneficiary {
 				other := model.Beneficiary
 				if p == model.Beneficiary {
@@ -59,7 +77,7 @@ func (w *walker) links(id string) ([]link, error) {
 				}
 				var o string
 				if o, err = w.firstRef(e.Other, other); err == nil && o != "" {
-					err = add(link{to: o, rel: LinkOwes, via: e.Other})
+					err = add(link{to: o, rel: LinkOwes, via: e.Other, kind: owesVia})
 				}
 			}
 		}
