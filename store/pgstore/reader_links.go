@@ -1,9 +1,10 @@
 package pgstore
 
 import (
-	"bytes"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/store/model"
@@ -26,52 +27,91 @@ func (rd *Reader) Preload(items []quad.IRI) error {
 	if len(todo) == 0 {
 		return nil
 	}
-	rows, err := rd.query(`SELECT item, at, mid, other FROM factgraph_links WHERE item = ANY($1) ORDER BY item, at, mid, other, source`, pq.Array(todo))
+	rows, err := rd.query(entriesQuery, pq.Array(todo))
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}
 	return rd.scanEntries(rows, func(item string) *itemEntries { return rd.cached[item] })
 }
 
-// scanEntries reads rows of item, end, middle and other end, in key order, into the
-// entries of their items, each link once whatever the number of sources that state it.
+// entriesQuery reads what the link index lists under the items of the array $1, a row an
+// item: its entries in key order, as lines of their end, middle and other end with a tab
+// between them (ids, kinds, dates and predicates hold neither). The index has a row for
+// each source's entry, so a party that a thousand articles state has tens of thousands.
+// Read as rows of four columns, the 111,764 rows of a path between two commentators of
+// 10,000 articles took the client 96 ms to decode (BenchmarkQueryStore); as a line each,
+// 31 ms, and the server 16 ms more for 147,000 rows to join them. The ordered subquery is
+// not merged into the grouping (PostgreSQL keeps a subquery with ORDER BY whole), and
+// scanEntries puts the lines in order if it finds them out of it.
+const entriesQuery = `SELECT item, string_agg(at || E'\t' || mid || E'\t' || other, E'\n')
+	FROM (SELECT item, at, mid, other FROM factgraph_links WHERE item = ANY($1)
+		ORDER BY item, at, mid, other, source) AS entries
+	GROUP BY item`
+
+// scanEntries reads rows of entriesQuery into the entries of their items (addEntries).
 func (rd *Reader) scanEntries(rows *sql.Rows, of func(item string) *itemEntries) error {
 	defer rows.Close()
-	// Raw bytes, interned: a hub's links are tens of thousands of rows of a few texts.
-	var item, at, mid, other sql.RawBytes
-	var last [4][]byte
-	var e *itemEntries
+	var item, text string
+	var lines []string
 	for rows.Next() {
-		if err := rows.Scan(&item, &at, &mid, &other); err != nil {
+		if err := rows.Scan(&item, &text); err != nil {
 			return fmt.Errorf("read store: %w", err)
 		}
-		if bytes.Equal(item, last[0]) && bytes.Equal(at, last[1]) && bytes.Equal(mid, last[2]) && bytes.Equal(other, last[3]) {
-			continue
-		}
-		if !bytes.Equal(item, last[0]) {
-			e = of(rd.internBytes(item))
-		}
-		last = [4][]byte{append(last[0][:0], item...), append(last[1][:0], at...), append(last[2][:0], mid...), append(last[3][:0], other...)}
-		if e == nil || len(at) == 0 {
-			continue
-		}
-		switch at[0] {
-		case model.LinkKind:
-			if e.kind == "" {
-				e.kind = rd.internBytes(mid)
+		if e := of(rd.intern(item)); e != nil {
+			var err error
+			if lines, err = addEntries(e, item, text, lines[:0], rd.intern); err != nil {
+				return err
 			}
-		case model.LinkDate:
-			if e.date == "" {
-				e.date = string(mid)
-			}
-		case model.LinkOut, model.LinkIn:
-			e.ends = append(e.ends, model.LinkEnd{Pred: rd.internBytes(mid), Other: rd.internBytes(other), Out: at[0] == model.LinkOut})
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}
 	return nil
+}
+
+// addEntries adds to e the entries of item that text holds, a line each as entriesQuery
+// reads them, each link once whatever the number of sources that state it; the kind and
+// date are the first in key order. The ends are pieces of text, which the driver hands
+// over as one string: a hub's thousands of ends cost no copy each. lines is a slice to
+// reuse, returned for the next item.
+func addEntries(e *itemEntries, item, text string, lines []string, intern func(string) string) ([]string, error) {
+	sorted := true
+	for rest := text; len(rest) > 0; {
+		line, after, _ := strings.Cut(rest, "\n")
+		if n := len(lines); n > 0 && lines[n-1] > line {
+			sorted = false
+		}
+		lines, rest = append(lines, line), after
+	}
+	if !sorted {
+		// A tab sorts before every character of a field: the lines sort as their fields do.
+		slices.Sort(lines)
+	}
+	e.ends = slices.Grow(e.ends, len(lines))
+	for i, line := range lines {
+		if i > 0 && line == lines[i-1] {
+			continue // another source's entry
+		}
+		at, rest, ok := strings.Cut(line, "\t")
+		mid, other, ok2 := strings.Cut(rest, "\t")
+		if !ok || !ok2 || len(at) != 1 || strings.IndexByte(other, '\t') >= 0 {
+			return lines, fmt.Errorf("read store: the link index holds an entry of %q that is not an end, a middle and an other end: %q", item, line)
+		}
+		switch at[0] {
+		case model.LinkKind:
+			if e.kind == "" {
+				e.kind = intern(mid)
+			}
+		case model.LinkDate:
+			if e.date == "" {
+				e.date = mid
+			}
+		case model.LinkOut, model.LinkIn:
+			e.ends = append(e.ends, model.LinkEnd{Pred: intern(mid), Other: other, Out: at[0] == model.LinkOut})
+		}
+	}
+	return lines, nil
 }
 
 // internBytes is intern for the text b, without a copy of it when the text is known.
@@ -93,7 +133,7 @@ func (rd *Reader) entries(item quad.IRI) *itemEntries {
 	if !rd.links || rd.err != nil {
 		return e
 	}
-	rows, err := rd.query(`SELECT item, at, mid, other FROM factgraph_links WHERE item = $1 ORDER BY at, mid, other, source`, string(item))
+	rows, err := rd.query(entriesQuery, pq.Array([]string{string(item)}))
 	if err == nil {
 		err = rd.scanEntries(rows, func(string) *itemEntries { return e })
 	}
