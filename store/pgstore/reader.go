@@ -31,6 +31,9 @@ type Reader struct {
 	// firsts are the first objects of subjects and predicates read ahead (PreloadFirst);
 	// nil for none.
 	firsts map[[2]quad.Value]quad.Value
+	// with are the quads of subjects with some predicates read ahead (PreloadQuadsWith),
+	// by subject.
+	with map[quad.IRI]quadsWith
 	// kinds are the kinds of items read ahead (PreloadKinds), "" for none.
 	kinds map[string]string
 	strs  map[string]string
@@ -56,7 +59,7 @@ func (db *DB) Begin(ctx context.Context) (*Reader, error) {
 		return nil, fmt.Errorf("read store %q: %w", Redact(db.addr), err)
 	}
 	rd := &Reader{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, cached: map[string]*itemEntries{},
-		items: map[quad.IRI][]quad.Quad{}, firsts: map[[2]quad.Value]quad.Value{}, kinds: map[string]string{},
+		items: map[quad.IRI][]quad.Quad{}, firsts: map[[2]quad.Value]quad.Value{}, with: map[quad.IRI]quadsWith{}, kinds: map[string]string{},
 		strs: map[string]string{}, values: map[string]quad.Value{}}
 	var set [5]string
 	var version sql.NullInt64

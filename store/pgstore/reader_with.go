@@ -1,0 +1,98 @@
+package pgstore
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/cayleygraph/quad"
+	"github.com/lib/pq"
+)
+
+// quadsWith are the quads of a subject with some predicates (preds), as PreloadQuadsWith
+// read them.
+type quadsWith struct {
+	preds []quad.IRI
+	quads []quad.Quad
+}
+
+// PreloadQuadsWith reads the quads with a source's label of each of subjects whose
+// predicate is one of preds, with one query through the subject-predicate index, for
+// QuadsWith to answer from: the labels of a hub's neighbours are one field of each, where
+// the neighbours read whole are their quotes and notes too.
+func (rd *Reader) PreloadQuadsWith(subjects []quad.IRI, preds []quad.IRI) error {
+	var hs [][]byte
+	known := byHash{}
+	for _, s := range subjects {
+		if _, ok := rd.items[s]; ok {
+			continue
+		}
+		if w, ok := rd.with[s]; ok && covers(w.preds, preds) {
+			continue
+		}
+		if _, ok := known[string(hashOf(s))]; ok {
+			continue // asked twice
+		}
+		hs = append(hs, known.add(s))
+		rd.with[s] = quadsWith{preds: preds}
+	}
+	if len(hs) == 0 {
+		return nil
+	}
+	ps := make([][]byte, len(preds))
+	for i, p := range preds {
+		ps[i] = hashOf(p)
+	}
+	found, err := rd.hashedQuads(`subject_hash = ANY($1) AND predicate_hash = ANY($2) AND label_hash IS NOT NULL`, false, pq.Array(hs), pq.Array(ps))
+	if err != nil {
+		return err
+	}
+	return rd.resolve(found, known, func(q quad.Quad, _ int64) {
+		s := q.Subject.(quad.IRI)
+		w := rd.with[s]
+		w.quads = append(w.quads, q)
+		rd.with[s] = w
+	})
+}
+
+// QuadsWith returns the quads with a source's label of the subject s whose predicate is
+// one of preds, in no order: from what PreloadQuadsWith or PreloadItems read, else with a
+// query of their own.
+func (rd *Reader) QuadsWith(s quad.Value, preds []quad.IRI) ([]quad.Quad, bool, error) {
+	var from []quad.Quad
+	if iri, ok := s.(quad.IRI); !ok {
+		return nil, true, fmt.Errorf("read store: the quads of %v, which is not an IRI", s)
+	} else if qs, ok := rd.items[iri]; ok {
+		from = qs
+	} else if w, ok := rd.with[iri]; ok && covers(w.preds, preds) {
+		from = w.quads
+	} else {
+		known := byHash{}
+		ps := make([][]byte, len(preds))
+		for i, p := range preds {
+			ps[i] = hashOf(p)
+		}
+		found, err := rd.hashedQuads(`subject_hash = $1 AND predicate_hash = ANY($2) AND label_hash IS NOT NULL`, true, known.add(s), pq.Array(ps))
+		if err != nil {
+			return nil, true, err
+		}
+		err = rd.resolve(found, known, func(q quad.Quad, _ int64) { from = append(from, q) })
+		return from, true, err
+	}
+	var out []quad.Quad
+	for _, q := range from {
+		if p, ok := q.Predicate.(quad.IRI); ok && slices.Contains(preds, p) {
+			out = append(out, q)
+		}
+	}
+	return out, true, nil
+}
+
+// covers says whether have holds every predicate of want.
+func covers(have, want []quad.IRI) bool {
+	for _, p := range want {
+		if !slices.Contains(have, p) {
+			return false
+		}
+	}
+	return true
+}
