@@ -53,7 +53,8 @@ func TestConcurrentWritersOnPostgres(t *testing.T) {
 // TestReadersDuringWritesOnPostgres reads a source again and again while a writer with a
 // store of its own re-ingests it, two versions in turn: every read sees the source whole in
 // one version or the other, its quads and a walk from a party it shares with another
-// source alike, never a mix of the two.
+// source alike, never a mix of the two; and the reads of one snapshot (Snapshot) all see
+// the same version.
 func TestReadersDuringWritesOnPostgres(t *testing.T) {
 	ctx := context.Background()
 	addr := storetest.FreshPostgres(t, storetest.PostgresBase(t))
@@ -65,27 +66,29 @@ func TestReadersDuringWritesOnPostgres(t *testing.T) {
 	v2.Counterclaims[0].Counters = v2.Counterclaims[0].Counters[:1]
 	w := openStore(t, addr)
 	ingest(t, w, syntheticFacts(0), v1)
-	want := map[string]string{}
+	version := map[string]string{}
 	for name, f := range map[string]*graph.Facts{"old": v1, "new": v2} {
-		want[nquadsOf(t, storeWith(t, f), f.Source.ID)] = name
+		version[nquadsOf(t, storeWith(t, f), f.Source.ID)] = name
 	}
+	duty := map[string]string{"do something": "old", "do something else": "new"}
 
-	// duties are the duties of the source's obligations that a walk from japan finds, in
-	// a version's words: all of one version's, or a mix.
-	duties := func(g *graph.Graph) (string, int) {
-		seen, n := map[string]bool{}, 0
+	// walked is the version of the source's duty of japan that a walk from japan finds.
+	walked := func(s *Store) string {
+		t.Helper()
+		g, err := s.LoadAround(ctx, []string{"japan"}, AroundOptions{Depth: 1, Follow: []string{"bearer"}, Names: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var found []string
 		for _, o := range g.Obligations {
 			if strings.HasPrefix(o.ID, "a1-") {
-				seen[o.Duty], n = true, n+1
+				found = append(found, o.Duty)
 			}
 		}
-		if len(seen) != 1 {
-			return fmt.Sprint(seen), n
+		if len(found) != 1 || duty[found[0]] == "" {
+			t.Fatalf("a walk from japan during the writes found the source's duties %q; want one, of one version", found)
 		}
-		for d := range seen {
-			return d, n
-		}
-		return "", n
+		return duty[found[0]]
 	}
 
 	done := make(chan error, 1)
@@ -115,18 +118,41 @@ func TestReadersDuringWritesOnPostgres(t *testing.T) {
 			writing = false
 		default:
 		}
-		if got := nquadsOf(t, r, v1.Source.ID); want[got] == "" {
+		got := nquadsOf(t, r, v1.Source.ID)
+		if version[got] == "" {
 			t.Fatalf("read %d of the source during the writes is neither version:\n%s", reads, got)
 		}
-		g, err := r.LoadAround(ctx, []string{"japan"}, AroundOptions{Depth: 1, Follow: []string{"bearer"}, Names: true})
+		walked(r)
+		snap, err := r.Snapshot(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d, n := duties(g); (d != "do something" && d != "do something else") || n != 1 {
-			t.Fatalf("walk %d during the writes found %d of the source's duties of japan, in words %s; want 1, of one version", reads, n, d)
+		first := version[nquadsOf(t, snap, v1.Source.ID)]
+		if w := walked(snap); w != first {
+			t.Fatalf("snapshot %d read the source's quads %s and then its duty %s", reads, first, w)
+		}
+		if again := version[nquadsOf(t, snap, v1.Source.ID)]; again != first {
+			t.Fatalf("snapshot %d read the source %s and then %s", reads, first, again)
+		}
+		if err := snap.Close(); err != nil {
+			t.Fatal(err)
 		}
 	}
 	if reads < 5 {
 		t.Errorf("only %d reads during the writes", reads)
+	}
+	// A snapshot is for reading, even of a store opened to write, and closing it leaves
+	// the store open.
+	snap, err := w.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := snap.Ingest(ctx, []*graph.Facts{v2}); err == nil || !strings.Contains(err.Error(), "for reading") {
+		t.Errorf("a write to a snapshot: %v, want a refusal", err)
+	}
+	snap.Close()
+	ingest(t, w, v2)
+	if got := nquadsOf(t, r, v1.Source.ID); version[got] != "new" {
+		t.Errorf("after a closed snapshot and a write the store reads %q, want the new version", version[got])
 	}
 }

@@ -96,11 +96,11 @@ func (s *Store) sourceQuads(ctx context.Context, id string) ([]quad.Quad, error)
 // (TestReadersDuringWritesOnPostgres).
 func (s *Store) pgSourceQuads(ctx context.Context, id string) ([]quad.Quad, error) {
 	label := model.SourceIRI(id)
-	rd, err := s.pg.Begin(ctx)
+	rd, done, err := s.pgReader(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer rd.Close()
+	defer done()
 	src, err := rd.SubjectQuads([]quad.Value{label}, label, nil)
 	if err != nil || len(src) == 0 {
 		return nil, err
@@ -412,11 +412,11 @@ func (s *Store) sourceIDs(ctx context.Context) ([]string, error) {
 func (s *Store) kindQuads(ctx context.Context, fn func(quad.Quad) error) error {
 	kind := quad.String(graph.KindSource)
 	if s.pg != nil {
-		rd, err := s.pg.Begin(ctx)
+		rd, done, err := s.pgReader(ctx)
 		if err != nil {
 			return err
 		}
-		defer rd.Close()
+		defer done()
 		qs, ok, err := rd.Quads([]quad.Direction{quad.Object}, kind)
 		if err != nil {
 			return err

@@ -64,6 +64,10 @@ type Store struct {
 	wrote bool
 	// apply writes one delta set; a field so that tests can make a write fail.
 	apply func(deltas []cgraph.Delta) error
+	// snapshot says the store is a snapshot of another (Snapshot), which Close ends; snap
+	// is its read-only transaction on PostgreSQL, nil elsewhere.
+	snapshot bool
+	snap     *pgstore.Reader
 }
 
 // Open opens the store at addr: "mem:" for a new in-memory store, "postgres://..." for
@@ -140,6 +144,9 @@ func (s *Store) Close() error {
 	if s == nil || s.qs == nil {
 		return nil
 	}
+	if s.snapshot {
+		return s.endSnapshot()
+	}
 	var err error
 	if s.bolt != nil {
 		err = s.bolt.Close() // closes s.qs, the bolt file's quad store
@@ -180,6 +187,9 @@ func (s *Store) checkWritable() error {
 	}
 	if s.readOnly {
 		return fmt.Errorf("store %q was opened read-only; open it without ReadOnly to change it", s.Shown())
+	}
+	if s.snapshot {
+		return fmt.Errorf("a snapshot of store %q is for reading; write to the store itself", s.Shown())
 	}
 	return nil
 }

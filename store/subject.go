@@ -68,11 +68,11 @@ func (s *Store) subjectsQuadsWhere(ctx context.Context, vs []quad.Value, f subje
 		}
 		return nil
 	}
-	rd, err := s.pg.Begin(ctx)
+	rd, done, err := s.pgReader(ctx)
 	if err != nil {
 		return err
 	}
-	defer rd.Close()
+	defer done()
 	qs, err := rd.SubjectQuads(vs, f.label, f.preds)
 	if err != nil {
 		return err

@@ -77,8 +77,10 @@ type walker struct {
 	follow map[string]bool // nil: every link
 	values map[any]quad.Value
 	// br reads a bolt or PostgreSQL store in one read transaction for the whole walk, once
-	// opened (reader; close ends it).
+	// opened (reader; close ends it, or done when set: the transaction of a snapshot,
+	// which outlives the walk).
 	br      indexReader
+	done    func()
 	items   map[string]*itemQuads
 	order   []string                   // items read, in reading order
 	names   map[string]*graph.ItemInfo // items read for their names only; nil when not items
@@ -173,11 +175,11 @@ func (w *walker) reader() (indexReader, error) {
 		w.br = br
 	}
 	if w.br == nil && w.s.pg != nil {
-		br, err := w.s.pg.Begin(w.ctx)
+		br, done, err := w.s.pgReader(w.ctx)
 		if err != nil {
 			return nil, err
 		}
-		w.br = br
+		w.br, w.done = br, done
 	}
 	return w.br, nil
 }
@@ -261,10 +263,12 @@ func (w *walker) indexed() bool {
 
 // close ends the walk's read transaction, if it opened one.
 func (w *walker) close() {
-	if w.br != nil {
+	if w.done != nil {
+		w.done() // a snapshot's reader stays open
+	} else if w.br != nil {
 		w.br.Close()
-		w.br = nil
 	}
+	w.br, w.done = nil, nil
 }
 
 func (w *walker) follows(link string) bool { return w.follow == nil || w.follow[link] }

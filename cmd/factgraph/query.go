@@ -81,7 +81,13 @@ func (o *inputOptions) withCollector(c *cli.Context, collector func() func(), as
 		return err
 	}
 	defer s.Close()
-	r, err := ask(c.Context, s)
+	// Every read of the answer in one snapshot: another process may write meanwhile.
+	snap, err := s.Snapshot(c.Context)
+	if err != nil {
+		return err
+	}
+	defer snap.Close()
+	r, err := ask(c.Context, snap)
 	if err != nil {
 		return err
 	}
