@@ -21,7 +21,7 @@ import (
 // the store's link index and reads only the items it lists), page by page of limit links;
 // without one it reads the whole store when that is small (WholeSources), and otherwise
 // sends an empty view with a note that says to start from a search.
-func (srv *Server) graph(ctx context.Context, p params) (any, error) {
+func (srv *request) graph(ctx context.Context, p params) (any, error) {
 	view, err := p.view(srv.opts.View)
 	if err != nil {
 		return nil, err
@@ -49,7 +49,7 @@ func (srv *Server) graph(ctx context.Context, p params) (any, error) {
 }
 
 // small says whether the store holds few enough sources to draw whole.
-func (srv *Server) small(ctx context.Context) (bool, int, error) {
+func (srv *request) small(ctx context.Context) (bool, int, error) {
 	srv.mu.Lock()
 	defer srv.mu.Unlock()
 	if srv.sources < 0 {
@@ -62,7 +62,7 @@ func (srv *Server) small(ctx context.Context) (bool, int, error) {
 	return srv.sources <= WholeSources, srv.sources, nil
 }
 
-func (srv *Server) wholeView(ctx context.Context, view string) (any, error) {
+func (srv *request) wholeView(ctx context.Context, view string) (any, error) {
 	small, n, err := srv.small(ctx)
 	if err != nil {
 		return nil, err
@@ -96,7 +96,7 @@ func (srv *Server) wholeView(ctx context.Context, view string) (any, error) {
 
 // around reads the view around focus: its links up to depth steps, the page-th limit of
 // them nearest first, and the items they reach, with the names of what those refer to.
-func (srv *Server) around(ctx context.Context, view, focus string, depth, limit, page int) (any, error) {
+func (srv *request) around(ctx context.Context, view, focus string, depth, limit, page int) (any, error) {
 	if ok, err := srv.s.Has(ctx, focus); err != nil {
 		return nil, err
 	} else if !ok {
@@ -149,7 +149,7 @@ func (srv *Server) around(ctx context.Context, view, focus string, depth, limit,
 // than the rest of an answer: each is read once and kept, as are the ids of the agreements
 // that revise it. The server reads the store as it was when it started (as its counts of
 // sources and its whole views do): a bolt store cannot be written while serve has it open.
-func (srv *Server) spans(ctx context.Context, g *graph.Graph) (map[string]html.Span, error) {
+func (srv *request) spans(ctx context.Context, g *graph.Graph) (map[string]html.Span, error) {
 	var ids []string
 	for _, o := range g.Obligations {
 		if o.Under != "" {
@@ -202,7 +202,7 @@ func (srv *Server) spans(ctx context.Context, g *graph.Graph) (map[string]html.S
 
 // wholeAgreements returns the agreements ids name that the store holds, and those that
 // revise them, each read whole, from what the server keeps or else from the store.
-func (srv *Server) wholeAgreements(ctx context.Context, ids []string) (map[string]graph.Agreement, error) {
+func (srv *request) wholeAgreements(ctx context.Context, ids []string) (map[string]graph.Agreement, error) {
 	srv.agreementsMu.Lock()
 	defer srv.agreementsMu.Unlock()
 	var load []string
@@ -257,7 +257,7 @@ type itemAnswer struct {
 // item answers /api/item: the item whole, with the names of what it refers to; a claim or
 // counterclaim with its whole thread (every assertion linked to it by counters) and the
 // assertions it supports or that support it.
-func (srv *Server) item(ctx context.Context, p params) (any, error) {
+func (srv *request) item(ctx context.Context, p params) (any, error) {
 	id, err := p.required("id")
 	if err != nil {
 		return nil, err
@@ -318,7 +318,7 @@ func (srv *Server) item(ctx context.Context, p params) (any, error) {
 }
 
 // text answers /api/text: a source, with its text when the server can find it.
-func (srv *Server) text(ctx context.Context, p params) (any, error) {
+func (srv *request) text(ctx context.Context, p params) (any, error) {
 	id, err := p.required("source")
 	if err != nil {
 		return nil, err
@@ -367,7 +367,7 @@ type result struct {
 // search answers /api/search: the items whose id, name or alias is q, then those whose name
 // or alias starts with it, at most limit: on a bolt store through its name index, reading
 // only the names listed; elsewhere from every name, read once.
-func (srv *Server) search(ctx context.Context, p params) (any, error) {
+func (srv *request) search(ctx context.Context, p params) (any, error) {
 	q := p["q"]
 	limit, err := p.int("limit", 12, 1, 50)
 	if err != nil {
@@ -410,7 +410,7 @@ func (srv *Server) search(ctx context.Context, p params) (any, error) {
 
 // searchAll searches every name of the store, read once and kept: for a store without a
 // name index, where any match needs them all.
-func (srv *Server) searchAll(ctx context.Context, key string, limit int) (any, error) {
+func (srv *request) searchAll(ctx context.Context, key string, limit int) (any, error) {
 	srv.namesMu.Lock()
 	defer srv.namesMu.Unlock()
 	if srv.names == nil {

@@ -54,13 +54,13 @@ func (srv *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			w.Write(srv.page)
 		}
 	case "/api/graph":
-		srv.api(w, r, srv.graph, "view", "focus", "depth", "limit", "page")
+		srv.api(w, r, (*request).graph, "view", "focus", "depth", "limit", "page")
 	case "/api/item":
-		srv.api(w, r, srv.item, "id")
+		srv.api(w, r, (*request).item, "id")
 	case "/api/text":
-		srv.api(w, r, srv.text, "source")
+		srv.api(w, r, (*request).text, "source")
 	case "/api/search":
-		srv.api(w, r, srv.search, "q", "limit")
+		srv.api(w, r, (*request).search, "q", "limit")
 	default:
 		fail(w, http.StatusNotFound, "not found")
 	}
@@ -92,7 +92,14 @@ func (e *notFound) Error() string { return e.msg }
 func badf(format string, args ...any) error { return &badRequest{fmt.Sprintf(format, args...)} }
 
 // api runs an answer with its parameters checked, and sends it as JSON.
-func (srv *Server) api(w http.ResponseWriter, r *http.Request, answer func(context.Context, params) (any, error), allowed ...string) {
+// request answers one request: the server, and a snapshot of its store that every read
+// of the answer goes through (store.Snapshot), so that they all see the same writes.
+type request struct {
+	*Server
+	s *store.Store
+}
+
+func (srv *Server) api(w http.ResponseWriter, r *http.Request, answer func(*request, context.Context, params) (any, error), allowed ...string) {
 	q, err := parseParams(r.URL.RawQuery, allowed)
 	if err != nil {
 		fail(w, http.StatusBadRequest, err.Error())
@@ -107,7 +114,12 @@ func (srv *Server) api(w http.ResponseWriter, r *http.Request, answer func(conte
 		fail(w, http.StatusServiceUnavailable, "the server is busy; try again")
 		return
 	}
-	v, err := answer(ctx, q)
+	var v any
+	snap, err := srv.s.Snapshot(ctx)
+	if err == nil {
+		v, err = answer(&request{Server: srv, s: snap}, ctx, q)
+		snap.Close()
+	}
 	var bad *badRequest
 	var nf *notFound
 	switch {
