@@ -151,6 +151,23 @@ func TestReadersDuringWritesOnPostgres(t *testing.T) {
 		t.Errorf("a write to a snapshot: %v, want a refusal", err)
 	}
 	snap.Close()
+	// A snapshot of a snapshot shares its reads, and closing it leaves the first open.
+	outer, err := r.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inner, err := outer.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if version[nquadsOf(t, inner, v1.Source.ID)] == "" {
+		t.Error("a snapshot of a snapshot reads neither version")
+	}
+	inner.Close()
+	if version[nquadsOf(t, outer, v1.Source.ID)] == "" {
+		t.Error("a snapshot reads neither version after a snapshot of it was closed")
+	}
+	outer.Close()
 	ingest(t, w, v2)
 	if got := nquadsOf(t, r, v1.Source.ID); version[got] != "new" {
 		t.Errorf("after a closed snapshot and a write the store reads %q, want the new version", version[got])

@@ -20,24 +20,23 @@ func (s *Store) Snapshot(ctx context.Context) (*Store, error) {
 		return nil, err
 	}
 	snap := *s
-	snap.snapshot = true
+	snap.snapshot, snap.endSnap = true, nil // a snapshot of a snapshot shares its reads
 	if s.pg != nil && s.snap == nil {
 		rd, err := s.pg.Begin(ctx)
 		if err != nil {
 			return nil, err
 		}
-		snap.snap = rd
+		snap.snap, snap.endSnap = rd, rd.Close
 	}
 	return &snap, nil
 }
 
 // endSnapshot ends a snapshot (Close). What its reads met, they returned.
 func (s *Store) endSnapshot() error {
-	if s.snap != nil {
-		s.snap.Close()
-		s.snap = nil
+	if s.endSnap != nil {
+		s.endSnap()
 	}
-	s.qs = nil
+	s.snap, s.endSnap, s.qs = nil, nil, nil
 	return nil
 }
 

@@ -65,9 +65,11 @@ type Store struct {
 	// apply writes one delta set; a field so that tests can make a write fail.
 	apply func(deltas []cgraph.Delta) error
 	// snapshot says the store is a snapshot of another (Snapshot), which Close ends; snap
-	// is its read-only transaction on PostgreSQL, nil elsewhere.
+	// is its read-only transaction on PostgreSQL, nil elsewhere, and endSnap ends it when
+	// this snapshot began it.
 	snapshot bool
 	snap     *pgstore.Reader
+	endSnap  func()
 }
 
 // Open opens the store at addr: "mem:" for a new in-memory store, "postgres://..." for
