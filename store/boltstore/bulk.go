@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -256,11 +257,13 @@ func (l *bulkLoader) load(ctx context.Context, sources []Source) (_ []int, err e
 	done := make(chan struct{})
 	defer close(done)
 	encoded := ahead.Of(len(sources), 4, func(i int) []quad.Quad { return sources[i].Quads() }, done)
-	for range sources {
+	for i := range sources {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		quads := <-encoded
+		l.quads = reserve(l.quads, len(quads), i, len(sources))
+		l.links = reserve(l.links, 2*len(quads), i, len(sources))
 		clear(seen)
 		start := len(l.quads)
 		for _, q := range quads {
@@ -295,6 +298,24 @@ func (l *bulkLoader) load(ctx context.Context, sources []Source) (_ []int, err e
 		uniques = append(uniques, len(l.quads)-start)
 	}
 	return uniques, l.flushLog(true)
+}
+
+// reserve returns s with room for need more elements. When it has to grow, it grows to
+// what the sources laid out so far (done of total) project for all of them, a tenth more,
+// and by a quarter at least: the quads and links of a load, which grow with each source,
+// then grow a few times rather than at every doubling, each of which copied all they held
+// (the quads are 24 bytes each, 97 MB at 10,000 articles: their growths were 2 s of the
+// load's 47 s of CPU). The nodes are not projected: later sources bring fewer new values.
+func reserve[T any](s []T, need, done, total int) []T {
+	if cap(s)-len(s) >= need {
+		return s
+	}
+	want := len(s) + need
+	if done > 0 {
+		want = max(want, len(s)*total/done*11/10)
+	}
+	want = max(want, cap(s)+cap(s)/4)
+	return slices.Grow(s, want-len(s))
 }
 
 // node returns the index of v among the load's nodes, adding it (and its log entry) if new.
