@@ -72,13 +72,9 @@ func (s *Store) sourceQuads(ctx context.Context, id string) ([]quad.Quad, error)
 		return nil, err
 	}
 	out = append(out, src...)
-	list, err := model.Subjects(id, src)
+	subjects, err := sourceSubjects(id, src)
 	if err != nil {
 		return nil, err
-	}
-	subjects := make([]quad.Value, len(list))
-	for i, subj := range list {
-		subjects[i] = subj
 	}
 	err = s.subjectsQuadsWhere(ctx, subjects, subjectFilter{label: label}, func(q quad.Quad) error {
 		out = append(out, q)
@@ -105,6 +101,20 @@ func (s *Store) pgSourceQuads(ctx context.Context, id string) ([]quad.Quad, erro
 	if err != nil || len(src) == 0 {
 		return nil, err
 	}
+	subjects, err := sourceSubjects(id, src)
+	if err != nil {
+		return nil, err
+	}
+	items, err := rd.SubjectQuads(subjects, label, nil)
+	if err != nil {
+		return nil, err
+	}
+	return append(src, items...), ctx.Err()
+}
+
+// sourceSubjects returns the subjects that the node of source id lists, src being the
+// node's quads (model.Subjects), as values to read.
+func sourceSubjects(id string, src []quad.Quad) ([]quad.Value, error) {
 	list, err := model.Subjects(id, src)
 	if err != nil {
 		return nil, err
@@ -113,11 +123,7 @@ func (s *Store) pgSourceQuads(ctx context.Context, id string) ([]quad.Quad, erro
 	for i, subj := range list {
 		subjects[i] = subj
 	}
-	items, err := rd.SubjectQuads(subjects, label, nil)
-	if err != nil {
-		return nil, err
-	}
-	return append(src, items...), ctx.Err()
+	return subjects, nil
 }
 
 // replacement is what one source should hold after a write: the quads of facts when facts
