@@ -162,6 +162,7 @@ type preloader interface {
 	Preload(items []quad.IRI) error
 	PreloadItems(iris []quad.IRI) error
 	PreloadFirst(subjects []quad.IRI, preds []quad.IRI) error
+	PreloadQuadsWith(subjects []quad.IRI, preds []quad.IRI) error
 }
 
 // reader returns the walk's reader of a bolt or PostgreSQL store, opening its read

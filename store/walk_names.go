@@ -61,13 +61,7 @@ func (w *walker) readLabels(ids []string) error {
 		return err
 	}
 	if p, batched := w.br.(preloader); batched {
-		ahead, ok := w.br.(quadsWithPreloader)
-		if !ok {
-			// A server reads the items whole in one request, where a read of their
-			// fields would be a request each.
-			return w.readReached(todo)
-		}
-		if err := w.labelsAhead(p, ahead, todo); err != nil {
+		if err := w.labelsAhead(p, todo); err != nil {
 			return err
 		}
 	}
@@ -90,30 +84,24 @@ func (w *walker) readLabels(ids []string) error {
 		if err != nil {
 			return err
 		}
-		info := &graph.ItemInfo{ID: id, Kind: kind}
-		iri := model.ItemIRI(id)
-		var texts []string
-		switch kind {
-		case graph.KindParty, graph.KindAgreement:
+		if kind == graph.KindParty || kind == graph.KindAgreement {
 			if err := w.brief(id, kind); err != nil {
 				return err
 			}
 			continue
-		case graph.KindEvent:
-			texts, err = w.firstTexts(iri, model.Name)
-			info.Name = texts[0]
-		case graph.KindObligation:
-			texts, err = w.firstTexts(iri, model.Duty, model.Status)
-			info.Name, info.Type = texts[0], texts[1]
-		case graph.KindClaim, graph.KindCounterclaim:
-			texts, err = w.firstTexts(iri, model.Says)
-			info.Name = texts[0]
-		default:
+		}
+		preds := labelFields[kind]
+		if preds == nil {
 			whole = append(whole, id) // not an item: read as readReached would
 			continue
 		}
+		texts, err := w.firstTexts(model.ItemIRI(id), preds...)
 		if err != nil {
 			return err
+		}
+		info := &graph.ItemInfo{ID: id, Kind: kind, Name: texts[0]}
+		if len(texts) > 1 {
+			info.Type = texts[1]
 		}
 		w.partial[id] = info
 		if err := w.source(id); err != nil {
@@ -123,23 +111,32 @@ func (w *walker) readLabels(ids []string) error {
 	return w.readReached(whole)
 }
 
-// labelPreds are the fields of the items other than parties and agreements that give
-// their labels (readLabels).
-var labelPreds = []quad.IRI{model.Name, model.Duty, model.Status, model.Says}
-
-// quadsWithPreloader is a reader that reads the quads of many subjects with given
-// predicates in one request (pgstore.Reader).
-type quadsWithPreloader interface {
-	PreloadQuadsWith(subjects []quad.IRI, preds []quad.IRI) error
+// labelFields are the fields that give the label of an item of each kind but parties and
+// agreements (which brief reads): its name, and its type when there is a second.
+var labelFields = map[string][]quad.IRI{
+	graph.KindEvent:        {model.Name},
+	graph.KindObligation:   {model.Duty, model.Status},
+	graph.KindClaim:        {model.Says},
+	graph.KindCounterclaim: {model.Says},
 }
+
+// labelPreds are the fields of labelFields, each once, to read them ahead at once.
+var labelPreds = func() []quad.IRI {
+	var all []quad.IRI
+	for _, preds := range labelFields {
+		all = append(all, preds...)
+	}
+	slices.Sort(all)
+	return slices.Compact(all)
+}()
 
 // labelsAhead reads what readLabels reads of the items ids, on a server, in four requests
 // where it would make a few for each item: their kinds, the type and name of the parties
-// and agreements, the fields of the others that give their labels (labelPreds), and the
+// and agreements, the fields of the others that give their labels (labelFields), and the
 // sources that share their ids. Read whole instead, with their quotes and notes, the
 // neighbours of a hub of 10,000 articles took 124 to 165 ms on the open store, against 79
 // to 116 ms (BenchmarkQueryStore, three rounds).
-func (w *walker) labelsAhead(p preloader, ahead quadsWithPreloader, ids []string) error {
+func (w *walker) labelsAhead(p preloader, ids []string) error {
 	if err := w.prefetchKinds(ids); err != nil {
 		return err
 	}
@@ -149,10 +146,10 @@ func (w *walker) labelsAhead(p preloader, ahead quadsWithPreloader, ids []string
 		if err != nil {
 			return err
 		}
-		switch kind {
-		case graph.KindParty, graph.KindAgreement:
+		switch {
+		case kind == graph.KindParty || kind == graph.KindAgreement:
 			briefs = append(briefs, model.ItemIRI(id))
-		case graph.KindEvent, graph.KindObligation, graph.KindClaim, graph.KindCounterclaim:
+		case labelFields[kind] != nil:
 			others = append(others, model.ItemIRI(id))
 		default:
 			continue // read whole, as readReached reads it
@@ -164,7 +161,7 @@ func (w *walker) labelsAhead(p preloader, ahead quadsWithPreloader, ids []string
 	if err := p.PreloadFirst(briefs, []quad.IRI{model.Type, model.Name}); err != nil {
 		return err
 	}
-	if err := ahead.PreloadQuadsWith(others, labelPreds); err != nil {
+	if err := p.PreloadQuadsWith(others, labelPreds); err != nil {
 		return err
 	}
 	return p.PreloadItems(sources)
