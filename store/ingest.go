@@ -56,15 +56,20 @@ func countFacts(f *graph.Facts, quads int) graph.Counts {
 
 // sourceQuads returns every quad labelled with the IRI of source id. It reads only the
 // subjects the source's node names, through the subject index, so its cost follows the
-// size of the source rather than the size of the store.
+// size of the source rather than the size of the store. It reads the node and the items in
+// one snapshot: in two read transactions on PostgreSQL, a write that replaced the source
+// between them was read half old, half new, the node's list of claims from before it and
+// the claims from after (TestReadersDuringWritesOnPostgres).
 func (s *Store) sourceQuads(ctx context.Context, id string) ([]quad.Quad, error) {
-	label := model.SourceIRI(id)
-	if s.pg != nil {
-		return s.pgSourceQuads(ctx, id)
+	snap, err := s.Snapshot(ctx)
+	if err != nil {
+		return nil, err
 	}
+	defer snap.Close()
+	label := model.SourceIRI(id)
 	var out []quad.Quad
 	var src []quad.Quad
-	err := s.subjectQuadsWhere(ctx, label, subjectFilter{label: label}, func(q quad.Quad) error {
+	err = snap.subjectQuadsWhere(ctx, label, subjectFilter{label: label}, func(q quad.Quad) error {
 		src = append(src, q)
 		return nil
 	})
@@ -72,49 +77,6 @@ func (s *Store) sourceQuads(ctx context.Context, id string) ([]quad.Quad, error)
 		return nil, err
 	}
 	out = append(out, src...)
-	subjects, err := sourceSubjects(id, src)
-	if err != nil {
-		return nil, err
-	}
-	err = s.subjectsQuadsWhere(ctx, subjects, subjectFilter{label: label}, func(q quad.Quad) error {
-		out = append(out, q)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// pgSourceQuads is sourceQuads on PostgreSQL: the source's node and then its items, in one
-// snapshot. In two, a write that replaced the source between them was read half old, half
-// new: the node's list of claims from before it, the claims from after
-// (TestReadersDuringWritesOnPostgres).
-func (s *Store) pgSourceQuads(ctx context.Context, id string) ([]quad.Quad, error) {
-	label := model.SourceIRI(id)
-	rd, done, err := s.pgReader(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer done()
-	src, err := rd.SubjectQuads([]quad.Value{label}, label, nil)
-	if err != nil || len(src) == 0 {
-		return nil, err
-	}
-	subjects, err := sourceSubjects(id, src)
-	if err != nil {
-		return nil, err
-	}
-	items, err := rd.SubjectQuads(subjects, label, nil)
-	if err != nil {
-		return nil, err
-	}
-	return append(src, items...), ctx.Err()
-}
-
-// sourceSubjects returns the subjects that the node of source id lists, src being the
-// node's quads (model.Subjects), as values to read.
-func sourceSubjects(id string, src []quad.Quad) ([]quad.Value, error) {
 	list, err := model.Subjects(id, src)
 	if err != nil {
 		return nil, err
@@ -123,7 +85,14 @@ func sourceSubjects(id string, src []quad.Quad) ([]quad.Value, error) {
 	for i, subj := range list {
 		subjects[i] = subj
 	}
-	return subjects, nil
+	err = snap.subjectsQuadsWhere(ctx, subjects, subjectFilter{label: label}, func(q quad.Quad) error {
+		out = append(out, q)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // replacement is what one source should hold after a write: the quads of facts when facts
