@@ -91,7 +91,6 @@ func (e *notFound) Error() string { return e.msg }
 
 func badf(format string, args ...any) error { return &badRequest{fmt.Sprintf(format, args...)} }
 
-// api runs an answer with its parameters checked, and sends it as JSON.
 // request answers one request: the server, and a snapshot of its store that every read
 // of the answer goes through (store.Snapshot), so that they all see the same writes.
 type request struct {
@@ -99,6 +98,8 @@ type request struct {
 	s *store.Store
 }
 
+// api runs an answer with its parameters checked, from a snapshot of the store, and sends
+// it as JSON.
 func (srv *Server) api(w http.ResponseWriter, r *http.Request, answer func(*request, context.Context, params) (any, error), allowed ...string) {
 	q, err := parseParams(r.URL.RawQuery, allowed)
 	if err != nil {
