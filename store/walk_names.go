@@ -168,7 +168,8 @@ func (w *walker) labelsAhead(p preloader, ids []string) error {
 }
 
 // quadsWithReader is a reader that reads the quads of a subject with given predicates
-// without the others (boltstore.Reader).
+// without the others (boltstore.Reader; pgstore.Reader, of what it read ahead); false when
+// it cannot.
 type quadsWithReader interface {
 	QuadsWith(s quad.Value, preds []quad.IRI) ([]quad.Quad, bool, error)
 }
@@ -178,12 +179,14 @@ type quadsWithReader interface {
 // reads through the subject-predicate index (readLabels checks that the store has one).
 func (w *walker) firstTexts(s quad.IRI, preds ...quad.IRI) ([]string, error) {
 	var qs []quad.Quad
+	read := false
 	if r, ok := w.br.(quadsWithReader); ok {
 		var err error
-		if qs, _, err = r.QuadsWith(s, preds); err != nil {
+		if qs, read, err = r.QuadsWith(s, preds); err != nil {
 			return nil, err
 		}
-	} else {
+	}
+	if !read {
 		for _, p := range preds {
 			some, _, err := w.br.Quads([]quad.Direction{quad.Subject, quad.Predicate}, s, p)
 			if err != nil {

@@ -1,7 +1,6 @@
 package pgstore
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/cayleygraph/quad"
@@ -55,32 +54,20 @@ func (rd *Reader) PreloadQuadsWith(subjects []quad.IRI, preds []quad.IRI) error 
 }
 
 // QuadsWith returns the quads with a source's label of the subject s whose predicate is
-// one of preds, in no order: from what PreloadQuadsWith or PreloadItems read, else with a
-// query of their own.
-func (rd *Reader) QuadsWith(s quad.Value, preds []quad.IRI) ([]quad.Quad, bool, error) {
-	var from []quad.Quad
-	if iri, ok := s.(quad.IRI); !ok {
-		return nil, true, fmt.Errorf("read store: the quads of %v, which is not an IRI", s)
-	} else if qs, ok := rd.items[iri]; ok {
-		from = qs
-	} else if w, ok := rd.with[iri]; ok && covers(w.preds, preds) {
+// one of preds, in no order, from what PreloadQuadsWith or PreloadItems read; ok is false
+// when they read no such thing (Quads reads them, a statement a predicate).
+func (rd *Reader) QuadsWith(s quad.Value, preds []quad.IRI) (out []quad.Quad, ok bool, err error) {
+	iri, _ := s.(quad.IRI)
+	from, ok := rd.items[iri]
+	if !ok {
+		w, read := rd.with[iri]
+		if !read || !covers(w.preds, preds) {
+			return nil, false, nil
+		}
 		from = w.quads
-	} else {
-		known := byHash{}
-		ps := make([][]byte, len(preds))
-		for i, p := range preds {
-			ps[i] = hashOf(p)
-		}
-		found, err := rd.hashedQuads(`subject_hash = $1 AND predicate_hash = ANY($2) AND label_hash IS NOT NULL`, true, known.add(s), pq.Array(ps))
-		if err != nil {
-			return nil, true, err
-		}
-		err = rd.resolve(found, known, func(q quad.Quad, _ int64) { from = append(from, q) })
-		return from, true, err
 	}
-	var out []quad.Quad
 	for _, q := range from {
-		if p, ok := q.Predicate.(quad.IRI); ok && slices.Contains(preds, p) {
+		if p, isIRI := q.Predicate.(quad.IRI); isIRI && slices.Contains(preds, p) {
 			out = append(out, q)
 		}
 	}
