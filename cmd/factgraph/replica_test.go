@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,9 +97,10 @@ func TestReadCommandsOnReplica(t *testing.T) {
 func readCommand(t *testing.T, addr string, args []string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for i, a := range args {
-		if i > 0 && args[i-1] == "-o" {
-			args = append(args[:i:i], append([]string{filepath.Join(dir, a)}, args[i+1:]...)...)
+	args = slices.Clone(args) // the same commands run on both servers
+	for i := 1; i < len(args); i++ {
+		if args[i-1] == "-o" {
+			args[i] = filepath.Join(dir, args[i])
 		}
 	}
 	code, out, stderr := runQuery(t, append(args, "--store", addr)...)
