@@ -116,7 +116,7 @@ func (srv *Server) api(w http.ResponseWriter, r *http.Request, answer func(*requ
 		return
 	}
 	var v any
-	snap, err := srv.s.Snapshot(ctx)
+	snap, err := srv.s.Snapshot()
 	if err == nil {
 		v, err = answer(&request{Server: srv, s: snap}, ctx, q)
 		snap.Close()

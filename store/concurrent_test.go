@@ -123,7 +123,7 @@ func TestReadersDuringWritesOnPostgres(t *testing.T) {
 			t.Fatalf("read %d of the source during the writes is neither version:\n%s", reads, got)
 		}
 		walked(r)
-		snap, err := r.Snapshot(ctx)
+		snap, err := r.Snapshot()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -143,7 +143,7 @@ func TestReadersDuringWritesOnPostgres(t *testing.T) {
 	}
 	// A snapshot is for reading, even of a store opened to write, and closing it leaves
 	// the store open.
-	snap, err := w.Snapshot(ctx)
+	snap, err := w.Snapshot()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,11 +152,11 @@ func TestReadersDuringWritesOnPostgres(t *testing.T) {
 	}
 	snap.Close()
 	// A snapshot of a snapshot shares its reads, and closing it leaves the first open.
-	outer, err := r.Snapshot(ctx)
+	outer, err := r.Snapshot()
 	if err != nil {
 		t.Fatal(err)
 	}
-	inner, err := outer.Snapshot(ctx)
+	inner, err := outer.Snapshot()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -61,7 +61,7 @@ func countFacts(f *graph.Facts, quads int) graph.Counts {
 // between them was read half old, half new, the node's list of claims from before it and
 // the claims from after (TestReadersDuringWritesOnPostgres).
 func (s *Store) sourceQuads(ctx context.Context, id string) ([]quad.Quad, error) {
-	snap, err := s.Snapshot(ctx)
+	snap, err := s.Snapshot()
 	if err != nil {
 		return nil, err
 	}

@@ -9,42 +9,50 @@ import (
 // Snapshot returns the store as it is now, for a command that reads it more than once (a
 // query looks its ids up, walks from them, then reads the labels of what it found): every
 // read of the snapshot sees the same writes. On PostgreSQL, where another process may
-// write while this one reads, it is one read-only transaction, which the snapshot's Close
-// ends; without it each read is a transaction of its own, and a write committed between
-// two of them would show a source old in one part of an answer and new in another. A bolt
-// file has no writer while a reader holds it, and a memory store no other process, so
-// there the snapshot reads the store itself. A snapshot is for reading: it refuses writes,
-// and closing it leaves the store open.
-func (s *Store) Snapshot(ctx context.Context) (*Store, error) {
+// write while this one reads, it is one read-only transaction, begun at the snapshot's
+// first read and ended by its Close; without it each read is a transaction of its own, and
+// a write committed between two of them would show a source old in one part of an answer
+// and new in another. A whole-store read (ReadAll) is a transaction of its own, and Gizmo
+// reads through Cayley's connection: a snapshot that only does those connects no more. A
+// bolt file has no writer while a reader holds it, and a memory store no other process,
+// so there the snapshot reads the store itself. A snapshot is for reading: it refuses
+// writes, and closing it leaves the store open. A snapshot of a snapshot shares its reads.
+func (s *Store) Snapshot() (*Store, error) {
 	if err := s.checkOpen(); err != nil {
 		return nil, err
 	}
 	snap := *s
-	snap.snapshot, snap.endSnap = true, nil // a snapshot of a snapshot shares its reads
-	if s.pg != nil && s.snap == nil {
-		rd, err := s.pg.Begin(ctx)
-		if err != nil {
-			return nil, err
-		}
-		snap.snap, snap.endSnap = rd, rd.Close
+	snap.snapshot, snap.ownsTx = true, false
+	if s.pg != nil && s.tx == nil {
+		snap.tx, snap.ownsTx = &snapshotTx{}, true
 	}
 	return &snap, nil
 }
 
+// snapshotTx is the read-only transaction of a snapshot on PostgreSQL, once begun.
+type snapshotTx struct {
+	rd *pgstore.Reader
+}
+
 // endSnapshot ends a snapshot (Close). What its reads met, they returned.
 func (s *Store) endSnapshot() error {
-	if s.endSnap != nil {
-		s.endSnap()
+	if s.ownsTx && s.tx.rd != nil {
+		s.tx.rd.Close()
 	}
-	s.snap, s.endSnap, s.qs = nil, nil, nil
+	s.tx, s.ownsTx, s.qs = nil, false, nil
 	return nil
 }
 
-// pgReader returns a read-only transaction of the PostgreSQL store: the snapshot's, which
-// done leaves open, or a new one, which done ends.
+// pgReader returns a read-only transaction of the PostgreSQL store: the snapshot's, begun
+// on first use, which done leaves open, or a new one, which done ends.
 func (s *Store) pgReader(ctx context.Context) (rd *pgstore.Reader, done func(), err error) {
-	if s.snap != nil {
-		return s.snap, func() {}, nil
+	if s.tx != nil {
+		if s.tx.rd == nil {
+			if s.tx.rd, err = s.pg.Begin(ctx); err != nil {
+				return nil, nil, err
+			}
+		}
+		return s.tx.rd, func() {}, nil
 	}
 	rd, err = s.pg.Begin(ctx)
 	if err != nil {

@@ -64,12 +64,12 @@ type Store struct {
 	wrote bool
 	// apply writes one delta set; a field so that tests can make a write fail.
 	apply func(deltas []cgraph.Delta) error
-	// snapshot says the store is a snapshot of another (Snapshot), which Close ends; snap
-	// is its read-only transaction on PostgreSQL, nil elsewhere, and endSnap ends it when
-	// this snapshot began it.
+	// snapshot says the store is a snapshot of another (Snapshot), which Close ends; tx is
+	// its read-only transaction on PostgreSQL, nil elsewhere, which Close ends when this
+	// snapshot owns it (ownsTx) rather than shares its parent's.
 	snapshot bool
-	snap     *pgstore.Reader
-	endSnap  func()
+	tx       *snapshotTx
+	ownsTx   bool
 }
 
 // Open opens the store at addr: "mem:" for a new in-memory store, "postgres://..." for

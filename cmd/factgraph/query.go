@@ -82,7 +82,7 @@ func (o *inputOptions) withCollector(c *cli.Context, collector func() func(), as
 	}
 	defer s.Close()
 	// Every read of the answer in one snapshot: another process may write meanwhile.
-	snap, err := s.Snapshot(c.Context)
+	snap, err := s.Snapshot()
 	if err != nil {
 		return err
 	}
