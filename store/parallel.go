@@ -87,9 +87,17 @@ func (w *walker) prefetchKinds(ids []string) error {
 	}
 	var todo []string
 	for _, id := range ids {
-		if _, ok := w.kinds[id]; !ok {
-			todo = append(todo, id)
+		if _, ok := w.kinds[id]; ok {
+			continue
 		}
+		// An item read whole has its kind in its quads (kind answers from them): the
+		// obligations of a hub of 10,000 articles, read before the items they name, were
+		// 1,588 look-ups in the link index, 25 ms of PostgreSQL's time.
+		if it, ok := w.items[id]; ok {
+			w.kinds[id] = it.firstKind()
+			continue
+		}
+		todo = append(todo, id)
 	}
 	kinds := make([]string, len(todo))
 	if kp, ok := br.(kindPreloader); ok {

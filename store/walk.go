@@ -69,6 +69,15 @@ func (it *itemQuads) add(q quad.Quad, src string) {
 
 func (it *itemQuads) exists() bool { return len(it.kind) > 0 }
 
+// firstKind is the item's kind as the first of its sources (by id) gives it, "" when none
+// gives it an item's kind.
+func (it *itemQuads) firstKind() string {
+	for _, src := range sortedKeys(it.kind) {
+		return it.kind[src]
+	}
+	return ""
+}
+
 // walker reads items through the store's indexes, each once, and remembers them.
 type walker struct {
 	ctx    context.Context

@@ -198,10 +198,7 @@ func (w *walker) isItem(id string) (bool, error) {
 // subject-predicate index of a key-value store, or a read of the item whole elsewhere.
 func (w *walker) kind(id string) (string, error) {
 	if it, ok := w.items[id]; ok {
-		for _, src := range sortedKeys(it.kind) {
-			return it.kind[src], nil
-		}
-		return "", nil
+		return it.firstKind(), nil
 	}
 	if kind, ok := w.kinds[id]; ok {
 		return kind, nil
