@@ -160,9 +160,11 @@ func (w *walker) prefetchItems(ids []string) error {
 	err = w.split(len(iris), 0, func(r indexReader, from, to int) error {
 		for i := from; i < to; i++ {
 			it := newItemQuads(iris[i])
-			if _, err := r.ItemQuads(iris[i], it.add); err != nil {
+			qs, _, err := r.Quads([]quad.Direction{quad.Subject}, iris[i])
+			if err != nil {
 				return err
 			}
+			it.addAll(qs)
 			got[i] = it
 		}
 		return nil
@@ -252,9 +254,11 @@ func (w *walker) prefetchNames(ids []string) error {
 			if readSource[i] {
 				iri := model.SourceIRI(todo[i])
 				src := newItemQuads(iri)
-				if _, err := r.ItemQuads(iri, src.add); err != nil {
+				qs, _, err := r.Quads([]quad.Direction{quad.Subject}, iri)
+				if err != nil {
 					return err
 				}
+				src.addAll(qs)
 				got[i].source = src
 			}
 		}

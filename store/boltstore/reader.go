@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"runtime/debug"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/boltdb/bolt"
@@ -244,16 +243,6 @@ func (rd *Reader) FirstLinked(item, p quad.IRI) string {
 		return ""
 	}
 	return firstLinked(rd.cursor, item, p)
-}
-
-// ItemQuads returns the live quads with a source's label whose subject is iri, with the
-// source of each, through the subject index; ok is false when the store has none.
-func (rd *Reader) ItemQuads(iri quad.IRI, fn func(q quad.Quad, source string)) (ok bool, err error) {
-	qs, ok, err := rd.Quads([]quad.Direction{quad.Subject}, iri)
-	for _, q := range qs {
-		fn(q, strings.TrimPrefix(string(q.Label.(quad.IRI)), model.SourcePrefix))
-	}
-	return ok, err
 }
 
 // Split runs part over the indexes 0 to n-1: on rd itself, and from min on, half of them

@@ -379,16 +379,6 @@ func (rd *Reader) Objects(s, p quad.Value) ([]quad.Value, error) {
 	return out, nil
 }
 
-// ItemQuads calls fn with the quads with a source's label whose subject is iri, and the
-// source of each.
-func (rd *Reader) ItemQuads(iri quad.IRI, fn func(q quad.Quad, source string)) (bool, error) {
-	qs, ok, err := rd.Quads([]quad.Direction{quad.Subject}, iri)
-	for _, q := range qs {
-		fn(q, strings.TrimPrefix(string(q.Label.(quad.IRI)), model.SourcePrefix))
-	}
-	return ok, err
-}
-
 // LinkQuads returns the quads with a source's label whose subject (out) or object (in) is
 // v and whose predicate is a reference field or a relation type.
 func (rd *Reader) LinkQuads(v quad.Value) (out, in []quad.Quad, ok bool, err error) {
