@@ -35,6 +35,11 @@ type boltReader struct {
 	// writes alike), so the values of the quads a scan keeps are mostly among them, and
 	// value finds them there instead of searching the log from its root.
 	near []nearEntry
+	// scanIDs is the buffer of the log ids a scan collects, kept for the next scan; scanned
+	// is how many distinct ids the current scan found (an upper bound of the quads it
+	// keeps, which collectKeys sizes its answer by).
+	scanIDs []uint64
+	scanned int
 }
 
 // nearEntry is a value entry of the log a scan passed: its id and undecoded bytes, which
@@ -182,7 +187,11 @@ func (r *boltReader) scanKeys(index *boltIndex, lead []uint64, keepKey func(key 
 	for _, id := range lead {
 		prefix = binary.BigEndian.AppendUint64(prefix, id)
 	}
-	var ids []uint64
+	// The ids of thousands of scans a query makes, one for each item it reads, in one
+	// buffer: grown afresh each time, the hub's obligations of 10,000 articles took 2.3 MB.
+	ids := r.scanIDs[:0]
+	r.scanIDs = nil // a scan inside fn, were there one, takes a buffer of its own
+	defer func() { r.scanIDs = ids[:0] }()
 	c := b.Cursor()
 	for k, list := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, list = c.Next() {
 		if keepKey != nil {
@@ -206,6 +215,8 @@ func (r *boltReader) scanKeys(index *boltIndex, lead []uint64, keepKey func(key 
 		return err
 	}
 	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	r.scanned = len(ids)
 	lc := r.log.Cursor()
 	var at uint64 // the id under the cursor; 0: none yet
 	var v []byte
@@ -213,9 +224,6 @@ func (r *boltReader) scanKeys(index *boltIndex, lead []uint64, keepKey func(key 
 	// pass notes the entry under the cursor, short of the one sought.
 	pass := func() { r.near = append(r.near, nearEntry{at, v}) }
 	for i, id := range ids {
-		if i > 0 && id == ids[i-1] {
-			continue
-		}
 		if i%4096 == 4095 {
 			if err := r.ctx.Err(); err != nil {
 				return err
@@ -320,6 +328,9 @@ func (r *boltReader) collectKeys(index *boltIndex, lead []uint64, keepKey func(k
 		}
 		q, err := r.quad(p)
 		if err == nil {
+			if out == nil {
+				out = make([]quad.Quad, 0, r.scanned) // at most one a log entry the scan found
+			}
 			out = append(out, q)
 		}
 		return err
