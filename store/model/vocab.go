@@ -254,6 +254,9 @@ func IsItemKind(kind string) bool {
 	return false
 }
 
+// SectionCount is how many sections a source has (SectionOf).
+var SectionCount = len(sectionOf)
+
 // SectionOf returns the section of a source that lists items of the kind, "" for none.
 func SectionOf(kind string) string { return sectionOf[kind] }
 
