@@ -77,7 +77,8 @@ func newNames(g *graph.Graph) *Index {
 	if g == nil {
 		g = &graph.Graph{}
 	}
-	ix := &Index{g: g, byID: map[string]int{}}
+	n := len(g.Sources) + len(g.Parties) + len(g.Agreements) + len(g.Events) + len(g.Obligations) + len(g.Claims) + len(g.Counterclaims)
+	ix := &Index{g: g, byID: make(map[string]int, n), items: make([]Item, 0, n)}
 	add := func(it Item) {
 		if it.ID == "" {
 			return
@@ -170,8 +171,74 @@ func (ix *Index) Item(id string) (Item, bool) {
 func Edges(g *graph.Graph) []Edge { return NewIndex(g).edges }
 
 func (ix *Index) buildEdges() {
-	g := ix.g
-	es := make([]Edge, 0, len(g.Relations)+2*len(g.Obligations)+len(g.Claims)+len(g.Counterclaims)+len(g.Events)+len(g.Agreements))
+	es := allEdges(ix.g)
+	// Keep only edges between known items, once each, in a fixed order: by the ids of
+	// their ends, compared as ranks (idRanks), then by relation, obligation and status.
+	// The edges are sorted as small keys (the ranks of their ends and relation, and their
+	// place), not as the edges themselves: a hub's 11,000 edges of five strings each were
+	// most of the time of the sort in moving them. The relations are ranked once (a few
+	// names), so that most comparisons are of integers.
+	type ended struct {
+		e    *Edge // in es
+		f, t int
+	}
+	type sortKey struct{ rf, rel, rt, i int32 }
+	kept := make([]ended, 0, len(es))
+	rels := map[string]int32{}
+	for i := range es {
+		e := &es[i]
+		f, ok := ix.byID[e.From]
+		if !ok {
+			continue
+		}
+		t, ok := ix.byID[e.To]
+		if !ok {
+			continue
+		}
+		rels[e.Rel] = 0 // ranked below
+		kept = append(kept, ended{e: e, f: f, t: t})
+	}
+	relNames := make([]string, 0, len(rels))
+	for r := range rels {
+		relNames = append(relNames, r)
+	}
+	slices.Sort(relNames)
+	for i, r := range relNames {
+		rels[r] = int32(i)
+	}
+	rank := ix.idRanks()
+	keys := make([]sortKey, len(kept))
+	for i, k := range kept {
+		keys[i] = sortKey{rank[k.f], rels[k.e.Rel], rank[k.t], int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b sortKey) int {
+		if c := cmp.Or(cmp.Compare(a.rf, b.rf), cmp.Compare(a.rel, b.rel), cmp.Compare(a.rt, b.rt)); c != 0 {
+			return c
+		}
+		ea, eb := kept[a.i].e, kept[b.i].e
+		return cmp.Or(strings.Compare(ea.Via, eb.Via), strings.Compare(ea.Status, eb.Status))
+	})
+	ix.edges = make([]Edge, 0, len(kept))
+	ix.ends = make([][2]int, 0, len(kept))
+	ix.out = make([][]int32, len(ix.items))
+	ix.in = make([][]int32, len(ix.items))
+	for i, key := range keys {
+		k := kept[key.i]
+		if i > 0 && *k.e == *kept[keys[i-1].i].e {
+			continue
+		}
+		n := int32(len(ix.edges))
+		ix.edges = append(ix.edges, *k.e)
+		ix.ends = append(ix.ends, [2]int{k.f, k.t})
+		ix.out[k.f] = append(ix.out[k.f], n)
+		ix.in[k.t] = append(ix.in[k.t], n)
+	}
+}
+
+// allEdges returns every edge the references of g make, known ends or not, in one slice
+// of the size edgesAtMost gives.
+func allEdges(g *graph.Graph) []Edge {
+	es := make([]Edge, 0, edgesAtMost(g))
 	link := func(from, rel, to string) {
 		if from != "" && to != "" {
 			es = append(es, Edge{From: from, Rel: rel, To: to})
@@ -218,66 +285,29 @@ func (ix *Index) buildEdges() {
 	for _, r := range g.Relations {
 		link(r.From, r.Type, r.To)
 	}
-	// Keep only edges between known items, once each, in a fixed order: by the ids of
-	// their ends, compared as ranks (idRanks), then by relation, obligation and status.
-	// The edges are sorted as small keys (the ranks of their ends and relation, and their
-	// place), not as the edges themselves: a hub's 11,000 edges of five strings each were
-	// most of the time of the sort in moving them. The relations are ranked once (a few
-	// names), so that most comparisons are of integers.
-	type ended struct {
-		e    Edge
-		f, t int
+	return es
+}
+
+// edgesAtMost is how many edges buildEdges finds in g at most: one for each reference it
+// follows. The hub's claims of 10,000 articles, sized by a guess, grew their edges three
+// times over.
+func edgesAtMost(g *graph.Graph) int {
+	n := len(g.Relations) + 4*len(g.Obligations)
+	for _, p := range g.Parties {
+		n += len(p.MemberOf)
 	}
-	type sortKey struct{ rf, rel, rt, i int32 }
-	kept := make([]ended, 0, len(es))
-	rels := map[string]int32{}
-	for _, e := range es {
-		f, ok := ix.byID[e.From]
-		if !ok {
-			continue
+	for _, a := range g.Agreements {
+		n += len(a.Parties) + 1
+	}
+	for _, e := range g.Events {
+		n += len(e.Involves)
+	}
+	for _, cs := range [][]graph.Claim{g.Claims, g.Counterclaims} {
+		for _, c := range cs {
+			n += 1 + len(c.About) + len(c.Counters) + len(c.Supports)
 		}
-		t, ok := ix.byID[e.To]
-		if !ok {
-			continue
-		}
-		rels[e.Rel] = 0 // ranked below
-		kept = append(kept, ended{e: e, f: f, t: t})
 	}
-	relNames := make([]string, 0, len(rels))
-	for r := range rels {
-		relNames = append(relNames, r)
-	}
-	slices.Sort(relNames)
-	for i, r := range relNames {
-		rels[r] = int32(i)
-	}
-	rank := ix.idRanks()
-	keys := make([]sortKey, len(kept))
-	for i, k := range kept {
-		keys[i] = sortKey{rank[k.f], rels[k.e.Rel], rank[k.t], int32(i)}
-	}
-	slices.SortFunc(keys, func(a, b sortKey) int {
-		if c := cmp.Or(cmp.Compare(a.rf, b.rf), cmp.Compare(a.rel, b.rel), cmp.Compare(a.rt, b.rt)); c != 0 {
-			return c
-		}
-		ea, eb := &kept[a.i].e, &kept[b.i].e
-		return cmp.Or(strings.Compare(ea.Via, eb.Via), strings.Compare(ea.Status, eb.Status))
-	})
-	ix.edges = make([]Edge, 0, len(kept))
-	ix.ends = make([][2]int, 0, len(kept))
-	ix.out = make([][]int32, len(ix.items))
-	ix.in = make([][]int32, len(ix.items))
-	for i, key := range keys {
-		k := kept[key.i]
-		if i > 0 && k.e == kept[keys[i-1].i].e {
-			continue
-		}
-		n := int32(len(ix.edges))
-		ix.edges = append(ix.edges, k.e)
-		ix.ends = append(ix.ends, [2]int{k.f, k.t})
-		ix.out[k.f] = append(ix.out[k.f], n)
-		ix.in[k.t] = append(ix.in[k.t], n)
-	}
+	return n
 }
 
 // idRanks returns the rank of each item's id among the ids of all items, in string order.
