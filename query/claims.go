@@ -109,7 +109,7 @@ func (ix *Index) Claims(o ClaimsOptions) (*ClaimsResult, error) {
 		}
 		return n
 	}
-	var heads []*graph.Claim
+	heads := make([]*graph.Claim, 0, len(ix.g.Claims)+len(ix.g.Counterclaims))
 	for i := range ix.g.Claims {
 		heads = append(heads, &ix.g.Claims[i])
 	}
@@ -131,7 +131,7 @@ func (ix *Index) Claims(o ClaimsOptions) (*ClaimsResult, error) {
 	sort.SliceStable(heads, func(i, j int) bool {
 		return len(rebuttals[heads[i].ID]) > 0 && len(rebuttals[heads[j].ID]) == 0
 	})
-	var threads []ClaimNode
+	threads := make([]ClaimNode, 0, len(heads))
 	for _, h := range heads {
 		threads = append(threads, build(h, map[string]bool{}))
 	}
@@ -149,7 +149,8 @@ func (ix *Index) Claims(o ClaimsOptions) (*ClaimsResult, error) {
 			threads = append(threads, build(c, map[string]bool{}))
 		}
 	}
-	res := &ClaimsResult{Threads: []ClaimNode{}}
+	// The threads that match, kept in place: a hub's are a thousand.
+	res := &ClaimsResult{Threads: threads[:0]}
 	for _, t := range threads {
 		if about == "" && by == "" || matchThread(t, about, by) {
 			res.Threads = append(res.Threads, t)
