@@ -87,15 +87,18 @@ func (t *tableWriter) lines() [][]string {
 	for i, c := range t.cols {
 		heads[i] = c.head
 	}
-	printed := [][]string{heads}
+	// A line a row at least; the lines of each cell in one slice for all rows.
+	printed := make([][]string, 1, 1+len(t.rows))
+	printed[0] = heads
+	var lines [][]string
 	for _, r := range t.rows {
-		lines := make([][]string, len(r))
+		lines = slices.Grow(lines[:0], len(r))[:len(r)]
 		n := 1
 		for i, c := range r {
 			if wraps[i] > 0 {
 				lines[i] = wrap(c, wraps[i])
 			} else {
-				lines[i] = []string{c}
+				lines[i] = r[i : i+1 : i+1]
 			}
 			n = max(n, len(lines[i]))
 		}

@@ -87,7 +87,12 @@ func (ix *Index) Neighbors(ref string, o NeighborsOptions) (*NeighborsResult, er
 	}
 	for d := 1; d <= o.Depth && len(frontier) > 0; d++ {
 		var next []int
-		var all []found
+		// Room for every link of the frontier at once: a hub has eleven thousand.
+		n := 0
+		for _, at := range frontier {
+			n += len(ix.out[at]) + len(ix.in[at])
+		}
+		all := make([]found, 0, n)
 		for _, at := range frontier {
 			for _, s := range ix.steps(at) {
 				if !follow(s) {
