@@ -39,6 +39,8 @@ type Reader struct {
 	strs  map[string]string
 	// values are the values of hashes read so far (readValues), by hash.
 	values map[string]quad.Value
+	// found is the buffer of the rows hashedQuads reads, kept for its next call.
+	found []hashedQuad
 }
 
 // itemEntries are what the link index lists under an item: the ends of its links, each

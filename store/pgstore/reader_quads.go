@@ -128,25 +128,25 @@ func (rd *Reader) PreloadItems(iris []quad.IRI) error {
 	if err != nil {
 		return err
 	}
-	type numbered struct {
-		q quad.Quad
-		n int64
-	}
-	got := map[quad.IRI][]numbered{}
-	err = rd.resolve(found, known, func(q quad.Quad, n int64) {
+	// Each subject's quads in the order of their numbers, cut from one slice for all.
+	slices.SortFunc(found, func(a, b hashedQuad) int { return cmp.Or(strings.Compare(a.s, b.s), cmp.Compare(a.n, b.n)) })
+	all := make([]quad.Quad, 0, len(found))
+	from := 0
+	var subject quad.IRI
+	err = rd.resolve(found, known, func(q quad.Quad, _ int64) {
 		iri := q.Subject.(quad.IRI)
-		got[iri] = append(got[iri], numbered{q, n})
+		if iri != subject && len(all) > from {
+			rd.items[subject] = all[from:len(all):len(all)]
+			from = len(all)
+		}
+		subject = iri
+		all = append(all, q)
 	})
 	if err != nil {
 		return err
 	}
-	for iri, qs := range got {
-		slices.SortFunc(qs, func(a, b numbered) int { return cmp.Compare(a.n, b.n) })
-		out := make([]quad.Quad, len(qs))
-		for i := range qs {
-			out[i] = qs[i].q
-		}
-		rd.items[iri] = out
+	if len(all) > from {
+		rd.items[subject] = all[from:len(all):len(all)]
 	}
 	return nil
 }
@@ -159,7 +159,8 @@ type hashedQuad struct {
 }
 
 // hashedQuads reads the quads whose columns where names, as hashes (the label's "" for
-// none), in the order of their numbers when ordered; resolve turns them into quads. Their values come in a
+// none), in the order of their numbers when ordered; resolve turns them into quads. What it
+// returns is overwritten by its next call. Their values come in a
 // second query, each value once, and only those the Reader has not read yet (readValues):
 // the hub's 1,588 obligations are 14,005 quads of 2,730 distinct objects and 801 labels.
 // Joined with their values in the query of the quads, the server looked each quad's
@@ -175,15 +176,17 @@ func (rd *Reader) hashedQuads(where string, ordered bool, args ...any) ([]hashed
 		return nil, fmt.Errorf("read store: %w", err)
 	}
 	defer rows.Close()
-	var found []hashedQuad
+	// One buffer for the rows of every call (the hub's obligations are 14,005): what a
+	// caller is given is good until its next call.
+	found := rd.found[:0]
+	defer func() { rd.found = found[:0] }()
 	var h [4]sql.RawBytes
+	var n int64
 	for rows.Next() {
-		var r hashedQuad
-		if err := rows.Scan(&h[0], &h[1], &h[2], &h[3], &r.n); err != nil {
+		if err := rows.Scan(&h[0], &h[1], &h[2], &h[3], &n); err != nil {
 			return nil, fmt.Errorf("read store: %w", err)
 		}
-		r.s, r.p, r.o, r.l = rd.internBytes(h[0]), rd.internBytes(h[1]), rd.internBytes(h[2]), rd.internBytes(h[3])
-		found = append(found, r)
+		found = append(found, hashedQuad{s: rd.internBytes(h[0]), p: rd.internBytes(h[1]), o: rd.internBytes(h[2]), l: rd.internBytes(h[3]), n: n})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read store: %w", err)
