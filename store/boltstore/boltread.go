@@ -40,6 +40,27 @@ type boltReader struct {
 	// keeps, which collectKeys sizes its answer by).
 	scanIDs []uint64
 	scanned int
+	// cursors are the cursors of the buckets scans went through, kept for the next scan:
+	// a cursor grows its path down the tree as it first seeks, thousands of times a query.
+	cursors map[*bolt.Bucket]*bolt.Cursor
+}
+
+// cursor returns a cursor over b, one a scan used before if there is one; put it back
+// with putCursor. A scan inside a scan gets a cursor of its own.
+func (r *boltReader) cursor(b *bolt.Bucket) *bolt.Cursor {
+	if c, ok := r.cursors[b]; ok {
+		delete(r.cursors, b)
+		return c
+	}
+	return b.Cursor()
+}
+
+// putCursor keeps c, a cursor over b, for the next scan.
+func (r *boltReader) putCursor(b *bolt.Bucket, c *bolt.Cursor) {
+	if r.cursors == nil {
+		r.cursors = map[*bolt.Bucket]*bolt.Cursor{}
+	}
+	r.cursors[b] = c
 }
 
 // nearEntry is a value entry of the log a scan passed: its id and undecoded bytes, which
@@ -192,7 +213,8 @@ func (r *boltReader) scanKeys(index *boltIndex, lead []uint64, keepKey func(key 
 	ids := r.scanIDs[:0]
 	r.scanIDs = nil // a scan inside fn, were there one, takes a buffer of its own
 	defer func() { r.scanIDs = ids[:0] }()
-	c := b.Cursor()
+	c := r.cursor(b)
+	defer r.putCursor(b, c)
 	for k, list := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, list = c.Next() {
 		if keepKey != nil {
 			if ok, err := keepKey(k); !ok || err != nil {
@@ -217,7 +239,8 @@ func (r *boltReader) scanKeys(index *boltIndex, lead []uint64, keepKey func(key 
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 	r.scanned = len(ids)
-	lc := r.log.Cursor()
+	lc := r.cursor(r.log)
+	defer r.putCursor(r.log, lc)
 	var at uint64 // the id under the cursor; 0: none yet
 	var v []byte
 	r.near = r.near[:0]
