@@ -13,16 +13,8 @@ import (
 // obligations name, is a few requests to the server, not one an item.
 func TestPostgresReadsInFewRequests(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newPostgres(t)
-	ingest(t, s, bulkCorpus()...)
-	g, err := s.Load(ctx, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var labels, obligations []string
-	for _, o := range g.Obligations {
-		obligations = append(obligations, o.ID)
-	}
+	s, g, obligations := postgresCorpus(t)
+	var labels []string
 	for _, c := range g.Claims {
 		labels = append(labels, c.ID)
 	}
@@ -54,16 +46,7 @@ func TestPostgresReadsInFewRequests(t *testing.T) {
 // of all of them, the obligations too (1,588 look-ups for a hub of 10,000 articles).
 func TestKindsOfItemsReadWholeAskNothing(t *testing.T) {
 	ctx := context.Background()
-	s, _ := newPostgres(t)
-	ingest(t, s, bulkCorpus()...)
-	g, err := s.Load(ctx, LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for _, o := range g.Obligations {
-		ids = append(ids, o.ID)
-	}
+	s, _, ids := postgresCorpus(t)
 	w := newWalker(ctx, s, -1, nil)
 	defer w.close()
 	if err := w.prefetchItems(ids); err != nil {
@@ -86,4 +69,21 @@ func TestKindsOfItemsReadWholeAskNothing(t *testing.T) {
 			t.Errorf("kind of %s after prefetchKinds: %q, want %q", id, k, graph.KindObligation)
 		}
 	}
+}
+
+// postgresCorpus is a new PostgreSQL store of bulkCorpus, its graph and the ids of its
+// obligations.
+func postgresCorpus(t *testing.T) (*Store, *graph.Graph, []string) {
+	t.Helper()
+	s, _ := newPostgres(t)
+	ingest(t, s, bulkCorpus()...)
+	g, err := s.Load(context.Background(), LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var obligations []string
+	for _, o := range g.Obligations {
+		obligations = append(obligations, o.ID)
+	}
+	return s, g, obligations
 }

@@ -204,7 +204,6 @@ func (w *walker) graph() (*graph.Graph, error) {
 // whole (the parties and agreements of a walk, every item of a sketch), with the
 // references the walk saw them make.
 func (w *walker) addNames(g *graph.Graph) {
-	added := false
 	// The ids of names and partial, in order, each once: partial's info wins.
 	ids := make([]string, 0, len(w.names)+len(w.partial))
 	for id := range w.names {
@@ -216,8 +215,14 @@ func (w *walker) addNames(g *graph.Graph) {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	// The lists grow once, to what they come to: grown item by item, the claims of a hub's
-	// neighbourhood were allocated twice over.
+	// The items to add, by id, and how many of each kind: the lists grow once, to what
+	// they come to (grown item by item, the claims of a hub's neighbourhood were allocated
+	// twice over).
+	type adding struct {
+		id   string
+		info *graph.ItemInfo
+	}
+	adds := make([]adding, 0, len(ids))
 	counts := map[string]int{}
 	for _, id := range ids {
 		info, ok := w.partial[id]
@@ -230,8 +235,10 @@ func (w *walker) addNames(g *graph.Graph) {
 		if it, full := w.items[id]; full && it.exists() {
 			continue
 		}
+		adds = append(adds, adding{id, info})
 		counts[info.Kind]++
 	}
+	added := len(adds) > 0
 	g.Parties = slices.Grow(g.Parties, counts[graph.KindParty])
 	g.Agreements = slices.Grow(g.Agreements, counts[graph.KindAgreement])
 	g.Events = slices.Grow(g.Events, counts[graph.KindEvent])
@@ -239,18 +246,8 @@ func (w *walker) addNames(g *graph.Graph) {
 	g.Claims = slices.Grow(g.Claims, counts[graph.KindClaim])
 	g.Counterclaims = slices.Grow(g.Counterclaims, counts[graph.KindCounterclaim])
 	var rs []fieldRef
-	for _, id := range ids {
-		info, ok := w.partial[id]
-		if !ok {
-			info = w.names[id]
-		}
-		if info == nil {
-			continue
-		}
-		if it, full := w.items[id]; full && it.exists() {
-			continue
-		}
-		added = true
+	for _, a := range adds {
+		id, info := a.id, a.info
 		// The references the walk saw the item make, by field and then id, each once.
 		rs = rs[:0]
 		if w.partial[id] != nil {
