@@ -392,7 +392,7 @@ func (l *bulkLoader) sortLinks() {
 // valueKey is the value key (appendValueKey) of node n.
 func (l *bulkLoader) valueKey(n int32) []byte {
 	nd := &l.nodes[n]
-	return l.keys[nd.keyOff : nd.keyOff+nd.keyLen]
+	return l.keys[nd.keyChunk][nd.keyOff : nd.keyOff+nd.keyLen]
 }
 
 // sendLinks sends the keys of the link index, sorted by sortLinks, in runs of keyRunLen,
