@@ -345,6 +345,11 @@ func (w *walker) quads(dir quad.Direction, v quad.Value, fn func(q quad.Quad, so
 	if ok, err := w.boltQuads([]quad.Direction{dir}, []quad.Value{v}, fn); ok || err != nil {
 		return err
 	}
+	return w.cayleyQuads(dir, v, fn)
+}
+
+// cayleyQuads is quads through Cayley's quad store, for a store without factgraph's reader.
+func (w *walker) cayleyQuads(dir quad.Direction, v quad.Value, fn func(q quad.Quad, source string) error) error {
 	qs := w.s.qs
 	ref, err := qs.ValueOf(v)
 	if err != nil {
@@ -423,7 +428,7 @@ func (w *walker) read(iri quad.IRI) (*itemQuads, error) {
 			return it, w.ctx.Err()
 		}
 	}
-	err = w.quads(quad.Subject, iri, func(q quad.Quad, src string) error {
+	err = w.cayleyQuads(quad.Subject, iri, func(q quad.Quad, src string) error {
 		it.add(q, src)
 		return nil
 	})
