@@ -129,7 +129,7 @@ func (rd *Reader) PreloadItems(iris []quad.IRI) error {
 		return err
 	}
 	// Each subject's quads in the order of their numbers, cut from one slice for all.
-	slices.SortFunc(found, func(a, b hashedQuad) int { return cmp.Or(strings.Compare(a.s, b.s), cmp.Compare(a.n, b.n)) })
+	bySubject(found, len(hashes))
 	all := make([]quad.Quad, 0, len(found))
 	from := 0
 	var subject quad.IRI
@@ -149,6 +149,44 @@ func (rd *Reader) PreloadItems(iris []quad.IRI) error {
 		rd.items[subject] = all[from:len(all):len(all)]
 	}
 	return nil
+}
+
+// bySubject puts each subject's quads of found together, in the order of their numbers,
+// the subjects in any order; subjects is how many there may be. A sort of all of them by
+// subject and number took 6 to 7 ms of the client's time for the hub's 14,005 obligations'
+// quads; this finds each quad's place in one pass, moves the quads there, and sorts each
+// subject's few by number.
+func bySubject(found []hashedQuad, subjects int) {
+	next := make(map[string]int32, subjects) // where the next quad of a subject goes
+	for _, r := range found {
+		next[r.s]++
+	}
+	at := int32(0)
+	for s, n := range next {
+		next[s] = at
+		at += n
+	}
+	place := make([]int32, len(found))
+	for i, r := range found {
+		place[i] = next[r.s]
+		next[r.s]++
+	}
+	// Each quad to its place, following the cycles of the permutation.
+	for i := range found {
+		for place[i] != int32(i) {
+			j := place[i]
+			found[i], found[j] = found[j], found[i]
+			place[i], place[j] = place[j], place[i]
+		}
+	}
+	for from := 0; from < len(found); {
+		to := from + 1
+		for to < len(found) && found[to].s == found[from].s {
+			to++
+		}
+		slices.SortFunc(found[from:to], func(a, b hashedQuad) int { return cmp.Compare(a.n, b.n) })
+		from = to
+	}
 }
 
 // hashedQuad is a quad as the hashes of its values, and its number (its horizon in Cayley's
