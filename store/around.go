@@ -168,6 +168,9 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 	type side struct {
 		depth  map[string]int
 		layers [][]string
+		// met, when the last layer expanded was looked through for meetings
+		// (meetings), holds the items of that layer that link to one.
+		met map[string]bool
 	}
 	var sides [2]*side
 	for k, id := range []string{from, to} {
@@ -192,6 +195,23 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 		}
 		sd, other := sides[k], sides[1-k]
 		d := len(sd.layers)
+		if len(sd.layers[d-1]) >= meetMin {
+			// A large layer is looked through for meetings first: if it has them, it is
+			// the last, and only they are kept.
+			found, linked, err := w.meetings(sd.layers[d-1], sd.depth, other.depth)
+			if err != nil {
+				return nil, err
+			}
+			if len(found) > 0 {
+				meet = found
+				sd.met = map[string]bool{}
+				for _, id := range linked {
+					sd.met[id] = true
+				}
+				sd.layers = append(sd.layers, nil)
+				break
+			}
+		}
 		var next []string
 		if err := w.prefetchLinks(sd.layers[d-1]); err != nil {
 			return nil, err
@@ -243,7 +263,22 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 		}
 		for d := len(sd.layers) - 2; d >= 0; d-- {
 			prev := map[string]bool{}
-			for _, id := range sd.layers[d] {
+			layer := sd.layers[d]
+			if sd.met != nil && d == len(sd.layers)-2 {
+				// Of the layer looked through for meetings, only the items that link to
+				// one are read for their links.
+				var met []string
+				for _, id := range layer {
+					if sd.met[id] {
+						met = append(met, id)
+					}
+				}
+				if err := w.prefetchLinks(met); err != nil {
+					return nil, err
+				}
+				layer = met
+			}
+			for _, id := range layer {
 				ls, err := w.links(id)
 				if err != nil {
 					return nil, err

@@ -24,6 +24,42 @@ func (w *walker) prefetchLinks(ids []string) error {
 	if err != nil || br == nil {
 		return err
 	}
+	if err := w.prefetchEnds(ids); err != nil {
+		return err
+	}
+	var targets []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if !w.kindsDue[id] {
+			continue
+		}
+		delete(w.kindsDue, id)
+		for _, e := range w.ends[id].ends {
+			// links checks where the item's own fields and relations lead, not the
+			// subject of a reference to it (an item).
+			if !e.Out && model.IsRef(quad.IRI(e.Pred)) {
+				continue
+			}
+			if _, known := w.kinds[e.Other]; !known && !seen[e.Other] {
+				seen[e.Other] = true
+				targets = append(targets, e.Other)
+			}
+		}
+	}
+	return w.prefetchKinds(targets)
+}
+
+// prefetchEnds reads from the link index, when the walk has one, what it lists under the
+// items ids that the walk has not read yet: the ends of their links and their kinds, into
+// ends and kinds. On a reader that reads many items in one request it also reads the
+// obligations those ends name as bearer or beneficiary, whose other party links and
+// meetings read. The kinds of the items the ends lead to are left to prefetchLinks
+// (kindsDue).
+func (w *walker) prefetchEnds(ids []string) error {
+	br, err := w.linkIndex()
+	if err != nil || br == nil {
+		return err
+	}
 	var todo []string
 	for _, id := range ids {
 		if _, ok := w.linkCache[id]; !ok {
@@ -45,31 +81,19 @@ func (w *walker) prefetchLinks(ids []string) error {
 	if err != nil {
 		return err
 	}
-	var targets, obligations []string
-	seen := map[string]bool{}
+	var obligations []string
 	_, batched := br.(preloader)
 	for i, id := range todo {
 		w.ends[id] = got[i]
 		w.kinds[id] = got[i].kind
+		w.kindsDue[id] = true
 		for _, e := range got[i].ends {
 			if p := quad.IRI(e.Pred); batched && !e.Out && (p == model.Bearer || p == model.Beneficiary) {
 				obligations = append(obligations, e.Other) // links reads their other party
 			}
-			// links checks where the item's own fields and relations lead, not the
-			// subject of a reference to it (an item).
-			if !e.Out && model.IsRef(quad.IRI(e.Pred)) {
-				continue
-			}
-			if _, known := w.kinds[e.Other]; !known && !seen[e.Other] {
-				seen[e.Other] = true
-				targets = append(targets, e.Other)
-			}
 		}
 	}
-	if err := w.preload(obligations); err != nil {
-		return err
-	}
-	return w.prefetchKinds(targets)
+	return w.preload(obligations)
 }
 
 // kindPreloader is a reader that reads the kinds of many items in one request, without

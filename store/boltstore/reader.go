@@ -28,6 +28,8 @@ type Reader struct {
 	// cursor reads the link index: one cursor for the Reader's searches of it, which bolt
 	// would otherwise allocate, with the path it keeps, for each.
 	cursor *bolt.Cursor
+	// ends is EachLinkEnd's cursor of the link index.
+	ends *bolt.Cursor
 	// scratch is where ItemLinks gathers ends before it copies them out.
 	scratch []model.LinkEnd
 	strs    map[string]string
@@ -60,7 +62,7 @@ func (s *DB) begin(ctx context.Context, values map[uint64]quad.Value) (*Reader, 
 func (rd *Reader) Close() {
 	if rd.r != nil {
 		rd.r.tx.Rollback()
-		rd.r, rd.links, rd.cursor = nil, nil, nil
+		rd.r, rd.links, rd.cursor, rd.ends = nil, nil, nil, nil
 	}
 }
 
@@ -217,6 +219,25 @@ func (rd *Reader) ItemLinks(item quad.IRI) (ends []model.LinkEnd, kind, date str
 	// A copy of the size it needs: a hub's ends, grown by doubling, were a fifth of what a
 	// path search allocated.
 	return slices.Clone(ends), kind, date
+}
+
+// EachLinkEnd calls fn with each end of item's links that the link index lists, each once
+// however many sources state it: whether item is its subject (out), the predicate and the
+// other end, as bytes good only until fn returns. Nothing is decoded or kept: a search for
+// where two balls meet looks through thousands of items' ends for a few. It reads with a
+// cursor of its own, so that fn may use the Reader's other methods.
+func (rd *Reader) EachLinkEnd(item quad.IRI, fn func(out bool, pred, other []byte)) {
+	if rd.links == nil {
+		return
+	}
+	if rd.ends == nil {
+		rd.ends = rd.links.Cursor()
+	}
+	scanLinkKeys(rd.ends, item, nil, func(at byte, mid, other []byte) {
+		if at == linkOut || at == linkIn {
+			fn(at == linkOut, mid, other)
+		}
+	})
 }
 
 // Incoming returns the ends of the links to item whose predicate is one of preds (every

@@ -1,0 +1,154 @@
+package store
+
+import (
+	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/store/model"
+)
+
+// meetMin is the fewest items of a layer of a path search that it looks through for
+// meetings before it expands them (a variable for tests). A layer without one is then
+// expanded as any other: the look costs what scanning its link entries costs, without
+// decoding them.
+var meetMin = 256
+
+// meetings returns, for the items ids (the last layer of one ball of a path search), the
+// items their links lead to that the other ball holds (there) and this one does not
+// (here), each once in the order found, and the ids that have such a link (from). Those
+// are the meetings that expanding the layer would find (the links it follows, by
+// links' rules), without the rest of the expansion: the kinds of every item the links
+// lead to, which an item of a ball needs no look-up for, and the links kept for each
+// item. When two balls meet, that layer is the last and the largest of the search: a path
+// across 10,000 articles met in a layer of 8,171 items and 58,753 link entries, for 145
+// meetings.
+func (w *walker) meetings(ids []string, here, there map[string]int) (meet, from []string, err error) {
+	br, err := w.linkIndex()
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, ok := br.(endScanner); ok {
+		return w.scanMeetings(ids, here, there)
+	}
+	if err := w.prefetchEnds(ids); err != nil {
+		return nil, nil, err
+	}
+	found := map[string]bool{}
+	for _, id := range ids {
+		ends, exists, err := w.linkEnds(id)
+		if err != nil {
+			return nil, nil, err
+		}
+		if !exists {
+			continue
+		}
+		hit := false
+		try := func(to string) {
+			if _, ok := there[to]; !ok {
+				return
+			}
+			if _, ok := here[to]; ok {
+				return // the item itself, or another of this ball
+			}
+			hit = true
+			if !found[to] {
+				found[to] = true
+				meet = append(meet, to)
+			}
+		}
+		for _, e := range ends {
+			p := quad.IRI(e.Pred)
+			switch {
+			case e.Out && model.IsRef(p), model.IsRelationType(p):
+				try(e.Other)
+			case model.IsRef(p):
+				try(e.Other)
+				if p == model.Bearer || p == model.Beneficiary {
+					other := model.Beneficiary
+					if p == model.Beneficiary {
+						other = model.Bearer
+					}
+					o, err := w.firstRef(e.Other, other)
+					if err != nil {
+						return nil, nil, err
+					}
+					if o != "" {
+						try(o)
+					}
+				}
+			}
+		}
+		if hit {
+			from = append(from, id)
+		}
+	}
+	return meet, from, nil
+}
+
+// endScanner is a reader that hands over the ends of an item's links as bytes, without
+// decoding them (boltstore.Reader).
+type endScanner interface {
+	EachLinkEnd(item quad.IRI, fn func(out bool, pred, other []byte))
+}
+
+// scanMeetings is meetings on a reader that scans the ends of links as bytes, on two
+// goroutines when the items are many: an end is looked up in there, and becomes a string
+// only when it is a meeting. The 58,753 ends of a path's last layer were otherwise
+// decoded, each with its strings found in the walk's, for 145 meetings.
+func (w *walker) scanMeetings(ids []string, here, there map[string]int) (meet, from []string, err error) {
+	hits := make([][]string, len(ids)) // the meetings each item's links lead to, in order
+	err = w.split(len(ids), parallelMin, func(r indexReader, lo, hi int) error {
+		sc := r.(endScanner)
+		preds := map[string]quad.IRI{} // each predicate once
+		for i := lo; i < hi; i++ {
+			id := ids[i]
+			try := func(to []byte) {
+				if _, ok := there[string(to)]; !ok {
+					return
+				}
+				if _, ok := here[string(to)]; ok {
+					return // the item itself, or another of this ball
+				}
+				hits[i] = append(hits[i], string(to))
+			}
+			sc.EachLinkEnd(model.ItemIRI(id), func(out bool, pb, other []byte) {
+				p, ok := preds[string(pb)]
+				if !ok {
+					p = quad.IRI(pb)
+					preds[string(p)] = p
+				}
+				switch {
+				case out && model.IsRef(p), model.IsRelationType(p):
+					try(other)
+				case model.IsRef(p):
+					try(other)
+					if p == model.Bearer || p == model.Beneficiary {
+						field := model.Beneficiary
+						if p == model.Beneficiary {
+							field = model.Bearer
+						}
+						if o := r.FirstLinked(model.ItemIRI(string(other)), field); o != "" {
+							try([]byte(o))
+						}
+					}
+				}
+			})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	found := map[string]bool{}
+	for i, tos := range hits {
+		if len(tos) == 0 {
+			continue
+		}
+		from = append(from, ids[i])
+		for _, to := range tos {
+			if !found[to] {
+				found[to] = true
+				meet = append(meet, to)
+			}
+		}
+	}
+	return meet, from, w.ctx.Err()
+}
