@@ -9,8 +9,8 @@ import (
 )
 
 // TestParallelReads checks that walks give the same graphs whether their lookups in the
-// link index, their reads of items ahead, and the decoding of what they read run on one
-// goroutine or two.
+// link index, their reads of items ahead and of the labels of a listing, and the decoding
+// of what they read run on one goroutine or two.
 func TestParallelReads(t *testing.T) {
 	ctx := context.Background()
 	s := newBolt(t)
@@ -33,7 +33,7 @@ func TestParallelReads(t *testing.T) {
 				t.Fatal(err)
 			}
 			out = append(out, g)
-			if g, err = s.LoadSketch(ctx, []string{from}, SketchOptions{Whole: items[i/2 : i/2+3]}); err != nil {
+			if g, err = s.LoadSketch(ctx, []string{from}, SketchOptions{Whole: items[i/2 : i/2+3], Labels: items}); err != nil {
 				t.Fatal(err)
 			}
 			out = append(out, g)
