@@ -55,24 +55,18 @@ func (w *walker) meetings(ids []string, here, there map[string]int) (meet, from 
 			}
 		}
 		for _, e := range ends {
-			p := quad.IRI(e.Pred)
-			switch {
-			case e.Out && model.IsRef(p), model.IsRelationType(p):
-				try(e.Other)
-			case model.IsRef(p):
-				try(e.Other)
-				if p == model.Bearer || p == model.Beneficiary {
-					other := model.Beneficiary
-					if p == model.Beneficiary {
-						other = model.Bearer
-					}
-					o, err := w.firstRef(e.Other, other)
-					if err != nil {
-						return nil, nil, err
-					}
-					if o != "" {
-						try(o)
-					}
+			follows, owes := followed(e.Out, quad.IRI(e.Pred))
+			if !follows {
+				continue
+			}
+			try(e.Other)
+			if owes != "" {
+				o, err := w.firstRef(e.Other, owes)
+				if err != nil {
+					return nil, nil, err
+				}
+				if o != "" {
+					try(o)
 				}
 			}
 		}
@@ -81,6 +75,27 @@ func (w *walker) meetings(ids []string, here, there map[string]int) (meet, from 
 		}
 	}
 	return meet, from, nil
+}
+
+// followed says whether links follows an end of a link with the predicate p (out: the item
+// whose links they are is its subject) to the other end: a reference either way, or a
+// relation either way. For a reference to the item by a duty as its bearer or beneficiary,
+// owes is the duty's field that names the party it owes to or is owed by, which links
+// follows too ("" otherwise).
+func followed(out bool, p quad.IRI) (follows bool, owes quad.IRI) {
+	switch {
+	case out && model.IsRef(p), model.IsRelationType(p):
+		return true, ""
+	case model.IsRef(p):
+		switch p {
+		case model.Bearer:
+			return true, model.Beneficiary
+		case model.Beneficiary:
+			return true, model.Bearer
+		}
+		return true, ""
+	}
+	return false, ""
 }
 
 // endScanner is a reader that hands over the ends of an item's links as bytes, without
@@ -115,19 +130,14 @@ func (w *walker) scanMeetings(ids []string, here, there map[string]int) (meet, f
 					p = quad.IRI(pb)
 					preds[string(p)] = p
 				}
-				switch {
-				case out && model.IsRef(p), model.IsRelationType(p):
-					try(other)
-				case model.IsRef(p):
-					try(other)
-					if p == model.Bearer || p == model.Beneficiary {
-						field := model.Beneficiary
-						if p == model.Beneficiary {
-							field = model.Bearer
-						}
-						if o := r.FirstLinked(model.ItemIRI(string(other)), field); o != "" {
-							try([]byte(o))
-						}
+				follows, owes := followed(out, p)
+				if !follows {
+					return
+				}
+				try(other)
+				if owes != "" {
+					if o := r.FirstLinked(model.ItemIRI(string(other)), owes); o != "" {
+						try([]byte(o))
 					}
 				}
 			})
