@@ -7,8 +7,8 @@ import (
 
 // meetMin is the fewest items of a layer of a path search that it looks through for
 // meetings before it expands them (a variable for tests). A layer without one is then
-// expanded as any other: the look costs what scanning its link entries costs, without
-// decoding them.
+// expanded as any other: on bolt the look cost a scan of its link entries without
+// decoding them; elsewhere it read the entries the expansion reads first.
 var meetMin = 256
 
 // meetings returns, for the items ids (the last layer of one ball of a path search), the
@@ -31,8 +31,8 @@ func (w *walker) meetings(ids []string, here, there map[string]int) (meet, from 
 	if err := w.prefetchEnds(ids); err != nil {
 		return nil, nil, err
 	}
-	found := map[string]bool{}
-	for _, id := range ids {
+	hits := make([][]string, len(ids))
+	for i, id := range ids {
 		ends, exists, err := w.linkEnds(id)
 		if err != nil {
 			return nil, nil, err
@@ -40,7 +40,6 @@ func (w *walker) meetings(ids []string, here, there map[string]int) (meet, from 
 		if !exists {
 			continue
 		}
-		hit := false
 		try := func(to string) {
 			if _, ok := there[to]; !ok {
 				return
@@ -48,11 +47,7 @@ func (w *walker) meetings(ids []string, here, there map[string]int) (meet, from 
 			if _, ok := here[to]; ok {
 				return // the item itself, or another of this ball
 			}
-			hit = true
-			if !found[to] {
-				found[to] = true
-				meet = append(meet, to)
-			}
+			hits[i] = append(hits[i], to)
 		}
 		for _, e := range ends {
 			follows, owes := followed(e.Out, quad.IRI(e.Pred))
@@ -70,11 +65,29 @@ func (w *walker) meetings(ids []string, here, there map[string]int) (meet, from 
 				}
 			}
 		}
-		if hit {
-			from = append(from, id)
+	}
+	meet, from = gatherMeetings(ids, hits)
+	return meet, from, nil
+}
+
+// gatherMeetings returns the meetings hits holds, each once in the order of ids and of
+// each item's hits, and the ids that have any: hits[i] are the meetings that the links of
+// ids[i] lead to.
+func gatherMeetings(ids []string, hits [][]string) (meet, from []string) {
+	found := map[string]bool{}
+	for i, tos := range hits {
+		if len(tos) == 0 {
+			continue
+		}
+		from = append(from, ids[i])
+		for _, to := range tos {
+			if !found[to] {
+				found[to] = true
+				meet = append(meet, to)
+			}
 		}
 	}
-	return meet, from, nil
+	return meet, from
 }
 
 // followed says whether links follows an end of a link with the predicate p (out: the item
@@ -147,18 +160,6 @@ func (w *walker) scanMeetings(ids []string, here, there map[string]int) (meet, f
 	if err != nil {
 		return nil, nil, err
 	}
-	found := map[string]bool{}
-	for i, tos := range hits {
-		if len(tos) == 0 {
-			continue
-		}
-		from = append(from, ids[i])
-		for _, to := range tos {
-			if !found[to] {
-				found[to] = true
-				meet = append(meet, to)
-			}
-		}
-	}
+	meet, from = gatherMeetings(ids, hits)
 	return meet, from, w.ctx.Err()
 }
