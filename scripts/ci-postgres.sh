@@ -90,6 +90,13 @@ _fg_pg_main() {
 	# from a replica: a base backup of the primary (pg_basebackup -R writes the settings
 	# that make it follow the primary), started read-only.
 	local rport=$((port + 1)) repl=factgraph_repl
+	# Without a slot the primary removes its log at each checkpoint, and the tests make one
+	# with every database they create or drop: a replica that falls a few seconds behind on a
+	# busy machine would then ask for a segment that is gone and never catch up. The primary
+	# keeps the last 2 GB of its log for it (a setting it reloads without a restart).
+	if [ "$("${psql[@]}" -c "SHOW wal_keep_size")" != 2GB ]; then
+		"${psql[@]}" -c "ALTER SYSTEM SET wal_keep_size = '2GB'" -c "SELECT pg_reload_conf()" >/dev/null
+	fi
 	if [ "$("${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$repl'")" != 1 ]; then
 		"${psql[@]}" -c "CREATE ROLE $repl LOGIN REPLICATION PASSWORD '$pass'" >/dev/null
 	fi

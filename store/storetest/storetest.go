@@ -101,9 +101,26 @@ func waitForReplay(t testing.TB, primary, replica string) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("the replica did not replay the primary's writes (up to %s) within a minute: %v", lsn, err)
+			t.Fatalf("the replica did not replay the primary's writes (up to %s) within a minute: %v; %s", lsn, err, receiverState(r))
 		}
 	}
+}
+
+// receiverState says how far the replica has received and replayed the primary's log and
+// whether its WAL receiver streams, for the message of a replica that does not catch up
+// (one whose primary removed a segment it still needed streams no more).
+func receiverState(r *sql.DB) string {
+	var received, replayed, status sql.NullString
+	err := r.QueryRow(`SELECT pg_last_wal_receive_lsn()::text, pg_last_wal_replay_lsn()::text,
+		(SELECT status FROM pg_stat_wal_receiver)`).Scan(&received, &replayed, &status)
+	if err != nil {
+		return fmt.Sprintf("its state could not be read: %v", err)
+	}
+	if !status.Valid {
+		status.String = "not running"
+	}
+	return fmt.Sprintf("it received up to %s and replayed up to %s; its WAL receiver is %s (see the replica's server log)",
+		received.String, replayed.String, status.String)
 }
 
 // PostgresBase returns the URL of the PostgreSQL test server (FACTGRAPH_TEST_POSTGRES);
