@@ -14,6 +14,8 @@ type NotFoundError struct {
 	Kind    string // what was wanted: "party", "claim", ... or "item" for any kind
 	Ref     string // what the user wrote
 	Suggest string // the closest id, or ""
+
+	named bool // every kind wanted has names (onNear)
 }
 
 func (e *NotFoundError) Error() string {
@@ -117,7 +119,7 @@ func (ix *Index) resolve(ref string, kinds ...string) (int, error) {
 	case 1:
 		return match[0], nil
 	case 0:
-		return 0, &NotFoundError{Kind: kindWord, Ref: ref, Suggest: ix.suggest(ref, want)}
+		return 0, &NotFoundError{Kind: kindWord, Ref: ref, Suggest: ix.suggest(ref, want), named: onlyNamed(kinds)}
 	}
 	cands := make([]Item, len(match))
 	for k, i := range match {
@@ -131,10 +133,7 @@ func (ix *Index) resolve(ref string, kinds ...string) (int, error) {
 // one is close enough to be a likely typo.
 func (ix *Index) suggest(ref string, want func(string) bool) string {
 	r := fold(ref)
-	limit := len([]rune(r))/3 + 1
-	if limit > 3 {
-		limit = 3
-	}
+	limit := suggestLimit(r)
 	best, bestD, bestOwn := "", limit+1, false
 	for key, is := range ix.names() {
 		d := suggest.Distance(r, key, bestD)
@@ -158,6 +157,10 @@ func (ix *Index) suggest(ref string, want func(string) bool) string {
 	}
 	return best
 }
+
+// suggestLimit is how many edits from the folded ref r an id, name or alias may be to be
+// suggested for it.
+func suggestLimit(r string) int { return min(len([]rune(r))/3+1, 3) }
 
 // itemKinds lists the kinds of item that have ids, in section order.
 var itemKinds = []string{graph.KindSource, graph.KindParty, graph.KindAgreement, graph.KindEvent,

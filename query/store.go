@@ -13,9 +13,11 @@ import (
 // The filtered queries (ObligationsIn with a party, ClaimsIn with --about or --by,
 // NeighborsIn, PathIn) read only the part of the store they need through its indexes
 // (LoadAround, LoadBetween, LoadSketch, Referrers) and answer on that subgraph, which gives the same
-// answer as the whole graph would. They read the whole store with Load instead when the
-// subgraph cannot be trusted to: a name or alias that matches no item or several (only the
-// whole graph can suggest an id or list the candidates of the right kind), a store that
+// answer as the whole graph would. A party's id or name that matches nothing is answered
+// with the whole graph's suggestion from the parties near it alone (onNear). They read
+// the whole store with Load instead when the subgraph cannot be trusted to: another ref
+// that matches no item, or a name or alias that matches several (only the whole graph can
+// suggest a duty's or an assertion's id, or list the candidates of the right kind), a store that
 // cannot look names up (store.ErrNoNameIndex), an error (its message may suggest an id from
 // anywhere in the graph, or the subgraph may lack what an option names), or a read past its
 // bound (store.ErrTooMany). A name or alias that matches one item is looked up through the
@@ -28,6 +30,7 @@ type Reader interface {
 	SketchThreads(ctx context.Context, seeds, named []string) (*graph.Graph, error)
 	Referrers(ctx context.Context, id string, fields ...string) ([]string, error)
 	NameMatches(ctx context.Context, ref string) ([]string, error)
+	NamesNear(ctx context.Context, ref string, max int) ([]string, error)
 }
 
 // ObligationsIn answers Obligations on the store r. With Between or Bearer set it reads the
@@ -102,7 +105,7 @@ func ClaimsIn(ctx context.Context, r Reader, o ClaimsOptions) (*ClaimsResult, er
 		return nil, err
 	}
 	if ids == nil {
-		return onWhole(ctx, r, ask)
+		return unresolved(ctx, r, refs, ask)
 	}
 	// The assertions that name the item: the seeds of the threads, sketched or read.
 	cs, err := r.Referrers(ctx, ids[0], field)
@@ -340,7 +343,7 @@ func targeted[T any](ctx context.Context, r Reader, refs []string, load func(ids
 // targetedIDs is targeted once the refs are resolved (resolveIn) to ids.
 func targetedIDs[T any](ctx context.Context, r Reader, refs, ids []string, load func(ids []string) (*graph.Graph, error), ask func(*Index) (T, error)) (T, error) {
 	if ids == nil {
-		return onWhole(ctx, r, ask)
+		return unresolved(ctx, r, refs, ask)
 	}
 	g, err := load(ids)
 	switch {

@@ -173,6 +173,9 @@ func TestTargetedSameAnswers(t *testing.T) {
 					if werr == nil && c.ids && r.loads > 0 {
 						t.Errorf("read the whole store %d times for a question on ids", r.loads)
 					}
+					if c.near && !mem && r.loads > 0 {
+						t.Errorf("read the whole store %d times for a mistyped party (%v)", r.loads, gerr)
+					}
 					if werr == nil && c.names && !mem && r.loads > 0 {
 						t.Errorf("read the whole store %d times for names that match one item each", r.loads)
 					}
@@ -199,6 +202,9 @@ type targetedCase struct {
 	// reads only what it lists, in arounds reads of items (LoadAround).
 	sketched bool
 	arounds  int
+	// near: a party's id or name mistyped, which names nothing: answered on the items
+	// close to it (onNear), without reading the whole store.
+	near     bool
 	whole    func(*Index) (any, error)
 	targeted func(context.Context, Reader) (any, error)
 }
@@ -452,6 +458,42 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 		if i%stride == 0 {
 			nbr(src.Title, NeighborsOptions{})
 			pth(targets[0], strings.ToUpper(src.Title), PathOptions{})
+		}
+	}
+	// Parties' ids and names mistyped: the error suggests the closest party, from the
+	// parties near the ref alone.
+	typos := func(ref string, i int) []string {
+		r := []rune(ref)
+		out := []string{string(r[:len(r)-1])}
+		if len(r) > 3 {
+			k := 1 + i%(len(r)-2)
+			swapped := append([]rune(nil), r...)
+			swapped[k], swapped[k+1] = swapped[k+1], swapped[k]
+			out = append(out, strings.ToUpper(string(swapped)), string(r[:k])+"x"+string(r[k:]))
+		}
+		if len(r) >= 9 {
+			// As many edits as a suggestion allows, and one more.
+			out = append(out, string(r[:len(r)-3]), string(r[:len(r)-4]))
+		}
+		return out
+	}
+	// none says whether ref names nothing: no id, name or alias folds to it.
+	none := func(ref string) bool { return len(ix.names()[fold(ref)]) == 0 }
+	for i, p := range g.Parties {
+		if i%stride != 0 {
+			continue
+		}
+		other := parties[(i+1)%len(parties)]
+		for _, ref := range append(typos(p.ID, i), typos(p.Name, i)...) {
+			n := len(cs)
+			obl(ObligationsOptions{Bearer: ref})
+			obl(ObligationsOptions{Between: [2]string{other, ref}})
+			obl(ObligationsOptions{Between: [2]string{ref, ref + "z"}})
+			clm(ClaimsOptions{By: ref})
+			clm(ClaimsOptions{By: ref, About: other, Limit: 1})
+			for k := n; k < len(cs); k++ {
+				cs[k].near = none(ref)
+			}
 		}
 	}
 	nbr("no-such-item", NeighborsOptions{})

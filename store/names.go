@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"runtime/debug"
+	"unicode/utf8"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/suggest"
 )
 
 // ErrNoNameIndex is returned by NameMatches on a store whose names it cannot look up
@@ -118,4 +120,53 @@ func (s *Store) NamesWithPrefix(ctx context.Context, prefix string, max int) (_ 
 		return nil, ErrNoNameIndex
 	}
 	return ids, nil
+}
+
+// NamesNear returns the ids of the parties, agreements, events and sources whose id, name,
+// alias or title, folded (FoldName), is at most max edits from ref folded
+// (suggest.Distance), sorted: every item of those kinds that a suggestion for a mistyped
+// ref may name. Like NameMatches it may list ids that a later source renamed, or that
+// are gone: read them whole and compare their names there. It returns ErrNoNameIndex on a
+// store without a name index that covers it.
+func (s *Store) NamesNear(ctx context.Context, ref string, max int) (_ []string, err error) {
+	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
+	if err := s.checkOpen(); err != nil {
+		return nil, err
+	}
+	if s.bolt == nil && s.pg == nil {
+		return nil, ErrNoNameIndex
+	}
+	key := graph.FoldName(ref)
+	n := utf8.RuneCountInString(key)
+	w := newWalker(ctx, s, -1, nil)
+	defer w.close()
+	br, err := w.reader()
+	if err != nil {
+		return nil, err
+	}
+	found := map[string]bool{}
+	near := map[string]bool{} // the distances of keys seen, each computed once
+	isNear := func(k string) bool {
+		is, ok := near[k]
+		if !ok {
+			is = suggest.Distance(key, k, max) <= max
+			near[k] = is
+		}
+		return is
+	}
+	ok, err := br.NameKeys(n-max, n+max, func(name, id string) {
+		if !found[id] && (isNear(name) || isNear(graph.FoldName(id))) {
+			found[id] = true
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, ErrNoNameIndex
+	}
+	if err := w.readErr(); err != nil {
+		return nil, err
+	}
+	return sortedKeys(found), nil
 }

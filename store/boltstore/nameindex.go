@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -257,4 +258,27 @@ func (s *DB) namesWithPrefix(prefix string, max int) ([]string, error) {
 		return nil
 	})
 	return out, err
+}
+
+// nameKeys calls fn with each folded name of the fresh index and the id it names (a
+// source's without its prefix) where the name or the id is lo to hi runes long.
+func (s *DB) nameKeys(lo, hi int, fn func(key, id string)) error {
+	in := func(b []byte) bool { n := utf8.RuneCount(b); return n >= lo && n <= hi }
+	return s.boltDB().View(func(tx *bolt.Tx) error {
+		if !nameIndexFresh(tx) {
+			return errStaleNames
+		}
+		c := tx.Bucket(nameBucket).Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			i := bytes.IndexByte(k, 0)
+			if i < 0 {
+				continue
+			}
+			name, id := k[:i], bytes.TrimPrefix(k[i+1:], []byte(model.SourcePrefix))
+			if in(name) || in(id) {
+				fn(string(name), string(id))
+			}
+		}
+		return nil
+	})
 }

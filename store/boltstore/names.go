@@ -139,3 +139,17 @@ func (rd *Reader) NamesWithPrefix(prefix string, max int) (ids []string, ok bool
 	}
 	return ids, true, nil
 }
+
+// NameKeys calls fn with each name, alias and title of the name index, folded
+// (graph.FoldName), and the id of the party, agreement, event or source it names, for
+// those whose name or id is lo to hi runes long; ok is false when the index does not cover
+// the store.
+func (rd *Reader) NameKeys(lo, hi int, fn func(key, id string)) (ok bool, err error) {
+	switch err := rd.db.nameKeys(lo, hi, fn); {
+	case errors.Is(err, errStaleNames):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("read store: %w", err)
+	}
+	return true, nil
+}

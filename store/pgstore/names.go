@@ -53,3 +53,28 @@ func (rd *Reader) NamesWithPrefix(prefix string, max int) (ids []string, ok bool
 	}
 	return ids, true, rows.Err()
 }
+
+// NameKeys calls fn with each name, alias and title of the name index, folded, and the id
+// of the item or source it names, once a pair, for those whose name or id is lo to hi
+// characters long; ok is false when the index does not cover the store.
+func (rd *Reader) NameKeys(lo, hi int, fn func(key, id string)) (ok bool, err error) {
+	if !rd.links {
+		return false, nil
+	}
+	rows, err := rd.query(`SELECT name, subject FROM factgraph_names
+		WHERE length(name) BETWEEN $1 AND $2 OR length(subject) BETWEEN $1 AND $2
+			OR starts_with(subject, $3) AND length(subject) - length($3) BETWEEN $1 AND $2
+		GROUP BY name, subject`, lo, hi, model.SourcePrefix)
+	if err != nil {
+		return false, fmt.Errorf("read store: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name, subj string
+		if err := rows.Scan(&name, &subj); err != nil {
+			return false, fmt.Errorf("read store: %w", err)
+		}
+		fn(name, strings.TrimPrefix(subj, model.SourcePrefix))
+	}
+	return true, rows.Err()
+}
