@@ -145,17 +145,9 @@ func (s *Store) NamesNear(ctx context.Context, ref string, max int) (_ []string,
 		return nil, err
 	}
 	found := map[string]bool{}
-	near := map[string]bool{} // the distances of keys seen, each computed once
-	isNear := func(k string) bool {
-		is, ok := near[k]
-		if !ok {
-			is = suggest.Distance(key, k, max) <= max
-			near[k] = is
-		}
-		return is
-	}
+	near := suggest.NewNear(key, max)
 	ok, err := br.NameKeys(n-max, n+max, func(name, id string) {
-		if !found[id] && (isNear(name) || isNear(graph.FoldName(id))) {
+		if !found[id] && (near.Is(name) || near.Is(graph.FoldName(id))) {
 			found[id] = true
 		}
 	})

@@ -94,3 +94,56 @@ func ID(s string) string {
 	}
 	return b.String()
 }
+
+// Near tells which words are at most max edits (Distance) from one word, for many words:
+// a word whose letters differ from it in more than twice max places (counted without
+// order) is not, without the full comparison.
+type Near struct {
+	word  string
+	max   int
+	ascii bool
+	count [128]int16
+}
+
+// NewNear returns a Near for the words at most max edits from word.
+func NewNear(word string, max int) *Near {
+	n := &Near{word: word, max: max, ascii: isASCII(word)}
+	for i := 0; i < len(word) && n.ascii; i++ {
+		n.count[word[i]]++
+	}
+	return n
+}
+
+// Is says whether w is at most max edits from the word.
+func (n *Near) Is(w string) bool {
+	if n.ascii && isASCII(w) {
+		if d := len(w) - len(n.word); d > n.max || -d > n.max {
+			return false
+		}
+		// Each edit changes the letters' counts by at most two.
+		c := n.count
+		for i := 0; i < len(w); i++ {
+			c[w[i]]--
+		}
+		diff := 0
+		for _, k := range c {
+			if k < 0 {
+				k = -k
+			}
+			diff += int(k)
+		}
+		if diff > 2*n.max {
+			return false
+		}
+	}
+	return Distance(n.word, w, n.max) <= n.max
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

@@ -65,3 +65,28 @@ func TestID(t *testing.T) {
 		}
 	}
 }
+
+// TestNear compares Near with Distance on words made from a few letters, so that many
+// are close, and some of them not ASCII.
+func TestNear(t *testing.T) {
+	letters := []rune("abcab-é日")
+	words := []string{""}
+	for i := 0; len(words) < 400; i++ {
+		w := []rune(words[i/3])
+		w = append(w, letters[(i*7)%len(letters)])
+		if i%5 == 0 && len(w) > 2 {
+			w[0], w[1] = w[1], w[0]
+		}
+		words = append(words, string(w))
+	}
+	for max := 0; max <= 3; max++ {
+		for _, a := range words[:80] {
+			n := NewNear(a, max)
+			for _, b := range words {
+				if got, want := n.Is(b), Distance(a, b, max) <= max; got != want {
+					t.Fatalf("NewNear(%q, %d).Is(%q) = %v, want %v", a, max, b, got, want)
+				}
+			}
+		}
+	}
+}
