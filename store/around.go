@@ -115,15 +115,8 @@ func (s *Store) LoadAround(ctx context.Context, seeds []string, opts AroundOptio
 			return nil, err
 		}
 	}
-	for _, id := range opts.Named {
-		if err := w.nameOrItem(id); err != nil {
-			return nil, err
-		}
-		if opts.Aliases {
-			if err := w.readAliases(id); err != nil {
-				return nil, err
-			}
-		}
+	if err := w.readNamed(opts.Named, opts.Aliases); err != nil {
+		return nil, err
 	}
 	return w.graph()
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
@@ -38,6 +39,40 @@ func TestPostgresReadsInFewRequests(t *testing.T) {
 	count("LoadAround with Names", len(obligations), func() (*graph.Graph, error) {
 		return s.LoadAround(ctx, obligations, AroundOptions{Names: true})
 	})
+	// The parties near a mistyped name, read for their names and aliases: the same
+	// graph as item by item.
+	var named []string
+	for _, p := range g.Parties {
+		named = append(named, p.ID)
+	}
+	if len(named) < 20 {
+		t.Fatalf("the corpus has %d parties; the test wants more", len(named))
+	}
+	var got *graph.Graph
+	count("LoadAround of Named with Aliases", len(named), func() (_ *graph.Graph, err error) {
+		got, err = s.LoadAround(ctx, nil, AroundOptions{Named: named, Aliases: true, MaxItems: -1})
+		return got, err
+	})
+	var want []graph.Party
+	for _, id := range named {
+		one, err := s.LoadAround(ctx, nil, AroundOptions{Named: []string{id}, Aliases: true, MaxItems: -1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, one.Parties...)
+	}
+	aliased := 0
+	for _, p := range got.Parties {
+		if len(p.Aliases) > 0 {
+			aliased++
+		}
+	}
+	if aliased == 0 || len(got.Parties) != len(named) {
+		t.Errorf("read %d parties, %d with aliases, of %d; the test wants them all, some with aliases", len(got.Parties), aliased, len(named))
+	}
+	if !reflect.DeepEqual(got.Parties, want) {
+		t.Errorf("the parties read together differ from those read one by one:\n%+v\nwant\n%+v", got.Parties, want)
+	}
 }
 
 // TestKindsOfItemsReadWholeAskNothing checks that a walk asks the server nothing for the

@@ -303,9 +303,50 @@ func itemName(id, kind string, first func(p quad.IRI) (string, error)) (*graph.I
 }
 
 // objectReader is a reader that reads the objects of a subject and predicate each once,
-// however many sources state them (pgstore.Reader).
+// however many sources state them, and those of many subjects in one request
+// (pgstore.Reader).
 type objectReader interface {
 	Objects(s, p quad.Value) ([]quad.Value, error)
+	PreloadObjects(subjects []quad.IRI, p quad.IRI) error
+}
+
+// readNamed reads the items ids for their names (nameOrItem), and with aliases set the
+// aliases of the parties among them (readAliases); a server is asked for the names, and
+// for the aliases, of all of them at once.
+func (w *walker) readNamed(ids []string, aliases bool) error {
+	if len(ids) > 1 && w.indexed() {
+		if err := w.preloadNames(ids); err != nil {
+			return err
+		}
+		if err := w.prefetchNames(ids); err != nil {
+			return err
+		}
+		if o, ok := w.br.(objectReader); ok && aliases {
+			var parties []quad.IRI
+			for _, id := range ids {
+				if err := w.nameOrItem(id); err != nil {
+					return err
+				}
+				if info := w.names[id]; info != nil && info.Kind == graph.KindParty {
+					parties = append(parties, model.ItemIRI(id))
+				}
+			}
+			if err := o.PreloadObjects(parties, model.Alias); err != nil {
+				return err
+			}
+		}
+	}
+	for _, id := range ids {
+		if err := w.nameOrItem(id); err != nil {
+			return err
+		}
+		if aliases {
+			if err := w.readAliases(id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // readAliases reads the aliases of the party id, read for its name, from every source

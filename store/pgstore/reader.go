@@ -34,6 +34,8 @@ type Reader struct {
 	// with are the quads of subjects with some predicates read ahead (PreloadQuadsWith),
 	// by subject.
 	with map[quad.IRI]quadsWith
+	// objects are the objects of subjects and a predicate read ahead (PreloadObjects).
+	objects map[[2]quad.Value][]quad.Value
 	// kinds are the kinds of items read ahead (PreloadKinds), "" for none.
 	kinds map[string]string
 	strs  map[string]string
@@ -62,7 +64,8 @@ func (db *DB) Begin(ctx context.Context) (*Reader, error) {
 	}
 	rd := &Reader{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, cached: map[string]*itemEntries{},
 		items: map[quad.IRI][]quad.Quad{}, firsts: map[[2]quad.Value]quad.Value{}, with: map[quad.IRI]quadsWith{}, kinds: map[string]string{},
-		strs: map[string]string{}, values: map[string]quad.Value{}}
+		objects: map[[2]quad.Value][]quad.Value{},
+		strs:    map[string]string{}, values: map[string]quad.Value{}}
 	var set [5]string
 	var version sql.NullInt64
 	var fresh sql.NullBool
