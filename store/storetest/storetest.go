@@ -29,6 +29,10 @@ const EnvPostgres = "FACTGRAPH_TEST_POSTGRES"
 // server (scripts/ci-postgres.sh starts one).
 const EnvReplica = "FACTGRAPH_TEST_POSTGRES_REPLICA"
 
+// EnvPooler names the variable holding the URL of a PgBouncer in front of the test
+// server (scripts/ci-postgres.sh starts one).
+const EnvPooler = "FACTGRAPH_TEST_POSTGRES_POOLER"
+
 // Backend is one kind of store to run a test against.
 type Backend struct {
 	Name string
@@ -75,6 +79,24 @@ func OnReplica(t testing.TB, primary string) string {
 	waitForReplay(t, primary, replica)
 	ru.Path = pu.Path
 	return ru.String()
+}
+
+// OnPooler returns the URL of the database of primary (a database of the test server, as
+// FreshPostgres makes) through the test server's connection pooler
+// (FACTGRAPH_TEST_POSTGRES_POOLER); without one it skips t, or fails it when CI is set.
+func OnPooler(t testing.TB, primary string) string {
+	t.Helper()
+	pooler := fromEnv(t, EnvPooler)
+	pu, err := url.Parse(primary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := url.Parse(pooler)
+	if err != nil {
+		t.Fatalf("%s: %v", EnvPooler, err)
+	}
+	u.Path = pu.Path
+	return u.String()
 }
 
 // waitForReplay waits until the replica has replayed everything the primary has written.
