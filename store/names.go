@@ -53,21 +53,27 @@ func (s *Store) NameMatches(ctx context.Context, ref string) (_ []string, err er
 			found[key] = true // ids are lower case: "Japan" names the id japan
 		}
 	}
-	br, err := w.reader()
-	if err != nil {
-		return nil, err
-	}
-	ok, err := br.Names(key, found)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, ErrNoNameIndex
-	}
-	if err := w.readErr(); err != nil {
+	if err := w.fromNameIndex(func(br indexReader) (bool, error) { return br.Names(key, found) }); err != nil {
 		return nil, err
 	}
 	return sortedKeys(found), nil
+}
+
+// fromNameIndex calls read with the walk's reader; it returns ErrNoNameIndex when read
+// says the store's name index does not cover the store.
+func (w *walker) fromNameIndex(read func(br indexReader) (bool, error)) error {
+	br, err := w.reader()
+	if err != nil {
+		return err
+	}
+	ok, err := read(br)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return ErrNoNameIndex
+	}
+	return w.readErr()
 }
 
 // holds says whether the store holds an item or a source with the id.
@@ -108,16 +114,13 @@ func (s *Store) NamesWithPrefix(ctx context.Context, prefix string, max int) (_ 
 	}
 	w := newWalker(ctx, s, -1, nil)
 	defer w.close()
-	br, err := w.reader()
+	var ids []string
+	err = w.fromNameIndex(func(br indexReader) (ok bool, err error) {
+		ids, ok, err = br.NamesWithPrefix(key, max)
+		return ok, err
+	})
 	if err != nil {
 		return nil, err
-	}
-	ids, ok, err := br.NamesWithPrefix(key, max)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, ErrNoNameIndex
 	}
 	return ids, nil
 }
@@ -140,24 +143,16 @@ func (s *Store) NamesNear(ctx context.Context, ref string, max int) (_ []string,
 	n := utf8.RuneCountInString(key)
 	w := newWalker(ctx, s, -1, nil)
 	defer w.close()
-	br, err := w.reader()
-	if err != nil {
-		return nil, err
-	}
 	found := map[string]bool{}
 	near := suggest.NewNear(key, max)
-	ok, err := br.NameKeys(n-max, n+max, func(name, id string) {
-		if !found[id] && (near.Is(name) || near.Is(graph.FoldName(id))) {
-			found[id] = true
-		}
+	err = w.fromNameIndex(func(br indexReader) (bool, error) {
+		return br.NameKeys(n-max, n+max, func(name, id string) {
+			if !found[id] && (near.Is(name) || near.Is(graph.FoldName(id))) {
+				found[id] = true
+			}
+		})
 	})
 	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, ErrNoNameIndex
-	}
-	if err := w.readErr(); err != nil {
 		return nil, err
 	}
 	return sortedKeys(found), nil
