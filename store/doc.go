@@ -11,6 +11,8 @@
 // their indexes and reads, its bolt and pg fields; a walk reads either through indexReader.
 //
 // The targeted reads are one walker, in files by job: walk.go (the walker and its reads of
-// items), walk_links.go (the links of an item), walk_graph.go (the graph a walk read),
-// around.go (LoadAround, LoadBetween, Referrers), sketch.go and parallel.go.
+// items), walk_reader.go (the readers it reads through), walk_links.go (the links of an
+// item), walk_names.go (names, labels and aliases), walk_graph.go (the graph a walk read),
+// around.go (LoadAround, LoadBetween, Referrers), meet.go (where a path's two searches
+// meet), sketch.go and parallel.go.
 package store
