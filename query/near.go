@@ -5,7 +5,6 @@ import (
 	"errors"
 	"slices"
 
-	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store"
 )
 
@@ -23,14 +22,14 @@ func unresolved[T any](ctx context.Context, r Reader, refs []string, ask func(*I
 // name index, which on the whole graph is an error that suggests the closest item of the
 // kinds asked for. It reads only the items each ref names and, for a ref that names none,
 // the parties, agreements, events and sources whose id or name is close enough to suggest
-// (store.(*Store).NamesNear), whole with their names and aliases, and asks on those. ok is
-// false unless that asked for a ref that names nothing, of kinds that all have names (the
-// name index lists no duty or assertion, and a suggestion of one needs the whole graph):
-// the answer is then the whole graph's. A mistyped name took a store of 10,000 articles
-// 9 to 15 seconds to read whole.
+// (store.(*Store).NamedNear), with their names and aliases, and asks on those; when the
+// question would take an obligation or an assertion there, it reads those close to the
+// ref too (UnnamedNear), whole, since they have no names, and asks again. ok is false
+// unless that asked for a ref that names nothing: the answer is then the whole graph's. A
+// mistyped name took a store of 10,000 articles 8 to 16 seconds to read whole.
 func onNear[T any](ctx context.Context, r Reader, refs []string, ask func(*Index) (T, error)) (res T, err error, ok bool) {
 	var read []string
-	missing := map[string]bool{}
+	var missing []string
 	for _, ref := range refs {
 		cands, err := r.NameMatches(ctx, ref)
 		if errors.Is(err, store.ErrNoNameIndex) {
@@ -40,45 +39,49 @@ func onNear[T any](ctx context.Context, r Reader, refs []string, ask func(*Index
 			return res, err, true
 		}
 		read = append(read, cands...)
-		if len(cands) > 0 || missing[ref] {
-			continue
+		if len(cands) == 0 && !slices.Contains(missing, ref) {
+			missing = append(missing, ref)
 		}
-		missing[ref] = true
-		near, err := r.NamesNear(ctx, ref, suggestLimit(fold(ref)))
-		if errors.Is(err, store.ErrNoNameIndex) {
-			return res, nil, false
-		}
-		if err != nil {
-			return res, err, true
-		}
-		read = append(read, near...)
 	}
 	if len(missing) == 0 {
 		return res, nil, false
 	}
-	slices.Sort(read)
-	g, err := r.LoadAround(ctx, nil, store.AroundOptions{Named: slices.Compact(read), Aliases: true, MaxItems: -1})
-	if err != nil {
-		return res, err, true
-	}
-	res, err = ask(NewIndex(g))
-	var nf *NotFoundError
-	if errors.As(err, &nf) && missing[nf.Ref] && nf.named {
-		return res, err, true
+	var whole []string
+	for pass := range 2 {
+		for _, ref := range missing {
+			near := r.NamedNear
+			if pass == 1 {
+				near = r.UnnamedNear
+			}
+			ids, err := near(ctx, ref, suggestLimit(fold(ref)))
+			if errors.Is(err, store.ErrNoNameIndex) {
+				return res, nil, false
+			}
+			if err != nil {
+				return res, err, true
+			}
+			if pass == 0 {
+				read = append(read, ids...)
+			} else {
+				whole = append(whole, ids...)
+			}
+		}
+		slices.Sort(read)
+		slices.Sort(whole)
+		read, whole = slices.Compact(read), slices.Compact(whole)
+		g, err := r.LoadAround(ctx, whole, store.AroundOptions{Named: read, Aliases: true, MaxItems: -1})
+		if err != nil {
+			return res, err, true
+		}
+		res, err = ask(NewIndex(g))
+		var nf *NotFoundError
+		if !errors.As(err, &nf) || !slices.Contains(missing, nf.Ref) {
+			break
+		}
+		if !nf.unnamed || pass == 1 {
+			return res, err, true
+		}
 	}
 	var zero T
 	return zero, nil, false
-}
-
-// namedKinds are the kinds of item that have names, which the store's name index lists.
-var namedKinds = []string{graph.KindSource, graph.KindParty, graph.KindAgreement, graph.KindEvent}
-
-// onlyNamed says whether kinds are all kinds that have names (none is any kind).
-func onlyNamed(kinds []string) bool {
-	for _, k := range kinds {
-		if !contains(namedKinds, k) {
-			return false
-		}
-	}
-	return len(kinds) > 0
 }

@@ -15,7 +15,7 @@ type NotFoundError struct {
 	Ref     string // what the user wrote
 	Suggest string // the closest id, or ""
 
-	named bool // every kind wanted has names (onNear)
+	unnamed bool // an obligation or an assertion would do: its id may be the suggestion
 }
 
 func (e *NotFoundError) Error() string {
@@ -119,7 +119,8 @@ func (ix *Index) resolve(ref string, kinds ...string) (int, error) {
 	case 1:
 		return match[0], nil
 	case 0:
-		return 0, &NotFoundError{Kind: kindWord, Ref: ref, Suggest: ix.suggest(ref, want), named: onlyNamed(kinds)}
+		return 0, &NotFoundError{Kind: kindWord, Ref: ref, Suggest: ix.suggest(ref, want),
+			unnamed: want(graph.KindObligation) || want(graph.KindClaim) || want(graph.KindCounterclaim)}
 	}
 	cands := make([]Item, len(match))
 	for k, i := range match {

@@ -13,11 +13,10 @@ import (
 // The filtered queries (ObligationsIn with a party, ClaimsIn with --about or --by,
 // NeighborsIn, PathIn) read only the part of the store they need through its indexes
 // (LoadAround, LoadBetween, LoadSketch, Referrers) and answer on that subgraph, which gives the same
-// answer as the whole graph would. A party's id or name that matches nothing is answered
-// with the whole graph's suggestion from the parties near it alone (onNear). They read
-// the whole store with Load instead when the subgraph cannot be trusted to: another ref
-// that matches no item, or a name or alias that matches several (only the whole graph can
-// suggest a duty's or an assertion's id, or list the candidates of the right kind), a store that
+// answer as the whole graph would. A ref that matches nothing is answered with the whole
+// graph's suggestion from the items near it alone (onNear). They read the whole store with
+// Load instead when the subgraph cannot be trusted to: a name or alias that matches
+// several items (only the whole graph can list the candidates of the right kind), a store that
 // cannot look names up (store.ErrNoNameIndex), an error (its message may suggest an id from
 // anywhere in the graph, or the subgraph may lack what an option names), or a read past its
 // bound (store.ErrTooMany). A name or alias that matches one item is looked up through the
@@ -30,7 +29,8 @@ type Reader interface {
 	SketchThreads(ctx context.Context, seeds, named []string) (*graph.Graph, error)
 	Referrers(ctx context.Context, id string, fields ...string) ([]string, error)
 	NameMatches(ctx context.Context, ref string) ([]string, error)
-	NamesNear(ctx context.Context, ref string, max int) ([]string, error)
+	NamedNear(ctx context.Context, ref string, max int) ([]string, error)
+	UnnamedNear(ctx context.Context, ref string, max int) ([]string, error)
 }
 
 // ObligationsIn answers Obligations on the store r. With Between or Bearer set it reads the
@@ -384,8 +384,10 @@ func resolveIn(ctx context.Context, r Reader, refs []string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		if len(cands) == 1 && cands[0] == ref {
-			ids[i] = ref
+		if len(cands) == 1 && (cands[0] == ref || cands[0] == fold(ref)) {
+			// An id, or an id written in another case: no other item has that name
+			// (an obligation or an assertion has none to read).
+			ids[i] = cands[0]
 			continue
 		}
 		if len(cands) == 0 {

@@ -174,7 +174,7 @@ func TestTargetedSameAnswers(t *testing.T) {
 						t.Errorf("read the whole store %d times for a question on ids", r.loads)
 					}
 					if c.near && !mem && r.loads > 0 {
-						t.Errorf("read the whole store %d times for a mistyped party (%v)", r.loads, gerr)
+						t.Errorf("read the whole store %d times for a mistyped ref (%v)", r.loads, gerr)
 					}
 					if werr == nil && c.names && !mem && r.loads > 0 {
 						t.Errorf("read the whole store %d times for names that match one item each", r.loads)
@@ -202,7 +202,7 @@ type targetedCase struct {
 	// reads only what it lists, in arounds reads of items (LoadAround).
 	sketched bool
 	arounds  int
-	// near: a party's id or name mistyped, which names nothing: answered on the items
+	// near: an item's id or name mistyped, which names nothing: answered on the items
 	// close to it (onNear), without reading the whole store.
 	near     bool
 	whole    func(*Index) (any, error)
@@ -464,6 +464,9 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 	// parties near the ref alone.
 	typos := func(ref string, i int) []string {
 		r := []rune(ref)
+		if len(r) < 2 {
+			return nil
+		}
 		out := []string{string(r[:len(r)-1])}
 		if len(r) > 3 {
 			k := 1 + i%(len(r)-2)
@@ -496,6 +499,24 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 			}
 		}
 	}
+	// Any item's id mistyped, and a name: the suggestion may be any item's id.
+	for i, it := range ix.items {
+		if i%(3*stride) != 0 {
+			continue
+		}
+		for _, ref := range append(typos(it.ID, i), firstOf(typos(it.Label, i))...) {
+			n := len(cs)
+			nbr(ref, NeighborsOptions{})
+			nbr(ref, NeighborsOptions{Depth: 2, Limit: 3})
+			pth(ref, targets[0], PathOptions{})
+			pth(targets[0], ref, PathOptions{All: true, Max: 4})
+			clm(ClaimsOptions{About: ref})
+			clm(ClaimsOptions{About: ref, Limit: 1})
+			for k := n; k < len(cs); k++ {
+				cs[k].near = none(ref)
+			}
+		}
+	}
 	nbr("no-such-item", NeighborsOptions{})
 	nbr(targets[0], NeighborsOptions{Type: "no-such-relation"})
 	nbr(targets[0], NeighborsOptions{Depth: -1})
@@ -511,6 +532,9 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 	clm(ClaimsOptions{About: targets[0], Limit: -1})
 	return cs
 }
+
+// firstOf returns the first of list, or none.
+func firstOf(list []string) []string { return list[:min(len(list), 1)] }
 
 func sortedSet(m map[string]bool) []string {
 	out := make([]string, 0, len(m))

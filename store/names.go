@@ -125,13 +125,40 @@ func (s *Store) NamesWithPrefix(ctx context.Context, prefix string, max int) (_ 
 	return ids, nil
 }
 
-// NamesNear returns the ids of the parties, agreements, events and sources whose id, name,
-// alias or title, folded (FoldName), is at most max edits from ref folded
-// (suggest.Distance), sorted: every item of those kinds that a suggestion for a mistyped
-// ref may name. Like NameMatches it may list ids that a later source renamed, or that
-// are gone: read them whole and compare their names there. It returns ErrNoNameIndex on a
+// NamedNear returns the ids of the parties, agreements, events and sources whose id, or
+// name, alias or title, folded (FoldName), is at most max edits from ref folded
+// (suggest.Distance), sorted, from the name index: every item of those kinds that a
+// suggestion for a mistyped ref may name. Like NameMatches it may list ids that a later
+// source renamed: read them for their names (AroundOptions.Named) and compare the names
+// there. UnnamedNear finds the obligations and assertions. It returns ErrNoNameIndex on a
 // store without a name index that covers it.
-func (s *Store) NamesNear(ctx context.Context, ref string, max int) (_ []string, err error) {
+func (s *Store) NamedNear(ctx context.Context, ref string, max int) ([]string, error) {
+	return s.near(ctx, ref, max, func(br indexReader, lo, hi int, near func(string) bool, found map[string]bool) (bool, error) {
+		return br.NameKeys(lo, hi, func(name, id string) {
+			if !found[id] && (near(name) || near(graph.FoldName(id))) {
+				found[id] = true
+			}
+		})
+	})
+}
+
+// UnnamedNear returns the ids of the obligations, claims and counterclaims (the items
+// without names) whose id, folded, is at most max edits from ref folded, sorted, from the
+// kinds in the link index. It returns ErrNoNameIndex on a store without a link index that
+// covers it.
+func (s *Store) UnnamedNear(ctx context.Context, ref string, max int) ([]string, error) {
+	return s.near(ctx, ref, max, func(br indexReader, lo, hi int, near func(string) bool, found map[string]bool) (bool, error) {
+		return br.ItemIDs(unnamedKinds, lo, hi, func(id string) {
+			if near(graph.FoldName(id)) {
+				found[id] = true
+			}
+		})
+	})
+}
+
+// near is NamedNear and UnnamedNear: read adds to found the ids whose keys are near ref,
+// given those that are lo to hi runes long.
+func (s *Store) near(ctx context.Context, ref string, max int, read func(br indexReader, lo, hi int, near func(string) bool, found map[string]bool) (bool, error)) (_ []string, err error) {
 	defer s.recoverDamage(&err, debug.SetPanicOnFault(true))
 	if err := s.checkOpen(); err != nil {
 		return nil, err
@@ -143,17 +170,14 @@ func (s *Store) NamesNear(ctx context.Context, ref string, max int) (_ []string,
 	n := utf8.RuneCountInString(key)
 	w := newWalker(ctx, s, -1, nil)
 	defer w.close()
-	found := map[string]bool{}
 	near := suggest.NewNear(key, max)
-	err = w.fromNameIndex(func(br indexReader) (bool, error) {
-		return br.NameKeys(n-max, n+max, func(name, id string) {
-			if !found[id] && (near.Is(name) || near.Is(graph.FoldName(id))) {
-				found[id] = true
-			}
-		})
-	})
+	found := map[string]bool{}
+	err = w.fromNameIndex(func(br indexReader) (bool, error) { return read(br, n-max, n+max, near.Is, found) })
 	if err != nil {
 		return nil, err
 	}
 	return sortedKeys(found), nil
 }
+
+// unnamedKinds are the kinds of item that have no names: only their ids name them.
+var unnamedKinds = []string{graph.KindObligation, graph.KindClaim, graph.KindCounterclaim}

@@ -1,9 +1,12 @@
 package boltstore
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
@@ -152,4 +155,35 @@ func (rd *Reader) NameKeys(lo, hi int, fn func(key, id string)) (ok bool, err er
 		return false, fmt.Errorf("read store: %w", err)
 	}
 	return true, nil
+}
+
+// ItemIDs calls fn with the id of each item that a source gives one of kinds, once, where
+// the id is lo to hi runes long, from the link index (its kind keys); ok is false when the
+// index does not cover the store.
+func (rd *Reader) ItemIDs(kinds []string, lo, hi int, fn func(id string)) (ok bool, err error) {
+	if rd.links == nil {
+		return false, nil
+	}
+	want := make([][]byte, len(kinds))
+	for i, k := range kinds {
+		want[i] = []byte(k)
+	}
+	var last []byte
+	c := rd.links.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		// subject 0x00 '=' kind 0x00 source
+		i := bytes.IndexByte(k, 0)
+		if i < 0 || i+2 >= len(k) || k[i+1] != linkKind || bytes.Equal(k[:i], last) {
+			continue
+		}
+		kind, _, _ := bytes.Cut(k[i+2:], []byte{0})
+		if !slices.ContainsFunc(want, func(w []byte) bool { return bytes.Equal(w, kind) }) {
+			continue
+		}
+		last = append(last[:0], k[:i]...)
+		if n := utf8.RuneCount(last); n >= lo && n <= hi {
+			fn(string(last))
+		}
+	}
+	return true, rd.ctx.Err()
 }
