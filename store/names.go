@@ -142,18 +142,38 @@ func (s *Store) NamedNear(ctx context.Context, ref string, max int) ([]string, e
 	})
 }
 
-// UnnamedNear returns the ids of the obligations, claims and counterclaims (the items
-// without names) whose id, folded, is at most max edits from ref folded, sorted, from the
-// kinds in the link index. It returns ErrNoNameIndex on a store without a link index that
-// covers it.
+// UnnamedNear returns, of each kind of item without names (obligations, claims and
+// counterclaims), the item whose id, folded, is the fewest edits from ref folded, at most
+// max (suggest.Distance), the smallest id of those as close; sorted, from the kinds in the
+// link index. Within a kind no other can be the closer suggestion: an id is its only key.
+// It returns ErrNoNameIndex on a store without a link index that covers it.
 func (s *Store) UnnamedNear(ctx context.Context, ref string, max int) ([]string, error) {
-	return s.near(ctx, ref, max, func(br indexReader, lo, hi int, near func(string) bool, found map[string]bool) (bool, error) {
-		return br.ItemIDs(unnamedKinds, lo, hi, func(id string) {
-			if near(graph.FoldName(id)) {
-				found[id] = true
+	type best struct {
+		id string
+		d  int
+	}
+	bests := map[string]best{}
+	key := graph.FoldName(ref)
+	_, err := s.near(ctx, ref, max, func(br indexReader, lo, hi int, near func(string) bool, found map[string]bool) (bool, error) {
+		return br.ItemIDs(unnamedKinds, lo, hi, func(id, kind string) {
+			f := graph.FoldName(id)
+			if !near(f) {
+				return
+			}
+			d := suggest.Distance(key, f, max)
+			if b, ok := bests[kind]; !ok || d < b.d || d == b.d && id < b.id {
+				bests[kind] = best{id, d}
 			}
 		})
 	})
+	if err != nil {
+		return nil, err
+	}
+	found := map[string]bool{}
+	for _, b := range bests {
+		found[b.id] = true
+	}
+	return sortedKeys(found), nil
 }
 
 // near is NamedNear and UnnamedNear: read adds to found the ids whose keys are near ref,

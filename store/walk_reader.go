@@ -30,7 +30,7 @@ type indexReader interface {
 	Names(key string, found map[string]bool) (bool, error)
 	NamesWithPrefix(prefix string, max int) ([]string, bool, error)
 	NameKeys(lo, hi int, fn func(key, id string)) (bool, error)
-	ItemIDs(kinds []string, lo, hi int, fn func(id string)) (bool, error)
+	ItemIDs(kinds []string, lo, hi int, fn func(id, kind string)) (bool, error)
 }
 
 // preloader is a reader that reads the links of many items, or the quads of many subjects,

@@ -157,10 +157,10 @@ func (rd *Reader) NameKeys(lo, hi int, fn func(key, id string)) (ok bool, err er
 	return true, nil
 }
 
-// ItemIDs calls fn with the id of each item that a source gives one of kinds, once, where
-// the id is lo to hi runes long, from the link index (its kind keys); ok is false when the
-// index does not cover the store.
-func (rd *Reader) ItemIDs(kinds []string, lo, hi int, fn func(id string)) (ok bool, err error) {
+// ItemIDs calls fn with the id of each item that a source gives one of kinds, and that
+// kind, once an item, where the id is lo to hi runes long, from the link index (its kind
+// keys); ok is false when the index does not cover the store.
+func (rd *Reader) ItemIDs(kinds []string, lo, hi int, fn func(id, kind string)) (ok bool, err error) {
 	if rd.links == nil {
 		return false, nil
 	}
@@ -177,12 +177,13 @@ func (rd *Reader) ItemIDs(kinds []string, lo, hi int, fn func(id string)) (ok bo
 			continue
 		}
 		kind, _, _ := bytes.Cut(k[i+2:], []byte{0})
-		if !slices.ContainsFunc(want, func(w []byte) bool { return bytes.Equal(w, kind) }) {
+		at := slices.IndexFunc(want, func(w []byte) bool { return bytes.Equal(w, kind) })
+		if at < 0 {
 			continue
 		}
 		last = append(last[:0], k[:i]...)
 		if n := utf8.RuneCount(last); n >= lo && n <= hi {
-			fn(string(last))
+			fn(string(last), kinds[at])
 		}
 	}
 	return true, rd.ctx.Err()

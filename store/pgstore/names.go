@@ -80,25 +80,25 @@ func (rd *Reader) NameKeys(lo, hi int, fn func(key, id string)) (ok bool, err er
 	return true, rows.Err()
 }
 
-// ItemIDs calls fn with the id of each item that a source gives one of kinds, once, where
-// the id is lo to hi characters long, from the link index (its kind rows); ok is false when
-// the index does not cover the store.
-func (rd *Reader) ItemIDs(kinds []string, lo, hi int, fn func(id string)) (ok bool, err error) {
+// ItemIDs calls fn with the id of each item that a source gives one of kinds, and that
+// kind, once an item and kind, where the id is lo to hi characters long, from the link
+// index (its kind rows); ok is false when the index does not cover the store.
+func (rd *Reader) ItemIDs(kinds []string, lo, hi int, fn func(id, kind string)) (ok bool, err error) {
 	if !rd.links {
 		return false, nil
 	}
-	rows, err := rd.query(`SELECT DISTINCT item FROM factgraph_links
+	rows, err := rd.query(`SELECT DISTINCT item, mid FROM factgraph_links
 		WHERE at = '=' AND mid = ANY($1) AND length(item) BETWEEN $2 AND $3`, pq.Array(kinds), lo, hi)
 	if err != nil {
 		return false, fmt.Errorf("read store: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+		var id, kind string
+		if err := rows.Scan(&id, &kind); err != nil {
 			return false, fmt.Errorf("read store: %w", err)
 		}
-		fn(id)
+		fn(id, kind)
 	}
 	return true, rows.Err()
 }
