@@ -46,29 +46,24 @@ func onNear[T any](ctx context.Context, r Reader, refs []string, ask func(*Index
 	if len(missing) == 0 {
 		return res, nil, false
 	}
+	// A first ask on the items the refs name alone fails on the first ref that names
+	// nothing, and says whether an obligation or an assertion would do for it: only then
+	// are those near it looked for (a scan of every item's kind).
 	var whole []string
-	for pass := range 2 {
+	add := func(near func(context.Context, string, int) ([]string, error), to *[]string) error {
 		for _, ref := range missing {
-			near := r.NamedNear
-			if pass == 1 {
-				near = r.UnnamedNear
-			}
 			ids, err := near(ctx, ref, suggestLimit(fold(ref)))
-			if errors.Is(err, store.ErrNoNameIndex) {
-				return res, nil, false
-			}
 			if err != nil {
-				return res, err, true
+				return err
 			}
-			if pass == 0 {
-				read = append(read, ids...)
-			} else {
-				whole = append(whole, ids...)
-			}
+			*to = append(*to, ids...)
 		}
-		slices.Sort(read)
-		slices.Sort(whole)
-		read, whole = slices.Compact(read), slices.Compact(whole)
+		slices.Sort(*to)
+		*to = slices.Compact(*to)
+		return nil
+	}
+	named, unnamed := false, false
+	for {
 		g, err := r.LoadAround(ctx, whole, store.AroundOptions{Named: read, Aliases: true, MaxItems: -1})
 		if err != nil {
 			return res, err, true
@@ -76,9 +71,23 @@ func onNear[T any](ctx context.Context, r Reader, refs []string, ask func(*Index
 		res, err = ask(NewIndex(g))
 		var nf *NotFoundError
 		if !errors.As(err, &nf) || !slices.Contains(missing, nf.Ref) {
-			break
+			break // another answer: the whole graph's may differ
 		}
-		if !nf.unnamed || pass == 1 {
+		if named && (unnamed || !nf.unnamed) {
+			return res, err, true // everything a suggestion may name was read
+		}
+		if !named {
+			named = true
+			err = add(r.NamedNear, &read)
+		}
+		if err == nil && nf.unnamed && !unnamed {
+			unnamed = true
+			err = add(r.UnnamedNear, &whole)
+		}
+		if errors.Is(err, store.ErrNoNameIndex) {
+			return res, nil, false
+		}
+		if err != nil {
 			return res, err, true
 		}
 	}
