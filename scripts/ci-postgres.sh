@@ -145,7 +145,9 @@ _fg_pg_main() {
 		echo "ci-postgres: pgbouncer is not installed (the Debian package pgbouncer); no pooler" >&2
 		return 0
 	fi
-	if ! [ -f "$dir/pgbouncer.pid" ] || ! kill -0 "$(cat "$dir/pgbouncer.pid")" 2>/dev/null; then
+	# A pid file left by a machine that stopped may name another process by now.
+	if [ "$(cat "/proc/$(cat "$dir/pgbouncer.pid" 2>/dev/null)/comm" 2>/dev/null)" != pgbouncer ]; then
+		rm -f "$dir/pgbouncer.pid" # or PgBouncer takes it for a running one and stops
 		printf '"%s" "%s"\n' "$user" "$pass" >"$dir/pgbouncer.users"
 		cat >"$dir/pgbouncer.ini" <<-EOF
 			[databases]
