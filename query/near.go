@@ -9,10 +9,11 @@ import (
 )
 
 // unresolved answers a question whose refs did not all resolve through the store's
-// indexes (resolveIn): on the items near the refs when that gives the whole graph's answer
-// (onNear), else on the whole graph.
-func unresolved[T any](ctx context.Context, r Reader, refs []string, ask func(*Index) (T, error)) (T, error) {
-	if res, err, ok := onNear(ctx, r, refs, ask); ok {
+// indexes (resolveIn; cands are their candidates, nil where the store cannot look names
+// up): on the items near the refs when that gives the whole graph's answer (onNear), else
+// on the whole graph.
+func unresolved[T any](ctx context.Context, r Reader, refs []string, cands [][]string, ask func(*Index) (T, error)) (T, error) {
+	if res, err, ok := onNear(ctx, r, refs, cands, ask); ok {
 		return res, err
 	}
 	return onWhole(ctx, r, ask)
@@ -20,26 +21,22 @@ func unresolved[T any](ctx context.Context, r Reader, refs []string, ask func(*I
 
 // onNear answers a question where some ref matches no id, name or alias in the store's
 // name index, which on the whole graph is an error that suggests the closest item of the
-// kinds asked for. It reads only the items each ref names and, for a ref that names none,
-// the parties, agreements, events and sources whose id or name is close enough to suggest
-// (store.(*Store).NamedNear), with their names and aliases, and asks on those; when the
-// question would take an obligation or an assertion there, it reads those close to the
-// ref too (UnnamedNear), whole, since they have no names, and asks again. ok is false
-// unless that asked for a ref that names nothing: the answer is then the whole graph's. A
-// mistyped name took a store of 10,000 articles 8 to 16 seconds to read whole.
-func onNear[T any](ctx context.Context, r Reader, refs []string, ask func(*Index) (T, error)) (res T, err error, ok bool) {
-	var read []string
-	var missing []string
-	for _, ref := range refs {
-		cands, err := r.NameMatches(ctx, ref)
-		if errors.Is(err, store.ErrNoNameIndex) {
-			return res, nil, false
-		}
-		if err != nil {
-			return res, err, true
-		}
-		read = append(read, cands...)
-		if len(cands) == 0 && !slices.Contains(missing, ref) {
+// kinds asked for. It reads only the items each ref may name (cands, from resolveIn) and,
+// for a ref that names none, the parties, agreements, events and sources whose id or name
+// is close enough to suggest (store.(*Store).NamedNear), with their names and aliases,
+// and asks on those; when the question would take an obligation or an assertion there, it
+// reads those close to the ref too (UnnamedNear), whole, since they have no names, and
+// asks again. ok is false unless that asked for a ref that names nothing: the answer is
+// then the whole graph's. A mistyped name took a store of 10,000 articles 8 to 16 seconds
+// to read whole.
+func onNear[T any](ctx context.Context, r Reader, refs []string, cands [][]string, ask func(*Index) (T, error)) (res T, err error, ok bool) {
+	if cands == nil {
+		return res, nil, false
+	}
+	var read, missing []string
+	for i, ref := range refs {
+		read = append(read, cands[i]...)
+		if len(cands[i]) == 0 && !slices.Contains(missing, ref) {
 			missing = append(missing, ref)
 		}
 	}

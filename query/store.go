@@ -100,12 +100,12 @@ func ClaimsIn(ctx context.Context, r Reader, o ClaimsOptions) (*ClaimsResult, er
 	if o.By == "" {
 		field = "about"
 	}
-	ids, err := resolveIn(ctx, r, refs)
+	ids, cands, err := resolveIn(ctx, r, refs)
 	if err != nil {
 		return nil, err
 	}
 	if ids == nil {
-		return unresolved(ctx, r, refs, ask)
+		return unresolved(ctx, r, refs, cands, ask)
 	}
 	// The assertions that name the item: the seeds of the threads, sketched or read.
 	cs, err := r.Referrers(ctx, ids[0], field)
@@ -122,7 +122,7 @@ func ClaimsIn(ctx context.Context, r Reader, o ClaimsOptions) (*ClaimsResult, er
 		return r.LoadAround(ctx, append(append([]string(nil), ids...), cs...),
 			store.AroundOptions{Depth: -1, Follow: []string{RelCounters}, Names: true})
 	}
-	return targetedIDs(ctx, r, refs, ids, load, ask)
+	return targetedIDs(ctx, r, refs, ids, cands, load, ask)
 }
 
 // sketchClaims answers Claims with a limit: it builds and orders the threads of the
@@ -210,7 +210,7 @@ func NeighborsIn(ctx context.Context, r Reader, ref string, o NeighborsOptions) 
 			follow = append(follow, "party")
 		}
 	}
-	ids, err := resolveIn(ctx, r, []string{ref})
+	ids, cands, err := resolveIn(ctx, r, []string{ref})
 	if err != nil {
 		return nil, err
 	}
@@ -238,7 +238,7 @@ func NeighborsIn(ctx context.Context, r Reader, ref string, o NeighborsOptions) 
 		}
 		return r.LoadAround(ctx, ids, store.AroundOptions{Depth: depth, Follow: follow})
 	}
-	return targetedIDs(ctx, r, []string{ref}, ids, load,
+	return targetedIDs(ctx, r, []string{ref}, ids, cands, load,
 		func(ix *Index) (*NeighborsResult, error) { return ix.Neighbors(ref, o) })
 }
 
@@ -332,18 +332,19 @@ func PathIn(ctx context.Context, r Reader, from, to string, o PathOptions) (*Pat
 // of an item or a name or alias of exactly one, and on the whole graph otherwise or when the
 // question fails there.
 func targeted[T any](ctx context.Context, r Reader, refs []string, load func(ids []string) (*graph.Graph, error), ask func(*Index) (T, error)) (T, error) {
-	ids, err := resolveIn(ctx, r, refs)
+	ids, cands, err := resolveIn(ctx, r, refs)
 	if err != nil {
 		var zero T
 		return zero, err
 	}
-	return targetedIDs(ctx, r, refs, ids, load, ask)
+	return targetedIDs(ctx, r, refs, ids, cands, load, ask)
 }
 
-// targetedIDs is targeted once the refs are resolved (resolveIn) to ids.
-func targetedIDs[T any](ctx context.Context, r Reader, refs, ids []string, load func(ids []string) (*graph.Graph, error), ask func(*Index) (T, error)) (T, error) {
+// targetedIDs is targeted once the refs are resolved (resolveIn) to ids, cands their
+// candidates.
+func targetedIDs[T any](ctx context.Context, r Reader, refs, ids []string, cands [][]string, load func(ids []string) (*graph.Graph, error), ask func(*Index) (T, error)) (T, error) {
 	if ids == nil {
-		return unresolved(ctx, r, refs, ask)
+		return unresolved(ctx, r, refs, cands, ask)
 	}
 	g, err := load(ids)
 	switch {
@@ -372,54 +373,71 @@ func targetedIDs[T any](ctx context.Context, r Reader, refs, ids []string, load 
 
 // resolveIn returns the id of the item each ref names on the whole graph, looked up through
 // the store's indexes: ref itself when it is an id, else the one item whose name or alias
-// it is. It returns nil when only the whole graph can tell (no match, several, or a store
-// that cannot look names up).
-func resolveIn(ctx context.Context, r Reader, refs []string) ([]string, error) {
-	ids := make([]string, len(refs))
+// it is. ids is nil when only the whole graph can tell (no match, several, or a store that
+// cannot look names up). cands are the ids each ref may name (NameMatches), nil on a store
+// that cannot look names up: where a ref matches nothing, onNear starts from them.
+func resolveIn(ctx context.Context, r Reader, refs []string) (ids []string, cands [][]string, err error) {
+	ids = make([]string, len(refs))
+	cands = make([][]string, len(refs))
+	resolved := true
 	for i, ref := range refs {
-		cands, err := r.NameMatches(ctx, ref)
+		c, err := r.NameMatches(ctx, ref)
 		if errors.Is(err, store.ErrNoNameIndex) {
-			return nil, nil
+			return nil, nil, nil
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if len(cands) == 1 && (cands[0] == ref || cands[0] == fold(ref)) {
-			// An id, or an id written in another case: no other item has that name
-			// (an obligation or an assertion has none to read).
-			ids[i] = cands[0]
-			continue
+		cands[i] = c
+		if !resolved {
+			continue // the candidates of the others only
 		}
-		if len(cands) == 0 {
-			return nil, nil
+		if ids[i], err = resolveOne(ctx, r, ref, c); err != nil {
+			return nil, nil, err
 		}
-		if len(cands) == 1 {
-			// One candidate whose name is ref is the one item ref names: read for its
-			// name alone (a party that a thousand sources state has its aliases in a
-			// thousand places).
-			g, err := r.LoadAround(ctx, nil, store.AroundOptions{Named: cands, MaxItems: -1})
-			if err != nil {
-				return nil, err
-			}
-			if it, ok := newNames(g).Item(cands[0]); ok && (fold(it.ID) == fold(ref) || isNamed(it) && fold(it.Label) == fold(ref)) {
-				ids[i] = it.ID
-				continue
-			}
-		}
-		// The candidates read for their names and aliases, which are those of the whole
-		// graph: every item that ref names is among them.
-		g, err := r.LoadAround(ctx, nil, store.AroundOptions{Named: cands, Aliases: true, MaxItems: -1})
-		if err != nil {
-			return nil, err
-		}
-		ix := NewIndex(g)
-		match := ix.names()[fold(ref)]
-		if len(match) != 1 {
-			return nil, nil
-		}
-		ids[i] = ix.items[match[0]].ID
+		resolved = ids[i] != ""
 	}
-	return ids, nil
+	if !resolved {
+		return nil, cands, nil
+	}
+	return ids, cands, nil
+}
+
+// resolveOne returns the id of the item ref names on the whole graph, given the ids it may
+// name (cands), or "" when only the whole graph can tell.
+func resolveOne(ctx context.Context, r Reader, ref string, cands []string) (string, error) {
+	if len(cands) == 1 && (cands[0] == ref || cands[0] == fold(ref)) {
+		// An id, or an id written in another case: no other item has that name (an
+		// obligation or an assertion has none to read).
+		return cands[0], nil
+	}
+	if len(cands) == 0 {
+		return "", nil
+	}
+	if len(cands) == 1 {
+		// One candidate whose name is ref is the one item ref names: read for its name
+		// alone (a party that a thousand sources state has its aliases in a thousand
+		// places).
+		g, err := r.LoadAround(ctx, nil, store.AroundOptions{Named: cands, MaxItems: -1})
+		if err != nil {
+			return "", err
+		}
+		if it, ok := newNames(g).Item(cands[0]); ok && (fold(it.ID) == fold(ref) || isNamed(it) && fold(it.Label) == fold(ref)) {
+			return it.ID, nil
+		}
+	}
+	// The candidates read for their names and aliases, which are those of the whole graph:
+	// every item that ref names is among them.
+	g, err := r.LoadAround(ctx, nil, store.AroundOptions{Named: cands, Aliases: true, MaxItems: -1})
+	if err != nil {
+		return "", err
+	}
+	ix := NewIndex(g)
+	match := ix.names()[fold(ref)]
+	if len(match) != 1 {
+		return "", nil
+	}
+	return ix.items[match[0]].ID, nil
 }
 
 // isNamed says whether the item's label is a name that resolves to it (a duty or an
