@@ -321,29 +321,27 @@ func (w *walker) readNamed(ids []string, aliases bool) error {
 		if err := w.prefetchNames(ids); err != nil {
 			return err
 		}
-		if o, ok := w.br.(objectReader); ok && aliases {
-			var parties []quad.IRI
-			for _, id := range ids {
-				if err := w.nameOrItem(id); err != nil {
-					return err
-				}
-				if info := w.names[id]; info != nil && info.Kind == graph.KindParty {
-					parties = append(parties, model.ItemIRI(id))
-				}
-			}
-			if err := o.PreloadObjects(parties, model.Alias); err != nil {
-				return err
-			}
-		}
 	}
+	var parties []quad.IRI
 	for _, id := range ids {
 		if err := w.nameOrItem(id); err != nil {
 			return err
 		}
-		if aliases {
-			if err := w.readAliases(id); err != nil {
-				return err
-			}
+		if info := w.names[id]; aliases && info != nil && info.Kind == graph.KindParty {
+			parties = append(parties, model.ItemIRI(id))
+		}
+	}
+	if o, ok := w.br.(objectReader); ok && len(parties) > 1 {
+		if err := o.PreloadObjects(parties, model.Alias); err != nil {
+			return err
+		}
+	}
+	if !aliases {
+		return nil
+	}
+	for _, id := range ids {
+		if err := w.readAliases(id); err != nil {
+			return err
 		}
 	}
 	return nil

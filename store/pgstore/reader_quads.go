@@ -390,37 +390,14 @@ func (rd *Reader) First(s, p quad.Value) (quad.Value, bool, error) {
 // state are a thousand quads of a few values, and each value's labels are looked at until
 // one is a source's.
 func (rd *Reader) Objects(s, p quad.Value) ([]quad.Value, error) {
-	if vs, ok := rd.objects[[2]quad.Value{s, p}]; ok {
+	key := [2]quad.Value{s, p}
+	if vs, ok := rd.objects[key]; ok {
 		return vs, nil
 	}
-	q := `SELECT ` + fmt.Sprintf(valueCols, "o") + `
-	FROM (SELECT DISTINCT object_hash FROM quads WHERE subject_hash = $1 AND predicate_hash = $2) d
-	JOIN nodes o ON o.hash = d.object_hash
-	WHERE EXISTS (SELECT 1 FROM quads q JOIN nodes l ON l.hash = q.label_hash
-		WHERE q.subject_hash = $1 AND q.predicate_hash = $2 AND q.object_hash = d.object_hash
-			AND l.iri AND l.value_string LIKE 'source/%')`
-	rows, err := rd.query(q, hashOf(s), hashOf(p))
-	if err != nil {
-		return nil, fmt.Errorf("read store: %w", err)
+	if err := rd.readObjects([]quad.Value{s}, p); err != nil {
+		return nil, err
 	}
-	defer rows.Close()
-	var out []quad.Value
-	var c valueColumns
-	dest := c.dest(nil)
-	for rows.Next() {
-		if err := rows.Scan(dest...); err != nil {
-			return nil, fmt.Errorf("read store: %w", err)
-		}
-		v, err := c.value()
-		if err != nil {
-			return nil, fmt.Errorf("read store: %w", err)
-		}
-		out = append(out, v)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read store: %w", err)
-	}
-	return out, nil
+	return rd.objects[key], nil
 }
 
 // LinkQuads returns the quads with a source's label whose subject (out) or object (in) is
@@ -452,23 +429,28 @@ func (rd *Reader) LinkQuads(v quad.Value) (out, in []quad.Quad, ok bool, err err
 // PreloadObjects reads the objects of each of subjects with predicate p, as Objects does,
 // in one query, for Objects to answer from: the aliases of hundreds of parties.
 func (rd *Reader) PreloadObjects(subjects []quad.IRI, p quad.IRI) error {
+	vs := make([]quad.Value, len(subjects))
+	for i, s := range subjects {
+		vs[i] = s
+	}
+	return rd.readObjects(vs, p)
+}
+
+// readObjects reads the objects of each of subjects with predicate p that the Reader has
+// not read yet into objects, each value once, with one query.
+func (rd *Reader) readObjects(subjects []quad.Value, p quad.Value) error {
 	known := byHash{}
 	var hs [][]byte
 	for _, s := range subjects {
-		key := [2]quad.Value{s, p}
-		if _, ok := rd.objects[key]; ok {
+		if _, ok := rd.objects[[2]quad.Value{s, p}]; ok {
 			continue
 		}
-		if _, ok := known[string(hashOf(s))]; ok {
-			continue // asked twice
+		if h := hashOf(s); known[string(h)] == nil {
+			known[string(h)] = s
+			hs = append(hs, h)
 		}
-		hs = append(hs, known.add(s))
-		rd.objects[key] = nil
 	}
-	if len(hs) < 2 {
-		for _, s := range subjects {
-			delete(rd.objects, [2]quad.Value{s, p}) // one is read when asked
-		}
+	if len(hs) == 0 {
 		return nil
 	}
 	q := `SELECT d.subject_hash, ` + fmt.Sprintf(valueCols, "o") + `
@@ -482,6 +464,7 @@ func (rd *Reader) PreloadObjects(subjects []quad.IRI, p quad.IRI) error {
 		return fmt.Errorf("read store: %w", err)
 	}
 	defer rows.Close()
+	got := map[string][]quad.Value{} // by subject hash
 	var subject sql.RawBytes
 	var c valueColumns
 	dest := c.dest([]any{&subject})
@@ -493,12 +476,16 @@ func (rd *Reader) PreloadObjects(subjects []quad.IRI, p quad.IRI) error {
 		if err != nil {
 			return fmt.Errorf("read store: %w", err)
 		}
-		s, ok := known[string(subject)]
-		if !ok {
+		if _, ok := known[string(subject)]; !ok {
 			return fmt.Errorf("read store: an object of a subject not asked for (hash %x)", []byte(subject))
 		}
-		key := [2]quad.Value{s, p}
-		rd.objects[key] = append(rd.objects[key], v)
+		got[string(subject)] = append(got[string(subject)], v)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read store: %w", err)
+	}
+	for h, s := range known {
+		rd.objects[[2]quad.Value{s, p}] = got[h] // nil for none
+	}
+	return nil
 }
