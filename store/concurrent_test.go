@@ -16,33 +16,10 @@ import (
 // all succeed (creating the tables once), and the store equals one written in sequence.
 func TestConcurrentWritersOnPostgres(t *testing.T) {
 	base := storetest.PostgresBase(t)
-	ctx := context.Background()
 	for round := range 3 {
 		t.Run(fmt.Sprint("round ", round), func(t *testing.T) {
 			addr := storetest.FreshPostgres(t, base)
-			var wg sync.WaitGroup
-			errs := make([]error, 4)
-			for w := range 4 {
-				wg.Go(func() {
-					s, err := Open(ctx, addr, nil)
-					if err != nil {
-						errs[w] = err
-						return
-					}
-					defer s.Close()
-					_, errs[w] = s.Ingest(ctx, []*graph.Facts{syntheticFacts(2 * w), syntheticFacts(2*w + 1)})
-				})
-			}
-			wg.Wait()
-			for w, err := range errs {
-				if err != nil {
-					t.Errorf("writer %d: %v", w, err)
-				}
-			}
-			var all []*graph.Facts
-			for n := range 8 {
-				all = append(all, syntheticFacts(n))
-			}
+			all := writeAtOnce(t, addr)
 			if got, want := nquadsOf(t, openStore(t, addr), ""), nquadsOf(t, storeWith(t, all...), ""); got != want {
 				t.Error("the store written by concurrent writers differs from one written in sequence")
 			}
@@ -172,4 +149,36 @@ func TestReadersDuringWritesOnPostgres(t *testing.T) {
 	if got := nquadsOf(t, r, v1.Source.ID); version[got] != "new" {
 		t.Errorf("after a closed snapshot and a write the store reads %q, want the new version", version[got])
 	}
+}
+
+// writeAtOnce has four writers, each with a store of its own, ingest two synthetic
+// articles each into the store at addr at the same time, and returns the facts of all
+// eight.
+func writeAtOnce(t *testing.T, addr string) []*graph.Facts {
+	t.Helper()
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for w := range 4 {
+		wg.Go(func() {
+			s, err := Open(ctx, addr, nil)
+			if err != nil {
+				errs[w] = err
+				return
+			}
+			defer s.Close()
+			_, errs[w] = s.Ingest(ctx, []*graph.Facts{syntheticFacts(2 * w), syntheticFacts(2*w + 1)})
+		})
+	}
+	wg.Wait()
+	for w, err := range errs {
+		if err != nil {
+			t.Errorf("writer %d: %v", w, err)
+		}
+	}
+	var all []*graph.Facts
+	for n := range 8 {
+		all = append(all, syntheticFacts(n))
+	}
+	return all
 }

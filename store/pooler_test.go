@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"slices"
-	"sync"
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
@@ -28,25 +27,7 @@ func TestThroughPooler(t *testing.T) {
 	if _, err := s.Ingest(ctx, first); err != nil {
 		t.Fatalf("the first write through the pooler: %v", err)
 	}
-	var wg sync.WaitGroup
-	errs := make([]error, 4)
-	for w := range 4 {
-		wg.Go(func() {
-			ws, err := Open(ctx, pooled, nil)
-			if err != nil {
-				errs[w] = err
-				return
-			}
-			defer ws.Close()
-			_, errs[w] = ws.Ingest(ctx, []*graph.Facts{syntheticFacts(2 * w), syntheticFacts(2*w + 1)})
-		})
-	}
-	wg.Wait()
-	for w, err := range errs {
-		if err != nil {
-			t.Errorf("writer %d through the pooler: %v", w, err)
-		}
-	}
+	written := writeAtOnce(t, pooled)
 	changed := treatyFacts()
 	changed.Source.Title += " (revised)"
 	ingest(t, s, changed)
@@ -54,10 +35,7 @@ func TestThroughPooler(t *testing.T) {
 		t.Fatalf("Remove through the pooler: %v", err)
 	}
 
-	all := append([]*graph.Facts{changed}, first[2:]...)
-	for n := range 8 {
-		all = append(all, syntheticFacts(n))
-	}
+	all := append(append([]*graph.Facts{changed}, first[2:]...), written...)
 	want := nquadsOf(t, storeWith(t, all...), "")
 	if got := nquadsOf(t, openStore(t, direct), ""); got != want {
 		t.Error("the store written through the pooler differs from one written in sequence")

@@ -68,17 +68,24 @@ func Backends(t *testing.T) []Backend {
 func OnReplica(t testing.TB, primary string) string {
 	t.Helper()
 	replica := fromEnv(t, EnvReplica)
+	waitForReplay(t, primary, replica)
+	return sameDatabase(t, primary, replica, EnvReplica)
+}
+
+// sameDatabase returns the URL of server (the value of the variable env) with the database
+// of primary.
+func sameDatabase(t testing.TB, primary, server, env string) string {
+	t.Helper()
 	pu, err := url.Parse(primary)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ru, err := url.Parse(replica)
+	u, err := url.Parse(server)
 	if err != nil {
-		t.Fatalf("%s: %v", EnvReplica, err)
+		t.Fatalf("%s: %v", env, err)
 	}
-	waitForReplay(t, primary, replica)
-	ru.Path = pu.Path
-	return ru.String()
+	u.Path = pu.Path
+	return u.String()
 }
 
 // OnPooler returns the URL of the database of primary (a database of the test server, as
@@ -86,17 +93,7 @@ func OnReplica(t testing.TB, primary string) string {
 // (FACTGRAPH_TEST_POSTGRES_POOLER); without one it skips t, or fails it when CI is set.
 func OnPooler(t testing.TB, primary string) string {
 	t.Helper()
-	pooler := fromEnv(t, EnvPooler)
-	pu, err := url.Parse(primary)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, err := url.Parse(pooler)
-	if err != nil {
-		t.Fatalf("%s: %v", EnvPooler, err)
-	}
-	u.Path = pu.Path
-	return u.String()
+	return sameDatabase(t, primary, fromEnv(t, EnvPooler), EnvPooler)
 }
 
 // waitForReplay waits until the replica has replayed everything the primary has written.
