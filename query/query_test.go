@@ -93,6 +93,36 @@ func TestEdges(t *testing.T) {
 	}
 }
 
+// TestEdgesOnDemand checks that the questions that do not walk the graph leave its edge
+// set unbuilt (a timeline of 10,000 articles spent a quarter of its time building it), and
+// that a walk after them builds it.
+func TestEdgesOnDemand(t *testing.T) {
+	ix := NewIndex(small(t))
+	if _, err := ix.Obligations(ObligationsOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Claims(ClaimsOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Timeline(TimelineOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Contested(ContestedOptions{Min: 1}); err != nil {
+		t.Fatal(err)
+	}
+	ix.Stances()
+	if ix.edges != nil || ix.out != nil {
+		t.Fatalf("obligations, claims, the timeline, contested and stances built the edge set (%d edges)", len(ix.edges))
+	}
+	nb, err := ix.Neighbors("japan", NeighborsOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(nb.Neighbors) == 0 || len(ix.edges) != len(Edges(small(t))) {
+		t.Fatalf("neighbours after the other questions: %d, edge set %d of %d", len(nb.Neighbors), len(ix.edges), len(Edges(small(t))))
+	}
+}
+
 func TestResolve(t *testing.T) {
 	ix := NewIndex(small(t))
 	tests := []struct {

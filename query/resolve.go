@@ -84,7 +84,7 @@ func (ix *Index) Resolve(ref string, kinds ...string) (Item, error) {
 // ResolveIn finds the item ref names in g, as (*Index).Resolve does on an index of g; it
 // indexes only the names, which is all resolving needs.
 func ResolveIn(g *graph.Graph, ref string, kinds ...string) (Item, error) {
-	return newNames(g).Resolve(ref, kinds...)
+	return NewIndex(g).Resolve(ref, kinds...)
 }
 
 func (ix *Index) resolve(ref string, kinds ...string) (int, error) {

@@ -90,6 +90,7 @@ func Stats(g *graph.Graph, o StatsOptions) (*StatsResult, error) {
 
 // Stats is the package-level Stats on an index already built.
 func (ix *Index) Stats(o StatsOptions) (*StatsResult, error) {
+	ix.withEdges()
 	if o.Top < 0 {
 		return nil, fmt.Errorf("top %d is negative; give 1 or more", o.Top)
 	}

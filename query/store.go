@@ -422,7 +422,7 @@ func resolveOne(ctx context.Context, r Reader, ref string, cands []string) (stri
 		if err != nil {
 			return "", err
 		}
-		if it, ok := newNames(g).Item(cands[0]); ok && (fold(it.ID) == fold(ref) || isNamed(it) && fold(it.Label) == fold(ref)) {
+		if it, ok := NewIndex(g).Item(cands[0]); ok && (fold(it.ID) == fold(ref) || isNamed(it) && fold(it.Label) == fold(ref)) {
 			return it.ID, nil
 		}
 	}
@@ -441,7 +441,7 @@ func resolveOne(ctx context.Context, r Reader, ref string, cands []string) (stri
 }
 
 // isNamed says whether the item's label is a name that resolves to it (a duty or an
-// assertion is not one; newNames).
+// assertion is not one; NewIndex).
 func isNamed(it Item) bool {
 	return it.Kind != graph.KindObligation && it.Kind != graph.KindClaim && it.Kind != graph.KindCounterclaim
 }

@@ -59,6 +59,7 @@ func Neighbors(g *graph.Graph, ref string, o NeighborsOptions) (*NeighborsResult
 
 // Neighbors is the package-level Neighbors on an index already built.
 func (ix *Index) Neighbors(ref string, o NeighborsOptions) (*NeighborsResult, error) {
+	ix.withEdges()
 	if o.Depth < 0 {
 		return nil, fmt.Errorf("depth %d is negative; give 1 or more", o.Depth)
 	}
@@ -226,6 +227,7 @@ func Path(g *graph.Graph, from, to string, o PathOptions) (*PathResult, error) {
 
 // Path is the package-level Path on an index already built.
 func (ix *Index) Path(from, to string, o PathOptions) (*PathResult, error) {
+	ix.withEdges()
 	if o.Max < 0 {
 		return nil, fmt.Errorf("max %d is negative; give 1 or more", o.Max)
 	}
