@@ -164,20 +164,10 @@ func (ix *Index) Stats(o StatsOptions) (*StatsResult, error) {
 
 	res.central(ix, o)
 
-	// The item graph, for gonum: node ids are item indexes.
-	ug := simple.NewUndirectedGraph()
-	for i, it := range ix.items {
-		if it.Kind == graph.KindSource && len(ix.out[i])+len(ix.in[i]) == 0 {
-			continue
-		}
-		ug.AddNode(simple.Node(i))
-	}
-	for k := range ix.edges {
-		f, t := ix.ends[k][0], ix.ends[k][1]
-		if f != t { // gonum's simple graphs hold no loops; a loop joins nothing
-			ug.SetEdge(simple.Edge{F: simple.Node(f), T: simple.Node(t)})
-		}
-	}
+	// The item graph, for gonum: every item but a source that states nothing.
+	ug := newItemGraph(ix, func(i int) bool {
+		return ix.items[i].Kind != graph.KindSource || len(ix.out[i])+len(ix.in[i]) > 0
+	})
 	comps := topo.ConnectedComponents(ug)
 	res.ComponentCount = len(comps)
 	type comp struct {
