@@ -71,9 +71,7 @@ func (s *Store) decodeAll(ctx context.Context, generic bool) (facts []*graph.Fac
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(perm); i = int(next.Add(1) - 1) {
 				k := perm[i]
-				qs := groups.QuadsOf(k)
-				facts[i], errs[i] = model.Decode(groups.IDs[k], qs)
-				quads[i] = len(qs)
+				facts[i], quads[i], errs[i] = groups.Decode(k)
 			}
 		}()
 	}

@@ -202,9 +202,14 @@ func (d *decoder) sectionIDs(src node, name string) []string {
 // Decode rebuilds the facts of source id from exactly the quads labelled with its IRI.
 // It is the inverse of Encode: quads that do not fit the model are an error.
 func Decode(id string, quads []quad.Quad) (*graph.Facts, error) {
-	label := string(SourceIRI(id))
-	d := &decoder{label: label}
+	d := &decoder{label: string(SourceIRI(id))}
 	d.group(id, quads)
+	return d.facts(id)
+}
+
+// facts rebuilds the facts of source id from the nodes of its quads.
+func (d *decoder) facts(id string) (*graph.Facts, error) {
+	label := d.label
 	src := d.nodes[label]
 	if src == nil {
 		return nil, fmt.Errorf("no source %q in the store; run factgraph sources to list them", id)
@@ -329,48 +334,74 @@ func Decode(id string, quads []quad.Quad) (*graph.Facts, error) {
 }
 
 // group puts each subject's quads of quads, all of source id, into its node, keeping their
-// order: the quads are counted by subject, then laid out in one slice that the nodes share.
+// order.
 func (d *decoder) group(id string, quads []quad.Quad) {
-	slot := make([]int32, len(quads)) // each quad's subject's slot; -1 for a stray quad
-	bySubject := map[string]int32{}
-	var subjects []string
-	var start []int32 // the quads of each subject, then where its next quad goes
+	var g grouper[string]
+	g.start(len(quads))
 	for i, q := range quads {
 		s, ok1 := q.Subject.(quad.IRI)
 		_, ok2 := q.Predicate.(quad.IRI)
 		l, ok3 := q.Label.(quad.IRI)
 		if !ok1 || !ok2 || !ok3 || string(l) != d.label {
 			d.fail("quad %s does not belong to source %q", q.String(), id)
-			slot[i] = -1
+			g.skip(i)
 			continue
 		}
-		k, ok := bySubject[string(s)]
-		if !ok {
-			k = int32(len(subjects))
-			bySubject[string(s)] = k
-			subjects = append(subjects, string(s))
-			start = append(start, 0)
-		}
-		start[k]++
-		slot[i] = k
+		g.add(i, string(s), string(s))
 	}
-	at := int32(0)
-	for k, n := range start {
-		start[k] = at
-		at += n
+	d.nodes = g.nodes(func(i int) predValue { return predValue{quads[i].Predicate.(quad.IRI), quads[i].Object} })
+}
+
+// grouper lays out the quads of one source by subject, keeping their order: the quads are
+// counted by subject (keyed by K: its text, or its index in a Table), then laid out in one
+// slice that the subjects' nodes share.
+type grouper[K comparable] struct {
+	slot      []int32 // each quad's subject's slot; -1 for a quad left out
+	bySubject map[K]int32
+	subjects  []string
+	at        []int32 // the quads of each subject, then where its first and next go
+}
+
+func (g *grouper[K]) start(n int) {
+	g.slot = make([]int32, n)
+	g.bySubject = map[K]int32{}
+}
+
+func (g *grouper[K]) skip(i int) { g.slot[i] = -1 }
+
+// add puts quad i under the subject of key and IRI subject.
+func (g *grouper[K]) add(i int, key K, subject string) {
+	k, ok := g.bySubject[key]
+	if !ok {
+		k = int32(len(g.subjects))
+		g.bySubject[key] = k
+		g.subjects = append(g.subjects, subject)
+		g.at = append(g.at, 0)
 	}
-	all := make(node, at)
-	next := slices.Clone(start)
-	for i, q := range quads {
-		if k := slot[i]; k >= 0 {
-			all[next[k]] = predValue{q.Predicate.(quad.IRI), q.Object}
+	g.at[k]++
+	g.slot[i] = k
+}
+
+// nodes returns the nodes by subject, pv giving quad i's predicate and object.
+func (g *grouper[K]) nodes(pv func(i int) predValue) map[string]node {
+	first := int32(0)
+	for k, n := range g.at {
+		g.at[k] = first
+		first += n
+	}
+	all := make(node, first)
+	next := slices.Clone(g.at)
+	for i, k := range g.slot {
+		if k >= 0 {
+			all[next[k]] = pv(i)
 			next[k]++
 		}
 	}
-	d.nodes = make(map[string]node, len(subjects))
-	for k, s := range subjects {
-		d.nodes[s] = all[start[k]:next[k]:next[k]]
+	nodes := make(map[string]node, len(g.subjects))
+	for k, s := range g.subjects {
+		nodes[s] = all[g.at[k]:next[k]:next[k]]
 	}
+	return nodes
 }
 
 // sized returns a slice with room for n, nil for none (as a section without items

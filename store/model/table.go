@@ -6,6 +6,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
+	"github.com/factgraph/factgraph/graph"
 )
 
 // Table holds every quad of a store once, its values interned: reading a whole store
@@ -26,8 +27,8 @@ type Groups struct {
 }
 
 // GroupBySource groups the quads of t by source. It keeps the table compact (four value
-// indices a quad) rather than a quad.Quad each, four times the size: each source's quads
-// are made when it is decoded (QuadsOf), and dropped after.
+// indices a quad) rather than a quad.Quad each, four times the size: each source is
+// decoded from it (Decode).
 func GroupBySource(t *Table) *Groups {
 	// source[i] is, for value i as a label, 0 when not seen yet, -1 when it is not a
 	// source's IRI, and k+1 when it is the label of ids[k].
@@ -64,15 +65,37 @@ func GroupBySource(t *Table) *Groups {
 	return g
 }
 
-// QuadsOf returns the quads of source ids[k].
-func (g *Groups) QuadsOf(k int) []quad.Quad {
+// Decode decodes the quads of source IDs[k] (model.Decode), straight from the table, and
+// returns how many there are: making them quads first took a whole-store read of 10,000
+// articles 0.8 s of CPU, and grouping them by subject text 0.5 s more.
+func (g *Groups) Decode(k int) (*graph.Facts, int, error) {
+	id := g.IDs[k]
 	idx := g.order[g.start[k]:g.start[k+1]]
-	out := make([]quad.Quad, len(idx))
+	d := &decoder{label: string(SourceIRI(id))}
+	var gr grouper[uint32]
+	gr.start(len(idx))
 	for i, n := range idx {
 		q := g.t.Quads[n]
-		out[i] = quad.Quad{Subject: g.t.Values[q[0]], Predicate: g.t.Values[q[1]], Object: g.t.Values[q[2]], Label: g.t.Values[q[3]]}
+		s, ok1 := g.t.Values[q[0]].(quad.IRI)
+		_, ok2 := g.t.Values[q[1]].(quad.IRI)
+		if !ok1 || !ok2 {
+			d.fail("quad %s does not belong to source %q", g.quad(n).String(), id)
+			gr.skip(i)
+			continue
+		}
+		gr.add(i, q[0], string(s))
 	}
-	return out
+	d.nodes = gr.nodes(func(i int) predValue {
+		q := g.t.Quads[idx[i]]
+		return predValue{g.t.Values[q[1]].(quad.IRI), g.t.Values[q[2]]}
+	})
+	f, err := d.facts(id)
+	return f, len(idx), err
+}
+
+func (g *Groups) quad(n int32) quad.Quad {
+	q := g.t.Quads[n]
+	return quad.Quad{Subject: g.t.Values[q[0]], Predicate: g.t.Values[q[1]], Object: g.t.Values[q[2]], Label: g.t.Values[q[3]]}
 }
 
 // Lines returns each quad as a line of N-Quads, in table order. A value's text is made once
