@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -291,21 +292,41 @@ func sizes(g *graph.Graph, view string) (nodes, edges int) {
 	return nodes, edges + 3*len(g.Obligations) + claimRoles + about
 }
 
-// SortEdges puts edges in the order views give them: by from, to, kind, then id.
+// SortEdges puts edges in the order views give them: by from, to, kind, then id (unique,
+// so the order is total). It sorts the edges' places and moves each edge once: an Edge is
+// some 300 bytes, and sorting the million edges of 10,000 articles' full view by moving
+// them took 0.9 s.
 func SortEdges(es []Edge) {
-	sort.Slice(es, func(i, j int) bool {
-		a, b := es[i], es[j]
-		if a.From != b.From {
-			return a.From < b.From
-		}
-		if a.To != b.To {
-			return a.To < b.To
-		}
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		return a.ID < b.ID
+	if len(es) < 2 {
+		return
+	}
+	perm := make([]int32, len(es)) // perm[i]: the place of the edge that goes to i
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortFunc(perm, func(i, j int32) int {
+		a, b := &es[i], &es[j]
+		return cmp.Or(strings.Compare(a.From, b.From), strings.Compare(a.To, b.To),
+			strings.Compare(a.Kind, b.Kind), strings.Compare(a.ID, b.ID))
 	})
+	// Follow each cycle of the permutation, moving each edge once.
+	for i := range perm {
+		if perm[i] == int32(i) {
+			continue
+		}
+		moved := es[i]
+		j := int32(i)
+		for {
+			k := perm[j]
+			perm[j] = j
+			if k == int32(i) {
+				es[j] = moved
+				break
+			}
+			es[j] = es[k]
+			j = k
+		}
+	}
 }
 
 // status spells out the default a facts file may leave unwritten.

@@ -1,7 +1,10 @@
 package export_test
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -260,5 +263,43 @@ func TestViewSizesCoverTheView(t *testing.T) {
 				t.Errorf("allocated for %d edges, the view adds %d", edges, queued)
 			}
 		})
+	}
+}
+
+// TestSortEdges checks SortEdges against a sort of the edges themselves, on edges that
+// share their ends and kinds in every combination, in several shuffles.
+func TestSortEdges(t *testing.T) {
+	var es []export.Edge
+	for i := 0; i < 300; i++ {
+		es = append(es, export.Edge{
+			ID:    fmt.Sprintf("e%03d", (i*37)%300),
+			From:  string(rune('a' + i%3)),
+			To:    string(rune('a' + i%5)),
+			Kind:  []string{"bearer", "beneficiary", "under", "counters"}[i%4],
+			Label: fmt.Sprint(i),
+		})
+	}
+	want := slices.Clone(es)
+	sort.SliceStable(want, func(i, j int) bool {
+		a, b := want[i], want[j]
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		if a.To != b.To {
+			return a.To < b.To
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.ID < b.ID
+	})
+	r := rand.New(rand.NewPCG(1, 2))
+	for round := 0; round < 5; round++ {
+		got := slices.Clone(es)
+		r.Shuffle(len(got), func(i, j int) { got[i], got[j] = got[j], got[i] })
+		export.SortEdges(got)
+		if !slices.EqualFunc(got, want, func(a, b export.Edge) bool { return a.ID == b.ID && a.Label == b.Label }) {
+			t.Fatalf("round %d: SortEdges gave another order than sorting the edges", round)
+		}
 	}
 }
