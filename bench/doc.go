@@ -10,8 +10,9 @@
 // Cayley's own CLI on the same corpus; ingest_pairs.sh times the ingest of a corpus into
 // new PostgreSQL databases and bolt files, builds in turn; query_forms.sh times every
 // default query form about the corpus's hub as whole commands, several runs each, on one
-// or more stores and builds in turn, and typo_forms.sh the same with mistyped ids and names
-// (corpus.sh picks the items they ask about).
+// or more stores and builds in turn (with FORMS=store, the commands that read the whole
+// store), and typo_forms.sh the same with mistyped ids and names (corpus.sh picks the items
+// they ask about). TestFormScripts runs those two once on a small corpus.
 // docs/performance.md and
 // docs/scaling.md record the figures of a run and how to reproduce them.
 package bench
