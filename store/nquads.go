@@ -31,25 +31,26 @@ func (s *Store) writeNQuads(ctx context.Context, w io.Writer, source string, gen
 	if err := s.checkOpen(); err != nil {
 		return err
 	}
-	var lines []string
-	if source != "" {
-		if _, _, err := s.loadFacts(ctx, source); err != nil {
-			return err
-		}
-		qs, err := s.sourceQuads(ctx, source)
-		if err != nil {
-			return err
-		}
-		lines = make([]string, 0, len(qs))
-		for _, q := range qs {
-			lines = append(lines, model.QuadKey(q)+" .\n")
-		}
-	} else {
+	if source == "" {
 		t, err := s.readTable(ctx, generic)
 		if err != nil {
 			return err
 		}
-		lines = t.Lines()
+		if err := t.WriteSorted(w); err != nil {
+			return fmt.Errorf("write n-quads: %w", err)
+		}
+		return nil
+	}
+	if _, _, err := s.loadFacts(ctx, source); err != nil {
+		return err
+	}
+	qs, err := s.sourceQuads(ctx, source)
+	if err != nil {
+		return err
+	}
+	lines := make([]string, 0, len(qs))
+	for _, q := range qs {
+		lines = append(lines, model.QuadKey(q)+" .\n")
 	}
 	slices.Sort(lines)
 	bw := bufio.NewWriter(w)

@@ -98,27 +98,6 @@ func (g *Groups) quad(n int32) quad.Quad {
 	return quad.Quad{Subject: g.t.Values[q[0]], Predicate: g.t.Values[q[1]], Object: g.t.Values[q[2]], Label: g.t.Values[q[3]]}
 }
 
-// Lines returns each quad as a line of N-Quads, in table order. A value's text is made once
-// however many quads hold it.
-func (t *Table) Lines() []string {
-	text := make([]string, len(t.Values))
-	str := func(i uint32) string {
-		if text[i] == "" {
-			text[i] = t.Values[i].String()
-		}
-		return text[i]
-	}
-	out := make([]string, 0, len(t.Quads))
-	for _, q := range t.Quads {
-		if q[3] == 0 {
-			out = append(out, str(q[0])+" "+str(q[1])+" "+str(q[2])+" .\n")
-		} else {
-			out = append(out, str(q[0])+" "+str(q[1])+" "+str(q[2])+" "+str(q[3])+" .\n")
-		}
-	}
-	return out
-}
-
 // UnmarshalValue decodes a value as Cayley's pquads writes it: pquads.UnmarshalValue,
 // which panics on a value of no known kind, with an error instead.
 func UnmarshalValue(b []byte) (v quad.Value, err error) {
