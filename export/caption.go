@@ -29,54 +29,66 @@ func Wrap(s string, width int) string {
 	if width < 1 {
 		width = 1
 	}
-	var out []string
-	for _, para := range strings.FieldsFunc(strings.ReplaceAll(s, "\r\n", "\n"), func(r rune) bool { return r == '\n' || r == '\r' }) {
-		line := ""
-		n := 0 // runes in line
-		for _, word := range pieces(para) {
+	// Written into one buffer, a piece at a time: the million labels of a large export
+	// made a string a word and a slice a label (a tenth of a GraphML export's CPU).
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/width + 1)
+	lines := 0
+	newLine := func() {
+		if lines > 0 {
+			b.WriteByte('\n')
+		}
+		lines++
+	}
+	for para := range strings.FieldsFuncSeq(s, func(r rune) bool { return r == '\n' || r == '\r' }) {
+		n := 0          // runes in the line being written
+		last := byte(0) // its last byte
+		eachPiece(para, func(word string) {
 			w := utf8.RuneCountInString(word)
-			sep := " "
-			if n == 0 || strings.HasSuffix(line, "-") || strings.HasSuffix(line, "/") {
-				sep = ""
+			sep := 1
+			if n == 0 || last == '-' || last == '/' {
+				sep = 0
 			}
-			if n > 0 && n+len(sep)+w <= width {
-				line += sep + word
-				n += len(sep) + w
-				continue
-			}
-			if n > 0 {
-				out = append(out, line)
+			if n > 0 && n+sep+w <= width {
+				if sep == 1 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(word)
+				n += sep + w
+				last = word[len(word)-1]
+				return
 			}
 			for w > width { // a word longer than a line: cut it
-				out = append(out, string([]rune(word)[:width]))
-				word = string([]rune(word)[width:])
+				r := []rune(word)
+				newLine()
+				b.WriteString(string(r[:width]))
+				word = string(r[width:])
 				w -= width
 			}
-			line, n = word, w
-		}
-		if n > 0 {
-			out = append(out, line)
-		}
+			// What is left of the word (1 to width runes) starts the next line.
+			newLine()
+			b.WriteString(word)
+			n, last = w, word[len(word)-1]
+		})
 	}
-	return strings.Join(out, "\n")
+	return b.String()
 }
 
-// pieces splits a paragraph into words at white space, and after the hyphens and slashes
-// inside a word ("Japan-US" gives "Japan-" and "US"), where a line may also break.
-func pieces(para string) []string {
-	var out []string
-	for _, f := range strings.Fields(para) {
+// eachPiece calls fn with the words of a paragraph, split at white space, and after the
+// hyphens and slashes inside a word ("Japan-US" gives "Japan-" and "US"), where a line may
+// also break.
+func eachPiece(para string, fn func(string)) {
+	for f := range strings.FieldsSeq(para) {
 		for f != "" {
 			i := strings.IndexAny(f, "-/")
 			if i <= 0 || i == len(f)-1 {
-				out = append(out, f)
+				fn(f)
 				break
 			}
-			out = append(out, f[:i+1])
+			fn(f[:i+1])
 			f = f[i+1:]
 		}
 	}
-	return out
 }
 
 // Shorten returns s cut for a map to at most max characters: a trailing parenthetical is

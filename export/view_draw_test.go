@@ -188,3 +188,73 @@ func TestShorten(t *testing.T) {
 		}
 	}
 }
+
+// wrapBefore is Wrap as it was written first, a string a word: Wrap must give its bytes.
+func wrapBefore(s string, width int) string {
+	if width < 1 {
+		width = 1
+	}
+	var out []string
+	for _, para := range strings.FieldsFunc(strings.ReplaceAll(s, "\r\n", "\n"), func(r rune) bool { return r == '\n' || r == '\r' }) {
+		line := ""
+		n := 0
+		var words []string
+		for _, f := range strings.Fields(para) {
+			for f != "" {
+				i := strings.IndexAny(f, "-/")
+				if i <= 0 || i == len(f)-1 {
+					words = append(words, f)
+					break
+				}
+				words = append(words, f[:i+1])
+				f = f[i+1:]
+			}
+		}
+		for _, word := range words {
+			w := utf8.RuneCountInString(word)
+			sep := " "
+			if n == 0 || strings.HasSuffix(line, "-") || strings.HasSuffix(line, "/") {
+				sep = ""
+			}
+			if n > 0 && n+len(sep)+w <= width {
+				line += sep + word
+				n += len(sep) + w
+				continue
+			}
+			if n > 0 {
+				out = append(out, line)
+			}
+			for w > width {
+				out = append(out, string([]rune(word)[:width]))
+				word = string([]rune(word)[width:])
+				w -= width
+			}
+			line, n = word, w
+		}
+		if n > 0 {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+var wrapSeeds = []string{
+	"", " ", "a", "Japan-US Security Treaty", "a-b-c/d/e f- -g /h", "the United States of America and Japan",
+	"Abcdefghijklmnopqrstuvwxyzabcdefghijklmnop quite long", "line one\nline two\r\nthree\r\rfour",
+	"日本国とアメリカ合衆国との間の相互協力及び安全保障条約", "a\xffb\xfe long\xffword\xffwith\xffbad\xffbytes",
+	"-leading and trailing- /slash/ x-", "x--y//z", "  spaced   out\t\twords  ",
+}
+
+// FuzzWrap checks Wrap against wrapBefore at every width from 1 to 30.
+func FuzzWrap(f *testing.F) {
+	for _, s := range wrapSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for width := 0; width <= 30; width++ {
+			if got, want := export.Wrap(s, width), wrapBefore(s, width); got != want {
+				t.Fatalf("Wrap(%q, %d) = %q, want %q", s, width, got, want)
+			}
+		}
+	})
+}
