@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -224,14 +225,18 @@ func (b *builder) words(kind string) string {
 
 func (b *builder) graph(view string) *Graph {
 	// Keep the first of the edges with one id in its place and fold the others into it,
-	// moving the kept edges down over the dropped ones: no second copy of the edges.
+	// moving the kept edges down over the dropped ones: no second copy of the edges. The
+	// places of each kept edge's ends among the nodes come along, for the sort below.
 	edges := b.pending[:0]
+	ends := make([][2]int32, 0, len(b.pending))
 	at := make(map[string]int, len(b.pending))
 	for _, e := range b.pending {
-		if _, ok := b.index[e.From]; !ok {
+		from, ok := b.index[e.From]
+		if !ok {
 			continue
 		}
-		if _, ok := b.index[e.To]; !ok {
+		to, ok := b.index[e.To]
+		if !ok {
 			continue
 		}
 		if i, ok := at[e.ID]; ok {
@@ -244,13 +249,28 @@ func (b *builder) graph(view string) *Graph {
 		}
 		at[e.ID] = len(edges)
 		edges = append(edges, e)
+		ends = append(ends, [2]int32{int32(from), int32(to)})
 	}
 	clear(b.pending[len(edges):]) // drop what the moved edges left behind
 	b.pending, b.index = nil, nil
 	out := &Graph{Name: "factgraph " + view + " view", View: view, Nodes: b.nodes, Edges: edges, Groups: b.groups}
 	b.nodes = nil
-	sort.Slice(out.Nodes, func(i, j int) bool { return out.Nodes[i].ID < out.Nodes[j].ID })
-	SortEdges(out.Edges)
+	// The nodes by id, and each node's rank in that order, which orders the edges' ends as
+	// their ids do (SortEdges' order) with integers.
+	order := make([]int32, len(out.Nodes))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int { return strings.Compare(out.Nodes[i].ID, out.Nodes[j].ID) })
+	rank := make([]int32, len(order))
+	for r, i := range order {
+		rank[i] = int32(r)
+	}
+	permute(out.Nodes, order)
+	for k := range ends {
+		ends[k] = [2]int32{rank[ends[k][0]], rank[ends[k][1]]}
+	}
+	sortEdgesByEnds(out.Edges, ends)
 	sort.Slice(out.Groups, func(i, j int) bool { return out.Groups[i].ID < out.Groups[j].ID })
 	return out
 }
@@ -309,21 +329,59 @@ func SortEdges(es []Edge) {
 		return cmp.Or(strings.Compare(a.From, b.From), strings.Compare(a.To, b.To),
 			strings.Compare(a.Kind, b.Kind), strings.Compare(a.ID, b.ID))
 	})
-	// Follow each cycle of the permutation, moving each edge once.
+	permute(es, perm)
+}
+
+// sortEdgesByEnds is SortEdges for edges whose ends' ranks among the ids of their ends are
+// known (ends[i] for es[i]): most comparisons are then of integers. The full view's edges
+// of 10,000 articles, compared by their ends' ids, took SortEdges 1.0 s.
+func sortEdgesByEnds(es []Edge, ends [][2]int32) {
+	if len(es) < 2 {
+		return
+	}
+	kinds := map[string]int32{}
+	for i := range es {
+		kinds[es[i].Kind] = 0
+	}
+	names := slices.Sorted(maps.Keys(kinds))
+	for r, k := range names {
+		kinds[k] = int32(r)
+	}
+	type key struct{ from, to, kind, i int32 }
+	keys := make([]key, len(es))
+	for i := range es {
+		keys[i] = key{ends[i][0], ends[i][1], kinds[es[i].Kind], int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Or(cmp.Compare(a.from, b.from), cmp.Compare(a.to, b.to), cmp.Compare(a.kind, b.kind)); c != 0 {
+			return c
+		}
+		return strings.Compare(es[a.i].ID, es[b.i].ID)
+	})
+	perm := make([]int32, len(keys))
+	for i, k := range keys {
+		perm[i] = k.i
+	}
+	permute(es, perm)
+}
+
+// permute puts xs[perm[i]] at i for every i, moving each element once by following the
+// cycles of the permutation; perm is left as the identity.
+func permute[T any](xs []T, perm []int32) {
 	for i := range perm {
 		if perm[i] == int32(i) {
 			continue
 		}
-		moved := es[i]
+		moved := xs[i]
 		j := int32(i)
 		for {
 			k := perm[j]
 			perm[j] = j
 			if k == int32(i) {
-				es[j] = moved
+				xs[j] = moved
 				break
 			}
-			es[j] = es[k]
+			xs[j] = xs[k]
 			j = k
 		}
 	}
