@@ -1,6 +1,11 @@
 package graph
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+)
 
 // Merge joins the facts of several sources into one Graph. A party or agreement stated by
 // several sources appears once: its kind, name and other single values come from the first
@@ -10,23 +15,25 @@ import "sort"
 func Merge(facts []*Facts) *Graph {
 	fs := append([]*Facts(nil), facts...)
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Source.ID < fs[j].Source.ID })
-	g := &Graph{}
-	parties := map[string]*Party{}
-	agreements := map[string]*Agreement{}
-	events := map[string]*Event{}
-	obligations := map[string]*Obligation{}
-	claims := map[string]*Claim{}
-	counterclaims := map[string]*Claim{}
-	relations := map[string]*Relation{}
+	g := &Graph{Sources: make([]Source, 0, len(fs))}
+	var n [7]int // how many of each kind the sources state, an item stated twice twice
+	for _, f := range fs {
+		for k, l := range [...]int{len(f.Parties), len(f.Agreements), len(f.Events), len(f.Obligations), len(f.Claims), len(f.Counterclaims), len(f.Relations)} {
+			n[k] += l
+		}
+	}
+	parties := newMerged[Party](n[0])
+	agreements := newMerged[Agreement](n[1])
+	events := newMerged[Event](n[2])
+	obligations := newMerged[Obligation](n[3])
+	claims := newMerged[Claim](n[4])
+	counterclaims := newMerged[Claim](n[5])
+	relations := newMerged[Relation](n[6])
 	for _, f := range fs {
 		src := f.Source.ID
 		g.Sources = append(g.Sources, f.Source)
 		for _, p := range f.Parties {
-			m := parties[p.ID]
-			if m == nil {
-				m = &Party{ID: p.ID}
-				parties[p.ID] = m
-			}
+			m := parties.get(p.ID, func() Party { return Party{ID: p.ID} })
 			setText(&m.Name, p.Name)
 			setText(&m.Kind, p.Kind)
 			m.Aliases = union(m.Aliases, p.Aliases)
@@ -37,11 +44,7 @@ func Merge(facts []*Facts) *Graph {
 			m.Sources = addSource(m.Sources, src)
 		}
 		for _, a := range f.Agreements {
-			m := agreements[a.ID]
-			if m == nil {
-				m = &Agreement{ID: a.ID}
-				agreements[a.ID] = m
-			}
+			m := agreements.get(a.ID, func() Agreement { return Agreement{ID: a.ID} })
 			setText(&m.Name, a.Name)
 			setText(&m.Kind, a.Kind)
 			m.Parties = union(m.Parties, a.Parties)
@@ -53,11 +56,7 @@ func Merge(facts []*Facts) *Graph {
 			m.Sources = addSource(m.Sources, src)
 		}
 		for _, e := range f.Events {
-			m := events[e.ID]
-			if m == nil {
-				m = &Event{ID: e.ID}
-				events[e.ID] = m
-			}
+			m := events.get(e.ID, func() Event { return Event{ID: e.ID} })
 			setText(&m.Name, e.Name)
 			setDate(&m.Date, e.Date)
 			m.Involves = union(m.Involves, e.Involves)
@@ -66,11 +65,7 @@ func Merge(facts []*Facts) *Graph {
 			m.Sources = addSource(m.Sources, src)
 		}
 		for _, o := range f.Obligations {
-			m := obligations[o.ID]
-			if m == nil {
-				m = &Obligation{ID: o.ID}
-				obligations[o.ID] = m
-			}
+			m := obligations.get(o.ID, func() Obligation { return Obligation{ID: o.ID} })
 			setText(&m.Bearer, o.Bearer)
 			setText(&m.Beneficiary, o.Beneficiary)
 			setText(&m.Duty, o.Duty)
@@ -82,13 +77,9 @@ func Merge(facts []*Facts) *Graph {
 			mergeEvidence(&m.Evidence, o.Evidence)
 			m.Sources = addSource(m.Sources, src)
 		}
-		mergeClaims := func(into map[string]*Claim, list []Claim) {
+		mergeClaims := func(into *merged[Claim], list []Claim) {
 			for _, c := range list {
-				m := into[c.ID]
-				if m == nil {
-					m = &Claim{ID: c.ID, Kind: c.Kind}
-					into[c.ID] = m
-				}
+				m := into.get(c.ID, func() Claim { return Claim{ID: c.ID, Kind: c.Kind} })
 				setText(&m.By, c.By)
 				setText(&m.Says, c.Says)
 				m.About = union(m.About, c.About)
@@ -102,52 +93,86 @@ func Merge(facts []*Facts) *Graph {
 		mergeClaims(claims, f.Claims)
 		mergeClaims(counterclaims, f.Counterclaims)
 		for _, r := range f.Relations {
-			key := r.Key()
-			m := relations[key]
-			if m == nil {
-				m = &Relation{From: r.From, Type: r.Type, To: r.To}
-				relations[key] = m
-			}
+			m := relations.get(r.Key(), func() Relation { return Relation{From: r.From, Type: r.Type, To: r.To} })
 			setDate(&m.Since, r.Since)
 			setDate(&m.Until, r.Until)
 			mergeEvidence(&m.Evidence, r.Evidence)
 			m.Sources = addSource(m.Sources, src)
 		}
 	}
-	g.Parties = sortedValues(parties)
-	g.Agreements = sortedValues(agreements)
-	g.Events = sortedValues(events)
-	g.Obligations = sortedValues(obligations)
-	g.Claims = sortedValues(claims)
-	g.Counterclaims = sortedValues(counterclaims)
-	g.Relations = sortedValues(relations)
-	sort.Slice(g.Relations, func(i, j int) bool {
-		a, b := g.Relations[i], g.Relations[j]
-		if a.From != b.From {
-			return a.From < b.From
-		}
-		if a.Type != b.Type {
-			return a.Type < b.Type
-		}
-		return a.To < b.To
+	byID := func(id func(int) string) func(a, b int32) int {
+		return func(a, b int32) int { return strings.Compare(id(int(a)), id(int(b))) }
+	}
+	g.Parties = parties.sorted(byID(func(i int) string { return parties.list[i].ID }))
+	g.Agreements = agreements.sorted(byID(func(i int) string { return agreements.list[i].ID }))
+	g.Events = events.sorted(byID(func(i int) string { return events.list[i].ID }))
+	g.Obligations = obligations.sorted(byID(func(i int) string { return obligations.list[i].ID }))
+	g.Claims = claims.sorted(byID(func(i int) string { return claims.list[i].ID }))
+	g.Counterclaims = counterclaims.sorted(byID(func(i int) string { return counterclaims.list[i].ID }))
+	rs := relations.list
+	g.Relations = relations.sorted(func(i, j int32) int {
+		a, b := &rs[i], &rs[j]
+		return cmp.Or(strings.Compare(a.From, b.From), strings.Compare(a.Type, b.Type), strings.Compare(a.To, b.To))
 	})
 	return g
 }
 
-func sortedValues[T any](m map[string]*T) []T {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// merged holds the items of one kind as Merge joins them: each once, in the order first
+// stated, with its place by key. Held as values in one slice, not one allocation an item.
+type merged[T any] struct {
+	at   map[string]int32
+	list []T
+}
+
+// newMerged makes room for n items.
+func newMerged[T any](n int) *merged[T] {
+	return &merged[T]{at: make(map[string]int32, n), list: make([]T, 0, n)}
+}
+
+// get returns the item of key, made by first when it is new. The pointer is good until
+// the next get.
+func (m *merged[T]) get(key string, first func() T) *T {
+	i, ok := m.at[key]
+	if !ok {
+		i = int32(len(m.list))
+		m.at[key] = i
+		m.list = append(m.list, first())
 	}
-	sort.Strings(keys)
-	out := make([]T, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, *m[k])
-	}
-	if len(out) == 0 {
+	return &m.list[i]
+}
+
+// sorted returns the items in the order compare gives their places (a total order), moving
+// each once; nil for none.
+func (m *merged[T]) sorted(compare func(a, b int32) int) []T {
+	if len(m.list) == 0 {
 		return nil
 	}
-	return out
+	perm := make([]int32, len(m.list)) // perm[i]: the place of the item that goes to i
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortFunc(perm, compare)
+	for i := range perm {
+		if perm[i] == int32(i) {
+			continue
+		}
+		moved := m.list[i]
+		j := int32(i)
+		for {
+			k := perm[j]
+			perm[j] = j
+			if k == int32(i) {
+				m.list[j] = moved
+				break
+			}
+			m.list[j] = m.list[k]
+			j = k
+		}
+	}
+	if cap(m.list) > len(m.list)+len(m.list)/8 {
+		return slices.Clone(m.list) // room was made for every statement of a shared item
+	}
+	return m.list
 }
 
 func setText(dst *string, v string) {
