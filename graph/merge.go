@@ -15,7 +15,10 @@ import (
 func Merge(facts []*Facts) *Graph {
 	fs := append([]*Facts(nil), facts...)
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Source.ID < fs[j].Source.ID })
-	g := &Graph{Sources: make([]Source, 0, len(fs))}
+	g := &Graph{}
+	if len(fs) > 0 {
+		g.Sources = make([]Source, 0, len(fs))
+	}
 	var n [7]int // how many of each kind the sources state, an item stated twice twice
 	for _, f := range fs {
 		for k, l := range [...]int{len(f.Parties), len(f.Agreements), len(f.Events), len(f.Obligations), len(f.Claims), len(f.Counterclaims), len(f.Relations)} {
