@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -119,6 +120,13 @@ func Find(g *graph.Graph, o FindOptions) (*FindResult, error) {
 // searchFold is how Find compares text: lower case, without accents (é is e), runs of
 // white space as one space.
 func searchFold(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii { // nothing to take apart or drop: most ids, names and texts
+		return graph.FoldName(s)
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		if !unicode.Is(unicode.Mn, r) {
