@@ -11,15 +11,19 @@ import (
 
 // TestMeetingsSameChains checks that a path search gives the same graph whether it looks
 // through each layer for meetings before expanding it (meetings) or expands every layer
-// and finds them as it goes, on a store with the link index and on one without.
+// and finds them as it goes, on stores with the link index (bolt, PostgreSQL) and on one
+// without.
 func TestMeetingsSameChains(t *testing.T) {
 	ctx := context.Background()
-	for _, kind := range []string{"bolt", "mem"} {
+	for _, kind := range []string{"bolt", "mem", "postgres"} {
 		t.Run(kind, func(t *testing.T) {
 			var s *Store
-			if kind == "bolt" {
+			switch kind {
+			case "bolt":
 				s = newBolt(t)
-			} else {
+			case "postgres":
+				s, _ = newPostgres(t)
+			default:
 				s = openStore(t, "mem:")
 			}
 			ingest(t, s, bulkCorpus()...)
