@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/factgraph/factgraph/internal/reorder"
 )
 
 // Merge joins the facts of several sources into one Graph. A party or agreement stated by
@@ -150,28 +152,7 @@ func (m *merged[T]) sorted(compare func(a, b int32) int) []T {
 	if len(m.list) == 0 {
 		return nil
 	}
-	perm := make([]int32, len(m.list)) // perm[i]: the place of the item that goes to i
-	for i := range perm {
-		perm[i] = int32(i)
-	}
-	slices.SortFunc(perm, compare)
-	for i := range perm {
-		if perm[i] == int32(i) {
-			continue
-		}
-		moved := m.list[i]
-		j := int32(i)
-		for {
-			k := perm[j]
-			perm[j] = j
-			if k == int32(i) {
-				m.list[j] = moved
-				break
-			}
-			m.list[j] = m.list[k]
-			j = k
-		}
-	}
+	reorder.Sort(m.list, compare)
 	if cap(m.list) > len(m.list)+len(m.list)/8 {
 		return slices.Clone(m.list) // room was made for every statement of a shared item
 	}

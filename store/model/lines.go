@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/factgraph/factgraph/internal/reorder"
 )
 
 // Lines returns each quad as a line of N-Quads, in table order. A value's text is made once
@@ -50,11 +52,7 @@ func (t *Table) WriteSorted(w io.Writer) error {
 	text := t.texts()
 	// rank[i] orders value i by its text; values of the same text share a rank, so that
 	// their quads' lines meet and are written once. The nil label ranks first, as "".
-	byText := make([]int32, len(t.Values))
-	for i := range byText {
-		byText[i] = int32(i)
-	}
-	slices.SortFunc(byText, func(a, b int32) int { return strings.Compare(text[a], text[b]) })
+	byText := reorder.Order(len(t.Values), func(a, b int32) int { return strings.Compare(text[a], text[b]) })
 	rank := make([]int32, len(t.Values))
 	r := int32(0)
 	for k, i := range byText {
