@@ -5,16 +5,17 @@ import "strings"
 // FoldName is how a reference is compared with ids, names, aliases and titles: lower case,
 // runs of spaces as one space, no space at either end.
 func FoldName(s string) string {
-	if folded, ok := foldASCII(s); ok {
+	if folded, ok := FoldASCII(s); ok {
 		return folded
 	}
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-// foldASCII is FoldName of a text of ASCII alone, in one pass, and s itself when it is
+// FoldASCII is FoldName of a text of ASCII alone, in one pass, and s itself when it is
 // folded already: find folds the name or text of every item of a store (350,000 at 10,000
-// articles), and splitting and joining each took it 0.45 s. ok is false for other text.
-func foldASCII(s string) (_ string, ok bool) {
+// articles), and splitting and joining each took it 0.45 s. ok is false for other text,
+// which a caller may take apart first (find drops its accents).
+func FoldASCII(s string) (_ string, ok bool) {
 	same := true  // s is folded as it is, so far
 	space := true // at the start, or after a space: a space now is dropped
 	for i := 0; i < len(s); i++ {

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -120,12 +119,8 @@ func Find(g *graph.Graph, o FindOptions) (*FindResult, error) {
 // searchFold is how Find compares text: lower case, without accents (é is e), runs of
 // white space as one space.
 func searchFold(s string) string {
-	ascii := true
-	for i := 0; i < len(s) && ascii; i++ {
-		ascii = s[i] < utf8.RuneSelf
-	}
-	if ascii { // nothing to take apart or drop: most ids, names and texts
-		return graph.FoldName(s)
+	if folded, ok := graph.FoldASCII(s); ok {
+		return folded // nothing to take apart or drop: most ids, names and texts
 	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
