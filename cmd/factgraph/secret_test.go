@@ -56,6 +56,8 @@ func TestNoSecretIsPrinted(t *testing.T) {
 		{"refused", withPassword("127.0.0.1:1", "factgraph"), "cannot reach PostgreSQL at 127.0.0.1:1 (connection refused)"},
 		{"unknown host", withPassword("no-such-host.invalid:5432", "factgraph"), `cannot reach PostgreSQL at no-such-host.invalid:5432 (unknown host "no-such-host.invalid")`},
 		{"wrong password", withPassword(server.Host, dbName), `password authentication failed for user "` + server.User.Username() + `"`},
+		// The test server accepts no SSL, which a URL without sslmode asks for.
+		{"no SSL", withoutQuery(withPassword(server.Host, dbName)), "PostgreSQL at " + server.Host + " does not accept SSL, which a store's URL asks for unless it says otherwise; on a network you trust, add sslmode=disable to the URL"},
 	}
 	for _, c := range cases {
 		for _, args := range [][]string{
@@ -81,6 +83,13 @@ func TestNoSecretIsPrinted(t *testing.T) {
 			}
 		}
 	}
+}
+
+// withoutQuery is addr without its query (sslmode and the rest).
+func withoutQuery(addr string) string {
+	u := must(url.Parse(addr))
+	u.RawQuery = ""
+	return u.String()
 }
 
 func must[T any](v T, err error) T {

@@ -175,6 +175,8 @@ func describe(addr string, err error) error {
 		msg = fmt.Sprintf("%s (PostgreSQL at %s); check the user and password in the store's URL", pqErr.Message, where)
 	case errors.As(err, &pqErr):
 		msg = fmt.Sprintf("PostgreSQL at %s refused: %s", where, pqErr.Message)
+	case errors.Is(err, pq.ErrSSLNotSupported):
+		msg = fmt.Sprintf("PostgreSQL at %s does not accept SSL, which a store's URL asks for unless it says otherwise; on a network you trust, add sslmode=disable to the URL (postgres://USER@HOST/DB?sslmode=disable)", where)
 	case errors.As(err, &dnsErr):
 		msg = fmt.Sprintf("cannot reach PostgreSQL at %s (unknown host %q)", where, dnsErr.Name)
 	case errors.Is(err, syscall.ECONNREFUSED):
