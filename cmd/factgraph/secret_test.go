@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -97,4 +98,44 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// TestPasswordOutsideURL ingests and queries a PostgreSQL store whose URL holds no
+// password, as docs/scaling.md ("How to move") suggests: the password comes from
+// PGPASSWORD, or from the file PGPASSFILE names in ~/.pgpass's format. Without either the
+// server refuses the login.
+func TestPasswordOutsideURL(t *testing.T) {
+	addr := storetest.FreshPostgres(t, storetest.PostgresBase(t))
+	u := must(url.Parse(addr))
+	password, ok := u.User.Password()
+	if !ok {
+		t.Fatalf("the test server's URL %q holds no password", addr)
+	}
+	u.User = url.User(u.User.Username())
+	bare := u.String()
+	sample := copySample(t)
+
+	t.Setenv("PGPASSFILE", filepath.Join(t.TempDir(), "none"))
+	t.Setenv("PGPASSWORD", "")
+	os.Unsetenv("PGPASSWORD")
+	if code, _, stderr := runQuery(t, "ingest", sample, "--store", bare); code != 1 || !strings.Contains(stderr, "password") {
+		t.Fatalf("without a password: exit %d, stderr %q; want the login refused", code, stderr)
+	}
+
+	t.Setenv("PGPASSWORD", password)
+	if code, _, stderr := runQuery(t, "ingest", sample, "--store", bare); code != 0 {
+		t.Fatalf("with PGPASSWORD: exit %d: %s", code, stderr)
+	}
+	os.Unsetenv("PGPASSWORD")
+
+	pass := filepath.Join(t.TempDir(), "pgpass")
+	line := u.Hostname() + ":" + u.Port() + ":*:" + u.User.Username() + ":" + password + "\n"
+	if err := os.WriteFile(pass, []byte(line), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PGPASSFILE", pass)
+	code, out, stderr := runQuery(t, "query", "obligations", "--store", bare)
+	if code != 0 || !strings.Contains(out, "japan") {
+		t.Fatalf("with a password file: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
 }
