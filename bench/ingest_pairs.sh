@@ -8,7 +8,8 @@
 # WORK/corpus) with each BUILD (a factgraph binary) into a database of its own, made with
 # psql and dropped after (PG as scripts/ci-postgres.sh prints it: its user may create
 # databases), then with the first BUILD into a new bolt file, and prints the wall, user
-# and system seconds of each from /usr/bin/time.
+# and system seconds of each from /usr/bin/time, and the size of the log (WAL) the server
+# wrote during each PostgreSQL load, other databases' writes included.
 set -euo pipefail
 
 if [ $# -lt 3 ] || [ -z "${PG:-}" ]; then
@@ -37,7 +38,9 @@ timed() {
 for round in $(seq "$rounds"); do
 	for build in "$@"; do
 		psql "$PG" -qc "CREATE DATABASE $db" >/dev/null
+		before=$(psql "$PG" -qAtc "SELECT pg_current_wal_lsn()")
 		timed postgres "$build" ingest --store "$url" "$corpus"
+		psql "$PG" -qAtc "SELECT 'round $round  log      ' || round(pg_wal_lsn_diff(pg_current_wal_lsn(), '$before') / 1e6) || ' MB written, wal_compression ' || current_setting('wal_compression')"
 		psql "$PG" -qc "DROP DATABASE $db WITH (FORCE)" >/dev/null
 	done
 	rm -f "$work/bolt.db"
