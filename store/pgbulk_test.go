@@ -114,6 +114,40 @@ func TestPostgresBulkLoadMatchesDeltas(t *testing.T) {
 	compareAfterLaterWrites(t, compare, bulk, deltas)
 }
 
+// TestPostgresBulkLoadFrozen checks that a bulk load leaves every page of the tables it
+// fills marked all-visible (COPY's FREEZE, which marks them all-frozen too), so that
+// index-only scans need not read the tables and autovacuum has nothing to do.
+func TestPostgresBulkLoadFrozen(t *testing.T) {
+	s, addr := newPostgres(t)
+	ingest(t, s, bulkCorpus()...)
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT relname, relpages, relallvisible FROM pg_class
+		WHERE relname IN ('nodes', 'quads', 'factgraph_links', 'factgraph_names') ORDER BY relname`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var name string
+		var pages, visible int
+		if err := rows.Scan(&name, &pages, &visible); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if pages == 0 || visible != pages {
+			t.Errorf("%s: %d of its %d pages marked all-visible after the bulk load, want all", name, visible, pages)
+		}
+	}
+	if err := rows.Err(); err != nil || n != 4 {
+		t.Fatalf("read %d tables (%v), want 4", n, err)
+	}
+}
+
 // failWrites makes every PostgreSQL write fail just before it commits, until the test
 // ends or the returned function is called.
 func failWrites(t *testing.T) func() {

@@ -174,11 +174,23 @@ func inTx(ctx context.Context, conn *sql.Conn, f func() error) (err error) {
 type bulkLoad struct {
 	// the tables the load writes into
 	quads, nodesTable, linksTable, namesTable string
+	// freeze copies the rows frozen (COPY's FREEZE), into tables the copy's transaction
+	// made empty: a load beside the store (loadAside).
+	freeze bool
 
 	nodes  []bulkNode
 	byHash map[refs.ValueHash]int32
 	links  []bulkLink
 	names  []nameEntry
+}
+
+// copyIn is the COPY statement stmt (pq.CopyIn) as the load runs it: with FREEZE when it
+// copies frozen.
+func (l *bulkLoad) copyIn(stmt string) string {
+	if l.freeze {
+		return stmt + " WITH (FREEZE)"
+	}
+	return stmt
 }
 
 // node returns the index of v, whose hash is h, among the load's nodes, adding it if new.
@@ -204,7 +216,7 @@ func (l *bulkLoad) copyQuads(ctx context.Context, conn *sql.Conn, sources []Sour
 	}
 	ts := pq.FormatTimestamp(now)
 	uniques := make([]int, 0, len(sources))
-	err := copyText(ctx, conn, pq.CopyIn(l.quads, "subject_hash", "predicate_hash", "object_hash", "label_hash", "ts"), func(w *textRows) error {
+	err := copyText(ctx, conn, l.copyIn(pq.CopyIn(l.quads, "subject_hash", "predicate_hash", "object_hash", "label_hash", "ts")), func(w *textRows) error {
 		seen := map[[4]int32]bool{}
 		// Sources are encoded a few ahead of the copy, on the other core.
 		done := make(chan struct{})
@@ -274,7 +286,7 @@ func (l *bulkLoad) copyNodes(ctx context.Context, conn *sql.Conn) error {
 		at[c] = i
 	}
 	row := make([]any, len(cols))
-	return copyText(ctx, conn, pq.CopyIn(l.nodesTable, cols...), func(w *textRows) error {
+	return copyText(ctx, conn, l.copyIn(pq.CopyIn(l.nodesTable, cols...)), func(w *textRows) error {
 		for i := range l.nodes {
 			nd := &l.nodes[i]
 			typ, values, err := csql.NodeValues(csql.NodeHash{ValueHash: nd.hash}, nd.v)
@@ -323,7 +335,7 @@ func (l *bulkLoad) copyIndexes(ctx context.Context, conn *sql.Conn) error {
 			cmp.Compare(a.other, b.other), cmp.Compare(a.label, b.label))
 	})
 	l.links = slices.Compact(l.links)
-	err := copyText(ctx, conn, pq.CopyIn(l.linksTable, "item", "at", "mid", "other", "source"), func(w *textRows) error {
+	err := copyText(ctx, conn, l.copyIn(pq.CopyIn(l.linksTable, "item", "at", "mid", "other", "source")), func(w *textRows) error {
 		for _, k := range l.links {
 			w.buf = appendText(w.buf, text(k.item))
 			w.buf = append(w.buf, '\t')
@@ -344,7 +356,7 @@ func (l *bulkLoad) copyIndexes(ctx context.Context, conn *sql.Conn) error {
 	if err != nil || len(l.names) == 0 {
 		return err
 	}
-	return copyText(ctx, conn, pq.CopyIn(l.namesTable, "name", "subject", "source", "pred", "said"), func(w *textRows) error {
+	return copyText(ctx, conn, l.copyIn(pq.CopyIn(l.namesTable, "name", "subject", "source", "pred", "said")), func(w *textRows) error {
 		for _, r := range l.names {
 			for k, v := range r {
 				if k > 0 {
