@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
@@ -68,9 +69,16 @@ func TestReadersDuringWritesOnPostgres(t *testing.T) {
 		return duty[found[0]]
 	}
 
+	// The writer rewrites the source 15 times each way, and on until the reader has read
+	// it five times meanwhile: on a busy machine the reader may get few turns.
+	var readsDone atomic.Int64
 	done := make(chan error, 1)
 	go func() {
-		for range 15 {
+		for i := 0; i < 15 || readsDone.Load() < 5; i++ {
+			if i == 1000 {
+				done <- fmt.Errorf("the reader read %d times during 2,000 writes", readsDone.Load())
+				return
+			}
 			for _, f := range []*graph.Facts{v2, v1} {
 				if _, err := w.Ingest(ctx, []*graph.Facts{f}); err != nil {
 					done <- err
@@ -114,6 +122,7 @@ func TestReadersDuringWritesOnPostgres(t *testing.T) {
 		if err := snap.Close(); err != nil {
 			t.Fatal(err)
 		}
+		readsDone.Add(1)
 	}
 	if reads < 5 {
 		t.Errorf("only %d reads during the writes", reads)
