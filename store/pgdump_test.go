@@ -1,34 +1,20 @@
 package store
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
 
+	"github.com/factgraph/factgraph/internal/programtest"
 	"github.com/factgraph/factgraph/store/storetest"
 )
-
-// pgTool returns the path of PostgreSQL's client program name (pg_dump, pg_restore); without
-// it the test is skipped, or fails when CI is set.
-func pgTool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing, and CI is set: install the Debian package postgresql-client", name)
-		}
-		t.Skipf("%s is missing", name)
-	}
-	return path
-}
 
 // TestPostgresDumpAndRestore backs a store up as docs/scaling.md ("Backing up") shows,
 // with pg_dump's custom format, and restores it into a new database with pg_restore: the
 // restored store has the same rows, indexes, keys, triggers and state (so its name and
 // link indexes are fresh), gives the same N-Quads, and takes writes.
 func TestPostgresDumpAndRestore(t *testing.T) {
-	dump, restore := pgTool(t, "pg_dump"), pgTool(t, "pg_restore")
+	dump, restore := programtest.Need(t, "pg_dump"), programtest.Need(t, "pg_restore")
 	s, addr := newPostgres(t)
 	ingest(t, s, bulkCorpus()...)
 	ingest(t, s, syntheticFacts(20)) // a write after the bulk load

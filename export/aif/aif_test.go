@@ -20,6 +20,7 @@ import (
 	"github.com/factgraph/factgraph/export/internal/facttest"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/fixture"
+	"github.com/factgraph/factgraph/internal/programtest"
 )
 
 func write(t testing.TB, g *export.Graph) []byte {
@@ -105,7 +106,7 @@ func TestSchema(t *testing.T) {
 		}
 		files = append(files, path)
 	}
-	py := facttest.NeedPython(t, "jsonschema")
+	py := programtest.NeedPython(t, "jsonschema")
 	const check = `
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))

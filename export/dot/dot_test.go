@@ -16,6 +16,7 @@ import (
 	"github.com/factgraph/factgraph/export/internal/facttest"
 	"github.com/factgraph/factgraph/export/layout"
 	"github.com/factgraph/factgraph/internal/fixture"
+	"github.com/factgraph/factgraph/internal/programtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in ../testdata/dot")
@@ -32,7 +33,7 @@ func write(t *testing.T, g *export.Graph) []byte {
 // drawSVG runs dot -Tsvg and fails on any output to stderr: a warning is a defect.
 func drawSVG(t *testing.T, src []byte) []byte {
 	t.Helper()
-	dotPath := facttest.NeedProgram(t, "dot")
+	dotPath := programtest.Need(t, "dot")
 	cmd := exec.Command(dotPath, "-Tsvg")
 	cmd.Stdin = bytes.NewReader(src)
 	var out, errb bytes.Buffer
@@ -91,7 +92,7 @@ func graphvizText(s string) string {
 // parser: node id -> attributes, and edge id -> attributes with "from" and "to".
 func readDOT(t *testing.T, src []byte) (nodes, edges map[string]map[string]string) {
 	t.Helper()
-	py := facttest.NeedPython(t, "pygraphviz")
+	py := programtest.NeedPython(t, "pygraphviz")
 	const script = `
 import json, sys
 from networkx.drawing import nx_agraph

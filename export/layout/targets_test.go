@@ -16,10 +16,10 @@ import (
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/dot"
-	"github.com/factgraph/factgraph/export/internal/facttest"
 	"github.com/factgraph/factgraph/export/layout"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/fixture"
+	"github.com/factgraph/factgraph/internal/programtest"
 	"github.com/factgraph/factgraph/internal/synth"
 )
 
@@ -58,7 +58,7 @@ func articles(t *testing.T) []article {
 // the system's dot -Tsvg, failing on anything dot says on its standard error.
 func draw(t *testing.T, g *graph.Graph, opts export.ViewOptions) (*export.Graph, []byte) {
 	t.Helper()
-	dotPath := facttest.NeedProgram(t, "dot")
+	dotPath := programtest.Need(t, "dot")
 	v, err := export.BuildView(g, opts)
 	if err != nil {
 		t.Fatal(err)

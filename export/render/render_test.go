@@ -12,6 +12,7 @@ import (
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/internal/facttest"
 	"github.com/factgraph/factgraph/export/render"
+	"github.com/factgraph/factgraph/internal/programtest"
 )
 
 // svgText collects the text Graphviz drew.
@@ -81,7 +82,7 @@ func TestSVGDrawsEveryLabel(t *testing.T) {
 
 // PNG and PDF come from the system's dot, which draws them right.
 func TestPNGAndPDF(t *testing.T) {
-	facttest.NeedProgram(t, "dot")
+	programtest.Need(t, "dot")
 	for _, tc := range []struct{ format, magic string }{{render.PNG, "\x89PNG\r\n\x1a\n"}, {render.PDF, "%PDF-"}} {
 		t.Run(tc.format, func(t *testing.T) {
 			g, err := export.BuildView(facttest.Sample(), export.ViewOptions{})

@@ -1,4 +1,7 @@
-package facttest
+// Package programtest finds the real programs that tests check factgraph's output and
+// behaviour with (Graphviz, Python modules, PostgreSQL's client tools): a test without
+// one is skipped on a developer's machine and fails in CI, where every such check must run.
+package programtest
 
 import (
 	"os"
@@ -6,9 +9,9 @@ import (
 	"testing"
 )
 
-// NeedProgram returns the path of the program, skipping the test when it is not installed,
+// Need returns the path of the program, skipping the test when it is not installed,
 // or failing it when the CI variable is set: in CI the real-program checks must run.
-func NeedProgram(t testing.TB, name string) string {
+func Need(t testing.TB, name string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
 	if err != nil {
@@ -21,7 +24,7 @@ func NeedProgram(t testing.TB, name string) string {
 }
 
 // NeedPython returns the path of a python3 that can import module, skipping or failing
-// the test as NeedProgram does. It tries the python3 on PATH, then the system's
+// the test as Need does. It tries the python3 on PATH, then the system's
 // /usr/bin/python3, since a python3 installed for one user (pyenv) does not see the
 // packages Debian installs.
 func NeedPython(t testing.TB, module string) string {
