@@ -121,17 +121,6 @@ func loadAside(ctx context.Context, conn *sql.Conn, b *builders, plan []*asideTa
 		}, []string{"factgraph_links", "factgraph_names"}},
 	} {
 		err := inTx(ctx, conn, func() error {
-			// A table emptied in the transaction that copies into it takes its rows
-			// frozen, its pages marked all-visible: index-only scans need not look at
-			// the table from the first query on, and autovacuum has little left to do.
-			// Loaded without, the tables of 10,000 articles waited for autovacuum to
-			// mark them, 28 s of its work beside the first queries (2.5 s with), for
-			// the same load time (51.62 and 51.84 s against 51.68 and 53.00 s).
-			for _, name := range step.tables {
-				if _, err := conn.ExecContext(ctx, `TRUNCATE `+pq.QuoteIdentifier(tables[name].load)); err != nil {
-					return err
-				}
-			}
 			if err := step.copy(); err != nil {
 				return err
 			}
