@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,13 +12,12 @@ import (
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/dot"
+	"github.com/factgraph/factgraph/export/internal/exporttest"
 	"github.com/factgraph/factgraph/export/internal/facttest"
 	"github.com/factgraph/factgraph/export/layout"
 	"github.com/factgraph/factgraph/internal/fixture"
 	"github.com/factgraph/factgraph/internal/programtest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in ../testdata/dot")
 
 func write(t *testing.T, g *export.Graph) []byte {
 	t.Helper()
@@ -56,27 +54,9 @@ func TestGolden(t *testing.T) {
 			if err := layout.Place(context.Background(), g); err != nil {
 				t.Fatal(err)
 			}
-			got := write(t, g)
-			if again := write(t, g); !bytes.Equal(got, again) {
-				t.Fatal("two writes of one graph differ")
-			}
-			golden := filepath.Join("..", "testdata", "dot", view+".dot")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to write it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the output; run go test -update and read the diff", golden)
-			}
-			drawSVG(t, want)
+			got := exporttest.Stable(t, dot.Write, g)
+			exporttest.Golden(t, view+".dot", got)
+			drawSVG(t, got)
 		})
 	}
 }

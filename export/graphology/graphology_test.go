@@ -22,18 +22,11 @@ func write(t testing.TB, g *export.Graph) []byte {
 }
 
 func TestGolden(t *testing.T) {
-	for _, f := range exporttest.All(t) {
-		t.Run(f.Name, func(t *testing.T) {
-			b := write(t, f.G)
-			if again := write(t, f.G); !bytes.Equal(b, again) {
-				t.Error("two writes of the same graph differ")
-			}
-			if !json.Valid(b) {
-				t.Fatalf("output is not valid JSON:\n%s", b)
-			}
-			exporttest.Golden(t, f.Name+".json", b)
-		})
-	}
+	exporttest.GoldenAll(t, ".json", graphology.Write, func(t *testing.T, b []byte) {
+		if !json.Valid(b) {
+			t.Fatalf("output is not valid JSON:\n%s", b)
+		}
+	})
 }
 
 func TestGraphology(t *testing.T) {

@@ -1,20 +1,16 @@
 package mermaid_test
 
 import (
-	"bytes"
-	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/export"
+	"github.com/factgraph/factgraph/export/internal/exporttest"
 	"github.com/factgraph/factgraph/export/internal/facttest"
 	"github.com/factgraph/factgraph/export/mermaid"
 	"github.com/factgraph/factgraph/internal/fixture"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in ../testdata/mermaid")
 
 func TestGolden(t *testing.T) {
 	flagship := fixture.Flagship(t)
@@ -24,26 +20,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var buf bytes.Buffer
-			if err := mermaid.Write(&buf, g); err != nil {
-				t.Fatal(err)
-			}
-			golden := filepath.Join("..", "testdata", "mermaid", view+".mmd")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to write it)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("%s differs from the output; run go test -update and read the diff", golden)
-			}
+			exporttest.Golden(t, view+".mmd", exporttest.Stable(t, mermaid.Write, g))
 		})
 	}
 }
