@@ -36,7 +36,7 @@ func pgTables(t *testing.T, addr string) string {
 	for _, q := range []string{
 		`SELECT 'node', encode(hash, 'hex'), refs, encode(value, 'hex'), value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time FROM nodes`,
 		`SELECT 'quad', encode(subject_hash, 'hex'), encode(predicate_hash, 'hex'), encode(object_hash, 'hex'), encode(label_hash, 'hex'), ts IS NULL FROM quads`,
-		`SELECT 'link', item, at, mid, other, source FROM factgraph_links`,
+		`SELECT 'link', item, source, kind, lines FROM factgraph_link_lines`,
 		`SELECT 'name', name, subject, source, pred, said FROM factgraph_names`,
 		`SELECT 'state', version, fresh, written FROM factgraph_state`,
 		`SELECT 'index', tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'`,
@@ -126,7 +126,7 @@ func TestPostgresBulkLoadFrozen(t *testing.T) {
 	}
 	defer db.Close()
 	rows, err := db.Query(`SELECT relname, relpages, relallvisible FROM pg_class
-		WHERE relname IN ('nodes', 'quads', 'factgraph_links', 'factgraph_names') ORDER BY relname`)
+		WHERE relname IN ('nodes', 'quads', 'factgraph_link_lines', 'factgraph_names') ORDER BY relname`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -58,8 +58,15 @@ func pgQuery(t *testing.T, addr, q string) []string {
 // pgIndexRows are the rows of factgraph's name and link tables at addr.
 func pgIndexRows(t *testing.T, addr string) []string {
 	t.Helper()
-	out := append(pgQuery(t, addr, `SELECT 'link', item, at, mid, other, source FROM factgraph_links`),
-		pgQuery(t, addr, `SELECT 'name', name, subject, source, pred, said FROM factgraph_names`)...)
+	// A row's lines are its entries; a row whose kind is not its first kind entry's, or
+	// whose lines are not sorted and each once, is listed as wrong.
+	out := append(pgQuery(t, addr, `SELECT 'link', item, split_part(l, E'\t', 1), split_part(l, E'\t', 2), split_part(l, E'\t', 3), source
+		FROM factgraph_link_lines CROSS JOIN LATERAL unnest(string_to_array(lines, E'\n')) AS l`),
+		pgQuery(t, addr, `SELECT 'wrong row', item, source FROM factgraph_link_lines
+			WHERE kind <> coalesce((SELECT split_part(l, E'\t', 2) FROM unnest(string_to_array(lines, E'\n')) AS l
+					WHERE l LIKE E'=\t%' ORDER BY l LIMIT 1), '')
+				OR lines IS DISTINCT FROM (SELECT string_agg(DISTINCT l, E'\n' ORDER BY l) FROM unnest(string_to_array(lines, E'\n')) AS l)`)...)
+	out = append(out, pgQuery(t, addr, `SELECT 'name', name, subject, source, pred, said FROM factgraph_names`)...)
 	slices.Sort(out)
 	return out
 }
@@ -218,6 +225,40 @@ func TestPostgresIndexes(t *testing.T) {
 		checkPostgresIndexes(t, s, addr)
 		if got, err := s.NameMatches(ctx, "STRANGER"); err != nil || !slices.Equal(got, []string{"stranger"}) {
 			t.Errorf("NameMatches after the indexes were built again = %v, %v; want [stranger]", got, err)
+		}
+	})
+
+	t.Run("a store of the first layout", func(t *testing.T) {
+		// The link index as version 1 kept it: a row for each entry.
+		db, err := sql.Open("postgres", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.Exec(`CREATE TABLE factgraph_links (item TEXT COLLATE "C" NOT NULL, at TEXT COLLATE "C" NOT NULL,
+				mid TEXT COLLATE "C" NOT NULL, other TEXT COLLATE "C" NOT NULL, source TEXT COLLATE "C" NOT NULL);
+			INSERT INTO factgraph_links SELECT item, split_part(l, E'\t', 1), split_part(l, E'\t', 2), split_part(l, E'\t', 3), source
+				FROM factgraph_link_lines CROSS JOIN LATERAL unnest(string_to_array(lines, E'\n')) AS l;
+			CREATE UNIQUE INDEX factgraph_links_key ON factgraph_links (item, at, mid, other, source);
+			DROP TABLE factgraph_link_lines;
+			UPDATE factgraph_state SET version = 1`); err != nil {
+			t.Fatal(err)
+		}
+		old := openStore(t, addr)
+		w := newWalker(ctx, old, -1, nil)
+		_, err = w.links("japan")
+		used := w.br != nil && w.br.HasLinks()
+		w.close()
+		if err != nil || used {
+			t.Fatalf("a walk on a store of the first layout: index used %v, %v; want the quads read", used, err)
+		}
+		ingest(t, old, syntheticFacts(43))
+		if !pgIndexFresh(t, addr) {
+			t.Fatal("the indexes were not built again by the first write")
+		}
+		checkPostgresIndexes(t, old, addr)
+		if rows := pgQuery(t, addr, `SELECT 'left', to_regclass('factgraph_links')::text, version FROM factgraph_state`); !slices.Equal(rows, []string{"left |  | 2"}) {
+			t.Errorf("after the first write: %q; want the first layout's table gone and version 2", rows)
 		}
 	})
 }

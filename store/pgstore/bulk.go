@@ -339,25 +339,35 @@ func (l *bulkLoad) copyIndexes(ctx context.Context, conn *sql.Conn) error {
 		}
 		return ""
 	}
+	// The entries by item and source, a row each (linklines.go).
 	slices.SortFunc(l.links, func(a, b bulkLink) int {
-		return cmp.Or(cmp.Compare(a.item, b.item), cmp.Compare(a.at, b.at), cmp.Compare(a.mid, b.mid),
-			cmp.Compare(a.other, b.other), cmp.Compare(a.label, b.label))
+		return cmp.Or(cmp.Compare(a.item, b.item), cmp.Compare(a.label, b.label))
 	})
-	l.links = slices.Compact(l.links)
-	err := l.copyTable(ctx, conn, l.linksTable, []string{"item", "at", "mid", "other", "source"}, func(w *textRows) error {
-		for _, k := range l.links {
-			w.buf = appendText(w.buf, text(k.item))
+	var lines []string
+	err := l.copyTable(ctx, conn, l.linksTable, []string{"item", "source", "kind", "lines"}, func(w *textRows) error {
+		for i := 0; i < len(l.links); {
+			j := i + 1
+			for j < len(l.links) && l.links[j].item == l.links[i].item && l.links[j].label == l.links[i].label {
+				j++
+			}
+			lines = lines[:0]
+			for _, k := range l.links[i:j] {
+				lines = append(lines, string(rune(k.at))+"\t"+text(k.mid)+"\t"+text(k.other))
+			}
+			slices.Sort(lines)
+			lines = slices.Compact(lines)
+			kind, joined := linesRow(lines)
+			w.buf = appendText(w.buf, text(l.links[i].item))
 			w.buf = append(w.buf, '\t')
-			w.buf = appendText(w.buf, string(k.at))
+			w.buf = appendText(w.buf, strings.TrimPrefix(text(l.links[i].label), model.SourcePrefix))
 			w.buf = append(w.buf, '\t')
-			w.buf = appendText(w.buf, text(k.mid))
+			w.buf = appendText(w.buf, kind)
 			w.buf = append(w.buf, '\t')
-			w.buf = appendText(w.buf, text(k.other))
-			w.buf = append(w.buf, '\t')
-			w.buf = appendText(w.buf, strings.TrimPrefix(text(k.label), model.SourcePrefix))
+			w.buf = appendText(w.buf, joined)
 			if err := w.end(); err != nil {
 				return err
 			}
+			i = j
 		}
 		return nil
 	})

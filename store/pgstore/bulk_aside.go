@@ -40,7 +40,7 @@ const maxIdentifier = 63
 
 // loadTables are the tables a bulk load fills, each table before the ones it refers to
 // (its foreign keys are added after theirs).
-var loadTables = []string{"nodes", "quads", "factgraph_links", "factgraph_names"}
+var loadTables = []string{"nodes", "quads", "factgraph_link_lines", "factgraph_names"}
 
 // Builders is the number of connections that build the indexes of a load beside the store
 // at once, beside the load's own.
@@ -104,7 +104,7 @@ func loadAside(ctx context.Context, conn *sql.Conn, b *builders, plan []*asideTa
 		}
 	}
 	l := &bulkLoad{byHash: map[refs.ValueHash]int32{}, quads: tables["quads"].load, nodesTable: tables["nodes"].load,
-		linksTable: tables["factgraph_links"].load, namesTable: tables["factgraph_names"].load, freeze: true}
+		linksTable: tables["factgraph_link_lines"].load, namesTable: tables["factgraph_names"].load, freeze: true}
 	// Each table's statistics are gathered in the transaction that copies it, before the
 	// builders take it.
 	for _, step := range []struct {
@@ -118,7 +118,7 @@ func loadAside(ctx context.Context, conn *sql.Conn, b *builders, plan []*asideTa
 				return fmt.Errorf("write factgraph's indexes: %w", err)
 			}
 			return nil
-		}, []string{"factgraph_links", "factgraph_names"}},
+		}, []string{"factgraph_link_lines", "factgraph_names"}},
 	} {
 		err := inTx(ctx, conn, func() error {
 			if err := step.copy(); err != nil {
@@ -159,7 +159,8 @@ func loadAside(ctx context.Context, conn *sql.Conn, b *builders, plan []*asideTa
 				return fmt.Errorf("put the loaded tables in place: %s: %w", stmt, err)
 			}
 		}
-		if _, err := conn.ExecContext(ctx, `UPDATE factgraph_state SET fresh = true, written = true, version = `+indexVersion); err != nil {
+		if _, err := conn.ExecContext(ctx, `UPDATE factgraph_state SET fresh = true, written = true, version = `+indexVersion+`;
+			DROP TABLE IF EXISTS factgraph_links`); err != nil {
 			return err
 		}
 		return beforeCommit()

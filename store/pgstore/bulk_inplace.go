@@ -18,7 +18,7 @@ func loadInPlace(ctx context.Context, conn *sql.Conn, sources []Source) (unique 
 			return err
 		}
 		var restore []string
-		for _, table := range []string{"quads", "factgraph_links", "factgraph_names"} {
+		for _, table := range []string{"quads", "factgraph_link_lines", "factgraph_names"} {
 			more, err := dropIndexes(ctx, conn, table)
 			if err != nil {
 				return fmt.Errorf("drop the indexes of %s for the load: %w", table, err)
@@ -26,7 +26,7 @@ func loadInPlace(ctx context.Context, conn *sql.Conn, sources []Source) (unique 
 			restore = append(restore, more...)
 		}
 		l := &bulkLoad{byHash: map[refs.ValueHash]int32{}, quads: "quads", nodesTable: "nodes",
-			linksTable: "factgraph_links", namesTable: "factgraph_names"}
+			linksTable: "factgraph_link_lines", namesTable: "factgraph_names"}
 		if unique, err = l.copyQuads(ctx, conn, sources); err != nil {
 			return err
 		}
@@ -45,7 +45,8 @@ func loadInPlace(ctx context.Context, conn *sql.Conn, sources []Source) (unique 
 			return err
 		}
 		_, err := conn.ExecContext(ctx, `UPDATE factgraph_state SET fresh = true, written = true, version = `+indexVersion+`;
-			ANALYZE nodes; ANALYZE quads; ANALYZE factgraph_links; ANALYZE factgraph_names`)
+			DROP TABLE IF EXISTS factgraph_links;
+			ANALYZE nodes; ANALYZE quads; ANALYZE factgraph_link_lines; ANALYZE factgraph_names`)
 		return err
 	})
 	return unique, err

@@ -87,8 +87,8 @@ func (rd *Reader) ItemIDs(kinds []string, lo, hi int, fn func(id, kind string)) 
 	if !rd.links {
 		return false, nil
 	}
-	rows, err := rd.query(`SELECT DISTINCT item, mid FROM factgraph_links
-		WHERE at = '=' AND mid = ANY($1) AND length(item) BETWEEN $2 AND $3`, pq.Array(kinds), lo, hi)
+	rows, err := rd.query(`SELECT DISTINCT item, kind FROM factgraph_link_lines
+		WHERE kind = ANY($1) AND length(item) BETWEEN $2 AND $3`, pq.Array(kinds), lo, hi)
 	if err != nil {
 		return false, fmt.Errorf("read store: %w", err)
 	}

@@ -1,6 +1,7 @@
 package pgstore
 
 import (
+	"bytes"
 	"database/sql"
 	"fmt"
 	"slices"
@@ -35,17 +36,14 @@ func (rd *Reader) Preload(items []quad.IRI) error {
 }
 
 // entriesQuery reads what the link index lists under the items of the array $1, a row an
-// item: its entries in key order, as lines of their end, middle and other end with a tab
-// between them (ids, kinds, dates and predicates hold neither). The index has a row for
-// each source's entry, so a party that a thousand articles state has tens of thousands.
-// Read as rows of four columns, the 111,764 rows of a path between two commentators of
-// 10,000 articles took the client 96 ms to decode (BenchmarkQueryStore); as a line each,
-// 31 ms, and the server 16 ms more for 147,000 rows to join them. The ordered subquery is
-// not merged into the grouping (PostgreSQL keeps a subquery with ORDER BY whole), and
-// scanEntries puts the lines in order if it finds them out of it.
-const entriesQuery = `SELECT item, string_agg(at || E'\t' || mid || E'\t' || other, E'\n')
-	FROM (SELECT item, at, mid, other FROM factgraph_links WHERE item = ANY($1)
-		ORDER BY item, at, mid, other, source) AS entries
+// item: the lines of its sources' rows (linklines.go), joined. The lines of an item that
+// more than one source states come out of order, and scanEntries sorts them. Read as rows
+// of four columns, a row for each entry, the 111,764 entries of a path between two
+// commentators of 10,000 articles took the client 96 ms to decode (BenchmarkQueryStore);
+// as a line each, 31 ms. The ordered subquery is not merged into the grouping
+// (PostgreSQL keeps a subquery with ORDER BY whole).
+const entriesQuery = `SELECT item, string_agg(lines, E'\n')
+	FROM (SELECT item, lines FROM factgraph_link_lines WHERE item = ANY($1) ORDER BY item, source) AS rows
 	GROUP BY item`
 
 // scanEntries reads rows of entriesQuery into the entries of their items (addEntries).
@@ -171,37 +169,58 @@ func (rd *Reader) Incoming(item quad.IRI, preds []quad.IRI) []model.LinkEnd {
 	return out
 }
 
-// incoming is Incoming from the entries of links to item alone, of the predicates preds:
-// a party that thousands of items name as bearer has thousands of other entries.
+// incoming is Incoming from the entries of links to item alone, of the predicates preds,
+// picked from its rows' lines without making the item's entries: a party that thousands
+// of items name as bearer has thousands of other entries.
 func (rd *Reader) incoming(item quad.IRI, preds []quad.IRI) []model.LinkEnd {
-	q := `SELECT DISTINCT mid, other FROM factgraph_links WHERE item = $1 AND at = $2 ORDER BY mid, other`
-	args := []any{string(item), string(rune(model.LinkIn))}
-	if preds != nil {
-		q = `SELECT DISTINCT mid, other FROM factgraph_links WHERE item = $1 AND at = $2 AND mid = ANY($3) ORDER BY mid, other`
-		ps := make([]string, len(preds))
-		for i, p := range preds {
-			ps[i] = string(p)
-		}
-		args = append(args, pq.Array(ps))
-	}
-	rows, err := rd.query(q, args...)
+	rows, err := rd.query(`SELECT lines FROM factgraph_link_lines WHERE item = $1`, string(item))
 	if err != nil {
 		rd.fail(err)
 		return nil
 	}
 	defer rows.Close()
-	var out []model.LinkEnd
-	var mid, other sql.RawBytes
+	var found []string // the lines' middles and other ends
+	var text sql.RawBytes
 	for rows.Next() {
-		if err := rows.Scan(&mid, &other); err != nil {
+		if err := rows.Scan(&text); err != nil {
 			rd.fail(err)
 			return nil
 		}
-		out = append(out, model.LinkEnd{Pred: rd.internBytes(mid), Other: rd.internBytes(other)})
+		for rest := text; len(rest) > 0; {
+			line := rest
+			if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+				line, rest = rest[:i], rest[i+1:]
+			} else {
+				rest = nil
+			}
+			if len(line) < 2 || line[0] != model.LinkIn || line[1] != '\t' {
+				continue
+			}
+			midOther := line[2:]
+			if preds != nil {
+				mid, _, _ := bytes.Cut(midOther, []byte("\t"))
+				if !containsIRI(preds, string(mid)) {
+					continue
+				}
+			}
+			found = append(found, string(midOther))
+		}
 	}
 	if err := rows.Err(); err != nil {
 		rd.fail(err)
 		return nil
+	}
+	// A tab sorts before every character of a field: the lines sort as their fields do.
+	slices.Sort(found)
+	found = slices.Compact(found)
+	out := make([]model.LinkEnd, 0, len(found))
+	for _, mo := range found {
+		mid, other, ok := strings.Cut(mo, "\t")
+		if !ok || strings.IndexByte(other, '\t') >= 0 {
+			rd.fail(fmt.Errorf("read store: the link index holds an entry of %q that is not an end, a middle and an other end: %q", item, "<\t"+mo))
+			return nil
+		}
+		out = append(out, model.LinkEnd{Pred: rd.intern(mid), Other: rd.intern(other)})
 	}
 	return out
 }
@@ -248,9 +267,9 @@ func (rd *Reader) PreloadKinds(items []quad.IRI) error {
 	}
 	// The first kind entry of each on its own, through the index: a party has one for
 	// each of the thousands of sources that state it.
-	rows, err := rd.query(`SELECT i.item, k.mid FROM unnest($1::text[]) AS i(item)
-		CROSS JOIN LATERAL (SELECT mid FROM factgraph_links
-			WHERE item = i.item AND at = $2 ORDER BY mid, other, source LIMIT 1) k`, pq.Array(todo), string(rune(model.LinkKind)))
+	rows, err := rd.query(`SELECT i.item, k.kind FROM unnest($1::text[]) AS i(item)
+		CROSS JOIN LATERAL (SELECT kind FROM factgraph_link_lines
+			WHERE item = i.item AND kind <> '' ORDER BY kind LIMIT 1) k`, pq.Array(todo))
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}

@@ -28,6 +28,18 @@ func newStore(t *testing.T) string {
 	return addr
 }
 
+// insertEntries adds the entries values lists, as rows of (item, at, mid, other, source)
+// in SQL, to the link index, as a write leaves them (linklines.go).
+func insertEntries(t *testing.T, addr, values string) {
+	t.Helper()
+	exec(t, addr, `INSERT INTO factgraph_link_lines (item, source, kind, lines)
+		SELECT item, source, coalesce(min(mid) FILTER (WHERE at = '='), ''),
+			string_agg(at || E'\t' || mid || E'\t' || other, E'\n' ORDER BY at, mid, other)
+		FROM (SELECT item COLLATE "C", at COLLATE "C", mid COLLATE "C", other COLLATE "C", source COLLATE "C"
+			FROM (VALUES `+values+`) AS v(item, at, mid, other, source)) AS e(item, at, mid, other, source)
+		GROUP BY item, source`)
+}
+
 func exec(t *testing.T, addr string, q string, args ...any) {
 	t.Helper()
 	db, err := sql.Open("postgres", addr)
@@ -63,8 +75,7 @@ func TestReaderKinds(t *testing.T) {
 	// Rows of the link index (model/index.go), as a write leaves them: a party that two
 	// sources give different kinds and others link to, an obligation, and an item with
 	// links but no kind.
-	exec(t, addr, `INSERT INTO factgraph_links (item, at, mid, other, source) VALUES
-		('p', '=', 'party', '', 's1'), ('p', '=', 'agreement', '', 's2'), ('p', '<', 'fg:bearer', 'o', 's1'),
+	insertEntries(t, addr, `		('p', '=', 'party', '', 's1'), ('p', '=', 'agreement', '', 's2'), ('p', '<', 'fg:bearer', 'o', 's1'),
 		('p', '<', 'fg:beneficiary', 'o2', 's3'), ('p', '>', 'allied-with', 'q', 's1'), ('p', '@', '2001-01-01', '', 's1'),
 		('o', '=', 'obligation', '', 's1'), ('o', '>', 'fg:bearer', 'p', 's1'),
 		('q', '<', 'allied-with', 'p', 's1')`)
@@ -199,8 +210,7 @@ func TestReadOnlyConnections(t *testing.T) {
 // entries are read) against those its entries give.
 func TestReaderIncoming(t *testing.T) {
 	addr := newStore(t)
-	exec(t, addr, `INSERT INTO factgraph_links (item, at, mid, other, source) VALUES
-		('p', '=', 'party', '', 's1'), ('p', '<', 'fg:bearer', 'o', 's1'), ('p', '<', 'fg:bearer', 'o', 's2'),
+	insertEntries(t, addr, `		('p', '=', 'party', '', 's1'), ('p', '<', 'fg:bearer', 'o', 's1'), ('p', '<', 'fg:bearer', 'o', 's2'),
 		('p', '<', 'fg:beneficiary', 'o2', 's3'), ('p', '<', 'allied-with', 'q', 's1'), ('p', '>', 'allied-with', 'q', 's1'),
 		('p', '>', 'fg:party', 'a', 's1'), ('p', '@', '2001-01-01', '', 's1')`)
 	for _, preds := range [][]quad.IRI{nil, {"fg:bearer"}, {"fg:beneficiary", "fg:bearer"}, {}} {

@@ -143,18 +143,6 @@ func updateIndexes(ctx context.Context, tx *sql.Tx, deltas []cgraph.Delta) error
 			}
 		}
 	}
-	if len(delLinks) > 0 {
-		stmt, err := tx.PrepareContext(ctx, `DELETE FROM factgraph_links WHERE item=$1 AND at=$2 AND mid=$3 AND other=$4 AND source=$5`)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
-		for _, r := range delLinks {
-			if _, err := stmt.Exec(r.Item, string(r.At), r.Mid, r.Other, r.Source); err != nil {
-				return err
-			}
-		}
-	}
 	if len(delNames) > 0 {
 		stmt, err := tx.PrepareContext(ctx, `DELETE FROM factgraph_names WHERE name=$1 AND subject=$2 AND source=$3 AND pred=$4 AND said=$5`)
 		if err != nil {
@@ -167,7 +155,10 @@ func updateIndexes(ctx context.Context, tx *sql.Tx, deltas []cgraph.Delta) error
 			}
 		}
 	}
-	return copyIndexRows(ctx, tx, addNames, addLinks)
+	if err := copyNames(ctx, tx, "factgraph_names", addNames); err != nil {
+		return err
+	}
+	return updateLines(ctx, tx, addLinks, delLinks)
 }
 
 // nameEntry is a row of the name index: the folded name, the subject it names, the
@@ -185,28 +176,14 @@ func sourceID(label quad.Value) string {
 	return string(l)[len(model.SourcePrefix):]
 }
 
-// copyIndexRows adds rows to the index tables with COPY, in tx.
-func copyIndexRows(ctx context.Context, tx *sql.Tx, names []nameEntry, links []model.LinkRow) error {
-	if err := copyNames(ctx, tx, "factgraph_names", names); err != nil {
-		return err
-	}
-	if len(links) > 0 {
-		return copyRows(ctx, tx, pq.CopyIn("factgraph_links", "item", "at", "mid", "other", "source"), len(links), func(i int) []any {
-			r := links[i]
-			return []any{r.Item, string(r.At), r.Mid, r.Other, r.Source}
-		})
-	}
-	return nil
-}
-
 // rebuildIndexes builds factgraph's indexes again from every quad of the store, in tx,
-// and marks them fresh.
+// and marks them fresh. The link index of version 1 goes (indexVersion).
 func rebuildIndexes(ctx context.Context, tx *sql.Tx) error {
 	t, err := readTable(ctx, tx)
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM factgraph_names; DELETE FROM factgraph_links`); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM factgraph_names; DELETE FROM factgraph_link_lines; DROP TABLE IF EXISTS factgraph_links`); err != nil {
 		return err
 	}
 	var names []nameEntry
@@ -228,7 +205,11 @@ func rebuildIndexes(ctx context.Context, tx *sql.Tx) error {
 			}
 		}
 	}
-	if err := copyIndexRows(ctx, tx, names, links); err != nil {
+	if err := copyNames(ctx, tx, "factgraph_names", names); err != nil {
+		return err
+	}
+	keys, lines := groupLines(links)
+	if err := copyLines(ctx, tx, keys, lines); err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE factgraph_state SET fresh = true, version = `+indexVersion)
