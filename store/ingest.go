@@ -249,6 +249,13 @@ func (s *Store) write(ctx context.Context, reps []replacement, removing bool) (*
 	if err := w.flush(); err != nil {
 		return nil, w.fail(ctx, fmt.Errorf("write store %q: %w", s.Shown(), err))
 	}
+	if w.batches == 0 && s.pg != nil {
+		// Nothing changed: factgraph's indexes are built again all the same if they need
+		// it, which otherwise waits for a write that changes something.
+		if err := s.pg.Refresh(context.WithoutCancel(ctx)); err != nil {
+			return nil, fmt.Errorf("write store %q: %w", s.Shown(), err)
+		}
+	}
 	return report, nil
 }
 

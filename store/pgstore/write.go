@@ -53,6 +53,32 @@ func (db *DB) Apply(ctx context.Context, deltas []cgraph.Delta) error {
 	return db.qs.ApplyDeltas(nil, cgraph.IgnoreOpts{})
 }
 
+// Refresh builds factgraph's indexes again, in a write of its own, when they do not cover
+// the store (a write they did not see, or the layout of another version); it does
+// nothing when they do. An ingest that changes nothing calls it, so that such a store is
+// indexed again without a changed source.
+func (db *DB) Refresh(ctx context.Context) error {
+	conn, err := db.sqlDB()
+	if err != nil {
+		return err
+	}
+	tx, fresh, err := beginWrite(ctx, conn)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if fresh {
+		return nil
+	}
+	if err := rebuildIndexes(ctx, tx); err != nil {
+		return fmt.Errorf("write factgraph's indexes: %w", err)
+	}
+	if err := beforeCommit(); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
 // applyQuads is the body of Cayley's ApplyDeltas for PostgreSQL (graph/sql/quadstore.go),
 // in tx.
 func applyQuads(tx *sql.Tx, in []cgraph.Delta) error {
