@@ -2,11 +2,12 @@ package schema_test
 
 import (
 	"encoding/json"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/factgraph/factgraph/internal/programtest"
 )
 
 // pythonCheck validates YAML files with Python's jsonschema, a second implementation of
@@ -31,18 +32,7 @@ print(json.dumps(out))
 // and jsonschema modules (Debian: python3-yaml python3-jsonschema); without them it skips,
 // except in CI, where it fails.
 func TestPythonJSONSchema(t *testing.T) {
-	// Debian's python3 is the one with Debian's modules; a python3 earlier on PATH (pyenv,
-	// a virtualenv) may lack them.
-	python := "/usr/bin/python3"
-	if _, err := os.Stat(python); err != nil {
-		python = "python3"
-	}
-	if err := exec.Command(python, "-c", "import yaml, jsonschema").Run(); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("python3 with yaml and jsonschema is required in CI (apt-get install python3-yaml python3-jsonschema): %v", err)
-		}
-		t.Skipf("python3 with yaml and jsonschema not available: %v", err)
-	}
+	python := programtest.NeedPython(t, "yaml", "jsonschema")
 	want := map[string]bool{}
 	add := func(glob string, valid bool) {
 		paths, err := filepath.Glob(glob)

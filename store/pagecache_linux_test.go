@@ -11,6 +11,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/programtest"
 	"github.com/factgraph/factgraph/internal/synth"
 	"github.com/factgraph/factgraph/store"
 )
@@ -156,10 +157,7 @@ func TestReadMapAsksForHugePages(t *testing.T) {
 func TestIngestLeavesStoreCachedInHugePages(t *testing.T) {
 	dir := t.TempDir()
 	if !largeFolios(t, dir) {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("the file system of %s does not cache files in 2 MiB pieces (large folios), and CI is set: CI runs on a kernel and file system that do (Linux 6.x, ext4)", dir)
-		}
-		t.Skipf("the file system of %s does not cache files in 2 MiB pieces (large folios), so huge pages never map them", dir)
+		programtest.Missing(t, "the file system of %s does not cache files in 2 MiB pieces (large folios), so huge pages never map them: CI runs on a kernel and file system that do (Linux 6.x, ext4)", dir)
 	}
 	path := hugeStore(t, dir, 100)
 	fi, err := os.Stat(path)

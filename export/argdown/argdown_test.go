@@ -20,6 +20,7 @@ import (
 	"github.com/factgraph/factgraph/export/internal/xmltext"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/fixture"
+	"github.com/factgraph/factgraph/internal/programtest"
 )
 
 func write(t testing.TB, g *export.Graph) []byte {
@@ -112,11 +113,11 @@ func argdownCLI(t *testing.T) (node, cli string) {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
-		exporttest.Missing(t, "node not found: apt-get install nodejs npm")
+		programtest.Missing(t, "node not found: apt-get install nodejs npm")
 	}
 	cli = filepath.Join(exporttest.Dir(), "argdown", "node_modules", "@argdown", "cli", "dist", "cli.js")
 	if _, err := os.Stat(cli); err != nil {
-		exporttest.Missing(t, "the Argdown CLI is not installed: run npm ci in %s", filepath.Join(exporttest.Dir(), "argdown"))
+		programtest.Missing(t, "the Argdown CLI is not installed: run npm ci in %s", filepath.Join(exporttest.Dir(), "argdown"))
 	}
 	return node, cli
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/factgraph/factgraph/export/gexf"
 	"github.com/factgraph/factgraph/export/internal/exporttest"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/programtest"
 )
 
 func write(t testing.TB, g *export.Graph) []byte {
@@ -52,7 +53,7 @@ func TestReaders(t *testing.T) {
 	}{
 		// NetworkX reads the spells but not an edge's viz:color.
 		{"networkx", exporttest.Options{XML: true, Spells: true, NoEdgeColor: true, Positions: true}, func(t *testing.T, path string) exporttest.Canonical {
-			py := exporttest.Python(t, "networkx")
+			py := programtest.NeedPython(t, "networkx")
 			return exporttest.Read(t, py, filepath.Join(exporttest.Dir(), "readers", "read_networkx.py"), "gexf", path)
 		}},
 		// graphology-gexf ignores spells.

@@ -11,6 +11,7 @@ import (
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/graphml"
 	"github.com/factgraph/factgraph/export/internal/exporttest"
+	"github.com/factgraph/factgraph/internal/programtest"
 )
 
 // variants are the two GraphML formats: plain, valid against the official schema, and
@@ -86,7 +87,7 @@ func TestReaders(t *testing.T) {
 		run  func(t *testing.T, path string) exporttest.Canonical
 	}{
 		{"networkx", func(t *testing.T, path string) exporttest.Canonical {
-			py := exporttest.Python(t, "networkx")
+			py := programtest.NeedPython(t, "networkx")
 			kind := "graphml"
 			if strings.HasSuffix(t.Name(), "/networkx") && strings.Contains(t.Name(), "/yed/") {
 				kind = "yed"
@@ -94,7 +95,7 @@ func TestReaders(t *testing.T) {
 			return exporttest.Read(t, py, filepath.Join(exporttest.Dir(), "readers", "read_networkx.py"), kind, path)
 		}},
 		{"igraph", func(t *testing.T, path string) exporttest.Canonical {
-			py := exporttest.Python(t, "igraph")
+			py := programtest.NeedPython(t, "igraph")
 			return exporttest.Read(t, py, filepath.Join(exporttest.Dir(), "readers", "read_igraph.py"), path)
 		}},
 		{"graphology", func(t *testing.T, path string) exporttest.Canonical {

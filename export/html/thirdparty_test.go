@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/factgraph/factgraph/export/internal/exporttest"
+	"github.com/factgraph/factgraph/internal/programtest"
 )
 
 // The files under web/third_party are those of the npm packages package-lock.json pins,
@@ -36,7 +36,7 @@ func TestThirdPartyFiles(t *testing.T) {
 	}
 	modules := filepath.Join(dir, "node_modules")
 	if _, err := os.Stat(modules); err != nil {
-		exporttest.Missing(t, "%s is not installed: run npm ci in %s", modules, dir)
+		programtest.Missing(t, "%s is not installed: run npm ci in %s", modules, dir)
 	}
 	for pkg, want := range manifest.Dependencies {
 		locked := lock.Packages["node_modules/"+pkg]

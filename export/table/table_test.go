@@ -13,6 +13,7 @@ import (
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/internal/exporttest"
 	"github.com/factgraph/factgraph/export/table"
+	"github.com/factgraph/factgraph/internal/programtest"
 )
 
 func TestGolden(t *testing.T) {
@@ -43,7 +44,7 @@ func TestGolden(t *testing.T) {
 func TestPythonCSV(t *testing.T) {
 	for _, f := range exporttest.All(t) {
 		t.Run(f.Name, func(t *testing.T) {
-			py := exporttest.Python(t, "csv")
+			py := programtest.NeedPython(t, "csv")
 			g := f.G
 			dir := t.TempDir()
 			if err := table.WriteDir(dir, g); err != nil {
@@ -122,7 +123,7 @@ func TestWriteDirFollowsNoPlantedLink(t *testing.T) {
 // Excel or LibreOffice could run "=cmd|' /C calc'!A0". Python's csv module (what a careful
 // reader sees) must read each with a single quote in front, and every other cell as it is.
 func TestFormulaCellsAreNeutralised(t *testing.T) {
-	py := exporttest.Python(t, "csv")
+	py := programtest.NeedPython(t, "csv")
 	cells := []string{"=cmd|' /C calc'!A0", "+1+1", "-1+1", "@SUM(A1)", "\t=1+1", "\r=1+1", "a=1", " =1", "'=quoted"}
 	g := &export.Graph{Name: "g", View: "full"}
 	for i, c := range cells {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/factgraph/factgraph/internal/programtest"
 )
 
 // anonHuge returns how many kB of the process's memory the kernel backs with huge pages.
@@ -33,10 +35,7 @@ func anonHuge(t *testing.T) int {
 func TestTargetedHeapOnHugePages(t *testing.T) {
 	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
 	if err != nil || strings.Contains(string(mode), "[never]") {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("the kernel gives no huge pages (%q, %v), and CI is set: CI runs where it does", mode, err)
-		}
-		t.Skipf("the kernel gives no huge pages (%q, %v)", mode, err)
+		programtest.Missing(t, "the kernel gives no huge pages (%q, %v): CI runs where it does", mode, err)
 	}
 	defer Targeted()()
 	before, fallbacks := anonHuge(t), vmstat(t, "thp_fault_fallback")

@@ -1,42 +1,59 @@
-// Package programtest finds the real programs that tests check factgraph's output and
-// behaviour with (Graphviz, Python modules, PostgreSQL's client tools): a test without
-// one is skipped on a developer's machine and fails in CI, where every such check must run.
+// Package programtest holds the one rule for checks that need something of the machine
+// (a real program such as Graphviz, Python modules, Chromium, the test PostgreSQL server, a
+// kernel feature): a test without it is skipped on a developer's machine and fails in CI,
+// where every such check must run (Missing). Need and NeedPython find programs by it.
 package programtest
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 )
 
-// Need returns the path of the program, skipping the test when it is not installed,
-// or failing it when the CI variable is set: in CI the real-program checks must run.
+// Missing stops the test because what it needs is not there, saying what: it fails when
+// the CI environment variable is set, and skips otherwise.
+func Missing(t testing.TB, format string, args ...any) {
+	t.Helper()
+	msg := fmt.Sprintf(format, args...)
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s (CI is set, so this check must run)", msg)
+	}
+	t.Skip(msg)
+}
+
+// Need returns the path of the program, or stops the test (Missing) when it is not
+// installed.
 func Need(t testing.TB, name string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not installed, and CI is set: install it (see the CI script)", name)
-		}
-		t.Skipf("%s is not installed", name)
+		Missing(t, "%s is not installed: install it (see the CI script)", name)
 	}
 	return path
 }
 
-// NeedPython returns the path of a python3 that can import module, skipping or failing
-// the test as Need does. It tries the python3 on PATH, then the system's
-// /usr/bin/python3, since a python3 installed for one user (pyenv) does not see the
-// packages Debian installs.
-func NeedPython(t testing.TB, module string) string {
+// NeedPython returns the path of a python3 that can import every module named, or stops
+// the test (Missing). It tries the system's /usr/bin/python3 first, which has the packages
+// Debian installs (python3-networkx, ...), then the python3 on PATH (a python3 installed
+// for one user, pyenv or a virtualenv, does not see Debian's packages).
+func NeedPython(t testing.TB, modules ...string) string {
 	t.Helper()
-	for _, py := range []string{"python3", "/usr/bin/python3"} {
-		if path, err := exec.LookPath(py); err == nil && exec.Command(path, "-c", "import "+module).Run() == nil {
+	imports := "import " + strings.Join(modules, ", ")
+	var tried []string
+	for _, py := range []string{"/usr/bin/python3", "python3"} {
+		path, err := exec.LookPath(py)
+		if err != nil {
+			continue
+		}
+		out, err := exec.Command(path, "-c", imports).CombinedOutput()
+		if err == nil {
 			return path
 		}
+		tried = append(tried, fmt.Sprintf("%s: %v: %s", path, err, bytes.TrimSpace(out)))
 	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("no python3 can import %s, and CI is set: install it (see the CI script)", module)
-	}
-	t.Skipf("no python3 can import %s", module)
+	Missing(t, "no python3 can %s (%s): apt-get install python3 and the python3-* packages of the CI script", imports, strings.Join(tried, "; "))
 	return ""
 }

@@ -20,6 +20,8 @@ import (
 	"time"
 
 	_ "github.com/lib/pq" // the driver Cayley's PostgreSQL backend uses too
+
+	"github.com/factgraph/factgraph/internal/programtest"
 )
 
 // EnvPostgres names the variable holding the PostgreSQL test server's URL.
@@ -155,10 +157,7 @@ func fromEnv(t testing.TB, env string) string {
 	t.Helper()
 	addr := os.Getenv(env)
 	if addr == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not set, and CI is: source scripts/ci-postgres.sh first", env)
-		}
-		t.Skipf("%s is not set", env)
+		programtest.Missing(t, "%s is not set: source scripts/ci-postgres.sh first", env)
 	}
 	return addr
 }

@@ -7,7 +7,6 @@ package exporttest
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/export/internal/xmltext"
+	"github.com/factgraph/factgraph/internal/programtest"
 )
 
 // Canonical is what a reader read: attributes by node id, edges by edge id. Numbers are
@@ -215,42 +215,15 @@ func Dir() string {
 	return filepath.Join(filepath.Dir(file), "..", "..", "testdata")
 }
 
-// Missing stops the test because a program it needs is not installed: it fails when the
-// CI environment variable is set, where every program must be there, and skips otherwise.
-func Missing(t testing.TB, format string, args ...any) {
-	t.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s (CI is set, so this check must run)", msg)
-	}
-	t.Skip(msg)
-}
-
-// Python is the system Python, which has Debian's python3-networkx and python3-igraph, if
-// it can import every module named.
-func Python(t testing.TB, modules ...string) string {
-	t.Helper()
-	const py = "/usr/bin/python3"
-	if _, err := os.Stat(py); err != nil {
-		Missing(t, "%s not found: apt-get install python3", py)
-	}
-	for _, m := range modules {
-		if out, err := exec.Command(py, "-c", "import "+m).CombinedOutput(); err != nil {
-			Missing(t, "python module %s not importable (%v: %s): apt-get install python3-%s", m, err, bytes.TrimSpace(out), m)
-		}
-	}
-	return py
-}
-
 // Node is node, if it and the packages of export/testdata/node are installed.
 func Node(t testing.TB) string {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
-		Missing(t, "node not found: apt-get install nodejs npm")
+		programtest.Missing(t, "node not found: apt-get install nodejs npm")
 	}
 	if _, err := os.Stat(filepath.Join(Dir(), "node", "node_modules", "graphology")); err != nil {
-		Missing(t, "graphology not installed: run npm ci in %s", filepath.Join(Dir(), "node"))
+		programtest.Missing(t, "graphology not installed: run npm ci in %s", filepath.Join(Dir(), "node"))
 	}
 	return node
 }
@@ -259,7 +232,7 @@ func Node(t testing.TB) string {
 func Xmllint(t testing.TB, xsd, file string) {
 	t.Helper()
 	if _, err := exec.LookPath("xmllint"); err != nil {
-		Missing(t, "xmllint not found: apt-get install libxml2-utils")
+		programtest.Missing(t, "xmllint not found: apt-get install libxml2-utils")
 	}
 	out, err := exec.Command("xmllint", "--nonet", "--noout", "--schema", xsd, file).CombinedOutput()
 	if err != nil {
