@@ -252,7 +252,7 @@ func (s *Store) write(ctx context.Context, reps []replacement, removing bool) (*
 	if w.batches == 0 && s.pg != nil {
 		// Nothing changed: factgraph's indexes are built again all the same if they need
 		// it, which otherwise waits for a write that changes something.
-		if err := s.pg.Refresh(context.WithoutCancel(ctx)); err != nil {
+		if err := s.pg.Apply(context.WithoutCancel(ctx), nil); err != nil {
 			return nil, fmt.Errorf("write store %q: %w", s.Shown(), err)
 		}
 	}

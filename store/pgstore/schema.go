@@ -11,7 +11,7 @@ import (
 // the live quads. A write into the quads by anything else (Cayley's own tools, another
 // program) fires the trigger factgraph_quads_written, which marks the indexes stale in
 // that write's transaction: readers then do without them, and factgraph's next write, or
-// an ingest that changes nothing (DB.Refresh), builds them again from the quads. The state
+// an ingest that changes nothing (DB.Apply), builds them again from the quads. The state
 // also says whether the store was ever written (written), which decides whether a write
 // may be a bulk load (bulk.go); unlike the quads' horizon sequence, it goes back with a
 // transaction that fails.

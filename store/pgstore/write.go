@@ -17,7 +17,9 @@ import (
 // Apply writes deltas into the store in one transaction with the changes they make to
 // factgraph's indexes: the quads as Cayley's ApplyDeltas writes them (graph/sql's
 // quadstore.go, with its PostgreSQL statements), which opens a transaction of its own
-// that nothing else can join.
+// that nothing else can join. Indexes that do not cover the store (a write they did not
+// see, or the layout of another version) are built again instead; with no deltas, that
+// is all Apply does, and nothing when they cover it.
 func (db *DB) Apply(ctx context.Context, deltas []cgraph.Delta) error {
 	conn, err := db.sqlDB()
 	if err != nil {
@@ -28,6 +30,9 @@ func (db *DB) Apply(ctx context.Context, deltas []cgraph.Delta) error {
 		return err
 	}
 	defer tx.Rollback()
+	if fresh && len(deltas) == 0 {
+		return nil
+	}
 	if err := applyQuads(tx, deltas); err != nil {
 		return err
 	}
@@ -51,32 +56,6 @@ func (db *DB) Apply(ctx context.Context, deltas []cgraph.Delta) error {
 	// Cayley's quad store caches the number of quads it last counted; an empty write
 	// through it forgets the count.
 	return db.qs.ApplyDeltas(nil, cgraph.IgnoreOpts{})
-}
-
-// Refresh builds factgraph's indexes again, in a write of its own, when they do not cover
-// the store (a write they did not see, or the layout of another version); it does
-// nothing when they do. An ingest that changes nothing calls it, so that such a store is
-// indexed again without a changed source.
-func (db *DB) Refresh(ctx context.Context) error {
-	conn, err := db.sqlDB()
-	if err != nil {
-		return err
-	}
-	tx, fresh, err := beginWrite(ctx, conn)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if fresh {
-		return nil
-	}
-	if err := rebuildIndexes(ctx, tx); err != nil {
-		return fmt.Errorf("write factgraph's indexes: %w", err)
-	}
-	if err := beforeCommit(); err != nil {
-		return err
-	}
-	return tx.Commit()
 }
 
 // applyQuads is the body of Cayley's ApplyDeltas for PostgreSQL (graph/sql/quadstore.go),
