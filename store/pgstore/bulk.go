@@ -352,7 +352,7 @@ func (l *bulkLoad) copyIndexes(ctx context.Context, conn *sql.Conn) error {
 			}
 			lines = lines[:0]
 			for _, k := range l.links[i:j] {
-				lines = append(lines, string(rune(k.at))+"\t"+text(k.mid)+"\t"+text(k.other))
+				lines = append(lines, entryLine(k.at, text(k.mid), text(k.other)))
 			}
 			slices.Sort(lines)
 			lines = slices.Compact(lines)

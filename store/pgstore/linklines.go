@@ -18,9 +18,10 @@ import (
 // lineKey is a row's key: the item and the source.
 type lineKey struct{ item, source string }
 
-// entryLine is the line of the entry r.
-func entryLine(r model.LinkRow) string {
-	return string(rune(r.At)) + "\t" + r.Mid + "\t" + r.Other
+// entryLine is the line of an entry under the end at, with the middle mid and the other
+// end other.
+func entryLine(at byte, mid, other string) string {
+	return string(rune(at)) + "\t" + mid + "\t" + other
 }
 
 // linesRow is what a row holds: the kind (the middle of the first kind entry, "" for none)
@@ -52,7 +53,7 @@ func groupLines(rows []model.LinkRow) (keys []lineKey, lines map[lineKey][]strin
 		if _, ok := lines[k]; !ok {
 			keys = append(keys, k)
 		}
-		lines[k] = append(lines[k], entryLine(r))
+		lines[k] = append(lines[k], entryLine(r.At, r.Mid, r.Other))
 	}
 	for k, ls := range lines {
 		slices.Sort(ls)
