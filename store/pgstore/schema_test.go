@@ -4,6 +4,11 @@ import (
 	"database/sql"
 	"slices"
 	"testing"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/store/storetest"
+	"github.com/lib/pq"
 )
 
 // quadsKeysWithoutIndex lists the columns of the quads table that a foreign key names
@@ -61,5 +66,56 @@ func TestQuadKeysIndexed(t *testing.T) {
 	w.Close()
 	if got := quadsKeysWithoutIndex(t, addr); len(got) != 0 {
 		t.Errorf("columns of quads with a foreign key and no index starting with them, after opening for a write: %v", got)
+	}
+}
+
+// quadIndexes lists the names of the indexes of the quads table at addr.
+func quadIndexes(t *testing.T, addr string) []string {
+	t.Helper()
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var names []string
+	if err := db.QueryRow(`SELECT array_agg(indexname::text ORDER BY indexname) FROM pg_indexes
+		WHERE tablename = 'quads'`).Scan(pq.Array(&names)); err != nil {
+		t.Fatal(err)
+	}
+	return names
+}
+
+// TestNewStoreIndexes checks the indexes of the quads of a new store: Cayley's but the one
+// by object, subject and predicate (spareIndexSQL), and factgraph's by label. A store that
+// Cayley made and wrote before factgraph first opened it keeps Cayley's whole.
+func TestNewStoreIndexes(t *testing.T) {
+	want := []string{"factgraph_quads_label", "ops_index", "pos_index", "quads_pkey", "spo_index", "spo_unique", "spol_unique"}
+	if got := quadIndexes(t, newStore(t)); !slices.Equal(got, want) {
+		t.Errorf("indexes of a new store's quads: %v, want %v", got, want)
+	}
+
+	addr := storetest.FreshPostgres(t, storetest.PostgresBase(t))
+	if err := cgraph.InitQuadStore("postgres", addr, nil); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := cgraph.NewQuadStore("postgres", addr, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = qs.ApplyDeltas([]cgraph.Delta{{Quad: quad.MakeIRI("a", "b", "c", "source/s"), Action: cgraph.Add}}, cgraph.IgnoreOpts{})
+	qs.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := Open(addr, false, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.QuadStore().Close()
+	w.Close()
+	want = append(want, "osp_index")
+	slices.Sort(want)
+	if got := quadIndexes(t, addr); !slices.Equal(got, want) {
+		t.Errorf("indexes of the quads of a store Cayley wrote first: %v, want %v", got, want)
 	}
 }
