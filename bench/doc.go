@@ -12,7 +12,9 @@
 // default query form about the corpus's hub as whole commands, several runs each, on one
 // or more stores and builds in turn (with FORMS=store, the commands that read the whole
 // store), and typo_forms.sh the same with mistyped ids and names (corpus.sh picks the items
-// they ask about). TestFormScripts runs those two once on a small corpus.
+// they ask about). TestFormScripts runs those two once on a small corpus. delayproxy
+// forwards connections to a server with a delay each way, to time commands against a
+// PostgreSQL server further away than the machine's own.
 // docs/performance.md and
 // docs/scaling.md record the figures of a run and how to reproduce them.
 package bench
