@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"runtime/debug"
+	"slices"
 	"unicode/utf8"
 
+	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/suggest"
+	"github.com/factgraph/factgraph/store/model"
 )
 
 // ErrNoNameIndex is returned by NameMatches on a store whose names it cannot look up
@@ -33,6 +36,10 @@ func (s *Store) NameMatches(ctx context.Context, ref string) (_ []string, err er
 	}
 	w := newWalker(ctx, s, -1, nil)
 	defer w.close()
+	key := graph.FoldName(ref)
+	if err := w.holdsAhead(ref, key); err != nil {
+		return nil, err
+	}
 	if held, err := w.holds(ref); err != nil || held {
 		if held {
 			return []string{ref}, nil
@@ -42,7 +49,6 @@ func (s *Store) NameMatches(ctx context.Context, ref string) (_ []string, err er
 	if s.bolt == nil && s.pg == nil {
 		return nil, ErrNoNameIndex
 	}
-	key := graph.FoldName(ref)
 	found := map[string]bool{}
 	if key != ref {
 		held, err := w.holds(key)
@@ -74,6 +80,37 @@ func (w *walker) fromNameIndex(read func(br indexReader) (bool, error)) error {
 		return ErrNoNameIndex
 	}
 	return w.readErr()
+}
+
+// holdsAhead reads what holds asks of the ids, on a server, in two requests for all of them
+// where it would make two for each: their kinds, and the sources of the same ids. A name
+// is looked up as written and folded, before the name index.
+func (w *walker) holdsAhead(ids ...string) error {
+	if _, err := w.reader(); err != nil {
+		return err
+	}
+	p, ok := w.br.(preloader)
+	if !ok {
+		return nil
+	}
+	var items, sources []string
+	for _, id := range ids {
+		if id == "" || slices.Contains(items, id) {
+			continue
+		}
+		items = append(items, id)
+		if w.sourceToRead(id) {
+			sources = append(sources, id)
+		}
+	}
+	if err := w.prefetchKinds(items); err != nil {
+		return err
+	}
+	iris := make([]quad.IRI, len(sources))
+	for i, id := range sources {
+		iris[i] = model.SourceIRI(id)
+	}
+	return p.PreloadItems(iris)
 }
 
 // holds says whether the store holds an item or a source with the id.

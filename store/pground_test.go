@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
@@ -121,4 +122,47 @@ func postgresCorpus(t *testing.T) (*Store, *graph.Graph, []string) {
 		obligations = append(obligations, o.ID)
 	}
 	return s, g, obligations
+}
+
+// TestPostgresNameInFewRequests bounds the round trips of resolving a name on PostgreSQL,
+// which every query form given a name instead of an id makes before it reads what it was
+// asked: looking the name up is one request for the kinds of the name as written and
+// folded, one for the sources of those ids and one to the name index; reading the one
+// candidate for its name is one for its kind, type and name and one for the source of its
+// id. Each was twice as many, one for each id or field.
+func TestPostgresNameInFewRequests(t *testing.T) {
+	ctx := context.Background()
+	s, g, _ := postgresCorpus(t)
+	var party graph.Party
+	for _, p := range g.Parties {
+		if graph.FoldName(p.Name) != p.ID {
+			party = p
+			break
+		}
+	}
+	if party.ID == "" {
+		t.Fatal("the corpus has no party whose name is not its id; the test wants one")
+	}
+	before := pgstore.Statements()
+	ids, err := s.NameMatches(ctx, party.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := pgstore.Statements() - before; got > 3 {
+		t.Errorf("NameMatches(%q) took %d statements, want at most 3", party.Name, got)
+	}
+	if !slices.Contains(ids, party.ID) {
+		t.Errorf("NameMatches(%q) = %v, want %s among them", party.Name, ids, party.ID)
+	}
+	before = pgstore.Statements()
+	got, err := s.LoadAround(ctx, nil, AroundOptions{Named: []string{party.ID}, MaxItems: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := pgstore.Statements() - before; n > 2 {
+		t.Errorf("reading %s for its name took %d statements, want at most 2", party.ID, n)
+	}
+	if len(got.Parties) != 1 || got.Parties[0].Name != party.Name || got.Parties[0].Kind != party.Kind {
+		t.Errorf("read for its name: %+v, want %s named %q of kind %q", got.Parties, party.ID, party.Name, party.Kind)
+	}
 }

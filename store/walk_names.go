@@ -314,7 +314,7 @@ type objectReader interface {
 // aliases of the parties among them (readAliases); a server is asked for the names, and
 // for the aliases, of all of them at once.
 func (w *walker) readNamed(ids []string, aliases bool) error {
-	if len(ids) > 1 && w.indexed() {
+	if len(ids) > 0 && w.indexed() {
 		if err := w.preloadNames(ids); err != nil {
 			return err
 		}

@@ -105,7 +105,7 @@ func (w *walker) preloadNames(ids []string) error {
 			sources = append(sources, model.SourceIRI(id))
 		}
 	}
-	if len(subjects) < 2 {
+	if len(subjects) == 0 {
 		return nil
 	}
 	if err := p.PreloadFirst(subjects, []quad.IRI{model.Kind, model.Type, model.Name}); err != nil {
