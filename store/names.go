@@ -83,8 +83,9 @@ func (w *walker) fromNameIndex(read func(br indexReader) (bool, error)) error {
 }
 
 // holdsAhead reads what holds asks of the ids, on a server, in two requests for all of them
-// where it would make two for each: their kinds, and the sources of the same ids. A name
-// is looked up as written and folded, before the name index.
+// where it would make two for each: their kinds, and unless the first is an item's id (which
+// holds answers from its kind), the sources of the same ids. A name is looked up as written
+// and folded, before the name index.
 func (w *walker) holdsAhead(ids ...string) error {
 	if _, err := w.reader(); err != nil {
 		return err
@@ -103,8 +104,14 @@ func (w *walker) holdsAhead(ids ...string) error {
 			sources = append(sources, id)
 		}
 	}
+	if len(items) == 0 {
+		return nil
+	}
 	if err := w.prefetchKinds(items); err != nil {
 		return err
+	}
+	if ok, err := w.isItem(items[0]); ok || err != nil {
+		return err // an item's id: holds asks for no source
 	}
 	iris := make([]quad.IRI, len(sources))
 	for i, id := range sources {

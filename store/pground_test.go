@@ -129,7 +129,7 @@ func postgresCorpus(t *testing.T) (*Store, *graph.Graph, []string) {
 // asked: looking the name up is one request for the kinds of the name as written and
 // folded, one for the sources of those ids and one to the name index; reading the one
 // candidate for its name is one for its kind, type and name and one for the source of its
-// id. Each was twice as many, one for each id or field.
+// id. Each was twice as many, one for each id or field. An item's id is one request.
 func TestPostgresNameInFewRequests(t *testing.T) {
 	ctx := context.Background()
 	s, g, _ := postgresCorpus(t)
@@ -153,6 +153,15 @@ func TestPostgresNameInFewRequests(t *testing.T) {
 	}
 	if !slices.Contains(ids, party.ID) {
 		t.Errorf("NameMatches(%q) = %v, want %s among them", party.Name, ids, party.ID)
+	}
+	// An id is an item's or a source's: its kind says it is an item's, and no source is
+	// asked for.
+	before = pgstore.Statements()
+	if ids, err := s.NameMatches(ctx, party.ID); err != nil || !slices.Equal(ids, []string{party.ID}) {
+		t.Errorf("NameMatches(%q) = %v, %v; want the id alone", party.ID, ids, err)
+	}
+	if got := pgstore.Statements() - before; got > 1 {
+		t.Errorf("NameMatches(%q) of an item's id took %d statements, want 1", party.ID, got)
 	}
 	before = pgstore.Statements()
 	got, err := s.LoadAround(ctx, nil, AroundOptions{Named: []string{party.ID}, MaxItems: -1})

@@ -100,6 +100,9 @@ func (w *walker) preloadNames(ids []string) error {
 		if _, ok := w.items[id]; ok {
 			continue
 		}
+		if _, ok := w.names[id]; ok {
+			continue // read for its name already: name asks nothing
+		}
 		subjects = append(subjects, model.ItemIRI(id))
 		if w.sourceToRead(id) {
 			sources = append(sources, model.SourceIRI(id))

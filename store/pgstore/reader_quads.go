@@ -325,6 +325,9 @@ func (rd *Reader) PreloadFirst(subjects []quad.IRI, preds []quad.IRI) error {
 		if _, ok := known[string(hashOf(s))]; ok {
 			continue // asked twice
 		}
+		if rd.hasFirsts(s, preds) {
+			continue // read ahead before
+		}
 		hs = append(hs, known.add(s))
 		for _, p := range preds {
 			rd.firsts[[2]quad.Value{s, p}] = nil
@@ -354,6 +357,16 @@ func (rd *Reader) PreloadFirst(subjects []quad.IRI, preds []quad.IRI) error {
 		return fmt.Errorf("read store: %w", err)
 	}
 	return nil
+}
+
+// hasFirsts says whether the first objects of s with each of preds were read ahead.
+func (rd *Reader) hasFirsts(s quad.IRI, preds []quad.IRI) bool {
+	for _, p := range preds {
+		if _, ok := rd.firsts[[2]quad.Value{s, p}]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // First returns the object of a quad of subject s and predicate p with a source's label

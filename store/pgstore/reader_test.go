@@ -310,6 +310,50 @@ func TestReaderObjects(t *testing.T) {
 	}
 }
 
+// TestReaderFirstsOnce checks that PreloadFirst asks the server nothing for subjects whose
+// first objects it read ahead before (a query reads the one item a name resolves to for
+// its name, then the same item among those its answer names), and still reads those it has
+// not, with what it read before kept.
+func TestReaderFirstsOnce(t *testing.T) {
+	addr := newStore(t)
+	w, err := Open(addr, false, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := func(s, o string) cgraph.Delta {
+		return cgraph.Delta{Action: cgraph.Add, Quad: quad.Quad{Subject: quad.IRI(s), Predicate: quad.IRI("fg:name"), Object: quad.String(o), Label: quad.IRI("source/s1")}}
+	}
+	if err := w.QuadStore().ApplyDeltas([]cgraph.Delta{name("p", "Japan"), name("q", "Korea")}, cgraph.IgnoreOpts{}); err != nil {
+		t.Fatal(err)
+	}
+	w.QuadStore().Close()
+	w.Close()
+	_, rd := openReader(t, addr)
+	preds := []quad.IRI{"fg:name"}
+	if err := rd.PreloadFirst([]quad.IRI{"p"}, preds); err != nil {
+		t.Fatal(err)
+	}
+	before := Statements()
+	if err := rd.PreloadFirst([]quad.IRI{"p"}, preds); err != nil {
+		t.Fatal(err)
+	}
+	if got := Statements() - before; got != 0 {
+		t.Errorf("PreloadFirst of a subject read ahead before took %d statements, want none", got)
+	}
+	if err := rd.PreloadFirst([]quad.IRI{"p", "q"}, preds); err != nil {
+		t.Fatal(err)
+	}
+	if got := Statements() - before; got != 1 {
+		t.Errorf("PreloadFirst of a subject read before and one not took %d statements, want 1", got)
+	}
+	for s, want := range map[quad.IRI]string{"p": "Japan", "q": "Korea"} {
+		v, ok, err := rd.First(s, quad.IRI("fg:name"))
+		if err != nil || !ok || v != quad.String(want) {
+			t.Errorf("First(%s) = %v, %v, %v; want %q", s, v, ok, err, want)
+		}
+	}
+}
+
 // TestNameIndexUpgrade checks a store whose name index is an earlier version's: it
 // answers as before, and the next write gives it this version's index.
 func TestNameIndexUpgrade(t *testing.T) {
