@@ -25,7 +25,7 @@ type DB struct {
 	// db is factgraph's own connection pool, for what it reads and writes without Cayley;
 	// opened on first use.
 	db *sql.DB
-	// hasState says that factgraph's tables were found in the store (Begin).
+	// hasState says that factgraph's tables were found in the store (sqlDB, Begin).
 	hasState atomic.Bool
 	// readOnly says that the store was opened to read, so that a database without
 	// Cayley's tables holds no store.
@@ -38,9 +38,14 @@ type DB struct {
 func (db *DB) sqlDB() (*sql.DB, error) {
 	if db.db == nil {
 		conn, err := sql.Open("postgres", db.addr)
-		var quads sql.NullString
+		var quads, state sql.NullString
 		if err == nil {
-			err = conn.QueryRow(`SELECT to_regclass('quads')::text`).Scan(&quads)
+			// Whether factgraph's tables are there too, for Begin: the first Reader of
+			// the process then asks for their state at once, one round trip sooner.
+			err = conn.QueryRow(`SELECT to_regclass('quads')::text, to_regclass('factgraph_state')::text`).Scan(&quads, &state)
+		}
+		if err == nil && state.Valid {
+			db.hasState.Store(true)
 		}
 		if err != nil {
 			err = describe(db.addr, err)

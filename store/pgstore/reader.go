@@ -70,8 +70,9 @@ func (db *DB) Begin(ctx context.Context) (*Reader, error) {
 	var version sql.NullInt64
 	var fresh sql.NullBool
 	if !db.hasState.Load() {
-		// A store written before factgraph kept indexes in it has no state: the first
-		// Reader looks, and the next ones of the process read the state right away.
+		// A store written before factgraph kept indexes in it has no state: a Reader
+		// looks, unless the login (sqlDB) or a Reader before it found the table, and
+		// the next ones of the process read the state right away.
 		var state sql.NullString
 		err = tx.QueryRowContext(ctx, `SELECT `+plannerSettings+`to_regclass('factgraph_state')::text`).Scan(&set[0], &set[1], &set[2], &set[3], &set[4], &state)
 		if err == nil && state.Valid {
