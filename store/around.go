@@ -166,6 +166,11 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 		met map[string]bool
 	}
 	var sides [2]*side
+	// Both ends and the sources of their ids in one request on a server, where each would
+	// be two or three.
+	if err := w.prefetchItems([]string{from, to}); err != nil {
+		return nil, err
+	}
 	for k, id := range []string{from, to} {
 		sides[k] = &side{depth: map[string]int{id: 0}}
 		it, err := w.item(id)

@@ -175,3 +175,24 @@ func TestPostgresNameInFewRequests(t *testing.T) {
 		t.Errorf("read for its name: %+v, want %s named %q of kind %q", got.Parties, party.ID, party.Name, party.Kind)
 	}
 }
+
+// TestPostgresPathEndsInOneRequest checks that a path search reads its two ends, and the
+// sources of their ids, in one request for their quads and one for their values, where it
+// made two or three for each: a path between two items that are not linked (one end is
+// missing) is only those reads.
+func TestPostgresPathEndsInOneRequest(t *testing.T) {
+	ctx := context.Background()
+	s, g, _ := postgresCorpus(t)
+	from := g.Parties[0].ID
+	before := pgstore.Statements()
+	got, err := s.LoadBetween(ctx, from, "no-such-item", BetweenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := pgstore.Statements() - before; n > 2 {
+		t.Errorf("a path from %s to an item the store does not hold took %d statements, want at most 2", from, n)
+	}
+	if len(got.Parties) != 1 || got.Parties[0].ID != from {
+		t.Errorf("the graph of a path to nothing holds %v, want %s alone", got.Parties, from)
+	}
+}
