@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"sort"
 
 	"github.com/cayleygraph/quad"
@@ -121,6 +122,30 @@ func (s *Store) LoadAround(ctx context.Context, seeds []string, opts AroundOptio
 	return w.graph()
 }
 
+// aheadMax is the most items of the other side's last layer that a path search on a
+// server reads the links of beside the layer it grows (layersAhead).
+var aheadMax = 64
+
+// layersAhead returns the items of the layer a path search grows (layer), and on a server,
+// when that layer's links are yet to be read, those of the other side's last layer (other)
+// too if it is small: the side with the smaller last layer grows next, which after this
+// one has grown is most often the other, so its links come in the same requests (the
+// links, the obligations they name, the kinds they lead to) instead of as many of their
+// own, and the two sides' layers are read a pair at a time. The first layers of a search
+// are a few items each, and a server a round trip away each.
+func (w *walker) layersAhead(layer, other []string) []string {
+	if _, batched := w.br.(preloader); !batched || len(other) > aheadMax {
+		return layer
+	}
+	for _, id := range layer {
+		_, cached := w.linkCache[id]
+		if _, read := w.ends[id]; !read && !cached {
+			return append(slices.Clip(layer), other...)
+		}
+	}
+	return layer // read ahead with the other side's layer before
+}
+
 // DefaultMaxReached is how many items LoadBetween reaches before it gives up with
 // ErrTooMany, when its options do not say. Reaching an item costs a look at its kind, not a
 // read of the item: on 10,000 articles a ball that passes a party every article names
@@ -211,7 +236,7 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 			}
 		}
 		var next []string
-		if err := w.prefetchLinks(sd.layers[d-1]); err != nil {
+		if err := w.prefetchLinks(w.layersAhead(sd.layers[d-1], other.layers[len(other.layers)-1])); err != nil {
 			return nil, err
 		}
 		for _, id := range sd.layers[d-1] {

@@ -196,3 +196,41 @@ func TestPostgresPathEndsInOneRequest(t *testing.T) {
 		t.Errorf("the graph of a path to nothing holds %v, want %s alone", got.Parties, from)
 	}
 }
+
+// TestPostgresPathLayersInPairs checks that a path search on a server reads the links of
+// the two sides' small layers a pair at a time (layersAhead): fewer statements than a
+// layer at a time, never more, and the same graph.
+func TestPostgresPathLayersInPairs(t *testing.T) {
+	ctx := context.Background()
+	s, _, _ := postgresCorpus(t)
+	pairs := [][2]string{{"a0-person-1", "a11-person-1"}, {"a0-person-0", "a5-person-1"}, {"a3-counter", "a9-person-1"}}
+	read := func(from, to string) (*graph.Graph, int64) {
+		t.Helper()
+		before := pgstore.Statements()
+		g, err := s.LoadBetween(ctx, from, to, BetweenOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g, pgstore.Statements() - before
+	}
+	var paired, single int64
+	for _, p := range pairs {
+		g, n := read(p[0], p[1])
+		defer func(max int) { aheadMax = max }(aheadMax)
+		aheadMax = -1
+		want, m := read(p[0], p[1])
+		aheadMax = 64
+		if n > m {
+			t.Errorf("path %s to %s: %d statements with the layers in pairs, %d a layer at a time", p[0], p[1], n, m)
+		}
+		if len(g.Claims) == 0 || !reflect.DeepEqual(g, want) {
+			t.Errorf("path %s to %s: the graph read with the layers in pairs differs from the one read a layer at a time, or holds no claim:\n%+v\nwant\n%+v", p[0], p[1], g, want)
+		}
+		paired += n
+		single += m
+	}
+	if paired >= single {
+		t.Errorf("the paths took %d statements with the layers in pairs, %d a layer at a time; want fewer", paired, single)
+	}
+	t.Logf("%d statements with the layers in pairs, %d a layer at a time", paired, single)
+}
