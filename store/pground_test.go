@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store/pgstore"
 )
@@ -233,4 +234,52 @@ func TestPostgresPathLayersInPairs(t *testing.T) {
 		t.Errorf("the paths took %d statements with the layers in pairs, %d a layer at a time; want fewer", paired, single)
 	}
 	t.Logf("%d statements with the layers in pairs, %d a layer at a time", paired, single)
+}
+
+// TestPostgresReachedAhead checks that what the end of a path search reads of the items on
+// its chains and of the relations that link them (readReached, relation) comes from two
+// requests made ahead (reachedAhead): after them, those reads ask the server nothing, and
+// give the graph they give without them.
+func TestPostgresReachedAhead(t *testing.T) {
+	ctx := context.Background()
+	s, g, obligations := postgresCorpus(t)
+	ids := append([]string{g.Parties[0].ID, g.Parties[len(g.Parties)-1].ID, g.Agreements[0].ID, g.Claims[0].ID, g.Counterclaims[0].ID}, obligations[:3]...)
+	var rels []relKey
+	for _, r := range g.Relations[:3] {
+		rels = append(rels, relKey{r.From, quad.IRI(r.Type), r.To})
+	}
+	read := func(ahead bool) *graph.Graph {
+		t.Helper()
+		w := newWalker(ctx, s, -1, nil)
+		defer w.close()
+		if ahead {
+			if err := w.reachedAhead(ids, rels); err != nil {
+				t.Fatal(err)
+			}
+		}
+		before := pgstore.Statements()
+		if err := w.readReached(ids); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.prefetchRelations(rels); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rels {
+			if err := w.relation(r.from, r.typ, r.to); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := pgstore.Statements() - before; ahead && n != 0 {
+			t.Errorf("after reachedAhead, reading the items and relations took %d statements, want none", n)
+		}
+		got, err := w.graph()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	got, want := read(true), read(false)
+	if len(got.Relations) != len(rels) || len(got.Claims) == 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("read ahead:\n%+v\nwant\n%+v", got, want)
+	}
 }
