@@ -331,11 +331,14 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 	}
 	// The parties and agreements on the chains are read for their names, with the fields
 	// that make the links above: a party that every article states is thousands of quads.
-	reached := sortedKeys(w.keep)
-	if err := w.reachedAhead(reached, rels); err != nil {
-		return nil, err
+	var relIRIs []quad.IRI
+	for _, r := range rels {
+		iri := model.RelationIRI(r.from, string(r.typ), r.to)
+		if _, read := w.rels[string(iri)]; !read {
+			relIRIs = append(relIRIs, iri)
+		}
 	}
-	if err := w.readReached(reached); err != nil {
+	if err := w.readReached(sortedKeys(w.keep), relIRIs...); err != nil {
 		return nil, err
 	}
 	w.keepRel = map[string]bool{}
@@ -349,54 +352,6 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 		w.keepRel[string(model.RelationIRI(r.from, string(r.typ), r.to))] = true
 	}
 	return w.graph()
-}
-
-// reachedAhead reads on a server, in two requests, what the end of a path search reads of
-// the items on its chains (readReached) and of the relations that link them, where it made
-// four or more: the kinds, types and names of the items, as preloadNames reads them; and
-// in one request the quads of the items read whole (all but parties and agreements), of
-// the sources of all their ids and of the relations.
-func (w *walker) reachedAhead(ids []string, rels []relKey) error {
-	if _, err := w.reader(); err != nil {
-		return err
-	}
-	p, ok := w.br.(preloader)
-	if !ok {
-		return nil
-	}
-	if err := w.prefetchKinds(ids); err != nil {
-		return err
-	}
-	var named, quads []quad.IRI
-	for _, id := range ids {
-		it, read := w.items[id]
-		if _, ok := w.names[id]; !read && !ok {
-			named = append(named, model.ItemIRI(id))
-		}
-		if w.sourceToRead(id) {
-			quads = append(quads, model.SourceIRI(id))
-		}
-		if read && it.exists() {
-			continue
-		}
-		if kind, err := w.kind(id); err != nil {
-			return err
-		} else if kind != graph.KindParty && kind != graph.KindAgreement {
-			quads = append(quads, model.ItemIRI(id))
-		}
-	}
-	for _, r := range rels {
-		iri := model.RelationIRI(r.from, string(r.typ), r.to)
-		if _, read := w.rels[string(iri)]; !read {
-			quads = append(quads, iri)
-		}
-	}
-	if len(named) > 0 {
-		if err := p.PreloadFirst(named, []quad.IRI{model.Kind, model.Type, model.Name}); err != nil {
-			return err
-		}
-	}
-	return p.PreloadItems(quads)
 }
 
 type relKey struct {

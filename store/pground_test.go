@@ -8,6 +8,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/store/model"
 	"github.com/factgraph/factgraph/store/pgstore"
 )
 
@@ -236,31 +237,36 @@ func TestPostgresPathLayersInPairs(t *testing.T) {
 	t.Logf("%d statements with the layers in pairs, %d a layer at a time", paired, single)
 }
 
-// TestPostgresReachedAhead checks that what the end of a path search reads of the items on
-// its chains and of the relations that link them (readReached, relation) comes from two
-// requests made ahead (reachedAhead): after them, those reads ask the server nothing, and
-// give the graph they give without them.
-func TestPostgresReachedAhead(t *testing.T) {
+// TestPostgresReachedInTwoRequests checks that readReached reads on a server, with the
+// relations that link the items (what the end of a path search reads), in two requests
+// besides the items' kinds and the values of the quads: the relations' reads after it ask
+// the server nothing, and the graph is the one read without them ahead.
+func TestPostgresReachedInTwoRequests(t *testing.T) {
 	ctx := context.Background()
 	s, g, obligations := postgresCorpus(t)
 	ids := append([]string{g.Parties[0].ID, g.Parties[len(g.Parties)-1].ID, g.Agreements[0].ID, g.Claims[0].ID, g.Counterclaims[0].ID}, obligations[:3]...)
 	var rels []relKey
+	var iris []quad.IRI
 	for _, r := range g.Relations[:3] {
 		rels = append(rels, relKey{r.From, quad.IRI(r.Type), r.To})
+		iris = append(iris, model.RelationIRI(r.From, r.Type, r.To))
 	}
 	read := func(ahead bool) *graph.Graph {
 		t.Helper()
 		w := newWalker(ctx, s, -1, nil)
 		defer w.close()
+		var more []quad.IRI
 		if ahead {
-			if err := w.reachedAhead(ids, rels); err != nil {
-				t.Fatal(err)
-			}
+			more = iris
 		}
 		before := pgstore.Statements()
-		if err := w.readReached(ids); err != nil {
+		if err := w.readReached(ids, more...); err != nil {
 			t.Fatal(err)
 		}
+		if n := pgstore.Statements() - before; ahead && n > 4 {
+			t.Errorf("readReached of %d items and %d relations took %d statements, want at most 4", len(ids), len(rels), n)
+		}
+		before = pgstore.Statements()
 		if err := w.prefetchRelations(rels); err != nil {
 			t.Fatal(err)
 		}
@@ -270,7 +276,7 @@ func TestPostgresReachedAhead(t *testing.T) {
 			}
 		}
 		if n := pgstore.Statements() - before; ahead && n != 0 {
-			t.Errorf("after reachedAhead, reading the items and relations took %d statements, want none", n)
+			t.Errorf("the relations read with the items took %d statements more, want none", n)
 		}
 		got, err := w.graph()
 		if err != nil {

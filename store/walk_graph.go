@@ -23,18 +23,17 @@ import (
 // agreement, which thousands of sources may state, is read for its kind and name only
 // where the store has a subject-predicate index, and keeps of its fields only the
 // references to items the walk expanded (all that a link from those items needs); any
-// other item is read whole.
-func (w *walker) readReached(ids []string) error {
+// other item is read whole. On a server it reads them in two requests (reachedAhead), with
+// the quads of more (the relations that link them, for the read of those after it) in the
+// second.
+func (w *walker) readReached(ids []string, more ...quad.IRI) error {
 	indexed := w.indexed()
-	var whole []string
 	if indexed {
 		if err := w.prefetchKinds(ids); err != nil {
 			return err
 		}
-		if err := w.preloadNames(ids); err != nil {
-			return err
-		}
 	}
+	var briefs, kinds, whole []string
 	for _, id := range ids {
 		if it, ok := w.items[id]; ok && it.exists() {
 			continue
@@ -45,13 +44,21 @@ func (w *walker) readReached(ids []string) error {
 				return err
 			}
 			if kind == graph.KindParty || kind == graph.KindAgreement {
-				if err := w.brief(id, kind); err != nil {
-					return err
-				}
+				briefs, kinds = append(briefs, id), append(kinds, kind)
 				continue
 			}
 		}
 		whole = append(whole, id)
+	}
+	if indexed {
+		if err := w.reachedAhead(ids, whole, more); err != nil {
+			return err
+		}
+	}
+	for i, id := range briefs {
+		if err := w.brief(id, kinds[i]); err != nil {
+			return err
+		}
 	}
 	if err := w.prefetchItems(whole); err != nil {
 		return err
@@ -62,6 +69,43 @@ func (w *walker) readReached(ids []string) error {
 		}
 	}
 	return nil
+}
+
+// reachedAhead reads on a server what readReached reads of ids, in two requests where it
+// made three or more: the kinds, types and names of the items not read yet (as preloadNames
+// reads them), and the quads of the sources of their ids, of the items read whole (whole)
+// and of more.
+func (w *walker) reachedAhead(ids, whole []string, more []quad.IRI) error {
+	if _, err := w.reader(); err != nil {
+		return err
+	}
+	p, ok := w.br.(preloader)
+	if !ok {
+		return nil
+	}
+	var named []quad.IRI
+	quads := append([]quad.IRI(nil), more...)
+	for _, id := range ids {
+		it, read := w.items[id]
+		if read && it.exists() {
+			continue
+		}
+		if _, ok := w.names[id]; !read && !ok {
+			named = append(named, model.ItemIRI(id))
+		}
+		if w.sourceToRead(id) {
+			quads = append(quads, model.SourceIRI(id))
+		}
+	}
+	for _, id := range whole {
+		quads = append(quads, model.ItemIRI(id))
+	}
+	if len(named) > 0 {
+		if err := p.PreloadFirst(named, []quad.IRI{model.Kind, model.Type, model.Name}); err != nil {
+			return err
+		}
+	}
+	return p.PreloadItems(quads)
 }
 
 // brief reads the party or agreement id, of kind kind, for its type and name, from one
