@@ -113,18 +113,19 @@ func ensureSchema(ctx context.Context, conn *sql.Conn) error {
 	if _, err := tx.ExecContext(ctx, schemaSQL); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, spareIndexSQL); err != nil {
+	if _, err := tx.ExecContext(ctx, newStoreIndexesSQL); err != nil {
 		return err
 	}
 	return tx.Commit()
 }
 
-// spareIndexSQL drops one of Cayley's indexes of the quads, by object, subject and
-// predicate, from a store that holds no quad yet, when factgraph first makes its tables
-// there. The others serve every look-up it serves: Cayley's by the object (and the check
-// of the objects' foreign key when a write deletes a value) through the index by object,
-// predicate and subject, and by the object and the subject through the index by subject,
-// which reads the subject's quads. At 10,000 articles it is 507 MB, its build took 10 to
+// newStoreIndexesSQL sets Cayley's indexes of the quads of a store that holds no quad yet,
+// when factgraph first makes its tables there: it drops the one by object, subject and
+// predicate, and fills the others (below). The others serve every look-up the dropped one
+// serves: Cayley's by the object (and the check of the objects' foreign key when a write
+// deletes a value) through the index by object, predicate and subject, and by the object
+// and the subject through the index by subject, which reads the subject's quads. At
+// 10,000 articles it is 507 MB, its build took 10 to
 // 13 s of one of the bulk load's two building connections and the load 8 s more on
 // average (docs/scaling.md), and every later write kept it up to date. A store that holds
 // quads keeps it: dropping an index waits for every reader of the table and holds off new
@@ -137,7 +138,7 @@ func ensureSchema(ctx context.Context, conn *sql.Conn) error {
 // by default (90%), and a bulk load builds them so (it copies their definitions). At
 // 10,000 articles each is 281 MB instead of 508, the database 2,231 MB instead of 2,912,
 // and the queries and the writes of one article took as long as before (docs/scaling.md).
-const spareIndexSQL = `DO $$
+const newStoreIndexesSQL = `DO $$
 BEGIN
 	IF NOT EXISTS (SELECT 1 FROM quads) THEN
 		DROP INDEX IF EXISTS osp_index;

@@ -90,7 +90,7 @@ func quadIndexes(t *testing.T, addr string) []string {
 
 // TestNewStoreIndexes checks the indexes of the quads of a new store: Cayley's but the one
 // by object, subject and predicate, the others filled as PostgreSQL fills an index by
-// default (spareIndexSQL), and factgraph's by label. A store that Cayley made and wrote
+// default (newStoreIndexesSQL), and factgraph's by label. A store that Cayley made and wrote
 // before factgraph first opened it keeps Cayley's whole, half-filled.
 func TestNewStoreIndexes(t *testing.T) {
 	want := []string{"factgraph_quads_label", "ops_index", "pos_index", "quads_pkey", "spo_index", "spo_unique", "spol_unique"}
