@@ -216,12 +216,13 @@ func TestPostgresPathLayersInPairs(t *testing.T) {
 		return g, pgstore.Statements() - before
 	}
 	var paired, single int64
+	ahead := aheadMax
+	defer func() { aheadMax = ahead }()
 	for _, p := range pairs {
+		aheadMax = ahead
 		g, n := read(p[0], p[1])
-		defer func(max int) { aheadMax = max }(aheadMax)
-		aheadMax = -1
+		aheadMax = -1 // a layer at a time
 		want, m := read(p[0], p[1])
-		aheadMax = 64
 		if n > m {
 			t.Errorf("path %s to %s: %d statements with the layers in pairs, %d a layer at a time", p[0], p[1], n, m)
 		}
