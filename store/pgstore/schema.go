@@ -121,27 +121,46 @@ func ensureSchema(ctx context.Context, conn *sql.Conn) error {
 
 // newStoreIndexesSQL sets Cayley's indexes of the quads of a store that holds no quad yet,
 // when factgraph first makes its tables there: it drops the one by object, subject and
-// predicate, and fills the others (below). The others serve every look-up the dropped one
-// serves: Cayley's by the object (and the check of the objects' foreign key when a write
-// deletes a value) through the index by object, predicate and subject, and by the object
-// and the subject through the index by subject, which reads the subject's quads. At
-// 10,000 articles it is 507 MB, its build took 10 to
-// 13 s of one of the bulk load's two building connections and the load 8 s more on
-// average (docs/scaling.md), and every later write kept it up to date. A store that holds
-// quads keeps it: dropping an index waits for every reader of the table and holds off new
-// ones meanwhile. The index by predicate stays: it alone leads with the predicate, which
-// the foreign key of the predicates needs (TestQuadKeysIndexed) and Gizmo's walks from a
-// predicate alone use.
+// predicate, makes the unique index of the labelled quads cover every quad in place of the
+// one by subject, predicate and object, and fills the others (below).
 //
-// Cayley builds its three other indexes of the quads half-filled (fill factor 50), for
-// writes that land anywhere in them; a new store's are filled as PostgreSQL fills an index
-// by default (90%), and a bulk load builds them so (it copies their definitions). At
+// The index by object, subject and predicate serves no look-up the others do not:
+// Cayley's by the object (and the check of the objects' foreign key when a write deletes a
+// value) go through the index by object, predicate and subject, and by the object and the
+// subject through the index that leads with the subject, which reads the subject's quads.
+// At 10,000 articles it is 507 MB, its build took 10 to 13 s of one of the bulk load's two
+// building connections and the load 8 s more on average (docs/scaling.md), and every later
+// write kept it up to date.
+//
+// Cayley's unique index of the labelled quads (subject, predicate, object, label) holds only
+// the quads with a label, and every quad factgraph writes has one: it is the index by
+// subject, predicate and object with the label added, yet the planner could not use it for
+// a look-up that does not say the label is there, which Cayley's and PostgreSQL's own (the
+// check of the subjects' foreign key) do not. Made over every quad, it serves them, and the
+// index by subject, predicate and object goes: 280 MB at 10,000 articles, 7 to 15 s of a
+// building connection. It keeps the same quads apart as before (quads without a label are
+// never equal in it, as NULL equals nothing, and Cayley's unique index of those stays), so
+// a write of a quad the store holds fails as before.
+//
+// A store that holds quads keeps its indexes: dropping one waits for every reader of the
+// table and holds off new ones meanwhile. The index by predicate stays: it alone leads with
+// the predicate, which the foreign key of the predicates needs (TestQuadKeysIndexed) and
+// Gizmo's walks from a predicate alone use.
+//
+// Cayley builds its indexes by subject, object and predicate half-filled (fill factor 50),
+// for writes that land anywhere in them; a new store's are filled as PostgreSQL fills an
+// index by default (90%), and a bulk load builds them so (it copies their definitions). At
 // 10,000 articles each is 281 MB instead of 508, the database 2,231 MB instead of 2,912,
 // and the queries and the writes of one article took as long as before (docs/scaling.md).
 const newStoreIndexesSQL = `DO $$
 BEGIN
 	IF NOT EXISTS (SELECT 1 FROM quads) THEN
 		DROP INDEX IF EXISTS osp_index;
+		IF EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('spol_unique') AND indpred IS NOT NULL) THEN
+			DROP INDEX IF EXISTS spo_index;
+			DROP INDEX spol_unique;
+			CREATE UNIQUE INDEX spol_unique ON quads (subject_hash, predicate_hash, object_hash, label_hash);
+		END IF;
 		ALTER INDEX IF EXISTS spo_index RESET (fillfactor);
 		ALTER INDEX IF EXISTS pos_index RESET (fillfactor);
 		ALTER INDEX IF EXISTS ops_index RESET (fillfactor);

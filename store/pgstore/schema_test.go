@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"database/sql"
+	"errors"
 	"slices"
 	"testing"
 
@@ -12,7 +13,8 @@ import (
 )
 
 // quadsKeysWithoutIndex lists the columns of the quads table that a foreign key names
-// and no index of the table starts with.
+// and no index of the table over all its rows starts with (a partial index cannot serve
+// the check of a key, whose query does not say the index's condition).
 func quadsKeysWithoutIndex(t *testing.T, addr string) []string {
 	t.Helper()
 	db, err := sql.Open("postgres", addr)
@@ -23,7 +25,7 @@ func quadsKeysWithoutIndex(t *testing.T, addr string) []string {
 	rows, err := db.Query(`SELECT a.attname FROM pg_constraint c
 		JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
 		WHERE c.conrelid = 'quads'::regclass AND c.contype = 'f'
-		AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indrelid = c.conrelid AND x.indkey[0] = c.conkey[1])
+		AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indrelid = c.conrelid AND x.indkey[0] = c.conkey[1] AND x.indpred IS NULL)
 		ORDER BY 1`)
 	if err != nil {
 		t.Fatal(err)
@@ -70,7 +72,7 @@ func TestQuadKeysIndexed(t *testing.T) {
 }
 
 // quadIndexes lists the names of the indexes of the quads table at addr, each with its
-// fill factor after a colon where it has one.
+// fill factor after a colon where it has one, and " partial" after those over some rows.
 func quadIndexes(t *testing.T, addr string) []string {
 	t.Helper()
 	db, err := sql.Open("postgres", addr)
@@ -80,7 +82,7 @@ func quadIndexes(t *testing.T, addr string) []string {
 	defer db.Close()
 	var names []string
 	if err := db.QueryRow(`SELECT array_agg(c.relname || coalesce(':' || substring(array_to_string(c.reloptions, ',') FROM 'fillfactor=([0-9]+)'), '')
-			ORDER BY c.relname)
+			|| CASE WHEN x.indpred IS NULL THEN '' ELSE ' partial' END ORDER BY c.relname)
 		FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
 		WHERE x.indrelid = 'quads'::regclass`).Scan(pq.Array(&names)); err != nil {
 		t.Fatal(err)
@@ -88,16 +90,28 @@ func quadIndexes(t *testing.T, addr string) []string {
 	return names
 }
 
-// TestNewStoreIndexes checks the indexes of the quads of a new store: Cayley's but the one
-// by object, subject and predicate, the others filled as PostgreSQL fills an index by
+// TestNewStoreIndexes checks the indexes of the quads of a new store: Cayley's but the ones
+// by object, subject and predicate and by subject, predicate and object, its unique index
+// of the labelled quads over every quad, the others filled as PostgreSQL fills an index by
 // default (newStoreIndexesSQL), and factgraph's by label. A store that Cayley made and wrote
 // before factgraph first opened it keeps Cayley's whole, half-filled.
 func TestNewStoreIndexes(t *testing.T) {
-	want := []string{"factgraph_quads_label", "ops_index", "pos_index", "quads_pkey", "spo_index", "spo_unique", "spol_unique"}
+	want := []string{"factgraph_quads_label", "ops_index", "pos_index", "quads_pkey", "spo_unique partial", "spol_unique"}
 	if got := quadIndexes(t, newStore(t)); !slices.Equal(got, want) {
 		t.Errorf("indexes of a new store's quads: %v, want %v", got, want)
 	}
 
+	addr := storeCayleyWrote(t)
+	want = []string{"factgraph_quads_label", "ops_index:50", "osp_index:50", "pos_index:50", "quads_pkey", "spo_index:50", "spo_unique partial", "spol_unique partial"}
+	if got := quadIndexes(t, addr); !slices.Equal(got, want) {
+		t.Errorf("indexes of the quads of a store Cayley wrote first: %v, want %v", got, want)
+	}
+}
+
+// storeCayleyWrote makes a store as Cayley makes one, writes a quad into it with Cayley,
+// then opens it for a write with factgraph, and returns its address.
+func storeCayleyWrote(t *testing.T) string {
+	t.Helper()
 	addr := storetest.FreshPostgres(t, storetest.PostgresBase(t))
 	if err := cgraph.InitQuadStore("postgres", addr, nil); err != nil {
 		t.Fatal(err)
@@ -117,8 +131,32 @@ func TestNewStoreIndexes(t *testing.T) {
 	}
 	w.QuadStore().Close()
 	w.Close()
-	want = []string{"factgraph_quads_label", "ops_index:50", "osp_index:50", "pos_index:50", "quads_pkey", "spo_index:50", "spo_unique", "spol_unique"}
-	if got := quadIndexes(t, addr); !slices.Equal(got, want) {
-		t.Errorf("indexes of the quads of a store Cayley wrote first: %v, want %v", got, want)
+	return addr
+}
+
+// TestNewStoreKeepsQuadsApart checks that a new store, its unique index of the labelled
+// quads made over every quad (newStoreIndexesSQL), refuses a quad it holds, with a label
+// or without, as Cayley's partial indexes do, and takes a quad that differs from one it
+// holds only by its label.
+func TestNewStoreKeepsQuadsApart(t *testing.T) {
+	addr := newStore(t)
+	qs, err := cgraph.NewQuadStore("postgres", addr, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer qs.Close()
+	add := func(q quad.Quad) error {
+		return qs.ApplyDeltas([]cgraph.Delta{{Quad: q, Action: cgraph.Add}}, cgraph.IgnoreOpts{})
+	}
+	for _, q := range []quad.Quad{quad.MakeIRI("a", "b", "c", "source/s"), quad.MakeIRI("a", "b", "c", "")} {
+		if err := add(q); err != nil {
+			t.Fatalf("first write of %v: %v", q, err)
+		}
+		if err := add(q); !errors.Is(err, cgraph.ErrQuadExists) {
+			t.Errorf("second write of %v: %v, want %v", q, err, cgraph.ErrQuadExists)
+		}
+	}
+	if err := add(quad.MakeIRI("a", "b", "c", "source/t")); err != nil {
+		t.Errorf("a quad of another label: %v", err)
 	}
 }
