@@ -211,6 +211,30 @@ func TestPostgresFailedWritesChangeNothing(t *testing.T) {
 
 // TestPostgresBulkLoadOnlyIntoNewStores checks that a PostgreSQL store that was ever
 // written, even if it is empty again, is written through deltas.
+// TestPostgresBulkLoadGivesNewIndexes checks that the first write into a store that an
+// earlier build made and never wrote (with Cayley's index by subject, predicate and object,
+// and its unique index of the labelled quads over those alone) leaves the store a new
+// store's indexes, as if this build had made it.
+func TestPostgresBulkLoadGivesNewIndexes(t *testing.T) {
+	earlier, earlierAddr := newPostgres(t)
+	fresh, freshAddr := newPostgres(t)
+	db, err := sql.Open("postgres", earlierAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`DROP INDEX spol_unique;
+		CREATE UNIQUE INDEX spol_unique ON quads (subject_hash, predicate_hash, object_hash, label_hash) WHERE label_hash IS NOT NULL;
+		CREATE INDEX spo_index ON quads (subject_hash, predicate_hash, object_hash)`); err != nil {
+		t.Fatal(err)
+	}
+	ingest(t, earlier, bulkCorpus()...)
+	ingest(t, fresh, bulkCorpus()...)
+	if got, want := pgTables(t, earlierAddr), pgTables(t, freshAddr); got != want {
+		t.Errorf("tables of a store an earlier build made, after a bulk load, differ from a new store's:\n%s", lineDiff(got, want))
+	}
+}
+
 func TestPostgresBulkLoadOnlyIntoNewStores(t *testing.T) {
 	s, _ := newPostgres(t)
 	ingest(t, s, natoFacts())

@@ -122,6 +122,11 @@ func (db *DB) BulkLoad(ctx context.Context, sources []Source) ([]int, error) {
 	if !fresh {
 		return nil, ErrNotNew
 	}
+	// A store an earlier build made and never wrote gets a new store's indexes, which the
+	// load then copies.
+	if _, err := conn.ExecContext(ctx, newStoreIndexesSQL); err != nil {
+		return nil, err
+	}
 	if _, err := conn.ExecContext(ctx, `SET maintenance_work_mem = '256MB'`); err != nil {
 		return nil, err
 	}

@@ -143,7 +143,8 @@ func ensureSchema(ctx context.Context, conn *sql.Conn) error {
 // a write of a quad the store holds fails as before.
 //
 // A store that holds quads keeps its indexes: dropping one waits for every reader of the
-// table and holds off new ones meanwhile. The index by predicate stays: it alone leads with
+// table and holds off new ones meanwhile. One that holds none gets them at its first
+// write too (BulkLoad), such as a store an earlier build made. The index by predicate stays: it alone leads with
 // the predicate, which the foreign key of the predicates needs (TestQuadKeysIndexed) and
 // Gizmo's walks from a predicate alone use.
 //
