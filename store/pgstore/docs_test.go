@@ -1,7 +1,6 @@
 package pgstore
 
 import (
-	"database/sql"
 	"errors"
 	"os"
 	"slices"
@@ -19,15 +18,8 @@ import (
 func TestDocsIndexSQL(t *testing.T) {
 	stmts := docsSQL(t, "../../docs/scaling.md", "#### A store written before")
 	addr := storeCayleyWrote(t)
-	db, err := sql.Open("postgres", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	for _, stmt := range stmts {
-		if _, err := db.Exec(stmt); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
+		exec(t, addr, stmt)
 	}
 	if got, want := quadIndexes(t, addr), quadIndexes(t, newStore(t)); !slices.Equal(got, want) {
 		t.Errorf("indexes of the quads after the statements: %v, want a new store's %v", got, want)
