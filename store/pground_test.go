@@ -199,6 +199,37 @@ func TestPostgresPathEndsInOneRequest(t *testing.T) {
 	}
 }
 
+// TestPostgresPathReadsRelationsAhead checks that a path search reads the relations on
+// its chains with the chains' items (readReached's more), not in a request of their own
+// after them: fewer statements, the same graph.
+func TestPostgresPathReadsRelationsAhead(t *testing.T) {
+	ctx := context.Background()
+	s, g, _ := postgresCorpus(t)
+	if len(g.Relations) == 0 {
+		t.Fatal("the corpus holds no relation")
+	}
+	r := g.Relations[0]
+	read := func() (*graph.Graph, int64) {
+		t.Helper()
+		before := pgstore.Statements()
+		got, err := s.LoadBetween(ctx, r.From, r.To, BetweenOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got, pgstore.Statements() - before
+	}
+	got, n := read()
+	defer func() { relationsAhead = true }()
+	relationsAhead = false
+	want, m := read()
+	if n >= m {
+		t.Errorf("path %s to %s: %d statements with the relations read ahead, %d without", r.From, r.To, n, m)
+	}
+	if len(got.Relations) == 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("path %s to %s: the graph read with the relations ahead differs from the one read without, or holds no relation:\n%+v\nwant\n%+v", r.From, r.To, got, want)
+	}
+}
+
 // TestPostgresPathLayersInPairs checks that a path search on a server reads the links of
 // the two sides' small layers a pair at a time (layersAhead): fewer statements than a
 // layer at a time, never more, and the same graph.
