@@ -143,16 +143,16 @@ func ensureSchema(ctx context.Context, conn *sql.Conn) error {
 // a write of a quad the store holds fails as before.
 //
 // A store that holds quads keeps its indexes: dropping one waits for every reader of the
-// table and holds off new ones meanwhile. One that holds none gets them at its first
-// write too (BulkLoad), such as a store an earlier build made. The index by predicate stays: it alone leads with
-// the predicate, which the foreign key of the predicates needs (TestQuadKeysIndexed) and
-// Gizmo's walks from a predicate alone use.
+// table and holds off new ones meanwhile. One that holds none gets them at its first write
+// too (BulkLoad), such as a store an earlier build made. The index by predicate stays: it
+// alone leads with the predicate, which the foreign key of the predicates needs
+// (TestQuadKeysIndexed) and Gizmo's walks from a predicate alone use.
 //
-// Cayley builds its indexes by subject, object and predicate half-filled (fill factor 50),
-// for writes that land anywhere in them; a new store's are filled as PostgreSQL fills an
-// index by default (90%), and a bulk load builds them so (it copies their definitions). At
-// 10,000 articles each is 281 MB instead of 508, the database 2,231 MB instead of 2,912,
-// and the queries and the writes of one article took as long as before (docs/scaling.md).
+// Cayley builds its indexes of three hashes half-filled (fill factor 50), for writes that
+// land anywhere in them; a new store's two, by object and by predicate, are filled as
+// PostgreSQL fills an index by default (90%), and a bulk load builds them so (it copies
+// their definitions). At 10,000 articles each is 281 MB instead of 508, and the queries
+// and the writes of one article took as long as before (docs/scaling.md).
 const newStoreIndexesSQL = `DO $$
 BEGIN
 	IF NOT EXISTS (SELECT 1 FROM quads) THEN
@@ -162,7 +162,6 @@ BEGIN
 			DROP INDEX spol_unique;
 			CREATE UNIQUE INDEX spol_unique ON quads (subject_hash, predicate_hash, object_hash, label_hash);
 		END IF;
-		ALTER INDEX IF EXISTS spo_index RESET (fillfactor);
 		ALTER INDEX IF EXISTS pos_index RESET (fillfactor);
 		ALTER INDEX IF EXISTS ops_index RESET (fillfactor);
 	END IF;
