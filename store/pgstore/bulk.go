@@ -65,13 +65,24 @@ type encodedSource struct {
 	hashes []refs.ValueHash
 }
 
-// encodeSource asks src for its quads and hashes their values.
+// encodeSource asks src for its quads and hashes their values. An IRI is hashed once a
+// source: a source's items, predicates, parties and label come again and again.
 func encodeSource(src Source) encodedSource {
 	qs := src.Quads()
 	hs := make([]refs.ValueHash, 4*len(qs))
+	iris := make(map[quad.IRI]refs.ValueHash, len(qs)/2)
 	for i, q := range qs {
 		for d, v := range [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
-			if v != nil {
+			switch v := v.(type) {
+			case nil:
+			case quad.IRI:
+				h, ok := iris[v]
+				if !ok {
+					h = refs.HashOf(v)
+					iris[v] = h
+				}
+				hs[4*i+d] = h
+			default:
 				hs[4*i+d] = refs.HashOf(v)
 			}
 		}
