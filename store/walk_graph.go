@@ -72,40 +72,23 @@ func (w *walker) readReached(ids []string, more ...quad.IRI) error {
 }
 
 // reachedAhead reads on a server what readReached reads of ids, in two requests where it
-// made three or more: the kinds, types and names of the items not read yet (as preloadNames
-// reads them), and the quads of the sources of their ids, of the items read whole (whole)
-// and of more.
+// made three or more: what preloadNames reads for their names, and in its second request
+// the quads of the items read whole (whole), of more, and of the sources of the items whose
+// names were read before (brief reads those sources, preloadNames leaves them out).
 func (w *walker) reachedAhead(ids, whole []string, more []quad.IRI) error {
-	if _, err := w.reader(); err != nil {
-		return err
-	}
-	p, ok := w.br.(preloader)
-	if !ok {
-		return nil
-	}
-	var named []quad.IRI
 	quads := append([]quad.IRI(nil), more...)
-	for _, id := range ids {
-		it, read := w.items[id]
-		if read && it.exists() {
-			continue
-		}
-		if _, ok := w.names[id]; !read && !ok {
-			named = append(named, model.ItemIRI(id))
-		}
-		if w.sourceToRead(id) {
-			quads = append(quads, model.SourceIRI(id))
-		}
-	}
 	for _, id := range whole {
 		quads = append(quads, model.ItemIRI(id))
 	}
-	if len(named) > 0 {
-		if err := p.PreloadFirst(named, []quad.IRI{model.Kind, model.Type, model.Name}); err != nil {
-			return err
+	for _, id := range ids {
+		if _, read := w.items[id]; read {
+			continue
+		}
+		if _, named := w.names[id]; named && w.sourceToRead(id) {
+			quads = append(quads, model.SourceIRI(id))
 		}
 	}
-	return p.PreloadItems(quads)
+	return w.preloadNames(ids, quads...)
 }
 
 // brief reads the party or agreement id, of kind kind, for its type and name, from one

@@ -86,8 +86,8 @@ func (w *walker) preload(items []string) error {
 
 // preloadNames reads ahead, in two requests, what reading the items ids for their names
 // reads (name, brief): their kinds, types and names, and the sources of the same ids, on a
-// store whose reader can.
-func (w *walker) preloadNames(ids []string) error {
+// store whose reader can; the quads of the subjects more come in the second request too.
+func (w *walker) preloadNames(ids []string, more ...quad.IRI) error {
 	if _, err := w.reader(); err != nil {
 		return err
 	}
@@ -108,13 +108,12 @@ func (w *walker) preloadNames(ids []string) error {
 			sources = append(sources, model.SourceIRI(id))
 		}
 	}
-	if len(subjects) == 0 {
-		return nil
+	if len(subjects) > 0 {
+		if err := p.PreloadFirst(subjects, []quad.IRI{model.Kind, model.Type, model.Name}); err != nil {
+			return err
+		}
 	}
-	if err := p.PreloadFirst(subjects, []quad.IRI{model.Kind, model.Type, model.Name}); err != nil {
-		return err
-	}
-	return p.PreloadItems(sources)
+	return p.PreloadItems(append(sources, more...))
 }
 
 // readErr is the first error the walk's reader met in a method that returns none.
