@@ -8,9 +8,10 @@ import (
 	"github.com/factgraph/factgraph/store/model"
 )
 
-// TestAddEntries reads an item's entries as entriesQuery joins them: each link once
-// however many sources state it, in key order even when the lines come out of it, the
-// first kind and date, and an error for a line that is not three fields.
+// TestAddEntries reads an item's entries from the texts of its rows as entriesQuery reads
+// them: each link once however many sources state it, in key order even when the lines
+// and the rows come out of it, the first kind and date, whatever the order of the rows,
+// and an error for a line that is not three fields.
 func TestAddEntries(t *testing.T) {
 	line := func(at byte, mid, other string) string { return string(at) + "\t" + mid + "\t" + other }
 	in := []string{
@@ -35,16 +36,23 @@ func TestAddEntries(t *testing.T) {
 		},
 	}
 	same := func(s string) string { return s }
-	var e itemEntries
-	if _, err := addEntries(&e, "x", strings.Join(in, "\n"), nil, same); err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(e, want) {
-		t.Errorf("entries out of order, with another source's:\n got %+v\nwant %+v", e, want)
+	for _, rows := range [][]string{
+		{strings.Join(in, "\n")},
+		{strings.Join(in[:4], "\n"), strings.Join(in[4:], "\n")},
+		{strings.Join(in[4:], "\n"), strings.Join(in[:4], "\n")},
+		{in[8], in[0], strings.Join(in[1:8], "\n")},
+	} {
+		var e itemEntries
+		if _, err := addEntries(&e, "x", nil, same, rows[0], rows[1:]...); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(e, want) {
+			t.Errorf("entries of the rows %q:\n got %+v\nwant %+v", rows, e, want)
+		}
 	}
 	for _, bad := range []string{"<\tfg:counters", ">>\tfg:bearer\tjapan", "<\tfg:counters\tclaim\t2"} {
 		var e itemEntries
-		if _, err := addEntries(&e, "x", bad, nil, same); err == nil || !strings.Contains(err.Error(), "link index") {
+		if _, err := addEntries(&e, "x", nil, same, bad); err == nil || !strings.Contains(err.Error(), "link index") {
 			t.Errorf("addEntries(%q) = %v, want an error about the link index", bad, err)
 		}
 	}
