@@ -50,6 +50,7 @@ type Reader struct {
 type itemEntries struct {
 	ends       []model.LinkEnd
 	kind, date string
+	rows       []string // the texts of its rows while a statement reads them (scanEntries)
 }
 
 // Begin opens a Reader.

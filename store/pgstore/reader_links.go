@@ -46,54 +46,51 @@ func (rd *Reader) Preload(items []quad.IRI) error {
 const entriesQuery = `SELECT item, lines FROM factgraph_link_lines WHERE item = ANY($1)`
 
 // scanEntries reads rows of entriesQuery into the entries of their items (addEntries),
-// each item's rows together.
+// each item's rows together: of gives the entries an item's rows go to, nil to skip them.
 func (rd *Reader) scanEntries(rows *sql.Rows, of func(item string) *itemEntries) error {
 	defer rows.Close()
 	type itemRows struct {
-		item, text string
-		more       []string // the texts of its other rows
+		item string
+		e    *itemEntries
 	}
-	var found []itemRows
-	at := map[string]int{} // an item's index in found
+	var found []itemRows // in the order of their first rows
 	var item, text string
 	for rows.Next() {
 		if err := rows.Scan(&item, &text); err != nil {
 			return fmt.Errorf("read store: %w", err)
 		}
-		item = rd.intern(item)
-		if i, ok := at[item]; ok {
-			found[i].more = append(found[i].more, text)
+		e := of(item)
+		if e == nil {
 			continue
 		}
-		at[item] = len(found)
-		found = append(found, itemRows{item: item, text: text})
+		if len(e.rows) == 0 {
+			found = append(found, itemRows{item, e})
+		}
+		e.rows = append(e.rows, text)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}
 	var lines []string
 	for _, f := range found {
-		if e := of(f.item); e != nil {
-			var err error
-			if lines, err = addEntries(e, f.item, lines[:0], rd.intern, f.text, f.more...); err != nil {
-				return err
-			}
+		var err error
+		lines, err = addEntries(f.e, f.item, lines[:0], rd.intern, f.e.rows...)
+		f.e.rows = nil
+		if err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// addEntries adds to e the entries of item that its rows' texts hold, a line each as
+// addEntries adds to e the entries of item that the texts of its rows hold, a line each as
 // entriesQuery reads them, each link once whatever the number of sources that state it;
 // the kind and date are the first in key order. The ends are pieces of text, which the
 // driver hands over as one string a row: a hub's thousands of ends cost no copy each.
 // lines is a slice to reuse, returned for the next item.
-func addEntries(e *itemEntries, item string, lines []string, intern func(string) string, text string, more ...string) ([]string, error) {
+func addEntries(e *itemEntries, item string, lines []string, intern func(string) string, texts ...string) ([]string, error) {
 	sorted := true
-	for k := -1; k < len(more); k++ {
-		if k >= 0 {
-			text = more[k]
-		}
+	for _, text := range texts {
 		for rest := text; len(rest) > 0; {
 			line, after, _ := strings.Cut(rest, "\n")
 			if n := len(lines); n > 0 && lines[n-1] > line {

@@ -43,7 +43,7 @@ func TestAddEntries(t *testing.T) {
 		{in[8], in[0], strings.Join(in[1:8], "\n")},
 	} {
 		var e itemEntries
-		if _, err := addEntries(&e, "x", nil, same, rows[0], rows[1:]...); err != nil {
+		if _, err := addEntries(&e, "x", nil, same, rows...); err != nil {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(e, want) {
