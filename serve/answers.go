@@ -365,8 +365,8 @@ type result struct {
 }
 
 // search answers /api/search: the items whose id, name or alias is q, then those whose name
-// or alias starts with it, at most limit: on a bolt store through its name index, reading
-// only the names listed; elsewhere from every name, read once.
+// or alias starts with it, at most limit: on a bolt or PostgreSQL store through its name
+// index, reading only the names listed; in memory from every name, read once.
 func (srv *request) search(ctx context.Context, p params) (any, error) {
 	q := p["q"]
 	limit, err := p.int("limit", 12, 1, 50)

@@ -256,12 +256,14 @@ func TestTexts(t *testing.T) {
 // A store whose names cannot be looked up by their start (in memory) is searched on its
 // names read whole once.
 func TestSearchWithoutNameIndex(t *testing.T) {
-	s := memFlagship(t)
-	ts := server(t, s, serve.Options{})
+	srv, ts := serveStore(t, memFlagship(t))
 	_, body := get(t, ts, "/api/search?q=trump")
 	res := decode[struct{ Results []struct{ ID string } }](t, body).Results
 	if len(res) == 0 || res[0].ID != "donald-trump" {
 		t.Errorf("search trump in memory: %+v", res)
+	}
+	if !serve.SearchedWhole(srv) {
+		t.Error("a search in memory did not read the names whole")
 	}
 }
 
