@@ -5,6 +5,8 @@ import (
 	"errors"
 	"slices"
 	"testing"
+
+	"github.com/factgraph/factgraph/graph"
 )
 
 func TestNamesWithPrefix(t *testing.T) {
@@ -17,20 +19,31 @@ func TestNamesWithPrefix(t *testing.T) {
 		s, _ := newPostgres(t)
 		ingest(t, s, treatyFacts(), natoFacts())
 		testNamesWithPrefix(t, s)
-		// The same suggestions, in the same order, as from bolt.
+		// The same suggestions, in the same order, as from bolt; alpha's three names come
+		// before alpine's.
+		alps := &graph.Facts{
+			Source: graph.Source{ID: "alps", Title: "Alps"},
+			Parties: []graph.Party{
+				{ID: "alpha", Name: "Alpha", Kind: "state", Aliases: []string{"Alpha One", "Alpha Two"}},
+				{ID: "alpine", Name: "Alpine", Kind: "state"},
+			},
+		}
+		ingest(t, s, alps)
 		b := newBolt(t)
-		ingest(t, b, treatyFacts(), natoFacts())
-		for _, prefix := range []string{"", "a", "j", "n", "the", "u", "_", "%", `\`} {
-			want, err := b.NamesWithPrefix(context.Background(), prefix, 20)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := s.NamesWithPrefix(context.Background(), prefix, 20)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !slices.Equal(got, want) {
-				t.Errorf("NamesWithPrefix(%q) on PostgreSQL = %v, on bolt %v", prefix, got, want)
+		ingest(t, b, treatyFacts(), natoFacts(), alps)
+		for _, prefix := range []string{"", "a", "alp", "j", "n", "the", "u", "_", "%", `\`} {
+			for _, max := range []int{1, 2, 3, 5, 20} {
+				want, err := b.NamesWithPrefix(context.Background(), prefix, max)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := s.NamesWithPrefix(context.Background(), prefix, max)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("NamesWithPrefix(%q, %d) on PostgreSQL = %v, on bolt %v", prefix, max, got, want)
+				}
 			}
 		}
 	})
