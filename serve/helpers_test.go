@@ -26,13 +26,19 @@ func flagshipStore(t testing.TB) *store.Store {
 
 func boltStore(t testing.TB, paths ...string) *store.Store {
 	t.Helper()
+	return ingestedStore(t, filepath.Join(t.TempDir(), "factgraph.db"), paths...)
+}
+
+// ingestedStore ingests the facts files paths into the new store at addr, and returns it
+// open for reading.
+func ingestedStore(t testing.TB, addr string, paths ...string) *store.Store {
+	t.Helper()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "factgraph.db")
 	files, err := ingest.Load(ctx, paths, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := store.Open(ctx, path, nil)
+	w, err := store.Open(ctx, addr, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +48,7 @@ func boltStore(t testing.TB, paths ...string) *store.Store {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	return openStore(t, path)
+	return openStore(t, addr)
 }
 
 func openStore(t testing.TB, path string) *store.Store {

@@ -6,7 +6,6 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"github.com/factgraph/factgraph/ingest"
 	"github.com/factgraph/factgraph/internal/fixture"
 	"github.com/factgraph/factgraph/serve"
 	"github.com/factgraph/factgraph/store"
@@ -18,23 +17,7 @@ import (
 // set), and returns it open for reading, as factgraph serve --store opens it.
 func postgresFlagship(t testing.TB) *store.Store {
 	t.Helper()
-	ctx := context.Background()
-	addr := storetest.FreshPostgres(t, storetest.PostgresBase(t))
-	files, err := ingest.Load(ctx, []string{fixture.FlagshipPath(t)}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := store.Open(ctx, addr, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.Ingest(ctx, ingest.AllFacts(files)); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return openStore(t, addr)
+	return ingestedStore(t, storetest.FreshPostgres(t, storetest.PostgresBase(t)), fixture.FlagshipPath(t))
 }
 
 // serveStore serves s on a test server, and returns the server with its address.
