@@ -38,6 +38,9 @@ func (rd *Reader) NamesWithPrefix(prefix string, max int) (ids []string, ok bool
 	if !rd.links {
 		return nil, false, nil
 	}
+	if max <= 0 {
+		return nil, true, nil
+	}
 	seen := map[string]bool{}
 	name, subj := prefix, ""
 	for len(ids) < max {

@@ -409,3 +409,32 @@ func TestNameIndexUpgrade(t *testing.T) {
 		t.Errorf("names after the index was upgraded: %v, want %v", got, want)
 	}
 }
+
+// TestReaderNamesByTheirStart checks that names by their start step through the name
+// index's pairs of a name and a subject, each pair once: a name that two thousand sources
+// state costs a step, not two thousand rows, and the table is never read whole.
+func TestReaderNamesByTheirStart(t *testing.T) {
+	addr := newStore(t)
+	exec(t, addr, `INSERT INTO factgraph_names (name, subject, source, pred, said)
+		SELECT 'alpha', 'alpha', 's' || i, 'fg:name', 'Alpha' FROM generate_series(1, 2000) AS i`)
+	exec(t, addr, `INSERT INTO factgraph_names (name, subject, source, pred, said) VALUES
+		('alpha one', 'alpha', 's1', 'fg:alias', 'Alpha One'), ('alpine', 'alpine', 's1', 'fg:name', 'Alpine'),
+		('beta', 'beta', 's1', 'fg:name', 'Beta')`)
+	exec(t, addr, `ANALYZE factgraph_names`)
+	_, rd := openReader(t, addr)
+	for max, want := range map[int][]string{-1: nil, 0: nil, 1: {"alpha"}, 2: {"alpha", "alpine"}, 3: {"alpha", "alpine"}} {
+		got, ok, err := rd.NamesWithPrefix("alp", max)
+		if !ok || err != nil || !slices.Equal(got, want) {
+			t.Errorf("NamesWithPrefix(alp, %d) = %v, %v, %v; want %v", max, got, ok, err, want)
+		}
+	}
+	var seq, read int64
+	err := rd.tx.QueryRow(`SELECT pg_stat_get_xact_numscans('factgraph_names'::regclass),
+		pg_stat_get_xact_tuples_returned('factgraph_names_name_subject'::regclass)`).Scan(&seq, &read)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seq != 0 || read > 20 {
+		t.Errorf("names by their start read factgraph_names whole %d times and %d entries of its index; want none and a few", seq, read)
+	}
+}
