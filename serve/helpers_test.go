@@ -78,13 +78,20 @@ func memStore(t testing.TB, facts ...*graph.Facts) *store.Store {
 // server serves s on a test server and returns its address.
 func server(t testing.TB, s *store.Store, opts serve.Options) *httptest.Server {
 	t.Helper()
+	_, ts := serveStore(t, s, opts)
+	return ts
+}
+
+// serveStore serves s on a test server, and returns the server with its address.
+func serveStore(t testing.TB, s *store.Store, opts serve.Options) (*serve.Server, *httptest.Server) {
+	t.Helper()
 	srv, err := serve.New(context.Background(), s, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
-	return ts
+	return srv, ts
 }
 
 // get asks the server for path and returns the status and the body.

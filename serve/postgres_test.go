@@ -2,8 +2,6 @@ package serve_test
 
 import (
 	"bytes"
-	"context"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/factgraph/factgraph/internal/fixture"
@@ -20,23 +18,11 @@ func postgresFlagship(t testing.TB) *store.Store {
 	return ingestedStore(t, storetest.FreshPostgres(t, storetest.PostgresBase(t)), fixture.FlagshipPath(t))
 }
 
-// serveStore serves s on a test server, and returns the server with its address.
-func serveStore(t testing.TB, s *store.Store) (*serve.Server, *httptest.Server) {
-	t.Helper()
-	srv, err := serve.New(context.Background(), s, serve.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
-	return srv, ts
-}
-
 // Served from PostgreSQL, every answer is the one served from bolt, byte for byte, and a
 // search reads through the store's name index rather than every name.
 func TestAnswersOnPostgres(t *testing.T) {
-	srvPG, pg := serveStore(t, postgresFlagship(t))
-	_, bolt := serveStore(t, flagshipStore(t))
+	srvPG, pg := serveStore(t, postgresFlagship(t), serve.Options{})
+	_, bolt := serveStore(t, flagshipStore(t), serve.Options{})
 	for _, path := range []string{
 		"/api/graph",
 		"/api/graph?view=parties",

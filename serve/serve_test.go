@@ -256,7 +256,7 @@ func TestTexts(t *testing.T) {
 // A store whose names cannot be looked up by their start (in memory) is searched on its
 // names read whole once.
 func TestSearchWithoutNameIndex(t *testing.T) {
-	srv, ts := serveStore(t, memFlagship(t))
+	srv, ts := serveStore(t, memFlagship(t), serve.Options{})
 	_, body := get(t, ts, "/api/search?q=trump")
 	res := decode[struct{ Results []struct{ ID string } }](t, body).Results
 	if len(res) == 0 || res[0].ID != "donald-trump" {
