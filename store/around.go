@@ -51,6 +51,10 @@ type AroundOptions struct {
 	// and name, read from one source through the store's subject-predicate index: the
 	// validator makes every source that states a party or agreement agree on both.
 	Names bool
+	// NameFields, with Names, reads only the items that these reference fields name, as
+	// Follow names them ("by", "beneficiary"): for a query that prints some of the names
+	// its items refer to, not all. Every item referred to when empty.
+	NameFields []string
 	// Named are ids to read as Names reads the items it adds (for a query that needs
 	// their names and kinds, not their other fields), unless they are read whole anyway.
 	Named []string
@@ -112,7 +116,7 @@ func (s *Store) LoadAround(ctx context.Context, seeds []string, opts AroundOptio
 		return nil, err
 	}
 	if opts.Names {
-		if err := w.loadNames(); err != nil {
+		if err := w.loadNames(opts.NameFields); err != nil {
 			return nil, err
 		}
 	}

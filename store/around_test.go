@@ -125,7 +125,8 @@ func TestLoadAroundDepth(t *testing.T) {
 	})
 }
 
-// TestLoadAroundNames reads an obligation and, for their names only, what it refers to.
+// TestLoadAroundNames reads an obligation and, for their names only, what it refers to:
+// all of it, or what some of its fields name.
 func TestLoadAroundNames(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, addr string) {
 		ctx := context.Background()
@@ -146,6 +147,18 @@ func TestLoadAroundNames(t *testing.T) {
 		}
 		if a := g.Agreements[0]; a.Name != "Japan-US Security Treaty (1960 revision)" || a.Kind != "treaty" {
 			t.Errorf("agreement read for its name as %+v", a)
+		}
+		// Only what the fields given name.
+		g, err = s.LoadAround(ctx, []string{"japan-defend-us"}, AroundOptions{Names: true, NameFields: []string{"beneficiary", "under"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = []string{"japan-defend-us", "japan-us-security-treaty-1960", "united-states"}
+		if got := ids(g); !reflect.DeepEqual(got, want) {
+			t.Errorf("read %q for the names of the beneficiary and agreement, want %q", got, want)
+		}
+		if _, err := s.LoadAround(ctx, []string{"japan-defend-us"}, AroundOptions{Names: true, NameFields: []string{"name"}}); err == nil {
+			t.Errorf("read the names of a field that is no reference")
 		}
 	})
 }

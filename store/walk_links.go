@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -417,7 +418,7 @@ func (it *itemQuads) refs(preds ...quad.IRI) []string {
 			if !ok || !model.IsRef(p) {
 				continue
 			}
-			if len(preds) > 0 && p != preds[0] && (len(preds) < 2 || p != preds[1]) {
+			if len(preds) > 0 && !slices.Contains(preds, p) {
 				continue
 			}
 			out = append(out, string(o))

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -12,12 +13,21 @@ import (
 // The items a walk reached but does not list whole, read for what names them: their names
 // and aliases (loadNames, name, readAliases), or the label a sketch shows (readLabels).
 
-// loadNames reads every item that an item read so far refers to, for its name.
-func (w *walker) loadNames() error {
+// loadNames reads every item that an item read so far refers to, for its name: through
+// the reference fields named, or any when none is.
+func (w *walker) loadNames(fields []string) error {
+	var preds []quad.IRI
+	for _, f := range fields {
+		p := quad.IRI("fg:" + f)
+		if !model.IsRef(p) {
+			return fmt.Errorf("read names: %q is not a reference field", f)
+		}
+		preds = append(preds, p)
+	}
 	if w.indexed() {
 		var refs []string
 		for _, id := range w.order {
-			refs = append(refs, w.items[id].refs()...)
+			refs = append(refs, w.items[id].refs(preds...)...)
 		}
 		if err := w.preloadNames(refs); err != nil {
 			return err
@@ -27,7 +37,7 @@ func (w *walker) loadNames() error {
 		}
 	}
 	for _, id := range append([]string(nil), w.order...) {
-		for _, ref := range w.items[id].refs() {
+		for _, ref := range w.items[id].refs(preds...) {
 			if err := w.nameOrItem(ref); err != nil {
 				return err
 			}
