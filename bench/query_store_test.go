@@ -76,10 +76,13 @@ func BenchmarkQueryStore(b *testing.B) {
 		})
 	}
 	type printable = interface{ WriteText(io.Writer, int) error }
+	// Obligations and claims for a table, as the commands ask without --json.
 	obl := func(name string, o query.ObligationsOptions) {
+		o.TextOnly = true
 		run(name, func(r query.Reader) (printable, error) { return query.ObligationsIn(ctx, r, o) })
 	}
 	clm := func(name string, o query.ClaimsOptions) {
+		o.TextOnly = true
 		run(name, func(r query.Reader) (printable, error) { return query.ClaimsIn(ctx, r, o) })
 	}
 	nbr := func(name, ref string, o query.NeighborsOptions) {

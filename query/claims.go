@@ -15,6 +15,10 @@ type ClaimsOptions struct {
 	// Limit lists at most this many threads, in order; the result counts those it leaves
 	// out. 0: no limit.
 	Limit int
+	// TextOnly says the answer is only written as text (WriteText), which shows who
+	// makes each assertion but not the names of what it is about: read from a store,
+	// those are left out of the answer (About holds their ids alone).
+	TextOnly bool
 }
 
 // ClaimNode is one claim or counterclaim of a thread, with the counterclaims that rebut it

@@ -13,6 +13,10 @@ type ObligationsOptions struct {
 	Between [2]string // both set: the obligations either party owes the other
 	Bearer  string    // who owes the duty
 	Status  string    // one of graph.ObligationStatuses
+	// TextOnly says the answer is only written as text (WriteText), which shows the ids
+	// of the parties and agreements an obligation names but not their names: read from a
+	// store, those are left out of the answer, but for the parties asked about.
+	TextOnly bool
 }
 
 // Ref names an item in a result: its id and, when it has one, its name.

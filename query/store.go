@@ -75,7 +75,7 @@ func ObligationsIn(ctx context.Context, r Reader, o ObligationsOptions) (*Obliga
 		for i, id := range refIDs {
 			aliases = aliases || refs[i] != id
 		}
-		return r.LoadAround(ctx, obs, store.AroundOptions{Names: true, Named: refIDs, Aliases: aliases})
+		return r.LoadAround(ctx, obs, store.AroundOptions{Names: !o.TextOnly, Named: refIDs, Aliases: aliases})
 	}
 	return targeted(ctx, r, refs, load, ask)
 }
@@ -120,9 +120,18 @@ func ClaimsIn(ctx context.Context, r Reader, o ClaimsOptions) (*ClaimsResult, er
 	}
 	load := func(ids []string) (*graph.Graph, error) {
 		return r.LoadAround(ctx, append(append([]string(nil), ids...), cs...),
-			store.AroundOptions{Depth: -1, Follow: []string{RelCounters}, Names: true})
+			store.AroundOptions{Depth: -1, Follow: []string{RelCounters}, Names: true, NameFields: claimNames(o)})
 	}
 	return targetedIDs(ctx, r, refs, ids, cands, load, ask)
+}
+
+// claimNames returns the reference fields whose items an answer to Claims reads for their
+// names (store.AroundOptions.NameFields): all of them, but only "by" for text.
+func claimNames(o ClaimsOptions) []string {
+	if o.TextOnly {
+		return []string{"by"}
+	}
+	return nil
 }
 
 // sketchClaims answers Claims with a limit: it builds and orders the threads of the
@@ -172,7 +181,7 @@ func sketchClaims(ctx context.Context, r Reader, cs, ids []string, o ClaimsOptio
 			seeds = append(seeds, id)
 		}
 	}
-	g, err = r.LoadAround(ctx, seeds, store.AroundOptions{Names: true, Named: named})
+	g, err = r.LoadAround(ctx, seeds, store.AroundOptions{Names: true, NameFields: claimNames(o), Named: named})
 	if errors.Is(err, store.ErrTooMany) {
 		return nil, nil
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -124,7 +125,9 @@ func restatedFacts(t testing.TB) []*graph.Facts {
 // TestTargetedSameAnswers runs every filtered form of every targeted query on the whole
 // graph and on the store through its indexes, and compares the JSON byte for byte (or the
 // error messages). Where every id given names an item and the whole graph answers without
-// an error, the targeted query must not have read the whole store.
+// an error, the targeted query must not have read the whole store. Asked for text only
+// (TextOnly), the answer must print the same text, and on each store some answers must
+// leave out names, which the store was then not read for.
 func TestTargetedSameAnswers(t *testing.T) {
 	stores := []struct {
 		name   string
@@ -153,6 +156,7 @@ func TestTargetedSameAnswers(t *testing.T) {
 			}
 			ix := NewIndex(whole)
 			r := &countingReader{Store: s}
+			leftOut := map[string]int{} // by query: answers for text only that left out names
 			for _, c := range targetedCases(ix, st.stride) {
 				t.Run(c.name, func(t *testing.T) {
 					want, werr := c.whole(ix)
@@ -179,10 +183,37 @@ func TestTargetedSameAnswers(t *testing.T) {
 					if werr == nil && c.names && !mem && r.loads > 0 {
 						t.Errorf("read the whole store %d times for names that match one item each", r.loads)
 					}
+					if werr == nil && c.text != nil {
+						got, err := c.text(ctx, r)
+						if err != nil {
+							t.Fatalf("for text only: %v", err)
+						}
+						if wt, gt := textOf(t, want), textOf(t, got); !bytes.Equal(wt, gt) {
+							t.Fatalf("targeted answer for text only prints differently:\n%s\nwant\n%s", gt, wt)
+						}
+						if !bytes.Equal(jsonOf(t, got), jsonOf(t, want)) {
+							leftOut[strings.Fields(c.name)[0]]++
+						}
+					}
 				})
+			}
+			for _, q := range []string{"obligations", "claims"} {
+				if leftOut[q] == 0 {
+					t.Errorf("no answer of %s for text only left out a name", q)
+				}
 			}
 		})
 	}
+}
+
+// textOf is what an answer prints as text (WriteText).
+func textOf(t *testing.T, v any) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := v.(interface{ WriteText(io.Writer, int) error }).WriteText(&b, DefaultWidth); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
 
 func jsonOf(t *testing.T, v any) []byte {
@@ -207,6 +238,8 @@ type targetedCase struct {
 	near     bool
 	whole    func(*Index) (any, error)
 	targeted func(context.Context, Reader) (any, error)
+	// text is the targeted answer for text only (TextOnly), nil for a query without it.
+	text func(context.Context, Reader) (any, error)
 }
 
 // targetedCases lists the question forms to compare on the graph ix holds: each party
@@ -244,6 +277,11 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 			names:    isOne(append(o.Between[:], o.Bearer)...) || o.Bearer == "" && isOne(o.Between[:]...),
 			whole:    func(ix *Index) (any, error) { return ix.Obligations(o) },
 			targeted: func(ctx context.Context, r Reader) (any, error) { return ObligationsIn(ctx, r, o) },
+			text: func(ctx context.Context, r Reader) (any, error) {
+				text := o
+				text.TextOnly = true
+				return ObligationsIn(ctx, r, text)
+			},
 		})
 	}
 	clm := func(o ClaimsOptions) {
@@ -261,6 +299,11 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 			arounds:  1,
 			whole:    func(ix *Index) (any, error) { return ix.Claims(o) },
 			targeted: func(ctx context.Context, r Reader) (any, error) { return ClaimsIn(ctx, r, o) },
+			text: func(ctx context.Context, r Reader) (any, error) {
+				text := o
+				text.TextOnly = true
+				return ClaimsIn(ctx, r, text)
+			},
 		})
 	}
 	nbr := func(ref string, o NeighborsOptions) {

@@ -172,6 +172,7 @@ func obligationsQuery() *cli.Command {
 			if err := o.ObligationsOptions.Check(); err != nil {
 				return usageError{err}
 			}
+			o.TextOnly = !o.json
 			return o.ask(c, func(ix *query.Index) (printable, error) { return ix.Obligations(o.ObligationsOptions) },
 				func(ctx context.Context, s *store.Store) (printable, error) {
 					return query.ObligationsIn(ctx, s, o.ObligationsOptions)
@@ -207,6 +208,7 @@ func claimsQuery() *cli.Command {
 			if o.Limit < 0 {
 				return usagef("--limit must be 0 (all) or more, got %d", o.Limit)
 			}
+			o.TextOnly = !o.json
 			return o.ask(c, func(ix *query.Index) (printable, error) { return ix.Claims(o.ClaimsOptions) },
 				func(ctx context.Context, s *store.Store) (printable, error) {
 					return query.ClaimsIn(ctx, s, o.ClaimsOptions)

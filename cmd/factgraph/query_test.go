@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/factgraph/factgraph/ingest"
 )
 
 const flagship = "../../samples/japan-us-security-treaty/facts.yaml"
@@ -348,4 +350,100 @@ func TestExportViewFlags(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestQueryStoreAnswersAsFiles: obligations and claims asked of a store print what they
+// print asked of the facts files it holds, as text (which reads from the store only the
+// names it shows) and as JSON, which names every party and agreement referred to.
+func TestQueryStoreAnswersAsFiles(t *testing.T) {
+	store := storeWithBoth(t)
+	files, err := ingest.Load(context.Background(), []string{flagship, nato}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := map[string]bool{} // the ids of what has a name
+	for _, f := range files {
+		for _, p := range f.Facts.Parties {
+			named[p.ID] = true
+		}
+		for _, a := range f.Facts.Agreements {
+			named[a.ID] = true
+		}
+		for _, e := range f.Facts.Events {
+			named[e.ID] = true
+		}
+	}
+	for _, args := range [][]string{
+		{"query", "obligations", "--bearer", "japan"},
+		{"query", "obligations", "--between", "united-states", "japan"},
+		{"query", "claims", "--by", "donald-trump"},
+		{"query", "claims", "--about", "japan"},
+	} {
+		for _, form := range [][]string{nil, {"--json"}} {
+			q := append(append([]string(nil), args...), form...)
+			code, want, stderr := runQuery(t, append(q, "--in", flagship, "--in", nato)...)
+			if code != 0 {
+				t.Fatalf("%q on the files: exit %d: %s", q, code, stderr)
+			}
+			code, got, stderr := runQuery(t, append(q, "--store", store)...)
+			if code != 0 || got != want {
+				t.Errorf("%q on the store: exit %d: %s\n%s\nwant, as on the files:\n%s", q, code, stderr, got, want)
+			}
+			if form != nil {
+				if unnamed := unnamedRefs(t, got, named); len(unnamed) > 0 {
+					t.Errorf("%q on the store: JSON without the names of %q:\n%s", q, unnamed, got)
+				}
+			}
+		}
+	}
+}
+
+// unnamedRefs returns the ids of the JSON answer's obligation parties and agreements, and
+// assertion authors and subjects, that come without a name though named holds them.
+func unnamedRefs(t *testing.T, answer string, named map[string]bool) []string {
+	t.Helper()
+	type ref struct{ ID, Name string }
+	type node struct {
+		By            ref
+		About         []ref
+		Counterclaims []node
+	}
+	var r struct {
+		Obligations []struct {
+			Bearer, Beneficiary ref
+			Under               *ref
+		}
+		Threads []node
+	}
+	if err := json.Unmarshal([]byte(answer), &r); err != nil {
+		t.Fatal(err)
+	}
+	var refs []ref
+	for _, o := range r.Obligations {
+		refs = append(refs, o.Bearer, o.Beneficiary)
+		if o.Under != nil {
+			refs = append(refs, *o.Under)
+		}
+	}
+	var walk func(n node)
+	walk = func(n node) {
+		refs = append(refs, n.By)
+		refs = append(refs, n.About...)
+		for _, c := range n.Counterclaims {
+			walk(c)
+		}
+	}
+	for _, n := range r.Threads {
+		walk(n)
+	}
+	if len(refs) == 0 {
+		t.Fatalf("no references in the answer:\n%s", answer)
+	}
+	var unnamed []string
+	for _, x := range refs {
+		if x.Name == "" && named[x.ID] {
+			unnamed = append(unnamed, x.ID)
+		}
+	}
+	return unnamed
 }
