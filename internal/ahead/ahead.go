@@ -11,8 +11,16 @@ func Of[T any](n, depth int, get func(i int) T, done <-chan struct{}) <-chan T {
 	go func() {
 		defer close(ch)
 		for i := range n {
+			// Closed while the last item was sent (a select picks either way when both
+			// are ready), done stops the next one before it is computed.
 			select {
-			case ch <- get(i):
+			case <-done:
+				return
+			default:
+			}
+			v := get(i)
+			select {
+			case ch <- v:
 			case <-done:
 				return
 			}
