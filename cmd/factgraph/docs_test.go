@@ -20,8 +20,10 @@ import (
 // their order, each file in a folder of its own holding a copy of the samples and a store
 // (./factgraph.db) they were ingested into:
 //
-//   - in ```sh blocks, each line that starts with "factgraph " or "go run ./cmd/factgraph";
-//     it must exit with status 0 and, unless it writes to -o, print something. Other
+//   - in ```sh blocks, each line that starts with "factgraph " or "go run ./cmd/factgraph",
+//     or that builds a program with "go build" or "go install" (factgraph, which must then
+//     run), and a command a "# or: " comment offers; it must exit with status 0 and,
+//     unless it writes to -o or builds, print something. Other
 //     programs on the line (after && or |) run too: in CI they must be installed. An
 //     "export FACTGRAPH_STORE=postgres://..." line moves the commands after it to a fresh
 //     database on the test server (FACTGRAPH_TEST_POSTGRES), which CI must have;
@@ -43,6 +45,7 @@ func TestDocsCommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	root := filepath.Dir(samples)
 	ran := 0
 	for _, doc := range docs {
 		cmds, err := docCommands(doc)
@@ -63,7 +66,7 @@ func TestDocsCommands(t *testing.T) {
 			if code, _, stderr := runQuery(t, "ingest", "samples/"); code != 0 {
 				t.Fatalf("ingest samples/: %s", stderr)
 			}
-			sh := &docShell{t: t, dir: dir}
+			sh := &docShell{t: t, dir: dir, root: root}
 			for _, c := range cmds {
 				sh.run(c)
 			}
@@ -106,15 +109,21 @@ func docCommands(path string) ([]docCommand, error) {
 				i++
 				l = strings.TrimSuffix(l, `\`) + " " + strings.TrimSpace(lines[i])
 			}
-			words, _ := shellWords(l)
+			words, comment := shellWords(l)
 			switch {
 			case len(words) == 0:
 			case isFactgraph(words) && slices.Contains(words, "serve"):
 				// serve runs until stopped; TestServe runs it.
-			case isFactgraph(words), isSynth(words):
+			case isFactgraph(words), isSynth(words), isBuild(words):
 				cmds = append(cmds, docCommand{where: where, line: l})
 			case words[0] == "export" && len(words) == 2 && strings.Contains(words[1], "="):
 				cmds = append(cmds, docCommand{where: where, line: l, env: true})
+			}
+			// "# or: go build ..." offers another command, which runs too.
+			if alt, ok := strings.CutPrefix(comment, "or: "); ok {
+				if words, _ := shellWords(alt); isBuild(words) || isFactgraph(words) && !slices.Contains(words, "serve") {
+					cmds = append(cmds, docCommand{where: where, line: alt})
+				}
 			}
 		case lang == "console" && strings.HasPrefix(l, "$ "):
 			c := docCommand{where: where, line: strings.TrimPrefix(l, "$ "), console: true}
@@ -130,8 +139,9 @@ func docCommands(path string) ([]docCommand, error) {
 
 // docShell runs doc commands, keeping what export lines set.
 type docShell struct {
-	t   *testing.T
-	dir string
+	t    *testing.T
+	dir  string
+	root string // the module's
 	// skip, when set, is why the commands left in the block cannot run here.
 	skip string
 }
@@ -193,7 +203,7 @@ func (sh *docShell) run(c docCommand) {
 	switch {
 	case code != 0:
 		t.Errorf("%s: %s: exit %d\n%s", c.where, c.line, code, stderr.String())
-	case !fgOut && !writesFile(words) && !isSynth(words):
+	case !fgOut && !writesFile(words) && !isSynth(words) && !isBuild(words):
 		t.Errorf("%s: %s: printed nothing", c.where, c.line)
 	}
 }
@@ -247,6 +257,9 @@ func (sh *docShell) exec(cmd []string, stdin []byte, stdout, stderr io.Writer) (
 	if isSynth(cmd) {
 		return runSynth(cmd[3:], stderr)
 	}
+	if len(cmd) > 1 && cmd[0] == "go" {
+		return sh.goCommand(cmd, stdout, stderr)
+	}
 	path, err := exec.LookPath(cmd[0])
 	if err != nil {
 		if os.Getenv("CI") != "" {
@@ -270,6 +283,46 @@ func (sh *docShell) exec(cmd []string, stdin []byte, stdout, stderr io.Writer) (
 // "go run ./cmd/factgraph ...".
 func isFactgraph(cmd []string) bool {
 	return len(cmd) > 0 && (cmd[0] == "factgraph" || len(cmd) > 2 && cmd[0] == "go" && cmd[1] == "run" && cmd[2] == "./cmd/factgraph")
+}
+
+// isBuild reports whether a command builds a program, as "go build [-o FILE]
+// ./cmd/factgraph" and "go install ./cmd/factgraph" build factgraph.
+func isBuild(cmd []string) bool {
+	return len(cmd) > 2 && cmd[0] == "go" && (cmd[1] == "build" || cmd[1] == "install")
+}
+
+// goCommand runs a go command (go build, go install, go test -c) from the module's root,
+// what it builds going into the test's folder (GOBIN for go install, -o relative to the
+// folder), and then factgraph if it built it.
+func (sh *docShell) goCommand(cmd []string, stdout, stderr io.Writer) (int, error) {
+	args := slices.Clone(cmd[1:])
+	bin := filepath.Join(sh.dir, "bin", "factgraph")
+	for i := 0; i+1 < len(args); i++ {
+		if args[i] == "-o" {
+			if !filepath.IsAbs(args[i+1]) {
+				args[i+1] = filepath.Join(sh.dir, args[i+1])
+			}
+			bin = args[i+1]
+		}
+	}
+	c := exec.Command("go", args...)
+	c.Dir, c.Stdout, c.Stderr = sh.root, stdout, stderr
+	c.Env = append(os.Environ(), "GOBIN="+filepath.Join(sh.dir, "bin"))
+	if err := c.Run(); err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			return ee.ExitCode(), nil
+		}
+		return 0, err
+	}
+	if !isBuild(cmd) || cmd[len(cmd)-1] != "./cmd/factgraph" {
+		return 0, nil
+	}
+	out, err := exec.Command(bin, "--version").CombinedOutput()
+	if err != nil || !strings.HasPrefix(string(out), "factgraph version ") {
+		fmt.Fprintf(stderr, "%s --version: %v: %s", bin, err, out)
+		return 1, nil
+	}
+	return 0, nil
 }
 
 // isSynth reports whether a command writes a synthetic corpus: "go run ./cmd/synth ...".
