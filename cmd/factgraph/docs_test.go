@@ -109,20 +109,14 @@ func docCommands(path string) ([]docCommand, error) {
 				i++
 				l = strings.TrimSuffix(l, `\`) + " " + strings.TrimSpace(lines[i])
 			}
-			words, comment := shellWords(l)
-			switch {
-			case len(words) == 0:
-			case isFactgraph(words) && slices.Contains(words, "serve"):
-				// serve runs until stopped; TestServe runs it.
-			case isFactgraph(words), isSynth(words), isBuild(words):
-				cmds = append(cmds, docCommand{where: where, line: l})
-			case words[0] == "export" && len(words) == 2 && strings.Contains(words[1], "="):
-				cmds = append(cmds, docCommand{where: where, line: l, env: true})
+			_, comment := shellWords(l)
+			if c, ok := shCommand(where, l); ok {
+				cmds = append(cmds, c)
 			}
 			// "# or: go build ..." offers another command, which runs too.
 			if alt, ok := strings.CutPrefix(comment, "or: "); ok {
-				if words, _ := shellWords(alt); isBuild(words) || isFactgraph(words) && !slices.Contains(words, "serve") {
-					cmds = append(cmds, docCommand{where: where, line: alt})
+				if c, ok := shCommand(where, alt); ok {
+					cmds = append(cmds, c)
 				}
 			}
 		case lang == "console" && strings.HasPrefix(l, "$ "):
@@ -135,6 +129,21 @@ func docCommands(path string) ([]docCommand, error) {
 		}
 	}
 	return cmds, nil
+}
+
+// shCommand returns the command of a line of a ```sh block, when it is one that runs.
+func shCommand(where, line string) (docCommand, bool) {
+	words, _ := shellWords(line)
+	switch {
+	case len(words) == 0:
+	case isFactgraph(words) && slices.Contains(words, "serve"):
+		// serve runs until stopped; TestServe runs it.
+	case isFactgraph(words), isSynth(words), isBuild(words):
+		return docCommand{where: where, line: line}, true
+	case words[0] == "export" && len(words) == 2 && strings.Contains(words[1], "="):
+		return docCommand{where: where, line: line, env: true}, true
+	}
+	return docCommand{}, false
 }
 
 // docShell runs doc commands, keeping what export lines set.
