@@ -3,6 +3,8 @@ package query
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -170,7 +172,7 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 			clm(ClaimsOptions{By: p, Limit: 1 + i%3})
 		}
 	}
-	for i, a := range sortedSet(about) {
+	for i, a := range slices.Sorted(maps.Keys(about)) {
 		if i%stride != 0 {
 			continue
 		}
@@ -364,12 +366,3 @@ func targetedCases(ix *Index, stride int) []targetedCase {
 
 // firstOf returns the first of list, or none.
 func firstOf(list []string) []string { return list[:min(len(list), 1)] }
-
-func sortedSet(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
