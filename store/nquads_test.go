@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"reflect"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -78,5 +81,72 @@ func TestFuzzSeedsImport(t *testing.T) {
 		if _, err := s.ImportNQuads(context.Background(), strings.NewReader(in)); err != nil {
 			t.Errorf("seed %d: %v\n%s", i, err, in)
 		}
+	}
+}
+
+func TestNQuadsGolden(t *testing.T) {
+	s := storeWith(t, treatyFacts())
+	got := nquadsOf(t, s, "")
+	golden := filepath.Join("testdata", "treaty.nq")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("N-Quads differ from %s (run go test -update and read the diff):\n%s", golden, got)
+	}
+}
+
+func TestNQuadsRoundTrip(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, addr string) {
+		ctx := context.Background()
+		first := nquadsOf(t, storeWith(t, treatyFacts(), natoFacts()), "")
+		s := openStore(t, addr)
+		ingest(t, s, natoFacts()) // replaced by the import
+		rep, err := s.ImportNQuads(ctx, strings.NewReader(first))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Sources) != 2 || rep.Sources[0].Change != ChangeAdded || rep.Sources[1].Change != ChangeUnchanged {
+			t.Errorf("import report %+v, want treaty added and nato unchanged", rep.Sources)
+		}
+		if again := nquadsOf(t, s, ""); again != first {
+			t.Errorf("export, import, export differs:\n%s\nwant\n%s", again, first)
+		}
+		got, err := s.LoadFacts(ctx, "japan-us-security-treaty-article")
+		if err != nil || !reflect.DeepEqual(got, treatyFacts()) {
+			t.Errorf("LoadFacts after import = %+v, %v", got, err)
+		}
+	})
+}
+
+func TestImportNQuadsRejects(t *testing.T) {
+	good := nquadsOf(t, storeWith(t, natoFacts()), "")
+	tests := []struct{ name, in, want string }{
+		{"no label", `<japan> <fg:kind> "party" .` + "\n", "no <source/ID> label"},
+		{"unknown predicate", good + `<nato> <fg:colour> "blue" <source/nato-spending> .` + "\n", "unexpected quad"},
+		{"no source node", `<nato> <fg:kind> "party" <source/x> .` + "\n", `no source "x"`},
+		{"list without order", strings.Replace(good, `<united-states> <fg:order/alias> "[\"USA\",\"US\"]" <source/nato-spending> .`+"\n", "", 1), "no <fg:order/alias> quad"},
+		{"bad date", strings.Replace(good, `<fg:title> "NATO spending"`, `<fg:title> "NATO spending" <source/nato-spending> .
+<source/nato-spending> <fg:published> "2024-13"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>`, 1), "not on the calendar"},
+		{"syntax", "<a> <b> .\n", "read n-quads"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := storeWith(t, treatyFacts())
+			before := nquadsOf(t, s, "")
+			_, err := s.ImportNQuads(context.Background(), strings.NewReader(tt.in))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("err = %v, want one containing %q", err, tt.want)
+			}
+			if after := nquadsOf(t, s, ""); after != before {
+				t.Errorf("rejected import changed the store")
+			}
+		})
 	}
 }
