@@ -16,7 +16,7 @@ import (
 // a store Cayley made and wrote, and checks that its quads then have a new store's
 // indexes, and are still kept apart.
 func TestDocsIndexSQL(t *testing.T) {
-	stmts := docsSQL(t, "../../docs/scaling.md", "#### A store written before")
+	stmts := docsSQL(t, "../../docs/scaling.md", "## A store written before")
 	addr := storeCayleyWrote(t)
 	for _, stmt := range stmts {
 		exec(t, addr, stmt)

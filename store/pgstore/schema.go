@@ -129,7 +129,7 @@ func ensureSchema(ctx context.Context, conn *sql.Conn) error {
 // value) go through the index by object, predicate and subject, and by the object and the
 // subject through the index that leads with the subject, which reads the subject's quads.
 // At 10,000 articles it is 507 MB, its build took 10 to 13 s of one of the bulk load's two
-// building connections and the load 8 s more on average (docs/scaling.md), and every later
+// building connections and the load 8 s more on average (docs/postgres-ingest.md), and every later
 // write kept it up to date.
 //
 // Cayley's unique index of the labelled quads (subject, predicate, object, label) holds only
@@ -152,7 +152,7 @@ func ensureSchema(ctx context.Context, conn *sql.Conn) error {
 // land anywhere in them; a new store's two, by object and by predicate, are filled as
 // PostgreSQL fills an index by default (90%), and a bulk load builds them so (it copies
 // their definitions). At 10,000 articles each is 281 MB instead of 508, and the queries
-// and the writes of one article took as long as before (docs/scaling.md).
+// and the writes of one article took as long as before (docs/postgres-ingest.md).
 const newStoreIndexesSQL = `DO $$
 BEGIN
 	IF NOT EXISTS (SELECT 1 FROM quads) THEN
