@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,9 +12,8 @@ import (
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
+	"github.com/factgraph/factgraph/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata")
 
 // fakeKnown is a store that knows a fixed set of items.
 type fakeKnown map[string]graph.ItemInfo
@@ -68,23 +66,6 @@ func readKnown(t *testing.T, path string) Known {
 	return k
 }
 
-func checkGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it)\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
-}
-
 // TestBroken loads each file (or each directory of files, with the store described by its
 // known.json) under testdata/broken and compares the problems with the golden file.
 func TestBroken(t *testing.T) {
@@ -122,7 +103,7 @@ func TestBroken(t *testing.T) {
 			if !slices.IsSortedFunc(probs, compareProblems) {
 				t.Errorf("problems are not sorted")
 			}
-			checkGolden(t, filepath.Join("testdata/broken", name+".golden"), []byte(err.Error()+"\n"))
+			golden.Check(t, filepath.Join("testdata/broken", name+".golden"), []byte(err.Error()+"\n"))
 			// A store that answers many ids at once is asked once, and finds the same.
 			if k, ok := known.(fakeKnown); ok {
 				many := &fakeKnownMany{fakeKnown: k}
@@ -158,7 +139,7 @@ func TestValid(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkGolden(t, strings.TrimSuffix(path, ".yaml")+".golden", out)
+			golden.Check(t, strings.TrimSuffix(path, ".yaml")+".golden", out)
 			again, probs := Parse(path, out, nil)
 			if probs != nil {
 				t.Fatalf("written facts do not parse:\n%v", probs)

@@ -2,11 +2,11 @@ package query
 
 import (
 	"bytes"
-	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/factgraph/factgraph/internal/golden"
 )
 
 type result interface {
@@ -53,8 +53,8 @@ func TestGolden(t *testing.T) {
 			if err := WriteJSON(&js, r); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tt.name+".txt", text.Bytes())
-			golden(t, tt.name+".json", js.Bytes())
+			golden.Check(t, filepath.Join("testdata", tt.name+".txt"), text.Bytes())
+			golden.Check(t, filepath.Join("testdata", tt.name+".json"), js.Bytes())
 		})
 	}
 }
@@ -83,29 +83,5 @@ func TestWrap(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (run go test -update and read the diff):\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }

@@ -3,12 +3,14 @@ package query
 import (
 	"bytes"
 	"context"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/ingest"
+	"github.com/factgraph/factgraph/internal/golden"
 )
 
 // debate is a small argument with known stances and rebuttals: a's claim a1 is rebutted by
@@ -124,8 +126,8 @@ func TestGoldenFlagship(t *testing.T) {
 			if err := WriteJSON(&js, tc.r); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tc.name+".txt", text.Bytes())
-			golden(t, tc.name+".json", js.Bytes())
+			golden.Check(t, filepath.Join("testdata", tc.name+".txt"), text.Bytes())
+			golden.Check(t, filepath.Join("testdata", tc.name+".json"), js.Bytes())
 		})
 	}
 }

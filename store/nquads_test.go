@@ -2,12 +2,13 @@ package store
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"reflect"
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"github.com/factgraph/factgraph/internal/golden"
 )
 
 func TestImportNQuadsRejectsUnnamedValues(t *testing.T) {
@@ -87,19 +88,7 @@ func TestFuzzSeedsImport(t *testing.T) {
 func TestNQuadsGolden(t *testing.T) {
 	s := storeWith(t, treatyFacts())
 	got := nquadsOf(t, s, "")
-	golden := filepath.Join("testdata", "treaty.nq")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("N-Quads differ from %s (run go test -update and read the diff):\n%s", golden, got)
-	}
+	golden.Check(t, filepath.Join("testdata", "treaty.nq"), []byte(got))
 }
 
 func TestNQuadsRoundTrip(t *testing.T) {

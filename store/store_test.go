@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"context"
-	"flag"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,8 +10,6 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/factgraph/factgraph/graph"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 func openStore(t *testing.T, addr string) *Store {
 	t.Helper()
