@@ -2,7 +2,8 @@
 # Starts a PostgreSQL server from Debian's packages on this machine (no Docker) for the
 # store tests, and sets FACTGRAPH_TEST_POSTGRES to a URL of a database they may use, and a
 # streaming replica of it (a hot standby on the next port), FACTGRAPH_TEST_POSTGRES_REPLICA,
-# and a PgBouncer in front of the primary (two ports up), FACTGRAPH_TEST_POSTGRES_POOLER.
+# and a PgBouncer in front of the primary (two ports up), FACTGRAPH_TEST_POSTGRES_POOLER, and
+# one in transaction mode (three ports up), FACTGRAPH_TEST_POSTGRES_TXPOOLER.
 #
 #   source scripts/ci-postgres.sh               # what scripts/test does: exports the variable
 #   eval "$(scripts/ci-postgres.sh)"            # same, from another shell
@@ -42,9 +43,11 @@ _fg_pg_main() {
 	fi
 
 	if [ "$action" = stop ]; then
-		if [ -f "$dir/pgbouncer.pid" ]; then
-			kill "$(cat "$dir/pgbouncer.pid")" 2>/dev/null || true
-		fi
+		for f in "$dir/pgbouncer.pid" "$dir/pgbouncer-tx.pid"; do
+			if [ -f "$f" ]; then
+				kill "$(cat "$f")" 2>/dev/null || true
+			fi
+		done
 		for d in "$dir/replica" "$dir/data"; do
 			if [ -f "$d/PG_VERSION" ]; then
 				"${as[@]}" "$bin/pg_ctl" -D "$d" -m fast -w stop >&2 || true
@@ -144,47 +147,57 @@ _fg_pg_main() {
 	export FACTGRAPH_TEST_POSTGRES_REPLICA
 	echo "export FACTGRAPH_TEST_POSTGRES_REPLICA='$FACTGRAPH_TEST_POSTGRES_REPLICA'"
 
-	# A PgBouncer in front of the primary, two ports up, in session mode: each client gets
-	# a server connection of its own for as long as it is connected, and the next client
-	# gets it warm (docs/scaling.md, "Through a connection pooler").
-	local pgb=/usr/sbin/pgbouncer pport=$((port + 2))
+	# Two PgBouncers in front of the primary (docs/scaling.md, "Through a connection
+	# pooler"): two ports up in session mode, where each client gets a server connection of
+	# its own for as long as it is connected and the next client gets it warm; three ports
+	# up in transaction mode, where each transaction of a client gets whichever server
+	# connection is free.
+	local pgb=/usr/sbin/pgbouncer
 	if [ ! -x "$pgb" ]; then
 		echo "ci-postgres: pgbouncer is not installed (the Debian package pgbouncer); no pooler" >&2
 		return 0
 	fi
-	# A pid file left by a machine that stopped may name another process by now.
-	if [ "$(cat "/proc/$(cat "$dir/pgbouncer.pid" 2>/dev/null)/comm" 2>/dev/null)" != pgbouncer ]; then
-		rm -f "$dir/pgbouncer.pid" # or PgBouncer takes it for a running one and stops
-		printf '"%s" "%s"\n' "$user" "$pass" >"$dir/pgbouncer.users"
-		cat >"$dir/pgbouncer.ini" <<-EOF
-			[databases]
-			* = host=127.0.0.1 port=$port
-
-			[pgbouncer]
-			listen_addr = 127.0.0.1
-			listen_port = $pport
-			unix_socket_dir =
-			auth_type = scram-sha-256
-			auth_file = $dir/pgbouncer.users
-			pool_mode = session
-			default_pool_size = 40
-			max_client_conn = 200
-			ignore_startup_parameters = extra_float_digits
-			logfile = $dir/pgbouncer.log
-			pidfile = $dir/pgbouncer.pid
-		EOF
-		if [ "$(id -u)" = 0 ]; then
-			chown postgres: "$dir/pgbouncer.users" "$dir/pgbouncer.ini"
+	local mode name pport var
+	for mode in session transaction; do
+		if [ "$mode" = session ]; then
+			name=pgbouncer pport=$((port + 2)) var=FACTGRAPH_TEST_POSTGRES_POOLER
+		else
+			name=pgbouncer-tx pport=$((port + 3)) var=FACTGRAPH_TEST_POSTGRES_TXPOOLER
 		fi
-		chmod 600 "$dir/pgbouncer.users"
-		"${as[@]}" "$pgb" -d "$dir/pgbouncer.ini" || {
-			tail -n 20 "$dir/pgbouncer.log" >&2
-			return 1
-		}
-	fi
-	FACTGRAPH_TEST_POSTGRES_POOLER="postgres://$user:$pass@127.0.0.1:$pport/$db?sslmode=disable"
-	export FACTGRAPH_TEST_POSTGRES_POOLER
-	echo "export FACTGRAPH_TEST_POSTGRES_POOLER='$FACTGRAPH_TEST_POSTGRES_POOLER'"
+		# A pid file left by a machine that stopped may name another process by now.
+		if [ "$(cat "/proc/$(cat "$dir/$name.pid" 2>/dev/null)/comm" 2>/dev/null)" != pgbouncer ]; then
+			rm -f "$dir/$name.pid" # or PgBouncer takes it for a running one and stops
+			printf '"%s" "%s"\n' "$user" "$pass" >"$dir/$name.users"
+			cat >"$dir/$name.ini" <<-EOF
+				[databases]
+				* = host=127.0.0.1 port=$port
+
+				[pgbouncer]
+				listen_addr = 127.0.0.1
+				listen_port = $pport
+				unix_socket_dir =
+				auth_type = scram-sha-256
+				auth_file = $dir/$name.users
+				pool_mode = $mode
+				default_pool_size = 40
+				max_client_conn = 200
+				ignore_startup_parameters = extra_float_digits
+				logfile = $dir/$name.log
+				pidfile = $dir/$name.pid
+			EOF
+			if [ "$(id -u)" = 0 ]; then
+				chown postgres: "$dir/$name.users" "$dir/$name.ini"
+			fi
+			chmod 600 "$dir/$name.users"
+			"${as[@]}" "$pgb" -d "$dir/$name.ini" || {
+				tail -n 20 "$dir/$name.log" >&2
+				return 1
+			}
+		fi
+		printf -v "$var" '%s' "postgres://$user:$pass@127.0.0.1:$pport/$db?sslmode=disable"
+		export "${var?}"
+		echo "export $var='${!var}'"
+	done
 }
 
 if [[ "${BASH_SOURCE[0]}" != "$0" ]]; then

@@ -2,8 +2,14 @@ package store
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"reflect"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store/storetest"
@@ -62,5 +68,83 @@ func TestThroughPooler(t *testing.T) {
 	}
 	if ids, err := r.NameMatches(ctx, "United States"); err != nil || !slices.Equal(ids, wantIDs) {
 		t.Errorf("NameMatches(United States) through the pooler = %v, %v; want %v", ids, err, wantIDs)
+	}
+}
+
+// TestThroughTransactionPooler writes and reads a PostgreSQL store through a PgBouncer in
+// transaction mode, which hands each transaction of a client to whichever server
+// connection is free: four writers at once into a new database (one copies in bulk while
+// the others wait for the schema lock), a source written again and one removed, then
+// eight readers at once, each reading the store whole, looking a name up and asking Gizmo
+// (Cayley's own queries, outside a transaction). A lock of a session taken in one
+// transaction and given back in another stayed with a server connection that other
+// clients then got, and the writers after it waited for ever.
+func TestThroughTransactionPooler(t *testing.T) {
+	base := storetest.PostgresBase(t)
+	ctx := context.Background()
+	direct := storetest.FreshPostgres(t, base)
+	pooled := storetest.OnTxPooler(t, direct)
+
+	done := make(chan []*graph.Facts, 1)
+	go func() { done <- writeAtOnce(t, pooled) }()
+	var written []*graph.Facts
+	select {
+	case written = <-done:
+	case <-time.After(3 * time.Minute):
+		t.Fatal("four writers through the pooler in transaction mode had not ended after three minutes: a writer waits for a lock nobody gives back")
+	}
+	s := openStore(t, pooled)
+	changed := syntheticFacts(0)
+	changed.Source.Title += " (revised)"
+	ingest(t, s, changed)
+	if _, err := s.Remove(ctx, syntheticFacts(1).Source.ID); err != nil {
+		t.Fatalf("Remove through the pooler: %v", err)
+	}
+	want := nquadsOf(t, storeWith(t, append([]*graph.Facts{changed}, written[2:]...)...), "")
+	if got := nquadsOf(t, openStore(t, direct), ""); got != want {
+		t.Error("the store written through the pooler differs from one written in sequence")
+	}
+
+	d := openStore(t, direct)
+	const gizmo = `g.V().Has("<fg:kind>", "party").All()`
+	wantParties, err := d.Gizmo(ctx, gizmo, 0)
+	if err != nil || len(wantParties) == 0 {
+		t.Fatalf("Gizmo on the server = %v, %v; the test wants parties", wantParties, err)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, 8)
+	for r := range errs {
+		wg.Go(func() {
+			rs, err := Open(ctx, pooled, &OpenOptions{ReadOnly: true})
+			if err != nil {
+				errs[r] = err
+				return
+			}
+			defer rs.Close()
+			var b strings.Builder
+			if err := rs.WriteNQuads(ctx, &b, ""); err != nil {
+				errs[r] = err
+				return
+			}
+			if b.String() != want {
+				errs[r] = errors.New("read the store whole, it differs from the server's")
+				return
+			}
+			if _, ok, err := rs.Lookup(ctx, changed.Parties[0].ID); err != nil || !ok {
+				errs[r] = fmt.Errorf("Lookup(%s) = %v, %v", changed.Parties[0].ID, ok, err)
+				return
+			}
+			got, err := rs.Gizmo(ctx, gizmo, 0)
+			if err == nil && !reflect.DeepEqual(got, wantParties) {
+				err = fmt.Errorf("Gizmo found %d parties, the server %d", len(got), len(wantParties))
+			}
+			errs[r] = err
+		})
+	}
+	wg.Wait()
+	for r, err := range errs {
+		if err != nil {
+			t.Errorf("reader %d through the pooler: %v", r, err)
+		}
 	}
 }

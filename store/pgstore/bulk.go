@@ -98,41 +98,50 @@ type bulkLink struct {
 
 // BulkLoad writes sources into the store if nothing was ever written into it, and returns
 // the number of distinct quads each holds; ErrNotNew when something was. The load holds
-// the schema lock alone from start to end, so that no other write runs beside it.
+// the schema lock alone from start to end (in a transaction of a connection of its own,
+// one more than the load's), so that no other write runs beside it.
 func (db *DB) BulkLoad(ctx context.Context, sources []Source) ([]int, error) {
 	pool, err := db.sqlDB()
 	if err != nil {
 		return nil, err
 	}
-	conn, err := pool.Conn(ctx)
+	lock, err := holdSchemaLock(ctx, pool)
 	if err != nil {
 		return nil, err
 	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, schemaLock); err != nil {
-		return nil, err
-	}
-	defer func() {
-		// The lock and the setting belong to the connection, which goes back to the pool: a
-		// connection that cannot give them back is closed, which does.
-		_, err := conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, schemaLock)
-		if err == nil {
-			_, err = conn.ExecContext(context.Background(), `RESET maintenance_work_mem`)
-		}
-		if err != nil {
-			conn.Raw(func(any) error { return driver.ErrBadConn })
-		}
-	}()
+	defer lock.Rollback()
 	// A store is new when nothing was ever written into it: emptied by removals, it is not.
+	// Asked in the lock's transaction, so that a write into a store that is not new (every
+	// write but the first) takes no second connection, and in a savepoint given up at once:
+	// the tables it reads would otherwise stay locked until the transaction ends, and the
+	// load, which puts its own in their place, would wait for it for ever.
 	var fresh bool
-	err = conn.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM quads) AND NOT EXISTS (SELECT 1 FROM nodes)
+	_, err = lock.ExecContext(ctx, `SAVEPOINT fresh`)
+	if err == nil {
+		err = lock.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM quads) AND NOT EXISTS (SELECT 1 FROM nodes)
 		AND NOT EXISTS (SELECT 1 FROM factgraph_state WHERE written)`).Scan(&fresh)
+	}
+	if err == nil {
+		_, err = lock.ExecContext(ctx, `ROLLBACK TO SAVEPOINT fresh`)
+	}
 	if err != nil {
 		return nil, err
 	}
 	if !fresh {
 		return nil, ErrNotNew
 	}
+	conn, err := pool.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	defer func() {
+		// The setting belongs to the connection, which goes back to the pool: a connection
+		// that cannot give it back is closed, which does.
+		if _, err := conn.ExecContext(context.Background(), `RESET maintenance_work_mem`); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
 	// A store an earlier build made and never wrote gets a new store's indexes, which the
 	// load then copies.
 	if _, err := conn.ExecContext(ctx, newStoreIndexesSQL); err != nil {

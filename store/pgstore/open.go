@@ -37,7 +37,7 @@ type DB struct {
 // first use, and so is a database opened to read that holds no store.
 func (db *DB) sqlDB() (*sql.DB, error) {
 	if db.db == nil {
-		conn, err := sql.Open("postgres", db.addr)
+		conn, err := sql.Open("postgres", connString(db.addr))
 		var quads, state sql.NullString
 		if err == nil {
 			// Whether factgraph's tables are there too, for Begin: the first Reader of
@@ -131,7 +131,7 @@ func (db *DB) ReadAll(ctx context.Context) (*model.Table, error) {
 
 // open opens Cayley's quad store on a database whose tables exist.
 func open(addr string) (cgraph.QuadStore, error) {
-	qs, err := cgraph.NewQuadStore("postgres", addr, nil)
+	qs, err := cgraph.NewQuadStore("postgres", connString(addr), nil)
 	if errors.Is(err, cgraph.ErrNotInitialized) {
 		return nil, errNoStore(addr)
 	}
@@ -139,6 +139,28 @@ func open(addr string) (cgraph.QuadStore, error) {
 		return nil, describe(addr, err)
 	}
 	return qs, nil
+}
+
+// connString is the URL addr with what factgraph's connections need of the driver: a
+// statement with parameters sent as one request (binary_parameters, which sends []byte
+// parameters, the hashes of values, as they are), where lib/pq otherwise sends one to
+// prepare it and another, after the server's answer, to run it. A connection pooler in
+// transaction mode may hand those two to different server connections, on which the
+// second runs another client's statement or none (Cayley's queries, outside a
+// transaction: "bind message supplies 3 parameters, but prepared statement "" requires
+// 1"); it is a round trip less besides. A URL that sets binary_parameters keeps it.
+func connString(addr string) string {
+	u, err := url.Parse(addr)
+	if err != nil {
+		return addr // the driver says what is wrong with it
+	}
+	q := u.Query()
+	if q.Has("binary_parameters") {
+		return addr
+	}
+	q.Set("binary_parameters", "yes")
+	u.RawQuery = q.Encode()
+	return u.String()
 }
 
 // errNoStore says that there is no store at addr, and how to make one.
@@ -206,25 +228,48 @@ func (e *connError) Unwrap() error { return e.err }
 // schemaLock is the key of the advisory lock under which a store's tables are created.
 const schemaLock = 0x66616374 // "fact"
 
+// lockSchemaSQL takes the schema lock alone until the end of the transaction. A lock of the
+// transaction, never of the session: a connection pooler in transaction mode hands each
+// transaction of a client to whichever server connection is free, so a session's lock
+// taken in one transaction and given back in the next could stay with a server connection
+// that another client gets, and every writer after it waited for ever. The key is in the
+// text, not a parameter: a statement with parameters outside a transaction is two requests,
+// which such a pooler may send to two server connections.
+var lockSchemaSQL = fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d)`, schemaLock)
+
+// holdSchemaLock takes the schema lock alone in a transaction of its own, on a connection
+// of its own, for work that spans transactions of other connections; ending the
+// transaction gives the lock back.
+func holdSchemaLock(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, lockSchemaSQL); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
+}
+
 // initOnce creates Cayley's tables (when cayley is set) and factgraph's unless they exist,
-// under an advisory lock of the database: several writers that open a new database at
-// once would otherwise create the same tables and types side by side, and all but one fail
-// on PostgreSQL's own catalogue ("duplicate key value violates unique constraint
+// in one transaction that holds the schema lock: several writers that open a new database
+// at once would otherwise create the same tables and types side by side, and all but one
+// fail on PostgreSQL's own catalogue ("duplicate key value violates unique constraint
 // pg_type_typname_nsp_index"). Without cayley, a database without Cayley's tables is an
 // error that says there is no store.
 func initOnce(db *sql.DB, addr string, cayley bool) error {
 	ctx := context.Background()
-	conn, err := db.Conn(ctx)
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return describe(addr, err)
 	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", schemaLock); err != nil {
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, lockSchemaSQL); err != nil {
 		return describe(addr, err)
 	}
-	defer conn.ExecContext(ctx, "SELECT pg_advisory_unlock($1)", schemaLock)
 	var quads sql.NullString
-	if err := conn.QueryRowContext(ctx, `SELECT to_regclass('quads')::text`).Scan(&quads); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT to_regclass('quads')::text`).Scan(&quads); err != nil {
 		return describe(addr, err)
 	}
 	switch {
@@ -232,13 +277,30 @@ func initOnce(db *sql.DB, addr string, cayley bool) error {
 		return errNoStore(addr)
 	case !quads.Valid:
 		// Cayley's tables, through Cayley (a connection of its own), in a new database
-		// only.
-		err = cgraph.InitQuadStore("postgres", addr, nil)
+		// only. This transaction looked for them before they were made, and keeps that
+		// view of the catalogue: factgraph's tables go in through a transaction of
+		// another connection, while this one holds the lock.
+		err = cgraph.InitQuadStore("postgres", connString(addr), nil)
 		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			return describe(addr, err)
 		}
+		other, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			return describe(addr, err)
+		}
+		defer other.Rollback()
+		return createSchema(ctx, other, addr)
 	}
-	if err := ensureSchema(ctx, conn); err != nil {
+	return createSchema(ctx, tx, addr)
+}
+
+// createSchema makes factgraph's tables in tx (ensureSchema) and commits it.
+func createSchema(ctx context.Context, tx *sql.Tx, addr string) error {
+	err := ensureSchema(ctx, tx)
+	if err == nil {
+		err = tx.Commit()
+	}
+	if err != nil {
 		return fmt.Errorf("create factgraph's tables in store %q: %w", Redact(addr), err)
 	}
 	return nil

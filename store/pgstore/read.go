@@ -121,13 +121,32 @@ func keyOf(hash []byte) (k hashKey, ok bool) {
 // queryBinary runs q, which takes no parameters, as a prepared statement: the driver then
 // asks for its hashes (bytea) in binary, where a query without parameters gets every
 // column as text, a hash as 42 characters of hex to decode.
-func queryBinary(ctx context.Context, tx *sql.Tx, q string) (*sql.Rows, error) {
+func queryBinary(ctx context.Context, tx *sql.Tx, q string) (stmtRows, error) {
 	st, err := tx.PrepareContext(ctx, q)
 	if err != nil {
-		return nil, err
+		return stmtRows{}, err
 	}
-	// The rows outlive the statement's handle: closing it is left to the transaction's end.
-	return st.QueryContext(ctx)
+	rows, err := st.QueryContext(ctx)
+	if err != nil {
+		st.Close()
+		return stmtRows{}, err
+	}
+	return stmtRows{rows, st}, nil
+}
+
+// stmtRows are the rows of a prepared statement, which closing them closes too, in the
+// transaction: closed after its end, a statement stays on the server connection, which a
+// pooler in transaction mode may by then have handed to another client.
+type stmtRows struct {
+	*sql.Rows
+	st *sql.Stmt
+}
+
+// Close closes the rows, then their statement.
+func (r stmtRows) Close() error {
+	err := r.Rows.Close()
+	r.st.Close()
+	return err
 }
 
 // valueColumns are the columns of a value in Cayley's nodes table, as a row scans them

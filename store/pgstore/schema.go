@@ -86,11 +86,11 @@ CREATE INDEX IF NOT EXISTS factgraph_quads_label ON quads (label_hash);
 ` + linkLinesSQL
 
 // ensureSchema creates factgraph's tables in a store whose Cayley tables exist, unless
-// they exist already, and brings their indexes up to date; the caller holds the schema
+// they exist already, and brings their indexes up to date, in tx, which holds the schema
 // lock.
-func ensureSchema(ctx context.Context, conn *sql.Conn) error {
+func ensureSchema(ctx context.Context, tx *sql.Tx) error {
 	var quads, state, names, labels, lines sql.NullString
-	if err := conn.QueryRowContext(ctx, `SELECT to_regclass('quads')::text, to_regclass('factgraph_state')::text,
+	if err := tx.QueryRowContext(ctx, `SELECT to_regclass('quads')::text, to_regclass('factgraph_state')::text,
 		to_regclass('factgraph_names_name_subject')::text, to_regclass('factgraph_quads_label')::text,
 		to_regclass('factgraph_link_lines_kind')::text`).Scan(&quads, &state, &names, &labels, &lines); err != nil {
 		return err
@@ -102,21 +102,14 @@ func ensureSchema(ctx context.Context, conn *sql.Conn) error {
 		if names.Valid && labels.Valid && lines.Valid {
 			return nil
 		}
-		_, err := conn.ExecContext(ctx, upgradeSQL)
+		_, err := tx.ExecContext(ctx, upgradeSQL)
 		return err
 	}
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, schemaSQL); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, newStoreIndexesSQL); err != nil {
-		return err
-	}
-	return tx.Commit()
+	_, err := tx.ExecContext(ctx, newStoreIndexesSQL)
+	return err
 }
 
 // newStoreIndexesSQL sets Cayley's indexes of the quads of a store that holds no quad yet,

@@ -35,6 +35,10 @@ const EnvReplica = "FACTGRAPH_TEST_POSTGRES_REPLICA"
 // server (scripts/ci-postgres.sh starts one).
 const EnvPooler = "FACTGRAPH_TEST_POSTGRES_POOLER"
 
+// EnvTxPooler names the variable holding the URL of a PgBouncer in transaction mode in
+// front of the test server (scripts/ci-postgres.sh starts one).
+const EnvTxPooler = "FACTGRAPH_TEST_POSTGRES_TXPOOLER"
+
 // Backend is one kind of store to run a test against.
 type Backend struct {
 	Name string
@@ -96,6 +100,14 @@ func sameDatabase(t testing.TB, primary, server, env string) string {
 func OnPooler(t testing.TB, primary string) string {
 	t.Helper()
 	return sameDatabase(t, primary, fromEnv(t, EnvPooler), EnvPooler)
+}
+
+// OnTxPooler returns the URL of the database of primary through the test server's
+// connection pooler in transaction mode (FACTGRAPH_TEST_POSTGRES_TXPOOLER); without one it
+// skips t, or fails it when CI is set.
+func OnTxPooler(t testing.TB, primary string) string {
+	t.Helper()
+	return sameDatabase(t, primary, fromEnv(t, EnvTxPooler), EnvTxPooler)
 }
 
 // waitForReplay waits until the replica has replayed everything the primary has written.
