@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/factgraph/factgraph/store/pgstore"
 	"github.com/urfave/cli/v2"
 )
 
@@ -39,6 +40,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
+	return report(stderr, err)
+}
+
+// report writes what went wrong to stderr and returns the exit status, 1 or 2 (see run);
+// an error of the store's server that a connection pooler's mode caused says so
+// (pgstore.Explain).
+func report(stderr io.Writer, err error) int {
+	err = pgstore.Explain(err)
 	var usage usageError
 	var exit cli.ExitCoder
 	var listed listedError
