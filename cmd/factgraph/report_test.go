@@ -6,14 +6,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/lib/pq"
+	"github.com/factgraph/factgraph/store/storetest"
 )
 
 // TestReportPoolerMode checks that a command that fails on an error a connection pooler's
 // mode caused says what to do about the pooler, with the server's words, and exits 1.
 func TestReportPoolerMode(t *testing.T) {
 	var stderr bytes.Buffer
-	err := fmt.Errorf("ingest into %q failed: %w", "postgres://u:xxxxx@db/fg", &pq.Error{Code: "08P01", Message: "transaction blocks not allowed in statement pooling mode"})
+	err := fmt.Errorf("ingest into %q failed: %w", "postgres://u:xxxxx@db/fg", storetest.StatementPoolingError())
 	if code := report(&stderr, err); code != 1 {
 		t.Errorf("exit status %d, want 1", code)
 	}

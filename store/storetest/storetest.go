@@ -19,9 +19,8 @@ import (
 	"testing"
 	"time"
 
-	_ "github.com/lib/pq" // the driver Cayley's PostgreSQL backend uses too
-
 	"github.com/factgraph/factgraph/internal/programtest"
+	"github.com/lib/pq" // the driver Cayley's PostgreSQL backend uses too
 )
 
 // EnvPostgres names the variable holding the PostgreSQL test server's URL.
@@ -218,4 +217,11 @@ func FreshPostgres(t testing.TB, base string) string {
 	})
 	u.Path = "/" + name
 	return u.String()
+}
+
+// StatementPoolingError returns the error the PostgreSQL driver gives for a transaction
+// sent through a pooler in statement mode, for tests of what a command says about it
+// that do not import the driver.
+func StatementPoolingError() error {
+	return &pq.Error{Code: "08P01", Message: "transaction blocks not allowed in statement pooling mode"}
 }
