@@ -228,24 +228,17 @@ func (e *connError) Unwrap() error { return e.err }
 // schemaLock is the key of the advisory lock under which a store's tables are created.
 const schemaLock = 0x66616374 // "fact"
 
-// lockSchemaSQL takes the schema lock alone until the end of the transaction. A lock of the
-// transaction, never of the session: a connection pooler in transaction mode hands each
-// transaction of a client to whichever server connection is free, so a session's lock
-// taken in one transaction and given back in the next could stay with a server connection
-// that another client gets, and every writer after it waited for ever. The key is in the
-// text, not a parameter: a statement with parameters outside a transaction is two requests,
-// which such a pooler may send to two server connections.
-var lockSchemaSQL = fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d)`, schemaLock)
-
-// holdSchemaLock takes the schema lock alone in a transaction of its own, on a connection
-// of its own, for work that spans transactions of other connections; ending the
-// transaction gives the lock back.
+// holdSchemaLock begins a transaction that holds the schema lock alone until it ends. A
+// lock of the transaction, never of the session: a connection pooler in transaction mode
+// hands each transaction of a client to whichever server connection is free, so a
+// session's lock taken in one transaction and given back in the next could stay with a
+// server connection that another client gets, and every writer after it waited for ever.
 func holdSchemaLock(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := tx.ExecContext(ctx, lockSchemaSQL); err != nil {
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d)`, schemaLock)); err != nil {
 		tx.Rollback()
 		return nil, err
 	}
@@ -260,14 +253,11 @@ func holdSchemaLock(ctx context.Context, db *sql.DB) (*sql.Tx, error) {
 // error that says there is no store.
 func initOnce(db *sql.DB, addr string, cayley bool) error {
 	ctx := context.Background()
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := holdSchemaLock(ctx, db)
 	if err != nil {
 		return describe(addr, err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, lockSchemaSQL); err != nil {
-		return describe(addr, err)
-	}
 	var quads sql.NullString
 	if err := tx.QueryRowContext(ctx, `SELECT to_regclass('quads')::text`).Scan(&quads); err != nil {
 		return describe(addr, err)
