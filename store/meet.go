@@ -8,7 +8,8 @@ import (
 // meetMin is the fewest items of a layer of a path search that it looks through for
 // meetings before it expands them (a variable for tests). A layer without one is then
 // expanded as any other: on bolt the look cost a scan of its link entries without
-// decoding them; elsewhere it read the entries the expansion reads first.
+// decoding them; on PostgreSQL it read the rows the expansion reads first, without making
+// entries of them; elsewhere it read the entries the expansion reads first.
 var meetMin = 256
 
 // meetings returns, for the items ids (the last layer of one ball of a path search), the
@@ -27,6 +28,9 @@ func (w *walker) meetings(ids []string, here, there map[string]int) (meet, from 
 	}
 	if _, ok := br.(endScanner); ok {
 		return w.scanMeetings(ids, here, there)
+	}
+	if l, ok := br.(endLister); ok {
+		return w.listMeetings(l, ids, here, there)
 	}
 	if err := w.prefetchEnds(ids); err != nil {
 		return nil, nil, err
@@ -162,4 +166,70 @@ func (w *walker) scanMeetings(ids []string, here, there map[string]int) (meet, f
 	}
 	meet, from = gatherMeetings(ids, hits)
 	return meet, from, w.ctx.Err()
+}
+
+// endLister is a reader that reads what the link index lists under many items in one
+// request (preloader) and hands over the ends of their links as it read them, without
+// making them into entries (pgstore.Reader).
+type endLister interface {
+	EachEnd(item quad.IRI, fn func(out bool, pred, other string))
+}
+
+// listMeetings is meetings on a reader that lists the ends of links as it read them: the
+// ends of the layer's items in one request, then those of the duties that they bear or
+// are owed in another, for the party at their other end. No item's ends are made into
+// entries, sorted and each once, which the links of the items that meet read later and
+// the expansion of a layer without meetings reads as it would have.
+func (w *walker) listMeetings(l endLister, ids []string, here, there map[string]int) (meet, from []string, err error) {
+	if err := w.preload(ids); err != nil {
+		return nil, nil, err
+	}
+	hits := make([][]string, len(ids)) // the meetings each item's links lead to
+	try := func(i int, to string) {
+		if _, ok := there[to]; !ok {
+			return
+		}
+		if _, ok := here[to]; ok {
+			return // the item itself, or another of this ball
+		}
+		hits[i] = append(hits[i], to)
+	}
+	// A duty the item bears or is owed leads to the party at its other end too.
+	type owed struct {
+		i    int
+		duty string
+		owes quad.IRI
+	}
+	var later []owed
+	var duties []string
+	for i, id := range ids {
+		l.EachEnd(model.ItemIRI(id), func(out bool, pred, other string) {
+			follows, owes := followed(out, quad.IRI(pred))
+			if !follows {
+				return
+			}
+			try(i, other)
+			if owes != "" {
+				later = append(later, owed{i, other, owes})
+				duties = append(duties, other)
+			}
+		})
+	}
+	if err := w.readErr(); err != nil {
+		return nil, nil, err
+	}
+	if err := w.preload(duties); err != nil {
+		return nil, nil, err
+	}
+	for _, o := range later {
+		to, err := w.firstRef(o.duty, o.owes)
+		if err != nil {
+			return nil, nil, err
+		}
+		if to != "" {
+			try(o.i, to)
+		}
+	}
+	meet, from = gatherMeetings(ids, hits)
+	return meet, from, w.readErr()
 }

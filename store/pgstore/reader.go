@@ -43,6 +43,8 @@ type Reader struct {
 	values map[string]quad.Value
 	// found is the buffer of the rows hashedQuads reads, kept for its next call.
 	found []hashedQuad
+	// lines is the buffer of the lines entries sorts, kept for its next call.
+	lines []string
 }
 
 // itemEntries are what the link index lists under an item: the ends of its links, each
@@ -50,7 +52,9 @@ type Reader struct {
 type itemEntries struct {
 	ends       []model.LinkEnd
 	kind, date string
-	rows       []string // the texts of its rows while a statement reads them (scanEntries)
+	// rows are the texts of its rows as a statement read them, until entries makes them
+	// into the entries above.
+	rows []string
 }
 
 // Begin opens a Reader.

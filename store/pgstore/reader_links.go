@@ -37,48 +37,30 @@ func (rd *Reader) Preload(items []quad.IRI) error {
 
 // entriesQuery reads what the link index lists under the items of the array $1: its rows,
 // one for each item and source that states it, in no order. scanEntries gathers an item's
-// rows and sorts its lines. Joined on the server in order (string_agg over the rows sorted
-// by item and source), the 10,406 rows of the 8,171 items where a path between two
-// commentators of 10,000 articles meets took it 44 to 47 ms, 18 to 20 of them to sort
+// rows, and entries sorts their lines. Joined on the server in order (string_agg over the
+// rows sorted by item and source), the 10,406 rows of the 8,171 items where a path between
+// two commentators of 10,000 articles meets took it 44 to 47 ms, 18 to 20 of them to sort
 // them; as they come, 17 ms. Read as rows of four columns, a row for each entry, the
-// 111,764 entries of such a path took the client 96 ms to decode
-// (BenchmarkQueryStore); as a line each, 31 ms.
+// 111,764 entries of such a path took the client 96 ms to decode (BenchmarkQueryStore); as
+// a line each, 31 ms.
 const entriesQuery = `SELECT item, lines FROM factgraph_link_lines WHERE item = ANY($1)`
 
-// scanEntries reads rows of entriesQuery into the entries of their items (addEntries),
-// each item's rows together: of gives the entries an item's rows go to, nil to skip them.
+// scanEntries reads rows of entriesQuery into the rows of their items' entries, which
+// entries makes into entries when an answer first needs them: of gives the entries an
+// item's rows go to, nil to skip them.
 func (rd *Reader) scanEntries(rows *sql.Rows, of func(item string) *itemEntries) error {
 	defer rows.Close()
-	type itemRows struct {
-		item string
-		e    *itemEntries
-	}
-	var found []itemRows // in the order of their first rows
 	var item, text string
 	for rows.Next() {
 		if err := rows.Scan(&item, &text); err != nil {
 			return fmt.Errorf("read store: %w", err)
 		}
-		e := of(item)
-		if e == nil {
-			continue
+		if e := of(item); e != nil {
+			e.rows = append(e.rows, text)
 		}
-		if len(e.rows) == 0 {
-			found = append(found, itemRows{item, e})
-		}
-		e.rows = append(e.rows, text)
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read store: %w", err)
-	}
-	var lines []string
-	for _, f := range found {
-		var err error
-		lines, err = addEntries(f.e, f.item, lines[:0], rd.intern, f.e.rows...)
-		f.e.rows = nil
-		if err != nil {
-			return err
-		}
 	}
 	return nil
 }
@@ -108,12 +90,11 @@ func addEntries(e *itemEntries, item string, lines []string, intern func(string)
 		if i > 0 && line == lines[i-1] {
 			continue // another source's entry
 		}
-		at, rest, ok := strings.Cut(line, "\t")
-		mid, other, ok2 := strings.Cut(rest, "\t")
-		if !ok || !ok2 || len(at) != 1 || strings.IndexByte(other, '\t') >= 0 {
-			return lines, fmt.Errorf("read store: the link index holds an entry of %q that is not an end, a middle and an other end: %q", item, line)
+		at, mid, other, err := splitEntry(item, line)
+		if err != nil {
+			return lines, err
 		}
-		switch at[0] {
+		switch at {
 		case model.LinkKind:
 			if e.kind == "" {
 				e.kind = intern(mid)
@@ -123,10 +104,21 @@ func addEntries(e *itemEntries, item string, lines []string, intern func(string)
 				e.date = mid
 			}
 		case model.LinkOut, model.LinkIn:
-			e.ends = append(e.ends, model.LinkEnd{Pred: intern(mid), Other: other, Out: at[0] == model.LinkOut})
+			e.ends = append(e.ends, model.LinkEnd{Pred: intern(mid), Other: other, Out: at == model.LinkOut})
 		}
 	}
 	return lines, nil
+}
+
+// splitEntry returns the end, middle and other end of a line of the link index under
+// item.
+func splitEntry(item, line string) (at byte, mid, other string, err error) {
+	at1, rest, ok := strings.Cut(line, "\t")
+	mid, other, ok2 := strings.Cut(rest, "\t")
+	if !ok || !ok2 || len(at1) != 1 || strings.IndexByte(other, '\t') >= 0 {
+		return 0, "", "", fmt.Errorf("read store: the link index holds an entry of %q that is not an end, a middle and an other end: %q", item, line)
+	}
+	return at1[0], mid, other, nil
 }
 
 // internBytes is intern for the text b, without a copy of it when the text is known.
@@ -139,25 +131,67 @@ func (rd *Reader) internBytes(b []byte) string {
 	return t
 }
 
-// entries returns what the link index lists under item, read once.
+// entries returns what the link index lists under item, read once and made into entries
+// once.
 func (rd *Reader) entries(item quad.IRI) *itemEntries {
-	if e, ok := rd.cached[string(item)]; ok {
-		return e
+	e, ok := rd.cached[string(item)]
+	if !ok {
+		e = &itemEntries{}
+		if !rd.links || rd.err != nil {
+			return e
+		}
+		rows, err := rd.query(entriesQuery, pq.Array([]string{string(item)}))
+		if err == nil {
+			err = rd.scanEntries(rows, func(string) *itemEntries { return e })
+		}
+		if err != nil {
+			rd.fail(err)
+			return &itemEntries{}
+		}
+		rd.cached[string(item)] = e
 	}
-	e := &itemEntries{}
-	if !rd.links || rd.err != nil {
-		return e
+	if len(e.rows) > 0 {
+		var err error
+		rd.lines, err = addEntries(e, string(item), rd.lines[:0], rd.intern, e.rows...)
+		e.rows = nil
+		if err != nil {
+			rd.fail(err)
+			*e = itemEntries{}
+		}
 	}
-	rows, err := rd.query(entriesQuery, pq.Array([]string{string(item)}))
-	if err == nil {
-		err = rd.scanEntries(rows, func(string) *itemEntries { return e })
-	}
-	if err != nil {
-		rd.fail(err)
-		return &itemEntries{}
-	}
-	rd.cached[string(item)] = e
 	return e
+}
+
+// EachEnd calls fn with the ends of the links the link index lists under item, as ItemLinks
+// gives them but in no order, an end as often as sources state it, without making the
+// item's entries when Preload read them and no answer has needed them yet: a path search
+// looks through the ends of thousands of items for the few that lead to the other side of
+// the search (the walk's meetings): made into entries, the ends of the 8,171 items and
+// 6,642 duties where a path between two commentators of 10,000 articles meets were 7 MB
+// of its 35 and a fifth of its time in BenchmarkQueryStore.
+func (rd *Reader) EachEnd(item quad.IRI, fn func(out bool, pred, other string)) {
+	e, ok := rd.cached[string(item)]
+	if !ok || len(e.rows) == 0 {
+		for _, end := range rd.entries(item).ends {
+			fn(end.Out, end.Pred, end.Other)
+		}
+		return
+	}
+	for _, text := range e.rows {
+		for rest := text; len(rest) > 0; {
+			var line string
+			line, rest, _ = strings.Cut(rest, "\n")
+			if line != "" && line[0] != model.LinkOut && line[0] != model.LinkIn {
+				continue // a kind or a date
+			}
+			at, mid, other, err := splitEntry(string(item), line)
+			if err != nil {
+				rd.fail(err)
+				return
+			}
+			fn(at == model.LinkOut, mid, other)
+		}
+	}
 }
 
 // ItemLinks returns what the link index lists under item: the ends of its links, the
@@ -253,8 +287,8 @@ func containsIRI(list []quad.IRI, s string) bool {
 
 // Kind returns the kind one source gives item, from the link index; "" for none.
 func (rd *Reader) Kind(item quad.IRI) string {
-	if e, ok := rd.cached[string(item)]; ok {
-		return e.kind
+	if _, ok := rd.cached[string(item)]; ok {
+		return rd.entries(item).kind
 	}
 	if k, ok := rd.kinds[string(item)]; ok {
 		return k
@@ -305,14 +339,41 @@ func (rd *Reader) PreloadKinds(items []quad.IRI) error {
 }
 
 // FirstLinked returns the item that item refers to through the field p, from the link
-// index; "" for none.
+// index; "" for none. From the rows Preload read it picks the first such end in key order
+// without making the item's entries: a path search asks it of each of the thousands of
+// duties the parties of a layer bear or are owed, for the party at their other end.
 func (rd *Reader) FirstLinked(item, p quad.IRI) string {
-	for _, e := range rd.entries(item).ends {
-		if e.Out && e.Pred == string(p) {
-			return e.Other
+	e, ok := rd.cached[string(item)]
+	if !ok || len(e.rows) == 0 {
+		for _, end := range rd.entries(item).ends {
+			if end.Out && end.Pred == string(p) {
+				return end.Other
+			}
+		}
+		return ""
+	}
+	// The lines of an end and a middle sort by their other ends.
+	lead := string(rune(model.LinkOut)) + "\t" + string(p) + "\t"
+	first, found := "", false
+	for _, text := range e.rows {
+		for rest := text; len(rest) > 0; {
+			var line string
+			line, rest, _ = strings.Cut(rest, "\n")
+			other, ok := strings.CutPrefix(line, lead)
+			if !ok {
+				continue
+			}
+			if strings.IndexByte(other, '\t') >= 0 {
+				_, _, _, err := splitEntry(string(item), line)
+				rd.fail(err)
+				return ""
+			}
+			if !found || other < first {
+				first, found = other, true
+			}
 		}
 	}
-	return ""
+	return first
 }
 
 // IgnoreLinks makes the Reader do without factgraph's indexes, as if they did not cover

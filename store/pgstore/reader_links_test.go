@@ -1,10 +1,13 @@
 package pgstore
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/store/model"
 )
 
@@ -55,5 +58,97 @@ func TestAddEntries(t *testing.T) {
 		if _, err := addEntries(&e, "x", nil, same, bad); err == nil || !strings.Contains(err.Error(), "link index") {
 			t.Errorf("addEntries(%q) = %v, want an error about the link index", bad, err)
 		}
+	}
+}
+
+// TestReaderEachEnd checks that EachEnd hands over the ends ItemLinks gives, each as often
+// as sources state it, from the rows Preload read without making entries of them, and
+// from the entries once an answer made them; and that a line that is not three fields is
+// the Reader's error.
+func TestReaderEachEnd(t *testing.T) {
+	addr := newStore(t)
+	insertEntries(t, addr, `('p', '=', 'party', '', 's1'), ('p', '<', 'fg:bearer', 'o', 's1'), ('p', '<', 'fg:bearer', 'o', 's2'),
+		('p', '>', 'allied-with', 'q', 's2'), ('p', '@', '2001-01-01', '', 's1'), ('q', '<', 'allied-with', 'p', 's2')`)
+	each := func(rd *Reader, item quad.IRI) []model.LinkEnd {
+		var out []model.LinkEnd
+		rd.EachEnd(item, func(o bool, pred, other string) {
+			out = append(out, model.LinkEnd{Pred: pred, Other: other, Out: o})
+		})
+		slices.SortFunc(out, func(a, b model.LinkEnd) int {
+			return strings.Compare(fmt.Sprint(a), fmt.Sprint(b))
+		})
+		return out
+	}
+	in := model.LinkEnd{Pred: "fg:bearer", Other: "o"}
+	want := map[quad.IRI][]model.LinkEnd{
+		"p": {{Pred: "allied-with", Other: "q", Out: true}, in, in},
+		"q": {{Pred: "allied-with", Other: "p"}},
+		"r": nil,
+	}
+	_, rd := openReader(t, addr)
+	if err := rd.Preload([]quad.IRI{"p", "q", "r"}); err != nil {
+		t.Fatal(err)
+	}
+	for item, w := range want {
+		if got := each(rd, item); !reflect.DeepEqual(got, w) {
+			t.Errorf("EachEnd(%s) from the rows read = %v, want %v", item, got, w)
+		}
+		if e := rd.cached[string(item)]; e.ends != nil {
+			t.Errorf("EachEnd(%s) made its entries", item)
+		}
+	}
+	if ends, kind, _ := rd.ItemLinks("p"); len(ends) != 2 || kind != "party" {
+		t.Fatalf("ItemLinks(p) = %v, %q", ends, kind)
+	}
+	want["p"] = want["p"][:2] // each once in the entries
+	for item, w := range want {
+		if got := each(rd, item); !reflect.DeepEqual(got, w) {
+			t.Errorf("EachEnd(%s) = %v, want %v", item, got, w)
+		}
+	}
+	if rd.Err() != nil {
+		t.Fatal(rd.Err())
+	}
+
+	exec(t, addr, `UPDATE factgraph_link_lines SET lines = lines || E'\n<\tfg:bearer' WHERE item = 'q'`)
+	_, rd = openReader(t, addr)
+	if err := rd.Preload([]quad.IRI{"q"}); err != nil {
+		t.Fatal(err)
+	}
+	each(rd, "q")
+	if err := rd.Err(); err == nil || !strings.Contains(err.Error(), "link index") {
+		t.Errorf("EachEnd of a line of two fields: the Reader's error is %v, want one about the link index", err)
+	}
+}
+
+// TestReaderFirstLinked checks that FirstLinked picks the first end of a field in key order
+// across the rows of the sources that state the item, from the rows Preload read without
+// making entries of them as from the entries.
+func TestReaderFirstLinked(t *testing.T) {
+	addr := newStore(t)
+	insertEntries(t, addr, `('o', '=', 'obligation', '', 's1'), ('o', '>', 'fg:beneficiary', 'z', 's1'),
+		('o', '>', 'fg:bearer', 'y', 's1'), ('o', '>', 'fg:beneficiary', 'b', 's2'), ('o', '<', 'fg:beneficiary', 'a', 's2'),
+		('o', '>', 'fg:beneficiaryx', 'a', 's2')`)
+	want := map[quad.IRI]string{"fg:beneficiary": "b", "fg:bearer": "y", "fg:about": "", "fg:beneficiar": ""}
+	_, rd := openReader(t, addr)
+	if err := rd.Preload([]quad.IRI{"o"}); err != nil {
+		t.Fatal(err)
+	}
+	for p, w := range want {
+		if got := rd.FirstLinked("o", p); got != w {
+			t.Errorf("FirstLinked(o, %s) from the rows read = %q, want %q", p, got, w)
+		}
+	}
+	if rd.cached["o"].ends != nil {
+		t.Errorf("FirstLinked made the entries of o")
+	}
+	rd.ItemLinks("o")
+	for p, w := range want {
+		if got := rd.FirstLinked("o", p); got != w {
+			t.Errorf("FirstLinked(o, %s) = %q, want %q", p, got, w)
+		}
+	}
+	if rd.Err() != nil {
+		t.Fatal(rd.Err())
 	}
 }
