@@ -77,7 +77,7 @@ func (s *Store) GizmoWith(ctx context.Context, code string, opts GizmoOptions) (
 
 	qs := s.qs
 	if s.pg != nil {
-		if qs, err = s.pg.Cayley(); err != nil {
+		if qs, err = s.cayley(ctx); err != nil {
 			return nil, err
 		}
 	}

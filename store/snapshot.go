@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
+
 	"github.com/factgraph/factgraph/store/pgstore"
 )
 
@@ -12,8 +14,10 @@ import (
 // write while this one reads, it is one read-only transaction, begun at the snapshot's
 // first read and ended by its Close; without it each read is a transaction of its own, and
 // a write committed between two of them would show a source old in one part of an answer
-// and new in another. A whole-store read (ReadAll) is a transaction of its own, and Gizmo
-// reads through Cayley's connection: a snapshot that only does those connects no more. A
+// and new in another. A whole-store read (ReadAll) is a transaction of its own, and a
+// snapshot that only does those connects no more. Gizmo reads through Cayley's
+// connections, each in a read-only transaction in the snapshot's (pgstore.View): a
+// snapshot whose first read is Gizmo's takes the snapshot of Cayley's first connection. A
 // bolt file has no writer while a reader holds it, and a memory store no other process,
 // so there the snapshot reads the store itself. A snapshot is for reading: it refuses
 // writes, and closing it leaves the store open. A snapshot of a snapshot shares its reads.
@@ -29,13 +33,19 @@ func (s *Store) Snapshot() (*Store, error) {
 	return &snap, nil
 }
 
-// snapshotTx is the read-only transaction of a snapshot on PostgreSQL, once begun.
+// snapshotTx is the read-only transaction of a snapshot on PostgreSQL, once begun, and
+// the view of Cayley's quad store in the same snapshot that its Gizmo queries read, once
+// opened.
 type snapshotTx struct {
-	rd *pgstore.Reader
+	rd   *pgstore.Reader
+	view *pgstore.View
 }
 
 // endSnapshot ends a snapshot (Close). What its reads met, they returned.
 func (s *Store) endSnapshot() error {
+	if s.ownsTx && s.tx.view != nil {
+		s.tx.view.Close()
+	}
 	if s.ownsTx && s.tx.rd != nil {
 		s.tx.rd.Close()
 	}
@@ -48,7 +58,11 @@ func (s *Store) endSnapshot() error {
 func (s *Store) pgReader(ctx context.Context) (rd *pgstore.Reader, done func(), err error) {
 	if s.tx != nil {
 		if s.tx.rd == nil {
-			if s.tx.rd, err = s.pg.Begin(ctx); err != nil {
+			snapshot := ""
+			if s.tx.view != nil {
+				snapshot = s.tx.view.Snapshot() // Gizmo read the snapshot first
+			}
+			if s.tx.rd, err = s.pg.BeginIn(ctx, snapshot); err != nil {
 				return nil, nil, err
 			}
 		}
@@ -59,4 +73,21 @@ func (s *Store) pgReader(ctx context.Context) (rd *pgstore.Reader, done func(), 
 		return nil, nil, err
 	}
 	return rd, rd.Close, nil
+}
+
+// cayley returns Cayley's quad store on a PostgreSQL store, for Gizmo: a snapshot's view of
+// it in the snapshot's transaction (pgstore.View), opened on first use, or the store's
+// own, each statement of which reads the store as it is then.
+func (s *Store) cayley(ctx context.Context) (cgraph.QuadStore, error) {
+	if s.tx == nil {
+		return s.pg.Cayley()
+	}
+	if s.tx.view == nil {
+		v, err := s.pg.View(ctx, s.tx.rd)
+		if err != nil {
+			return nil, err
+		}
+		s.tx.view = v
+	}
+	return s.tx.view.QuadStore(), nil
 }

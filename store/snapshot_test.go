@@ -3,10 +3,14 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"io"
+	"sort"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store/storetest"
 )
 
@@ -63,5 +67,86 @@ func TestSnapshotConnectsWhenItReads(t *testing.T) {
 	// The transaction begun by the look-up takes the connection the whole read gave back.
 	if n := conns(1); n != 1 {
 		t.Errorf("a snapshot that read the whole store and then looked an id up holds %d connections, want 1", n)
+	}
+}
+
+// TestSnapshotGizmoSeesOneState checks that the Gizmo queries of a snapshot of a
+// PostgreSQL store, which read through Cayley's connections, and its other reads see the
+// store as it was at the snapshot's first read, whichever read came first: a write
+// committed after it shows in a new snapshot only.
+func TestSnapshotGizmoSeesOneState(t *testing.T) {
+	ctx := context.Background()
+	addr := storetest.FreshPostgres(t, storetest.PostgresBase(t))
+	duty := func(n int) *graph.Facts {
+		id := fmt.Sprintf("s%d", n)
+		return &graph.Facts{
+			Source:      graph.Source{ID: id, Title: id, Published: graph.MustDate("2024-05-01")},
+			Parties:     []graph.Party{{ID: "alpha", Name: "Alpha", Kind: "state"}, {ID: "beta", Name: "Beta", Kind: "state"}},
+			Obligations: []graph.Obligation{{ID: fmt.Sprintf("o%d", n), Bearer: "alpha", Beneficiary: "beta", Duty: "pay", Status: "in-force"}},
+		}
+	}
+	w := openStore(t, addr)
+	ingest(t, w, duty(1))
+	r, err := Open(ctx, addr, &OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	gizmo := func(s *Store) string {
+		t.Helper()
+		got, err := s.Gizmo(ctx, `g.V("<alpha>").In("<fg:bearer>").All()`, 0) // {"id": "<o1>"}
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := make([]string, len(got))
+		for i, v := range got {
+			out[i] = fmt.Sprint(v.(map[string]any)["id"])
+		}
+		sort.Strings(out)
+		return strings.Join(out, " ")
+	}
+	referrers := func(s *Store) string {
+		t.Helper()
+		got, err := s.Referrers(ctx, "alpha", "bearer")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(got, " ")
+	}
+	snapshot := func() *Store {
+		t.Helper()
+		snap, err := r.Snapshot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { snap.Close() })
+		return snap
+	}
+
+	// Gizmo first: a Gizmo query after the write and the snapshot's look-up see the
+	// store as the first query did.
+	snap := snapshot()
+	if got := gizmo(snap); got != "<o1>" {
+		t.Fatalf("Gizmo = %q, want <o1>", got)
+	}
+	ingest(t, w, duty(2))
+	if got := gizmo(snap); got != "<o1>" {
+		t.Errorf("a snapshot's Gizmo query after a write = %q, want <o1> as its first query saw", got)
+	}
+	if got := referrers(snap); got != "o1" {
+		t.Errorf("a snapshot's look-up after its Gizmo query and a write = %q, want o1", got)
+	}
+
+	// A look-up first: Gizmo sees what it saw.
+	snap = snapshot()
+	if got := referrers(snap); got != "o1 o2" {
+		t.Fatalf("Referrers = %q, want o1 o2", got)
+	}
+	ingest(t, w, duty(3))
+	if got := gizmo(snap); got != "<o1> <o2>" {
+		t.Errorf("a snapshot's Gizmo query after its look-up and a write = %q, want <o1> <o2>", got)
+	}
+	if got := gizmo(snapshot()); got != "<o1> <o2> <o3>" {
+		t.Errorf("a new snapshot's Gizmo query = %q, want <o1> <o2> <o3>", got)
 	}
 }

@@ -14,8 +14,9 @@ import (
 // lazyQuadStore is Cayley's quad store on the database, opened on first use: a read-only
 // command reads through factgraph's own connection (Reader, ReadAll), and most never
 // need Cayley's, which is a connection of its own to set up and log in (about 10 ms). What
-// builds Cayley's shapes on it (Gizmo) takes the quad store itself (DB.Cayley): the SQL
-// backend builds its iterators only on its own type.
+// builds Cayley's shapes on it (Gizmo outside a snapshot; a snapshot's opens a View) takes
+// the quad store itself (DB.Cayley): the SQL backend builds its iterators only on its own
+// type.
 type lazyQuadStore struct {
 	addr   string
 	mu     sync.Mutex

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/store/model"
+	"github.com/lib/pq"
 )
 
 // Reader answers the targeted reads of a walk (the store's walk*.go, around.go,
@@ -58,12 +59,21 @@ type itemEntries struct {
 }
 
 // Begin opens a Reader.
-func (db *DB) Begin(ctx context.Context) (*Reader, error) {
+func (db *DB) Begin(ctx context.Context) (*Reader, error) { return db.BeginIn(ctx, "") }
+
+// BeginIn opens a Reader in the snapshot whose identifier is snapshot (a View's), or in a
+// snapshot of its own when it is "".
+func (db *DB) BeginIn(ctx context.Context, snapshot string) (*Reader, error) {
 	conn, err := db.sqlDB()
 	if err != nil {
 		return nil, err
 	}
 	tx, err := conn.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err == nil && snapshot != "" {
+		if _, err = tx.ExecContext(ctx, `SET TRANSACTION SNAPSHOT `+pq.QuoteLiteral(snapshot)); err != nil {
+			tx.Rollback()
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read store %q: %w", Redact(db.addr), err)
 	}
