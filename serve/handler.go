@@ -17,6 +17,7 @@ import (
 
 	"github.com/factgraph/factgraph/export"
 	"github.com/factgraph/factgraph/store"
+	"github.com/factgraph/factgraph/store/pgstore"
 )
 
 // Handler answers the page's requests: the page at /, its data under /api/. Every other
@@ -137,6 +138,7 @@ func (srv *Server) api(w http.ResponseWriter, r *http.Request, answer func(*requ
 		fail(w, http.StatusServiceUnavailable, "too many items to read for this answer; ask for less (a smaller depth or limit)")
 		return
 	case err != nil:
+		err = pgstore.Explain(err) // a pooler's mode: what to do about it
 		srv.logf("%s: %v", r.URL.RequestURI(), err)
 		fail(w, http.StatusInternalServerError, err.Error())
 		return

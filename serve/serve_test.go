@@ -1,8 +1,12 @@
 package serve_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +16,7 @@ import (
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/internal/fixture"
 	"github.com/factgraph/factgraph/serve"
+	"github.com/factgraph/factgraph/store/storetest"
 )
 
 // Parameters the page could not have sent get 400 and a message that says what is wrong;
@@ -317,5 +322,37 @@ func TestSpansWithRevisionOutOfView(t *testing.T) {
 				t.Errorf("span of %s %+v, want %+v", id, spans[id], want)
 			}
 		}
+	}
+}
+
+// TestAnswerErrorPoolerMode checks that an answer that failed on an error of the store's
+// server that a connection pooler's mode caused says so and what to do, in the response and
+// in the log, as the command's messages do (pgstore.Explain); another error goes as it is.
+func TestAnswerErrorPoolerMode(t *testing.T) {
+	var log bytes.Buffer
+	srv, err := serve.New(context.Background(), flagshipStore(t), serve.Options{Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{storetest.StatementPoolingError(), "pool_mode = session"},
+		{errors.New("read store: the disk is on fire"), "read store: the disk is on fire"},
+	} {
+		log.Reset()
+		rec := httptest.NewRecorder()
+		serve.AnswerError(srv, rec, httptest.NewRequest(http.MethodGet, "/api/graph", nil), c.err)
+		var body struct{ Error string }
+		if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+			t.Fatal(err)
+		}
+		if rec.Code != http.StatusInternalServerError || !strings.Contains(body.Error, c.want) || !strings.Contains(log.String(), c.want) {
+			t.Errorf("an answer that failed with %v: %d %q, logged %q; want 500 and %q in both", c.err, rec.Code, body.Error, log.String(), c.want)
+		}
+	}
+	if strings.Contains(log.String(), "pool_mode") {
+		t.Errorf("another error was explained as a pooler's: %q", log.String())
 	}
 }
