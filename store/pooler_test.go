@@ -76,7 +76,8 @@ func TestThroughPooler(t *testing.T) {
 // connection is free: four writers at once into a new database (one copies in bulk while
 // the others wait for the schema lock), a source written again and one removed, then
 // eight readers at once, each reading the store whole, looking a name up and asking Gizmo
-// (Cayley's own queries, outside a transaction). A lock of a session taken in one
+// (Cayley's own queries, outside a transaction), then asking Gizmo and looking the name up
+// in a snapshot (Cayley's queries in transactions that import one snapshot). A lock of a session taken in one
 // transaction and given back in another stayed with a server connection that other
 // clients then got, and the writers after it waited for ever.
 func TestThroughTransactionPooler(t *testing.T) {
@@ -137,6 +138,26 @@ func TestThroughTransactionPooler(t *testing.T) {
 			got, err := rs.Gizmo(ctx, gizmo, 0)
 			if err == nil && !reflect.DeepEqual(got, wantParties) {
 				err = fmt.Errorf("Gizmo found %d parties, the server %d", len(got), len(wantParties))
+			}
+			if err != nil {
+				errs[r] = err
+				return
+			}
+			// A snapshot's Gizmo reads through connections that each import one snapshot,
+			// and its look-up after them imports it too.
+			snap, err := rs.Snapshot()
+			if err != nil {
+				errs[r] = err
+				return
+			}
+			defer snap.Close()
+			if got, err = snap.Gizmo(ctx, gizmo, 0); err == nil && !reflect.DeepEqual(got, wantParties) {
+				err = fmt.Errorf("a snapshot's Gizmo found %d parties, the server %d", len(got), len(wantParties))
+			}
+			if err == nil {
+				if _, ok, lerr := snap.Lookup(ctx, changed.Parties[0].ID); lerr != nil || !ok {
+					err = fmt.Errorf("a snapshot's Lookup(%s) after Gizmo = %v, %v", changed.Parties[0].ID, ok, lerr)
+				}
 			}
 			errs[r] = err
 		})
