@@ -4,7 +4,6 @@ import (
 	"context"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-
 	"github.com/factgraph/factgraph/store/pgstore"
 )
 
