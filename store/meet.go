@@ -201,7 +201,6 @@ func (w *walker) listMeetings(l endLister, ids []string, here, there map[string]
 		owes quad.IRI
 	}
 	var later []owed
-	var duties []string
 	for i, id := range ids {
 		l.EachEnd(model.ItemIRI(id), func(out bool, pred, other string) {
 			follows, owes := followed(out, quad.IRI(pred))
@@ -211,12 +210,15 @@ func (w *walker) listMeetings(l endLister, ids []string, here, there map[string]
 			try(i, other)
 			if owes != "" {
 				later = append(later, owed{i, other, owes})
-				duties = append(duties, other)
 			}
 		})
 	}
 	if err := w.readErr(); err != nil {
 		return nil, nil, err
+	}
+	duties := make([]string, len(later))
+	for k, o := range later {
+		duties[k] = o.duty
 	}
 	if err := w.preload(duties); err != nil {
 		return nil, nil, err

@@ -339,40 +339,17 @@ func (rd *Reader) PreloadKinds(items []quad.IRI) error {
 }
 
 // FirstLinked returns the item that item refers to through the field p, from the link
-// index; "" for none. From the rows Preload read it picks the first such end in key order
-// without making the item's entries: a path search asks it of each of the thousands of
-// duties the parties of a layer bear or are owed, for the party at their other end.
+// index; "" for none: the first such end in key order, which is the least other end of
+// those of the field. It reads the ends as EachEnd hands them over, without making the
+// item's entries: a path search asks it of each of the thousands of duties the parties of
+// a layer bear or are owed, for the party at their other end.
 func (rd *Reader) FirstLinked(item, p quad.IRI) string {
-	e, ok := rd.cached[string(item)]
-	if !ok || len(e.rows) == 0 {
-		for _, end := range rd.entries(item).ends {
-			if end.Out && end.Pred == string(p) {
-				return end.Other
-			}
-		}
-		return ""
-	}
-	// The lines of an end and a middle sort by their other ends.
-	lead := string(rune(model.LinkOut)) + "\t" + string(p) + "\t"
 	first, found := "", false
-	for _, text := range e.rows {
-		for rest := text; len(rest) > 0; {
-			var line string
-			line, rest, _ = strings.Cut(rest, "\n")
-			other, ok := strings.CutPrefix(line, lead)
-			if !ok {
-				continue
-			}
-			if strings.IndexByte(other, '\t') >= 0 {
-				_, _, _, err := splitEntry(string(item), line)
-				rd.fail(err)
-				return ""
-			}
-			if !found || other < first {
-				first, found = other, true
-			}
+	rd.EachEnd(item, func(out bool, pred, other string) {
+		if out && pred == string(p) && (!found || other < first) {
+			first, found = other, true
 		}
-	}
+	})
 	return first
 }
 

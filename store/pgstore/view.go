@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -64,8 +63,9 @@ type View struct {
 }
 
 var (
-	// opening are the Views being opened, by the key their address starts with: Cayley
-	// opens its connection pool from an address, which the View's driver looks up.
+	// opening are the Views being opened, by the key Cayley is given as their address:
+	// Cayley opens its connection pool from an address, which the View's driver looks up
+	// (the View's connector holds the server's URL).
 	opening sync.Map
 	viewSeq atomic.Int64
 )
@@ -90,7 +90,7 @@ func (db *DB) View(ctx context.Context, rd *Reader) (*View, error) {
 	key := "view" + strconv.FormatInt(viewSeq.Add(1), 10)
 	opening.Store(key, v)
 	defer opening.Delete(key) // the pool has its connector once open
-	qs, err := cgraph.NewQuadStore(viewDriver, key+" "+connString(db.addr), cgraph.Options{"maxidleconnections": viewIdle})
+	qs, err := cgraph.NewQuadStore(viewDriver, key, cgraph.Options{"maxidleconnections": viewIdle})
 	if errors.Is(err, cgraph.ErrNotInitialized) {
 		return nil, errNoStore(db.addr)
 	}
@@ -170,7 +170,7 @@ func (v *View) begin(ctx context.Context, c driver.Conn) error {
 func (v *View) Driver() driver.Driver { return viewSQLDriver{} }
 
 // viewSQLDriver connects the connections of a View, which the address it is given names
-// before a space (View): a connection pool takes its connector from the driver.
+// (View): a connection pool takes its connector from the driver.
 type viewSQLDriver struct{}
 
 func (viewSQLDriver) Open(name string) (driver.Conn, error) {
@@ -182,10 +182,9 @@ func (viewSQLDriver) Open(name string) (driver.Conn, error) {
 }
 
 func (viewSQLDriver) OpenConnector(name string) (driver.Connector, error) {
-	key, _, _ := strings.Cut(name, " ")
-	v, ok := opening.Load(key)
+	v, ok := opening.Load(name)
 	if !ok {
-		return nil, fmt.Errorf("read store: no view %q is being opened", key)
+		return nil, fmt.Errorf("read store: no view %q is being opened", name)
 	}
 	return v.(*View), nil
 }
