@@ -14,7 +14,7 @@
 // store), and typo_forms.sh the same with mistyped ids and names (corpus.sh picks the items
 // they ask about). TestFormScripts runs those two once on a small corpus. delayproxy
 // forwards connections to a server with a delay each way, to time commands against a
-// PostgreSQL server further away than the machine's own.
+// PostgreSQL server further away than the machine's own (docs/postgres-server.md).
 // docs/performance.md and
 // docs/scaling.md record the figures of a run and how to reproduce them.
 package bench

@@ -104,7 +104,7 @@ _fg_pg_main() {
 	if [ "$("${psql[@]}" -c "SHOW wal_keep_size")" != 2GB ]; then
 		"${psql[@]}" -c "ALTER SYSTEM SET wal_keep_size = '2GB'" -c "SELECT pg_reload_conf()" >/dev/null
 	fi
-	# The page images of the log compressed (docs/scaling.md, "A primary with replicas"):
+	# The page images of the log compressed (docs/postgres-server.md, "A primary with replicas"):
 	# a bulk load's indexes are logged whole, a third less of it to send and replay. lz4
 	# came with PostgreSQL 15; an older server keeps its setting.
 	if "${psql[@]}" -c "SELECT 1 FROM pg_settings WHERE name = 'wal_compression' AND 'lz4' = ANY (enumvals)" | grep -q 1 &&
@@ -147,7 +147,7 @@ _fg_pg_main() {
 	export FACTGRAPH_TEST_POSTGRES_REPLICA
 	echo "export FACTGRAPH_TEST_POSTGRES_REPLICA='$FACTGRAPH_TEST_POSTGRES_REPLICA'"
 
-	# Two PgBouncers in front of the primary (docs/scaling.md, "Through a connection
+	# Two PgBouncers in front of the primary (docs/postgres-server.md, "Through a connection
 	# pooler"): two ports up in session mode, where each client gets a server connection of
 	# its own for as long as it is connected and the next client gets it warm; three ports
 	# up in transaction mode, where each transaction of a client gets whichever server

@@ -9,7 +9,7 @@ import (
 	"github.com/factgraph/factgraph/store/storetest"
 )
 
-// TestPostgresDumpAndRestore backs a store up as docs/scaling.md ("Backing up") shows,
+// TestPostgresDumpAndRestore backs a store up as docs/postgres-server.md ("Backing up") shows,
 // with pg_dump's custom format, and restores it into a new database with pg_restore: the
 // restored store has the same rows, indexes, keys, triggers and state (so its name and
 // link indexes are fresh), gives the same N-Quads, and takes writes.

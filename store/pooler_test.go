@@ -16,7 +16,7 @@ import (
 )
 
 // TestThroughPooler writes and reads a PostgreSQL store through a PgBouncer in session
-// mode (docs/scaling.md, "Through a connection pooler"): the first write into a new
+// mode (docs/postgres-server.md, "Through a connection pooler"): the first write into a new
 // database (copied in bulk on several connections), four writers at once, a source
 // written again and one removed, and reads whose answers are those of the server itself.
 func TestThroughPooler(t *testing.T) {

@@ -1,7 +1,7 @@
 // Command delayproxy forwards the TCP connections it accepts to a server, and holds what
 // it forwards each way for a while first, as a server further away would: to time
 // factgraph's commands against a PostgreSQL server some network away when the server at
-// hand runs on the same machine (docs/scaling.md, "A server further away").
+// hand runs on the same machine (docs/postgres-server.md, "A server further away").
 //
 //	go run ./bench/delayproxy -listen 127.0.0.1:54339 -to 127.0.0.1:54329 -delay 500us
 //

@@ -13,7 +13,7 @@ import (
 // reads and writes in, and one that hands a client's requests to server connections other
 // than those of its transactions leaves statements prepared on one missing on the next
 // (SQLSTATE 26000) or taken by another client (42P05). Session and transaction modes
-// (PgBouncer's pool_mode) both work (docs/scaling.md, "Through a connection pooler").
+// (PgBouncer's pool_mode) both work (docs/postgres-server.md, "Through a connection pooler").
 func Explain(err error) error {
 	var pqErr *pq.Error
 	if err == nil || !errors.As(err, &pqErr) {
@@ -31,7 +31,7 @@ func Explain(err error) error {
 type poolerError struct{ err error }
 
 func (e *poolerError) Error() string {
-	return e.err.Error() + `; the store's server is behind a connection pooler that hands one client's requests to several server connections: run it in session or transaction mode (PgBouncer: pool_mode = session), see docs/scaling.md, "Through a connection pooler"`
+	return e.err.Error() + `; the store's server is behind a connection pooler that hands one client's requests to several server connections: run it in session or transaction mode (PgBouncer: pool_mode = session), see docs/postgres-server.md, "Through a connection pooler"`
 }
 
 func (e *poolerError) Unwrap() error { return e.err }
