@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/factgraph/factgraph/store/model"
-	"github.com/lib/pq"
 )
 
 // Names adds to found the ids of the items and sources whose names, aliases or titles one
@@ -118,7 +117,7 @@ func (rd *Reader) ItemIDs(kinds []string, lo, hi int, fn func(id, kind string)) 
 		return false, nil
 	}
 	rows, err := rd.query(`SELECT DISTINCT item, kind FROM factgraph_link_lines
-		WHERE kind = ANY($1) AND length(item) BETWEEN $2 AND $3`, pq.Array(kinds), lo, hi)
+		WHERE kind = ANY($1) AND length(item) BETWEEN $2 AND $3`, rd.array(kinds), lo, hi)
 	if err != nil {
 		return false, fmt.Errorf("read store: %w", err)
 	}

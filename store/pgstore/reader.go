@@ -46,6 +46,8 @@ type Reader struct {
 	found []hashedQuad
 	// lines is the buffer of the lines entries sorts, kept for its next call.
 	lines []string
+	// binary says that the connection sends []byte parameters as they are (array).
+	binary bool
 }
 
 // itemEntries are what the link index lists under an item: the ends of its links, each
@@ -80,7 +82,7 @@ func (db *DB) BeginIn(ctx context.Context, snapshot string) (*Reader, error) {
 	rd := &Reader{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, cached: map[string]*itemEntries{},
 		items: map[quad.IRI][]quad.Quad{}, firsts: map[[2]quad.Value]quad.Value{}, with: map[quad.IRI]quadsWith{}, kinds: map[string]string{},
 		objects: map[[2]quad.Value][]quad.Value{},
-		strs:    map[string]string{}, values: map[string]quad.Value{}}
+		strs:    map[string]string{}, values: map[string]quad.Value{}, binary: sendsBinary(db.addr)}
 	var set [5]string
 	var version sql.NullInt64
 	var fresh sql.NullBool

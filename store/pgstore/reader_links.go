@@ -9,7 +9,6 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/store/model"
-	"github.com/lib/pq"
 )
 
 // Preload reads what the link index lists under each of items with one query, for the
@@ -28,7 +27,7 @@ func (rd *Reader) Preload(items []quad.IRI) error {
 	if len(todo) == 0 {
 		return nil
 	}
-	rows, err := rd.query(entriesQuery, pq.Array(todo))
+	rows, err := rd.query(entriesQuery, rd.array(todo))
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}
@@ -140,7 +139,7 @@ func (rd *Reader) entries(item quad.IRI) *itemEntries {
 		if !rd.links || rd.err != nil {
 			return e
 		}
-		rows, err := rd.query(entriesQuery, pq.Array([]string{string(item)}))
+		rows, err := rd.query(entriesQuery, rd.array([]string{string(item)}))
 		if err == nil {
 			err = rd.scanEntries(rows, func(string) *itemEntries { return e })
 		}
@@ -320,7 +319,7 @@ func (rd *Reader) PreloadKinds(items []quad.IRI) error {
 	// each of the thousands of sources that state it.
 	rows, err := rd.query(`SELECT i.item, k.kind FROM unnest($1::text[]) AS i(item)
 		CROSS JOIN LATERAL (SELECT kind FROM factgraph_link_lines
-			WHERE item = i.item AND kind <> '' ORDER BY kind LIMIT 1) k`, pq.Array(todo))
+			WHERE item = i.item AND kind <> '' ORDER BY kind LIMIT 1) k`, rd.array(todo))
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/cayleygraph/quad"
-	"github.com/lib/pq"
 )
 
 // PreloadFirst reads the first object of each of subjects with each of preds that has a
@@ -43,7 +42,7 @@ func (rd *Reader) PreloadFirst(subjects []quad.IRI, preds []quad.IRI) error {
 		WHERE q.subject_hash = sh.h AND q.predicate_hash = ph.h AND l.iri AND l.value_string LIKE 'source/%'
 		ORDER BY q.object_hash LIMIT 1) q
 	JOIN nodes p ON p.hash = q.predicate_hash JOIN nodes o ON o.hash = q.object_hash`
-	rows, err := rd.query(q, pq.Array(hs), pq.Array(ps))
+	rows, err := rd.query(q, rd.array(hs), rd.array(ps))
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}
@@ -141,7 +140,7 @@ func (rd *Reader) readObjects(subjects []quad.Value, p quad.Value) error {
 	WHERE EXISTS (SELECT 1 FROM quads q JOIN nodes l ON l.hash = q.label_hash
 		WHERE q.subject_hash = d.subject_hash AND q.predicate_hash = $2 AND q.object_hash = d.object_hash
 			AND l.iri AND l.value_string LIKE 'source/%')`
-	rows, err := rd.query(q, pq.Array(hs), hashOf(p))
+	rows, err := rd.query(q, rd.array(hs), hashOf(p))
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}

@@ -10,7 +10,6 @@ import (
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/store/model"
-	"github.com/lib/pq"
 )
 
 // The columns of a value in a query of quads joined with their nodes.
@@ -124,7 +123,7 @@ func (rd *Reader) PreloadItems(iris []quad.IRI) error {
 	}
 	// Unordered, and each subject's quads put in order here: a sort of all of them would
 	// keep the server from sending any row before it found the last.
-	found, err := rd.hashedQuads(`subject_hash = ANY($1) AND label_hash IS NOT NULL`, false, pq.Array(hashes))
+	found, err := rd.hashedQuads(`subject_hash = ANY($1) AND label_hash IS NOT NULL`, false, rd.array(hashes))
 	if err != nil {
 		return err
 	}
@@ -284,7 +283,7 @@ func (rd *Reader) readValues(need map[string]bool) error {
 	for h := range need {
 		hashes = append(hashes, []byte(h))
 	}
-	rows, err := rd.query(`SELECT hash, `+fmt.Sprintf(valueCols, "n")+` FROM nodes n WHERE hash = ANY($1)`, pq.Array(hashes))
+	rows, err := rd.query(`SELECT hash, `+fmt.Sprintf(valueCols, "n")+` FROM nodes n WHERE hash = ANY($1)`, rd.array(hashes))
 	if err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}

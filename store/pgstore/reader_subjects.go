@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
-	"github.com/lib/pq"
 )
 
 // SubjectQuads returns the quads whose subject is one of subjects, of any label (none
@@ -32,7 +31,7 @@ func (rd *Reader) SubjectQuads(subjects []quad.Value, label quad.Value, preds []
 		return nil, nil
 	}
 	where := []string{`subject_hash = ANY($1)`}
-	args := []any{pq.Array(hashes)}
+	args := []any{rd.array(hashes)}
 	if label != nil {
 		args = append(args, hashOf(label))
 		where = append(where, fmt.Sprintf(`label_hash = $%d`, len(args)))
@@ -42,7 +41,7 @@ func (rd *Reader) SubjectQuads(subjects []quad.Value, label quad.Value, preds []
 		for i, p := range preds {
 			ph[i] = hashOf(p)
 		}
-		args = append(args, pq.Array(ph))
+		args = append(args, rd.array(ph))
 		where = append(where, fmt.Sprintf(`predicate_hash = ANY($%d)`, len(args)))
 	}
 	found, err := rd.hashedQuads(strings.Join(where, " AND "), true, args...)

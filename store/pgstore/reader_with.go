@@ -4,7 +4,6 @@ import (
 	"slices"
 
 	"github.com/cayleygraph/quad"
-	"github.com/lib/pq"
 )
 
 // quadsWith are the quads of a subject with some predicates (preds), as PreloadQuadsWith
@@ -41,7 +40,7 @@ func (rd *Reader) PreloadQuadsWith(subjects []quad.IRI, preds []quad.IRI) error 
 	for i, p := range preds {
 		ps[i] = hashOf(p)
 	}
-	found, err := rd.hashedQuads(`subject_hash = ANY($1) AND predicate_hash = ANY($2) AND label_hash IS NOT NULL`, false, pq.Array(hs), pq.Array(ps))
+	found, err := rd.hashedQuads(`subject_hash = ANY($1) AND predicate_hash = ANY($2) AND label_hash IS NOT NULL`, false, rd.array(hs), rd.array(ps))
 	if err != nil {
 		return err
 	}
