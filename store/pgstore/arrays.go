@@ -7,14 +7,15 @@ import (
 	"github.com/lib/pq"
 )
 
-// The arrays of keys a Reader sends (the ids of a layer of a path search, the hashes of the
-// values of a hub's obligations) go in PostgreSQL's binary format for arrays, which the
-// server reads element by element as they are, where lib/pq's text arrays are quoted (and
-// hashes written in hex) by the client and parsed back by the server: 1.7 ms less for a
-// statement with 8,171 ids and for one with 3,541 hashes (the median of 41 runs each in
-// turn, on the store of 10,000 articles). The driver sends a []byte parameter as it is
-// when the connection sends parameters in binary (connString); on one whose URL turns that
-// off, the arrays go as text.
+// The arrays of keys a Reader sends (the ids of a layer of a path search, the hashes of
+// the values of a hub's obligations) go in PostgreSQL's binary format for arrays, which
+// the server reads element by element as they are, where lib/pq's text arrays are quoted
+// (and hashes written in hex) by the client and parsed back by the server: 1.7 ms less
+// for a statement with 8,171 ids and for one with 3,541 hashes (the median of 41 runs
+// each in turn, on the store of 10,000 articles); as whole commands, every default form
+// took 2 to 24 ms less in a round in a slow hour (docs/postgres-queries.md). The driver
+// sends a []byte parameter as it is when the connection sends parameters in binary
+// (connString); on one whose URL turns that off, the arrays go as text.
 
 // PostgreSQL's type identifiers (pg_type.oid) of the arrays' elements.
 const (
@@ -23,9 +24,9 @@ const (
 )
 
 // arrayParam returns keys, a []string or a [][]byte, as the parameter of a text[] or
-// bytea[] array: in the binary format when binary is true, else as lib/pq's text array.
-func arrayParam(binary bool, keys any) any {
-	if binary {
+// bytea[] array: in the binary format when inBinary is true, else as lib/pq's text array.
+func arrayParam(inBinary bool, keys any) any {
+	if inBinary {
 		switch k := keys.(type) {
 		case []string:
 			return binaryArray(textOID, k)
