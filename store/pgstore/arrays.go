@@ -15,7 +15,7 @@ import (
 // each in turn, on the store of 10,000 articles); as whole commands, every default form
 // took 2 to 24 ms less in a round in a slow hour (docs/postgres-queries.md). The driver
 // sends a []byte parameter as it is when the connection sends parameters in binary
-// (connString); on one whose URL turns that off, the arrays go as text.
+// (connString, DB.binary); on one whose URL turns that off, the arrays go as text.
 
 // PostgreSQL's type identifiers (pg_type.oid) of the arrays' elements.
 const (
@@ -59,15 +59,11 @@ func binaryArray[K string | []byte](oid uint32, keys []K) []byte {
 	return b
 }
 
-// sendsBinary says whether connections to addr send []byte parameters as they are: unless
-// its URL turns binary_parameters off, connString turns it on.
-func sendsBinary(addr string) bool {
-	u, err := url.Parse(addr)
-	if err != nil {
-		return false
-	}
-	q := u.Query()
-	return !q.Has("binary_parameters") || q.Get("binary_parameters") == "yes"
+// sendsBinary says whether connections opened with cs, a connection string connString
+// made, send []byte parameters as they are.
+func sendsBinary(cs string) bool {
+	u, err := url.Parse(cs)
+	return err == nil && u.Query().Get("binary_parameters") == "yes"
 }
 
 // array returns keys, a []string or a [][]byte, as the parameter of an array for the

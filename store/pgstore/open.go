@@ -30,6 +30,9 @@ type DB struct {
 	// readOnly says that the store was opened to read, so that a database without
 	// Cayley's tables holds no store.
 	readOnly bool
+	// binary says that the connections of db send []byte parameters as they are (set
+	// with db).
+	binary bool
 }
 
 // sqlDB returns factgraph's connection pool to the database, connected: a server that
@@ -37,7 +40,8 @@ type DB struct {
 // first use, and so is a database opened to read that holds no store.
 func (db *DB) sqlDB() (*sql.DB, error) {
 	if db.db == nil {
-		conn, err := sql.Open("postgres", connString(db.addr))
+		cs := connString(db.addr)
+		conn, err := sql.Open("postgres", cs)
 		var quads, state sql.NullString
 		if err == nil {
 			// Whether factgraph's tables are there too, for Begin: the first Reader of
@@ -59,6 +63,7 @@ func (db *DB) sqlDB() (*sql.DB, error) {
 			return nil, err
 		}
 		db.db = conn
+		db.binary = sendsBinary(cs)
 	}
 	return db.db, nil
 }

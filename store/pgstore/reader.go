@@ -82,7 +82,7 @@ func (db *DB) BeginIn(ctx context.Context, snapshot string) (*Reader, error) {
 	rd := &Reader{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, cached: map[string]*itemEntries{},
 		items: map[quad.IRI][]quad.Quad{}, firsts: map[[2]quad.Value]quad.Value{}, with: map[quad.IRI]quadsWith{}, kinds: map[string]string{},
 		objects: map[[2]quad.Value][]quad.Value{},
-		strs:    map[string]string{}, values: map[string]quad.Value{}, binary: sendsBinary(db.addr)}
+		strs:    map[string]string{}, values: map[string]quad.Value{}, binary: db.binary}
 	var set [5]string
 	var version sql.NullInt64
 	var fresh sql.NullBool
