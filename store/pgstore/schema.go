@@ -146,7 +146,7 @@ func ensureSchema(ctx context.Context, tx *sql.Tx) error {
 // object and predicate, and one by the predicate and the subject through the one that
 // leads with the subject. With a few dozen predicates, PostgreSQL keeps each once a page
 // of the index (deduplication): at 10,000 articles 27 MB instead of 281, built in 9 s
-// instead of 15 to 21, and a bulk load 7 to 12 s quicker (docs/postgres-ingest.md).
+// instead of 15 to 21, and a bulk load 7.2 s quicker on average (docs/postgres-ingest.md).
 //
 // Cayley builds its indexes of three hashes half-filled (fill factor 50), for writes that
 // land anywhere in them; a new store's by object is filled as PostgreSQL fills an index
