@@ -38,6 +38,8 @@ func pgTables(t *testing.T, addr string) string {
 		`SELECT 'quad', encode(subject_hash, 'hex'), encode(predicate_hash, 'hex'), encode(object_hash, 'hex'), encode(label_hash, 'hex'), ts IS NULL FROM quads`,
 		`SELECT 'link', item, source, kind, lines FROM factgraph_link_lines`,
 		`SELECT 'name', name, subject, source, pred, said FROM factgraph_names`,
+		`SELECT 'item', item, source, (SELECT string_agg(l, E'\n' ORDER BY l) FROM unnest(string_to_array(quads, E'\n')) AS l1,
+			LATERAL (SELECT regexp_replace(l1, '^[0-9]+\t', '')) AS l2(l)) FROM factgraph_items`,
 		`SELECT 'state', version, fresh, written FROM factgraph_state`,
 		`SELECT 'index', tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'`,
 		`SELECT 'constraint', conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace`,
@@ -126,7 +128,7 @@ func TestPostgresBulkLoadFrozen(t *testing.T) {
 	}
 	defer db.Close()
 	rows, err := db.Query(`SELECT relname, relpages, relallvisible FROM pg_class
-		WHERE relname IN ('nodes', 'quads', 'factgraph_link_lines', 'factgraph_names') ORDER BY relname`)
+		WHERE relname IN ('nodes', 'quads', 'factgraph_link_lines', 'factgraph_names', 'factgraph_items') ORDER BY relname`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,8 +145,8 @@ func TestPostgresBulkLoadFrozen(t *testing.T) {
 			t.Errorf("%s: %d of its %d pages marked all-visible after the bulk load, want all", name, visible, pages)
 		}
 	}
-	if err := rows.Err(); err != nil || n != 4 {
-		t.Fatalf("read %d tables (%v), want 4", n, err)
+	if err := rows.Err(); err != nil || n != 5 {
+		t.Fatalf("read %d tables (%v), want 5", n, err)
 	}
 }
 

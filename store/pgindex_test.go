@@ -91,9 +91,28 @@ func pgIndexRowsByScan(t *testing.T, s *Store) []string {
 	return sortedKeys(set)
 }
 
+// pgItemsByQuads makes the rows the item table should hold from Cayley's tables, on the
+// server: a row for each IRI and source that labels quads of which it is the subject, the
+// quads in the order of their numbers, each value written as items.go says.
+const pgItemsByQuads = `WITH v AS (
+	SELECT hash, CASE
+		WHEN iri THEN 'I' || e.s
+		WHEN bnode THEN 'B' || e.s
+		WHEN language IS NOT NULL THEN 'L' || replace(replace(replace(language, '\', '\\'), E'\t', '\t'), E'\n', '\n') || E'\t' || e.s
+		WHEN datatype IS NOT NULL THEN 'T' || replace(replace(replace(datatype, '\', '\\'), E'\t', '\t'), E'\n', '\n') || E'\t' || e.s
+		WHEN value_string IS NOT NULL THEN 'S' || e.s
+		ELSE 'H' || encode(hash, 'hex') END AS text
+	FROM nodes CROSS JOIN LATERAL (SELECT replace(replace(replace(value_string, '\', '\\'), E'\t', '\t'), E'\n', '\n') AS s) AS e)
+SELECT s.value_string, substr(l.value_string, length('source/') + 1),
+	string_agg(q.horizon || E'\t' || p.text || E'\t' || o.text, E'\n' ORDER BY q.horizon)
+FROM quads q JOIN nodes s ON s.hash = q.subject_hash JOIN nodes l ON l.hash = q.label_hash
+	JOIN v p ON p.hash = q.predicate_hash JOIN v o ON o.hash = q.object_hash
+WHERE s.iri AND l.iri AND l.value_string LIKE 'source/%'
+GROUP BY 1, 2`
+
 func pgIndexFresh(t *testing.T, addr string) bool {
 	t.Helper()
-	rows := pgQuery(t, addr, `SELECT fresh AND version = 2 FROM factgraph_state`)
+	rows := pgQuery(t, addr, `SELECT fresh AND version = 3 FROM factgraph_state`)
 	return len(rows) == 1 && rows[0] == "true"
 }
 
@@ -108,6 +127,13 @@ func checkPostgresIndexes(t *testing.T, s *Store, addr string) {
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("factgraph's tables differ from the rows of the live quads:\n%s", lineDiff(strings.Join(got, "\n"), strings.Join(want, "\n")))
+	}
+	gotItems, wantItems := pgQuery(t, addr, `SELECT item, source, quads FROM factgraph_items`), pgQuery(t, addr, pgItemsByQuads)
+	if len(wantItems) < 10 {
+		t.Fatalf("only %d rows of items in the store", len(wantItems))
+	}
+	if !slices.Equal(gotItems, wantItems) {
+		t.Fatalf("the item table differs from the live quads:\n%s", lineDiff(strings.Join(gotItems, "\n"), strings.Join(wantItems, "\n")))
 	}
 	linked := 0
 	for _, id := range storeItems(t, s) {
@@ -165,6 +191,19 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// walkWithoutIndexes checks that a walk on s, a store of what, reads the quads, not
+// factgraph's tables.
+func walkWithoutIndexes(t *testing.T, s *Store, what string) {
+	t.Helper()
+	w := newWalker(context.Background(), s, -1, nil)
+	_, err := w.links("japan")
+	used := w.br != nil && w.br.HasLinks()
+	w.close()
+	if err != nil || used {
+		t.Fatalf("a walk on %s: index used %v, %v; want the quads read", what, used, err)
+	}
 }
 
 // TestPostgresIndexes follows factgraph's tables in a PostgreSQL store through a bulk
@@ -246,13 +285,7 @@ func TestPostgresIndexes(t *testing.T) {
 			t.Fatal(err)
 		}
 		old := openStore(t, addr)
-		w := newWalker(ctx, old, -1, nil)
-		_, err = w.links("japan")
-		used := w.br != nil && w.br.HasLinks()
-		w.close()
-		if err != nil || used {
-			t.Fatalf("a walk on a store of the first layout: index used %v, %v; want the quads read", used, err)
-		}
+		walkWithoutIndexes(t, old, "a store of the first layout")
 		// An ingest that changes nothing builds them again.
 		if r := ingest(t, old, syntheticFacts(44)); len(r.Sources) != 1 || r.Sources[0].Change != ChangeUnchanged {
 			t.Fatalf("ingesting the same source again: %+v, want it unchanged", r.Sources)
@@ -261,8 +294,32 @@ func TestPostgresIndexes(t *testing.T) {
 			t.Fatal("the indexes were not built again by an ingest that changed nothing")
 		}
 		checkPostgresIndexes(t, old, addr)
-		if rows := pgQuery(t, addr, `SELECT 'left', to_regclass('factgraph_links')::text, version FROM factgraph_state`); !slices.Equal(rows, []string{"left |  | 2"}) {
-			t.Errorf("after the first write: %q; want the first layout's table gone and version 2", rows)
+		if rows := pgQuery(t, addr, `SELECT 'left', to_regclass('factgraph_links')::text, version FROM factgraph_state`); !slices.Equal(rows, []string{"left |  | 3"}) {
+			t.Errorf("after the first write: %q; want the first layout's table gone and version 3", rows)
 		}
+	})
+
+	t.Run("a store of the second layout", func(t *testing.T) {
+		// Version 2 had no item table.
+		db, err := sql.Open("postgres", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.Exec(`DROP TABLE factgraph_items; UPDATE factgraph_state SET version = 2`); err != nil {
+			t.Fatal(err)
+		}
+		old := openStore(t, addr)
+		walkWithoutIndexes(t, old, "a store of the second layout")
+		if rows := pgQuery(t, addr, `SELECT count(*) FROM factgraph_items`); !slices.Equal(rows, []string{"0"}) {
+			t.Fatalf("the item table of a store of the second layout, once opened: %q rows; want it made, empty", rows)
+		}
+		if r := ingest(t, old, syntheticFacts(44)); len(r.Sources) != 1 || r.Sources[0].Change != ChangeUnchanged {
+			t.Fatalf("ingesting the same source again: %+v, want it unchanged", r.Sources)
+		}
+		if !pgIndexFresh(t, addr) {
+			t.Fatal("the indexes were not built again by an ingest that changed nothing")
+		}
+		checkPostgresIndexes(t, old, addr)
 	})
 }

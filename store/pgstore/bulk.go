@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -198,7 +199,7 @@ func inTx(ctx context.Context, conn *sql.Conn, f func() error) (err error) {
 // bulkLoad holds the values of a bulk load and the entries of factgraph's indexes.
 type bulkLoad struct {
 	// the tables the load writes into
-	quads, nodesTable, linksTable, namesTable string
+	quads, nodesTable, linksTable, namesTable, itemsTable string
 	// freeze copies the rows frozen, their pages marked all-visible (copyTable): a load
 	// beside the store (loadAside), whose tables nothing else uses yet. Index-only scans
 	// then need not look at the tables from the first query on, and autovacuum has little
@@ -211,6 +212,11 @@ type bulkLoad struct {
 	byHash map[refs.ValueHash]int32
 	links  []bulkLink
 	names  []nameEntry
+	// items are the quads of the item table (items.go), and copied the number of quads
+	// copied; firstNumber is the number (horizon) the first quad copied got.
+	items       [][]bulkItemQuad
+	copied      int64
+	firstNumber int64
 }
 
 // copyTable copies the rows fill writes into the columns cols of table (copyText). A load
@@ -273,6 +279,13 @@ func (l *bulkLoad) copyQuads(ctx context.Context, conn *sql.Conn, sources []Sour
 				}
 				seen[dirs] = true
 				n++
+				if l.isItemQuad(dirs) {
+					if l.copied > math.MaxUint32 {
+						return fmt.Errorf("more than %d quads in one load", uint64(math.MaxUint32)+1)
+					}
+					l.addItemQuad(bulkItemQuad{dirs, uint32(l.copied)})
+				}
+				l.copied++
 				for _, x := range dirs {
 					if x < 0 {
 						w.buf = append(w.buf, `\N`...)
@@ -297,7 +310,10 @@ func (l *bulkLoad) copyQuads(ctx context.Context, conn *sql.Conn, sources []Sour
 		}
 		return nil
 	})
-	return uniques, err
+	if err != nil {
+		return nil, err
+	}
+	return uniques, l.readFirstNumber(ctx, conn)
 }
 
 // newBulkLink is the entry under end at of the quad whose nodes are dirs.

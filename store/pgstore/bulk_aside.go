@@ -40,7 +40,7 @@ const maxIdentifier = 63
 
 // loadTables are the tables a bulk load fills, each table before the ones it refers to
 // (its foreign keys are added after theirs).
-var loadTables = []string{"nodes", "quads", "factgraph_link_lines", "factgraph_names"}
+var loadTables = []string{"nodes", "quads", "factgraph_link_lines", "factgraph_names", "factgraph_items"}
 
 // Builders is the number of connections that build the indexes of a load beside the store
 // at once, beside the load's own.
@@ -104,7 +104,8 @@ func loadAside(ctx context.Context, conn *sql.Conn, b *builders, plan []*asideTa
 		}
 	}
 	l := &bulkLoad{byHash: map[refs.ValueHash]int32{}, quads: tables["quads"].load, nodesTable: tables["nodes"].load,
-		linksTable: tables["factgraph_link_lines"].load, namesTable: tables["factgraph_names"].load, freeze: true}
+		linksTable: tables["factgraph_link_lines"].load, namesTable: tables["factgraph_names"].load,
+		itemsTable: tables["factgraph_items"].load, freeze: true}
 	// Each table's statistics are gathered in the transaction that copies it, before the
 	// builders take it.
 	for _, step := range []struct {
@@ -119,6 +120,12 @@ func loadAside(ctx context.Context, conn *sql.Conn, b *builders, plan []*asideTa
 			}
 			return nil
 		}, []string{"factgraph_link_lines", "factgraph_names"}},
+		{func() error {
+			if err := l.copyItemTable(ctx, conn); err != nil {
+				return fmt.Errorf("write factgraph's item table: %w", err)
+			}
+			return nil
+		}, []string{"factgraph_items"}},
 	} {
 		err := inTx(ctx, conn, func() error {
 			if err := step.copy(); err != nil {

@@ -18,7 +18,7 @@ func loadInPlace(ctx context.Context, conn *sql.Conn, sources []Source) (unique 
 			return err
 		}
 		var restore []string
-		for _, table := range []string{"quads", "factgraph_link_lines", "factgraph_names"} {
+		for _, table := range []string{"quads", "factgraph_link_lines", "factgraph_names", "factgraph_items"} {
 			more, err := dropIndexes(ctx, conn, table)
 			if err != nil {
 				return fmt.Errorf("drop the indexes of %s for the load: %w", table, err)
@@ -26,7 +26,7 @@ func loadInPlace(ctx context.Context, conn *sql.Conn, sources []Source) (unique 
 			restore = append(restore, more...)
 		}
 		l := &bulkLoad{byHash: map[refs.ValueHash]int32{}, quads: "quads", nodesTable: "nodes",
-			linksTable: "factgraph_link_lines", namesTable: "factgraph_names"}
+			linksTable: "factgraph_link_lines", namesTable: "factgraph_names", itemsTable: "factgraph_items"}
 		if unique, err = l.copyQuads(ctx, conn, sources); err != nil {
 			return err
 		}
@@ -35,6 +35,9 @@ func loadInPlace(ctx context.Context, conn *sql.Conn, sources []Source) (unique 
 		}
 		if err := l.copyIndexes(ctx, conn); err != nil {
 			return fmt.Errorf("write factgraph's indexes: %w", err)
+		}
+		if err := l.copyItemTable(ctx, conn); err != nil {
+			return fmt.Errorf("write factgraph's item table: %w", err)
 		}
 		for _, stmt := range restore {
 			if _, err := conn.ExecContext(ctx, stmt); err != nil {
@@ -46,7 +49,7 @@ func loadInPlace(ctx context.Context, conn *sql.Conn, sources []Source) (unique 
 		}
 		_, err := conn.ExecContext(ctx, `UPDATE factgraph_state SET fresh = true, written = true, version = `+indexVersion+`;
 			DROP TABLE IF EXISTS factgraph_links;
-			ANALYZE nodes; ANALYZE quads; ANALYZE factgraph_link_lines; ANALYZE factgraph_names`)
+			ANALYZE nodes; ANALYZE quads; ANALYZE factgraph_link_lines; ANALYZE factgraph_names; ANALYZE factgraph_items`)
 		return err
 	})
 	return unique, err

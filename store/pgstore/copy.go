@@ -133,7 +133,7 @@ func copyText(ctx context.Context, conn *sql.Conn, copy string, fill func(*textR
 }
 
 // appendText appends s to b as a value of COPY's text format.
-func appendText(b []byte, s string) []byte {
+func appendText[T string | []byte](b []byte, s T) []byte {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '\\':

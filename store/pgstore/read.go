@@ -26,7 +26,7 @@ func readPostgres(ctx context.Context, db *sql.DB, addr string) (*model.Table, e
 		return nil, fail(err)
 	}
 	defer tx.Rollback()
-	t, err := readTable(ctx, tx)
+	t, err := readTable(ctx, tx, nil)
 	if err != nil {
 		if cerr := ctx.Err(); cerr != nil {
 			return nil, cerr
@@ -36,8 +36,9 @@ func readPostgres(ctx context.Context, db *sql.DB, addr string) (*model.Table, e
 	return t, nil
 }
 
-// readTable reads every quad of the store in tx.
-func readTable(ctx context.Context, tx *sql.Tx) (*model.Table, error) {
+// readTable reads every quad of the store in tx, and appends the number of each to numbers
+// unless it is nil.
+func readTable(ctx context.Context, tx *sql.Tx, numbers *[]int64) (*model.Table, error) {
 	fail := func(err error) error { return err }
 	t := &model.Table{Values: []quad.Value{nil}}
 	// By hash as an array: a string key was a copy of each of 1.9 million hashes at 10,000
@@ -71,20 +72,32 @@ func readTable(ctx context.Context, tx *sql.Tx) (*model.Table, error) {
 	}
 	rows.Close()
 
-	rows, err = queryBinary(ctx, tx, `SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads ORDER BY horizon`)
+	q := `SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads ORDER BY horizon`
+	if numbers != nil {
+		q = `SELECT subject_hash, predicate_hash, object_hash, label_hash, horizon FROM quads ORDER BY horizon`
+	}
+	rows, err = queryBinary(ctx, tx, q)
 	if err != nil {
 		return nil, fail(err)
 	}
 	defer rows.Close()
 	var h [4]sql.RawBytes
+	var horizon int64
+	dest := []any{&h[0], &h[1], &h[2], &h[3]}
+	if numbers != nil {
+		dest = append(dest, &horizon)
+	}
 	for n := 0; rows.Next(); n++ {
 		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		if err := rows.Scan(&h[0], &h[1], &h[2], &h[3]); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			return nil, fail(err)
+		}
+		if numbers != nil {
+			*numbers = append(*numbers, horizon)
 		}
 		var q [4]uint32
 		for d, hash := range h {

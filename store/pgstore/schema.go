@@ -28,6 +28,7 @@ CREATE TABLE IF NOT EXISTS factgraph_names (
 );
 CREATE INDEX IF NOT EXISTS factgraph_names_name_subject ON factgraph_names (name, subject);
 ` + linkLinesSQL + `;
+` + itemsSQL + `;
 CREATE INDEX IF NOT EXISTS factgraph_quads_label ON quads (label_hash);
 CREATE TABLE IF NOT EXISTS factgraph_state (
 	version INT NOT NULL,
@@ -66,16 +67,26 @@ const linkLinesSQL = `CREATE TABLE IF NOT EXISTS factgraph_link_lines (
 CREATE UNIQUE INDEX IF NOT EXISTS factgraph_link_lines_key ON factgraph_link_lines (item, source);
 CREATE INDEX IF NOT EXISTS factgraph_link_lines_kind ON factgraph_link_lines (item, kind)`
 
+// itemsSQL makes the item table: a row for each item and source, the source's quads of the
+// item with their values (items.go).
+const itemsSQL = `CREATE TABLE IF NOT EXISTS factgraph_items (
+	item TEXT COLLATE "C" NOT NULL,
+	source TEXT COLLATE "C" NOT NULL,
+	quads TEXT COLLATE "C" NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS factgraph_items_key ON factgraph_items (item, source)`
+
 // indexVersion is the version of the layout of factgraph's tables: indexes of another
 // version are built again by the next write. Version 1 kept the link index as a row for
-// each entry, in factgraph_links, which that write drops.
-const indexVersion = "2"
+// each entry, in factgraph_links, which that write drops; version 2 had no item table.
+const indexVersion = "3"
 
 // upgradeSQL brings the indexes of a store written by an earlier version to this one:
 //   - the name index also holds the subjects, so that the items of a name that a thousand
 //     sources state are read from the index alone. The earlier index stays: dropping it
 //     would wait for every reader of the table to finish, and hold off new ones meanwhile.
-//   - the link index as lines (linkLinesSQL), which the next write fills (indexVersion).
+//   - the link index as lines (linkLinesSQL) and the item table (itemsSQL), which the next
+//     write fills (indexVersion).
 //   - the quads by label. Cayley's quads refer to their labels' nodes with a foreign key
 //     but none of its indexes starts with the label, so every node a write deletes (a
 //     value no quad names any more) had PostgreSQL read the whole quads table to check
@@ -83,23 +94,24 @@ const indexVersion = "2"
 //     article. The index costs 26 MB and 2.6 s of a bulk load at that size.
 const upgradeSQL = `CREATE INDEX IF NOT EXISTS factgraph_names_name_subject ON factgraph_names (name, subject);
 CREATE INDEX IF NOT EXISTS factgraph_quads_label ON quads (label_hash);
-` + linkLinesSQL
+` + linkLinesSQL + `;
+` + itemsSQL
 
 // ensureSchema creates factgraph's tables in a store whose Cayley tables exist, unless
 // they exist already, and brings their indexes up to date, in tx, which holds the schema
 // lock.
 func ensureSchema(ctx context.Context, tx *sql.Tx) error {
-	var quads, state, names, labels, lines sql.NullString
+	var quads, state, names, labels, lines, items sql.NullString
 	if err := tx.QueryRowContext(ctx, `SELECT to_regclass('quads')::text, to_regclass('factgraph_state')::text,
 		to_regclass('factgraph_names_name_subject')::text, to_regclass('factgraph_quads_label')::text,
-		to_regclass('factgraph_link_lines_kind')::text`).Scan(&quads, &state, &names, &labels, &lines); err != nil {
+		to_regclass('factgraph_link_lines_kind')::text, to_regclass('factgraph_items_key')::text`).Scan(&quads, &state, &names, &labels, &lines, &items); err != nil {
 		return err
 	}
 	if !quads.Valid {
 		return nil
 	}
 	if state.Valid {
-		if names.Valid && labels.Valid && lines.Valid {
+		if names.Valid && labels.Valid && lines.Valid && items.Valid {
 			return nil
 		}
 		_, err := tx.ExecContext(ctx, upgradeSQL)
@@ -189,4 +201,4 @@ func beginWrite(ctx context.Context, db *sql.DB) (tx *sql.Tx, fresh bool, err er
 	return tx, fresh && version.Valid && version.Int64 == indexVersionInt, nil
 }
 
-const indexVersionInt = 2
+const indexVersionInt = 3

@@ -163,7 +163,10 @@ func updateIndexes(ctx context.Context, tx *sql.Tx, deltas []cgraph.Delta) error
 	if err := copyNames(ctx, tx, "factgraph_names", addNames); err != nil {
 		return err
 	}
-	return updateLines(ctx, tx, addLinks, delLinks)
+	if err := updateLines(ctx, tx, addLinks, delLinks); err != nil {
+		return err
+	}
+	return updateItems(ctx, tx, deltas)
 }
 
 // nameEntry is a row of the name index: the folded name, the subject it names, the
@@ -184,11 +187,13 @@ func sourceID(label quad.Value) string {
 // rebuildIndexes builds factgraph's indexes again from every quad of the store, in tx,
 // and marks them fresh. The link index of version 1 goes (indexVersion).
 func rebuildIndexes(ctx context.Context, tx *sql.Tx) error {
-	t, err := readTable(ctx, tx)
+	var numbers []int64
+	t, err := readTable(ctx, tx, &numbers)
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM factgraph_names; DELETE FROM factgraph_link_lines; DROP TABLE IF EXISTS factgraph_links`); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM factgraph_names; DELETE FROM factgraph_link_lines; DELETE FROM factgraph_items;
+		DROP TABLE IF EXISTS factgraph_links`); err != nil {
 		return err
 	}
 	var names []nameEntry
@@ -215,6 +220,10 @@ func rebuildIndexes(ctx context.Context, tx *sql.Tx) error {
 	}
 	keys, lines := groupLines(links)
 	if err := copyLines(ctx, tx, keys, lines); err != nil {
+		return err
+	}
+	itemKeys, itemRows := tableItems(t, numbers)
+	if err := copyItems(ctx, tx, itemKeys, itemRows); err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE factgraph_state SET fresh = true, version = `+indexVersion)
