@@ -80,6 +80,12 @@ func (rd *Reader) Quads(dirs []quad.Direction, lead ...quad.Value) (out []quad.Q
 	}
 	if len(dirs) == 1 && dirs[0] == quad.Subject {
 		if iri, ok := lead[0].(quad.IRI); ok {
+			if rd.links {
+				// From the item table, in one statement.
+				if err := rd.readItems([]quad.IRI{iri}); err != nil {
+					return nil, true, err
+				}
+			}
 			if qs, ok := rd.items[iri]; ok {
 				return qs, true, nil
 			}
@@ -108,8 +114,12 @@ func (rd *Reader) Quads(dirs []quad.Direction, lead ...quad.Value) (out []quad.Q
 }
 
 // PreloadItems reads the quads of the subjects iris, for Quads and ItemQuads to answer
-// from, as hashedQuads does.
+// from: from the item table when factgraph's indexes cover the store (readItems), else
+// from Cayley's tables as hashedQuads does.
 func (rd *Reader) PreloadItems(iris []quad.IRI) error {
+	if rd.links {
+		return rd.readItems(iris)
+	}
 	hashes := make([][]byte, 0, len(iris))
 	known := byHash{}
 	for _, iri := range iris {

@@ -14,10 +14,18 @@ type quadsWith struct {
 }
 
 // PreloadQuadsWith reads the quads with a source's label of each of subjects whose
-// predicate is one of preds, with one query through the subject-predicate index, for
-// QuadsWith to answer from: the labels of a hub's neighbours are one field of each, where
-// the neighbours read whole are their quotes and notes too.
+// predicate is one of preds, with one query, for QuadsWith to answer from: the labels of a
+// hub's neighbours are a field or two of each. Where factgraph's indexes cover the store
+// it reads the subjects whole from the item table (readItems), an item a descent of its
+// index; else it reads the fields through Cayley's subject-predicate index, a descent for
+// each subject and predicate, which the neighbours' quotes and notes do not cost.
 func (rd *Reader) PreloadQuadsWith(subjects []quad.IRI, preds []quad.IRI) error {
+	if rd.links {
+		// The subjects whole from the item table: a row an item and source, where the
+		// quads with preds were a descent of the subject index for each subject and
+		// predicate.
+		return rd.readItems(subjects)
+	}
 	var hs [][]byte
 	known := byHash{}
 	for _, s := range subjects {
