@@ -6,7 +6,7 @@ import (
 )
 
 // factgraph's own tables beside Cayley's nodes and quads: the name and link indexes
-// (model/index.go says what they list) and their state. Every write of factgraph changes
+// (model/index.go says what they list), the item table (items.go) and their state. Every write of factgraph changes
 // them in the transaction that changes the quads (write.go, bulk.go), so they list exactly
 // the live quads. A write into the quads by anything else (Cayley's own tools, another
 // program) fires the trigger factgraph_quads_written, which marks the indexes stale in
