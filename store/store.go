@@ -138,6 +138,11 @@ func Open(ctx context.Context, addr string, opts *OpenOptions) (*Store, error) {
 	return s, nil
 }
 
+// OlderTables says whether a read found factgraph's own tables in a PostgreSQL store in
+// the layout of an earlier version of factgraph, and so read the whole of Cayley's tables
+// where it would have read them: the next ingest or removal builds them again.
+func (s *Store) OlderTables() bool { return s.pg != nil && s.pg.OlderTables() }
+
 // Close releases the store; a bolt file is then free for other processes.
 //
 // A bolt file that Open created is removed again when no write into it succeeded: a failed

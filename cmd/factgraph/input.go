@@ -23,6 +23,9 @@ func openInput(ctx context.Context, addr string, files []string) (*store.Store, 
 func openInputTexts(ctx context.Context, addr string, files []string) (*store.Store, *sourcetext.Files, error) {
 	if len(files) == 0 {
 		s, err := store.Open(ctx, addr, &store.OpenOptions{ReadOnly: true})
+		if err == nil {
+			readStore(ctx, s)
+		}
 		return s, nil, err
 	}
 	paths, skipped, err := ingest.Expand(files)

@@ -35,8 +35,10 @@ func main() {
 // run executes the command line and returns the exit status: 0 on success, 1 when the
 // command failed, 2 when it was used wrongly.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	ctx, read := withReadStores(ctx)
 	app := newApp(stdout, stderr)
 	err := app.RunContext(ctx, flagsFirst(app, helpAsFlag(app, args)))
+	read.noteOlderTables(stderr)
 	if err == nil {
 		return 0
 	}

@@ -60,6 +60,7 @@ func runSources(ctx context.Context, w io.Writer, opts sourcesOptions) error {
 		return err
 	}
 	defer s.Close()
+	readStore(ctx, s)
 	infos, err := s.Sources(ctx)
 	if err != nil {
 		return err

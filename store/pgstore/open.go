@@ -27,6 +27,9 @@ type DB struct {
 	db *sql.DB
 	// hasState says that factgraph's tables were found in the store (sqlDB, Begin).
 	hasState atomic.Bool
+	// older says that a Reader found factgraph's tables in the layout of an earlier
+	// version (OlderTables).
+	older atomic.Bool
 	// readOnly says that the store was opened to read, so that a database without
 	// Cayley's tables holds no store.
 	readOnly bool

@@ -99,12 +99,20 @@ func (db *DB) BeginIn(ctx context.Context, snapshot string) (*Reader, error) {
 		err = tx.QueryRowContext(ctx, `SELECT `+plannerSettings+`version, fresh FROM (SELECT 1) AS one LEFT JOIN factgraph_state ON true LIMIT 1`).Scan(&set[0], &set[1], &set[2], &set[3], &set[4], &version, &fresh)
 	}
 	rd.links = err == nil && fresh.Bool && version.Int64 == indexVersionInt
+	if err == nil && version.Valid && version.Int64 < indexVersionInt {
+		db.older.Store(true)
+	}
 	if err != nil {
 		tx.Rollback()
 		return nil, fmt.Errorf("read store %q: %w", Redact(db.addr), err)
 	}
 	return rd, nil
 }
+
+// OlderTables says whether a Reader found factgraph's tables in the layout of an earlier
+// version of factgraph: it then read Cayley's tables instead, until the next write builds
+// them again (indexVersion).
+func (db *DB) OlderTables() bool { return db.older.Load() }
 
 // plannerSettings are the columns of a query that set how PostgreSQL plans the Reader's
 // queries, for its transaction. Every one of them reads a few runs of keys through an
