@@ -43,7 +43,7 @@ func appendItemLine(b []byte, n int64, p, o quad.Value) []byte {
 	return appendItemValue(b, o)
 }
 
-// appendItemValue appends v as a line of the item table gives it.
+// appendItemValue appends v to b as the lines of the item table give a value.
 func appendItemValue(b []byte, v quad.Value) []byte {
 	switch v := v.(type) {
 	case quad.IRI:
