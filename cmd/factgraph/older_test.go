@@ -1,7 +1,6 @@
 package main
 
 import (
-	"database/sql"
 	"strings"
 	"testing"
 
@@ -33,14 +32,7 @@ func TestOlderTablesNote(t *testing.T) {
 	}
 
 	// Version 2 of factgraph's tables had no item table.
-	db, err := sql.Open("postgres", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(`DROP TABLE factgraph_items; UPDATE factgraph_state SET version = 2`); err != nil {
-		t.Fatal(err)
-	}
+	storetest.ExecPostgres(t, addr, `DROP TABLE factgraph_items; UPDATE factgraph_state SET version = 2`)
 	for _, args := range commands {
 		code, stdout, stderr := runQuery(t, append(args, "--store", addr)...)
 		if code != 0 || stdout != want[strings.Join(args, " ")] {

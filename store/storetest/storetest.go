@@ -219,6 +219,21 @@ func FreshPostgres(t testing.TB, base string) string {
 	return u.String()
 }
 
+// ExecPostgres runs the statements q in the database at addr, for tests that change a
+// store as another program or an earlier version of factgraph would, without importing
+// the driver.
+func ExecPostgres(t testing.TB, addr, q string) {
+	t.Helper()
+	db, err := sql.Open("postgres", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(q); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+}
+
 // StatementPoolingError returns the error the PostgreSQL driver gives for a transaction
 // sent through a pooler in statement mode, for tests of what a command says about it
 // that do not import the driver.
