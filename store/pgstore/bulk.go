@@ -280,8 +280,9 @@ func (l *bulkLoad) copyQuads(ctx context.Context, conn *sql.Conn, sources []Sour
 				seen[dirs] = true
 				n++
 				if l.isItemQuad(dirs) {
-					if l.copied > math.MaxUint32 {
-						return fmt.Errorf("more than %d quads in one load", uint64(math.MaxUint32)+1)
+					if l.copied >= math.MaxInt32 {
+						// The item table's quads are counted and placed by int32 (bulk_items.go).
+						return fmt.Errorf("more than %d quads in one load", math.MaxInt32-1)
 					}
 					l.addItemQuad(bulkItemQuad{dirs, uint32(l.copied)})
 				}
