@@ -227,11 +227,12 @@ func updateItems(ctx context.Context, tx *sql.Tx, deltas []cgraph.Delta) error {
 	seen := map[itemKey]bool{}
 	var keys []itemKey
 	var subjects, labels [][]byte
+	known := byHash{} // the subjects, for scanQuads
 	for _, d := range deltas {
 		if k, ok := itemQuadOf(d.Quad); ok && !seen[k] {
 			seen[k] = true
 			keys = append(keys, k)
-			subjects, labels = append(subjects, hashOf(d.Quad.Subject)), append(labels, hashOf(d.Quad.Label))
+			subjects, labels = append(subjects, known.add(d.Quad.Subject)), append(labels, hashOf(d.Quad.Label))
 		}
 	}
 	if len(keys) == 0 {
@@ -245,48 +246,30 @@ func updateItems(ctx context.Context, tx *sql.Tx, deltas []cgraph.Delta) error {
 		WHERE (item, source) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, pq.Array(items), pq.Array(sources)); err != nil {
 		return err
 	}
-	// Each key's quads through the index that leads with the subject, and their values by
-	// hash: planned for an array, PostgreSQL would guess thousands of keys and hash a scan
-	// of every quad (plannerSettings).
+	// Each key's quads, in the order of their numbers, through the index that leads with
+	// the subject (plannerSettings: planned for an array, PostgreSQL would guess thousands
+	// of keys and hash a scan of every quad).
 	if _, err := tx.ExecContext(ctx, `SELECT `+plannerSettings+`1`); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT k.i, q.horizon, `+fmt.Sprintf(valueCols, "p")+`, `+fmt.Sprintf(valueCols, "o")+`
-		FROM unnest($1::bytea[], $2::bytea[]) WITH ORDINALITY AS k(s, l, i)
-		JOIN quads q ON q.subject_hash = k.s AND q.label_hash = k.l
-		JOIN nodes p ON p.hash = q.predicate_hash JOIN nodes o ON o.hash = q.object_hash`,
+	rows, err := tx.QueryContext(ctx, quadsQuery(`(q.subject_hash, q.label_hash) IN (SELECT * FROM unnest($1::bytea[], $2::bytea[]))`, `q.horizon`),
 		pq.ByteaArray(subjects), pq.ByteaArray(labels))
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
 	quads := map[itemKey][]numberedQuad{}
-	var i, n int64
-	var p, o valueColumns
-	dest := o.dest(p.dest([]any{&i, &n}))
-	for rows.Next() {
-		if err := rows.Scan(dest...); err != nil {
-			return err
+	err = scanQuads(rows, known, func(q quad.Quad, n int64) {
+		if k, ok := itemQuadOf(q); ok {
+			quads[k] = append(quads[k], numberedQuad{q.Predicate, q.Object, n})
 		}
-		var q numberedQuad
-		if q.p, err = p.value(); err == nil {
-			q.o, err = o.value()
-		}
-		if err != nil {
-			return err
-		}
-		q.n = n
-		k := keys[i-1]
-		quads[k] = append(quads[k], q)
-	}
-	if err := rows.Err(); err != nil {
+	})
+	if err != nil {
 		return err
 	}
 	// A key whose quads are all gone has no row.
 	var live []itemKey
 	for _, k := range keys {
-		if qs := quads[k]; len(qs) > 0 {
-			slices.SortFunc(qs, func(a, b numberedQuad) int { return cmp.Compare(a.n, b.n) })
+		if len(quads[k]) > 0 {
 			live = append(live, k)
 		}
 	}
