@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/store/model"
@@ -37,11 +36,8 @@ func (l *bulkLoad) isItemQuad(dirs [4]int32) bool {
 	if dirs[0] < 0 || dirs[3] < 0 {
 		return false
 	}
-	if _, ok := l.nodes[dirs[0]].v.(quad.IRI); !ok {
-		return false
-	}
-	label, ok := l.nodes[dirs[3]].v.(quad.IRI)
-	return ok && strings.HasPrefix(string(label), model.SourcePrefix)
+	_, ok := itemQuadOf(quad.Quad{Subject: l.nodes[dirs[0]].v, Label: l.nodes[dirs[3]].v})
+	return ok
 }
 
 // readFirstNumber reads the number the first quad copied got: the column's default takes
