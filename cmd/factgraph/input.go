@@ -22,10 +22,7 @@ func openInput(ctx context.Context, addr string, files []string) (*store.Store, 
 // next to each file (nil when none is given).
 func openInputTexts(ctx context.Context, addr string, files []string) (*store.Store, *sourcetext.Files, error) {
 	if len(files) == 0 {
-		s, err := store.Open(ctx, addr, &store.OpenOptions{ReadOnly: true})
-		if err == nil {
-			readStore(ctx, s)
-		}
+		s, err := openToRead(ctx, addr)
 		return s, nil, err
 	}
 	paths, skipped, err := ingest.Expand(files)

@@ -25,20 +25,26 @@ type readStores struct {
 
 type readStoresKey struct{}
 
-// withReadStores returns ctx with a list that openInput and the other commands that
-// read a store add it to (readStore).
+// withReadStores returns ctx with a list of the stores its command opens to read
+// (openToRead).
 func withReadStores(ctx context.Context) (context.Context, *readStores) {
 	l := &readStores{}
 	return context.WithValue(ctx, readStoresKey{}, l), l
 }
 
-// readStore adds s to the stores of ctx's command, if it keeps a list.
-func readStore(ctx context.Context, s *store.Store) {
+// openToRead opens the store at addr read-only, as every command that reads a store
+// does, and adds it to the stores of ctx's command, if it keeps a list.
+func openToRead(ctx context.Context, addr string) (*store.Store, error) {
+	s, err := store.Open(ctx, addr, &store.OpenOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
 	if l, ok := ctx.Value(readStoresKey{}).(*readStores); ok {
 		l.mu.Lock()
 		l.stores = append(l.stores, s)
 		l.mu.Unlock()
 	}
+	return s, nil
 }
 
 // noteOlderTables writes olderTablesNote to w if a read of one of the stores found

@@ -21,6 +21,7 @@ func TestOlderTablesNote(t *testing.T) {
 		{"query", "obligations", "--bearer", "japan"},
 		{"query", "neighbors", "japan"},
 		{"query", "path", "Trump", "japan"},
+		{"validate", sample},
 	}
 	want := map[string]string{}
 	for _, args := range commands {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/factgraph/factgraph/store"
 	"github.com/factgraph/factgraph/store/pgstore"
 )
 
@@ -55,12 +54,11 @@ type sourceJSON struct {
 }
 
 func runSources(ctx context.Context, w io.Writer, opts sourcesOptions) error {
-	s, err := store.Open(ctx, opts.Store, &store.OpenOptions{ReadOnly: true})
+	s, err := openToRead(ctx, opts.Store)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	readStore(ctx, s)
 	infos, err := s.Sources(ctx)
 	if err != nil {
 		return err

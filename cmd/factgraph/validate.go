@@ -10,7 +10,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/factgraph/factgraph/ingest"
-	"github.com/factgraph/factgraph/store"
 )
 
 type validateOptions struct {
@@ -53,7 +52,7 @@ func runValidate(ctx context.Context, w io.Writer, opts validateOptions) error {
 	warnSkipped(os.Stderr, skipped)
 	var known ingest.Known
 	if opts.Store != "" {
-		s, err := store.Open(ctx, opts.Store, &store.OpenOptions{ReadOnly: true})
+		s, err := openToRead(ctx, opts.Store)
 		if err != nil {
 			return err
 		}
