@@ -38,63 +38,150 @@ func (rd *Reader) readItems(iris []quad.IRI) error {
 		return fmt.Errorf("read store: %w", err)
 	}
 	defer rows.Close()
-	type numbered struct {
-		q quad.Quad
-		n int64
-	}
-	by := map[quad.IRI][]numbered{}
-	labels := map[string]quad.IRI{}
-	// Values the table gives by hash (H), to be read and put in their places.
-	type later struct {
-		item quad.IRI
-		at   int
-		dir  quad.Direction
-		hash string
-	}
-	var hashed []later
+	p := rd.newItemRows()
 	var item, source, text string
 	for rows.Next() {
 		if err := rows.Scan(&item, &source, &text); err != nil {
 			return fmt.Errorf("read store: %w", err)
 		}
-		label, ok := labels[source]
-		if !ok {
-			label = quad.IRI(model.SourcePrefix + source)
-			labels[source] = label
+		if err := p.add(item, source, text); err != nil {
+			return err
 		}
-		subject := quad.IRI(rd.intern(item))
-		qs := by[subject]
-		for rest := text; len(rest) > 0; {
-			var line string
-			line, rest, _ = strings.Cut(rest, "\n")
-			num, pred, obj, err := splitItemLine(line)
-			if err != nil {
-				return fmt.Errorf("read store: the item table's row of %q and %q: %w", item, source, err)
-			}
-			q := quad.Quad{Subject: subject, Label: label}
-			var ph, oh string
-			if q.Predicate, ph, err = itemValue(pred, rd.intern); err == nil {
-				q.Object, oh, err = itemValue(obj, rd.intern)
-			}
-			if err != nil {
-				return fmt.Errorf("read store: the item table's row of %q and %q: %w", item, source, err)
-			}
-			if ph != "" {
-				hashed = append(hashed, later{subject, len(qs), quad.Predicate, ph})
-			}
-			if oh != "" {
-				hashed = append(hashed, later{subject, len(qs), quad.Object, oh})
-			}
-			qs = append(qs, numbered{q, num})
-		}
-		by[subject] = qs
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read store: %w", err)
 	}
-	if len(hashed) > 0 {
+	return p.done()
+}
+
+// oneSourceQuery reads at most two rows of the item table for each item of the array $1:
+// one row is the whole item, two say that more than one source states it.
+const oneSourceQuery = `SELECT i.item, t.source, t.quads FROM unnest($1::text[]) AS i(item)
+	CROSS JOIN LATERAL (SELECT source, quads FROM factgraph_items t WHERE t.item = i.item LIMIT 2) t`
+
+// readOneSource reads from the item table, in one statement, the quads of each of the
+// subjects iris that the Reader has not read and that one source states (or none), as
+// readItems does; it returns the others, which more than one source states: a party that
+// thousands of articles state is thousands of rows.
+func (rd *Reader) readOneSource(iris []quad.IRI) (many []quad.IRI, err error) {
+	todo := make([]string, 0, len(iris))
+	asked := map[quad.IRI]bool{}
+	for _, iri := range iris {
+		if _, ok := rd.items[iri]; !ok && !asked[iri] {
+			todo = append(todo, string(iri))
+			asked[iri] = true
+		}
+	}
+	if len(todo) == 0 {
+		return nil, nil
+	}
+	rows, err := rd.query(oneSourceQuery, rd.array(todo))
+	if err != nil {
+		return nil, fmt.Errorf("read store: %w", err)
+	}
+	defer rows.Close()
+	type row struct{ source, text string }
+	got := map[string][]row{}
+	for rows.Next() {
+		var item string
+		var r row
+		if err := rows.Scan(&item, &r.source, &r.text); err != nil {
+			return nil, fmt.Errorf("read store: %w", err)
+		}
+		got[item] = append(got[item], r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read store: %w", err)
+	}
+	p := rd.newItemRows()
+	for _, item := range todo {
+		switch rs := got[item]; len(rs) {
+		case 0:
+			rd.items[quad.IRI(item)] = nil // no quads of a source
+		case 1:
+			rd.items[quad.IRI(item)] = nil
+			if err := p.add(item, rs[0].source, rs[0].text); err != nil {
+				return nil, err
+			}
+		default:
+			many = append(many, quad.IRI(item))
+		}
+	}
+	return many, p.done()
+}
+
+// itemRows makes rows of the item table into the quads of their items, for the Reader's
+// items: add each row, then done.
+type itemRows struct {
+	rd     *Reader
+	by     map[quad.IRI][]numberedItemQuad
+	labels map[string]quad.IRI
+	// hashed are the values the rows give by hash (H), to be read and put in their places.
+	hashed []hashedItemValue
+}
+
+// numberedItemQuad is a quad of an item row and its number.
+type numberedItemQuad struct {
+	q quad.Quad
+	n int64
+}
+
+// hashedItemValue is a value an item row gives by its hash: the item, the index of its
+// quad, and the quad's direction that holds it.
+type hashedItemValue struct {
+	item quad.IRI
+	at   int
+	dir  quad.Direction
+	hash string
+}
+
+func (rd *Reader) newItemRows() *itemRows {
+	return &itemRows{rd: rd, by: map[quad.IRI][]numberedItemQuad{}, labels: map[string]quad.IRI{}}
+}
+
+// add reads the row of item and source whose lines are text.
+func (p *itemRows) add(item, source, text string) error {
+	label, ok := p.labels[source]
+	if !ok {
+		label = quad.IRI(model.SourcePrefix + source)
+		p.labels[source] = label
+	}
+	subject := quad.IRI(p.rd.intern(item))
+	qs := p.by[subject]
+	for rest := text; len(rest) > 0; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		num, pred, obj, err := splitItemLine(line)
+		if err != nil {
+			return fmt.Errorf("read store: the item table's row of %q and %q: %w", item, source, err)
+		}
+		q := quad.Quad{Subject: subject, Label: label}
+		var ph, oh string
+		if q.Predicate, ph, err = itemValue(pred, p.rd.intern); err == nil {
+			q.Object, oh, err = itemValue(obj, p.rd.intern)
+		}
+		if err != nil {
+			return fmt.Errorf("read store: the item table's row of %q and %q: %w", item, source, err)
+		}
+		if ph != "" {
+			p.hashed = append(p.hashed, hashedItemValue{subject, len(qs), quad.Predicate, ph})
+		}
+		if oh != "" {
+			p.hashed = append(p.hashed, hashedItemValue{subject, len(qs), quad.Object, oh})
+		}
+		qs = append(qs, numberedItemQuad{q, num})
+	}
+	p.by[subject] = qs
+	return nil
+}
+
+// done reads the values given by hash and puts each item's quads, in the order of their
+// numbers, into the Reader's items.
+func (p *itemRows) done() error {
+	rd := p.rd
+	if len(p.hashed) > 0 {
 		need := map[string]bool{}
-		for _, h := range hashed {
+		for _, h := range p.hashed {
 			if _, ok := rd.values[h.hash]; !ok {
 				need[h.hash] = true
 			}
@@ -102,12 +189,12 @@ func (rd *Reader) readItems(iris []quad.IRI) error {
 		if err := rd.readValues(need); err != nil {
 			return err
 		}
-		for _, h := range hashed {
-			by[h.item][h.at].q.Set(h.dir, rd.values[h.hash])
+		for _, h := range p.hashed {
+			p.by[h.item][h.at].q.Set(h.dir, rd.values[h.hash])
 		}
 	}
-	for subject, ns := range by {
-		slices.SortFunc(ns, func(a, b numbered) int { return cmp.Compare(a.n, b.n) })
+	for subject, ns := range p.by {
+		slices.SortFunc(ns, func(a, b numberedItemQuad) int { return cmp.Compare(a.n, b.n) })
 		qs := make([]quad.Quad, len(ns))
 		for i, x := range ns {
 			qs[i] = x.q

@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"testing"
 	"time"
@@ -16,16 +17,9 @@ import (
 // kinds of values through their hashes; the same quads in the same order as Cayley's
 // tables give them, and read from the table.
 func TestReaderItems(t *testing.T) {
-	ctx := context.Background()
-	addr := newStore(t)
-	w, err := Open(addr, false, true)
-	if err != nil {
-		t.Fatal(err)
-	}
 	s1, s2 := quad.IRI("source/s1"), quad.IRI("source/s2")
 	day := time.Date(2024, 4, 2, 10, 0, 0, 0, time.UTC)
-	var deltas []cgraph.Delta
-	for _, q := range []quad.Quad{
+	addr := storeOf(t, []quad.Quad{
 		quad.Make(quad.IRI("a"), quad.IRI("fg:kind"), quad.String("party"), s1),
 		quad.Make(quad.IRI("a"), quad.IRI("fg:name"), quad.String("Back\\slash\tTab\nLine \\x00 \\0 \\t"), s2),
 		quad.Make(quad.IRI("a"), quad.IRI("fg:alias"), quad.String("Nippon"), s1),
@@ -40,14 +34,7 @@ func TestReaderItems(t *testing.T) {
 		quad.Make(quad.IRI("a"), quad.IRI("fg:alias"), quad.String("Wa"), nil),
 		quad.Make(quad.IRI("b"), quad.IRI("fg:kind"), quad.String("party"), s1),
 		quad.Make(quad.BNode("b0"), quad.IRI("fg:kind"), quad.String("party"), s1),
-	} {
-		deltas = append(deltas, cgraph.Delta{Action: cgraph.Add, Quad: q})
-	}
-	if err := w.Apply(ctx, deltas); err != nil {
-		t.Fatal(err)
-	}
-	w.QuadStore().Close()
-	w.Close()
+	})
 
 	items := []quad.IRI{"a", "b", "c"}
 	_, rd := openReader(t, addr)
@@ -120,4 +107,85 @@ func TestItemLines(t *testing.T) {
 			t.Errorf("splitItemLine(%q): no error", bad)
 		}
 	}
+}
+
+// TestReaderFirstFromItems checks that PreloadFirst reads the items one source states
+// from the item table and the others from Cayley's tables, and that First then answers
+// what it answers from Cayley's tables alone: an item one source states, one that two
+// sources state with different names, one stated only under a foreign label, and one the
+// store does not hold.
+func TestReaderFirstFromItems(t *testing.T) {
+	s1, s2 := quad.IRI("source/s1"), quad.IRI("source/s2")
+	kind, name := quad.IRI("fg:kind"), quad.IRI("fg:name")
+	addr := storeOf(t, []quad.Quad{
+		quad.Make(quad.IRI("one"), kind, quad.String("claim"), s1),
+		quad.Make(quad.IRI("one"), name, quad.String("The claim"), s1),
+		quad.Make(quad.IRI("two"), kind, quad.String("party"), s1),
+		quad.Make(quad.IRI("two"), name, quad.String("First name"), s1),
+		quad.Make(quad.IRI("two"), kind, quad.String("party"), s2),
+		quad.Make(quad.IRI("two"), name, quad.String("Second name"), s2),
+		quad.Make(quad.IRI("foreign"), name, quad.String("Elsewhere"), quad.IRI("other/s3")),
+	})
+
+	items := []quad.IRI{"one", "two", "foreign", "none", "one"}
+	preds := []quad.IRI{kind, name}
+	firsts := func(rd *Reader) map[[2]quad.IRI]quad.Value {
+		t.Helper()
+		if err := rd.PreloadFirst(items, preds); err != nil {
+			t.Fatal(err)
+		}
+		got := map[[2]quad.IRI]quad.Value{}
+		for _, s := range items {
+			for _, p := range preds {
+				v, _, err := rd.First(s, p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got[[2]quad.IRI{s, p}] = v
+			}
+		}
+		return got
+	}
+	_, rd := openReader(t, addr)
+	_, old := openReader(t, addr)
+	old.links = false // Cayley's tables, as on a store the indexes do not cover
+	got, want := firsts(rd), firsts(old)
+	if want[[2]quad.IRI{"one", name}] != quad.String("The claim") || want[[2]quad.IRI{"foreign", name}] != nil {
+		t.Fatalf("Cayley's tables give %v", want)
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("first objects read ahead through the item table:\n%v\nfrom Cayley's tables:\n%v", got, want)
+	}
+	if _, ok := rd.items["one"]; !ok {
+		t.Error("the item one source states was not read from the item table")
+	}
+
+	// Only the item one source states comes from the table: the other's rows are not read.
+	exec(t, addr, `UPDATE factgraph_items SET quads = replace(quads, E'\tSThe claim', E'\tSA claim') WHERE item = 'one'`)
+	exec(t, addr, `UPDATE factgraph_items SET quads = replace(quads, E'name\tS', E'name\tSChanged ') WHERE item = 'two'`)
+	_, rd = openReader(t, addr)
+	got = firsts(rd)
+	want[[2]quad.IRI{"one", name}] = quad.String("A claim")
+	if !maps.Equal(got, want) {
+		t.Errorf("first objects read ahead after the item table's rows changed:\n%v\nwant:\n%v", got, want)
+	}
+}
+
+// storeOf returns the address of a new store that holds qs, written as deltas.
+func storeOf(t *testing.T, qs []quad.Quad) string {
+	t.Helper()
+	addr := newStore(t)
+	w, err := Open(addr, false, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { w.QuadStore().Close(); w.Close() }()
+	deltas := make([]cgraph.Delta, len(qs))
+	for i, q := range qs {
+		deltas[i] = cgraph.Delta{Action: cgraph.Add, Quad: q}
+	}
+	if err := w.Apply(context.Background(), deltas); err != nil {
+		t.Fatal(err)
+	}
+	return addr
 }

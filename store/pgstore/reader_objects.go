@@ -10,6 +10,18 @@ import (
 // PreloadFirst reads the first object of each of subjects with each of preds that has a
 // source's label, with one query, for First to answer from.
 func (rd *Reader) PreloadFirst(subjects []quad.IRI, preds []quad.IRI) error {
+	if rd.links {
+		// The items one source states whole from the item table, a descent of its index
+		// each, where the first objects are a descent of the subject-predicate index for
+		// each item and predicate: the 344 items a path between two commentators reaches
+		// at 10,000 articles, 330 of them one source's, took 6 ms of the server's time
+		// instead of 31 in a new server process (docs/postgres-queries.md).
+		many, err := rd.readOneSource(subjects)
+		if err != nil {
+			return err
+		}
+		subjects = many
+	}
 	var hs, ps [][]byte
 	known := byHash{}
 	for _, s := range subjects {
