@@ -321,3 +321,43 @@ func TestPostgresReachedInTwoRequests(t *testing.T) {
 		t.Errorf("read ahead:\n%+v\nwant\n%+v", got, want)
 	}
 }
+
+// TestPostgresPathReadsDutyPartiesAhead checks that a path search on a server reads the
+// kinds of the parties at the other end of the duties of a layer's items with the other
+// kinds it reads for the layer (dutyPartiesAhead), not in a request for each party: fewer
+// statements, never more, and the same graph.
+func TestPostgresPathReadsDutyPartiesAhead(t *testing.T) {
+	ctx := context.Background()
+	s, g, _ := postgresCorpus(t)
+	read := func(from, to string) (*graph.Graph, int64) {
+		t.Helper()
+		before := pgstore.Statements()
+		got, err := s.LoadBetween(ctx, from, to, BetweenOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got, pgstore.Statements() - before
+	}
+	defer func() { dutyPartiesAhead = true }()
+	var ahead, alone int64
+	for _, to := range []string{"a9-person-1", "a0-person-0", "a11-person-1"} {
+		for _, p := range g.Parties {
+			dutyPartiesAhead = true
+			got, n := read(p.ID, to)
+			dutyPartiesAhead = false
+			want, m := read(p.ID, to)
+			if n > m {
+				t.Errorf("path %s to %s: %d statements with the duties' parties read ahead, %d without", p.ID, to, n, m)
+			}
+			if len(got.Parties) == 0 || !reflect.DeepEqual(got, want) {
+				t.Errorf("path %s to %s: the graph read with the duties' parties ahead differs from the one read without, or holds no party:\n%+v\nwant\n%+v", p.ID, to, got, want)
+			}
+			ahead += n
+			alone += m
+		}
+	}
+	if ahead >= alone {
+		t.Errorf("the paths took %d statements with the duties' parties read ahead, %d without; want fewer", ahead, alone)
+	}
+	t.Logf("%d statements with the duties' parties read ahead, %d without", ahead, alone)
+}
