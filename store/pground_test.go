@@ -203,7 +203,6 @@ func TestPostgresPathEndsInOneRequest(t *testing.T) {
 // its chains with the chains' items (readReached's more), not in a request of their own
 // after them: fewer statements, the same graph.
 func TestPostgresPathReadsRelationsAhead(t *testing.T) {
-	ctx := context.Background()
 	s, g, _ := postgresCorpus(t)
 	if len(g.Relations) == 0 {
 		t.Fatal("the corpus holds no relation")
@@ -211,12 +210,7 @@ func TestPostgresPathReadsRelationsAhead(t *testing.T) {
 	r := g.Relations[0]
 	read := func() (*graph.Graph, int64) {
 		t.Helper()
-		before := pgstore.Statements()
-		got, err := s.LoadBetween(ctx, r.From, r.To, BetweenOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return got, pgstore.Statements() - before
+		return loadBetweenCounted(t, s, r.From, r.To)
 	}
 	got, n := read()
 	defer func() { relationsAhead = true }()
@@ -234,17 +228,11 @@ func TestPostgresPathReadsRelationsAhead(t *testing.T) {
 // the two sides' small layers a pair at a time (layersAhead): fewer statements than a
 // layer at a time, never more, and the same graph.
 func TestPostgresPathLayersInPairs(t *testing.T) {
-	ctx := context.Background()
 	s, _, _ := postgresCorpus(t)
 	pairs := [][2]string{{"a0-person-1", "a11-person-1"}, {"a0-person-0", "a5-person-1"}, {"a3-counter", "a9-person-1"}}
 	read := func(from, to string) (*graph.Graph, int64) {
 		t.Helper()
-		before := pgstore.Statements()
-		g, err := s.LoadBetween(ctx, from, to, BetweenOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return g, pgstore.Statements() - before
+		return loadBetweenCounted(t, s, from, to)
 	}
 	var paired, single int64
 	ahead := aheadMax
@@ -327,16 +315,10 @@ func TestPostgresReachedInTwoRequests(t *testing.T) {
 // kinds it reads for the layer (dutyPartiesAhead), not in a request for each party: fewer
 // statements, never more, and the same graph.
 func TestPostgresPathReadsDutyPartiesAhead(t *testing.T) {
-	ctx := context.Background()
 	s, g, _ := postgresCorpus(t)
 	read := func(from, to string) (*graph.Graph, int64) {
 		t.Helper()
-		before := pgstore.Statements()
-		got, err := s.LoadBetween(ctx, from, to, BetweenOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return got, pgstore.Statements() - before
+		return loadBetweenCounted(t, s, from, to)
 	}
 	defer func() { dutyPartiesAhead = true }()
 	var ahead, alone int64
@@ -360,4 +342,16 @@ func TestPostgresPathReadsDutyPartiesAhead(t *testing.T) {
 		t.Errorf("the paths took %d statements with the duties' parties read ahead, %d without; want fewer", ahead, alone)
 	}
 	t.Logf("%d statements with the duties' parties read ahead, %d without", ahead, alone)
+}
+
+// loadBetweenCounted returns s.LoadBetween's graph of a path from from to to, and the
+// statements it took.
+func loadBetweenCounted(t *testing.T, s *Store, from, to string) (*graph.Graph, int64) {
+	t.Helper()
+	before := pgstore.Statements()
+	g, err := s.LoadBetween(context.Background(), from, to, BetweenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g, pgstore.Statements() - before
 }
