@@ -13,6 +13,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/graph"
 	"github.com/factgraph/factgraph/store/model"
+	"github.com/factgraph/factgraph/store/storetest"
 )
 
 // pgQuery returns the rows of query q at addr, each as its columns joined by " | ", sorted.
@@ -301,14 +302,7 @@ func TestPostgresIndexes(t *testing.T) {
 
 	t.Run("a store of the second layout", func(t *testing.T) {
 		// Version 2 had no item table.
-		db, err := sql.Open("postgres", addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		if _, err := db.Exec(`DROP TABLE factgraph_items; UPDATE factgraph_state SET version = 2`); err != nil {
-			t.Fatal(err)
-		}
+		storetest.ExecPostgres(t, addr, `DROP TABLE factgraph_items; UPDATE factgraph_state SET version = 2`)
 		old := openStore(t, addr)
 		walkWithoutIndexes(t, old, "a store of the second layout")
 		if rows := pgQuery(t, addr, `SELECT count(*) FROM factgraph_items`); !slices.Equal(rows, []string{"0"}) {

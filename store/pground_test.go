@@ -208,14 +208,10 @@ func TestPostgresPathReadsRelationsAhead(t *testing.T) {
 		t.Fatal("the corpus holds no relation")
 	}
 	r := g.Relations[0]
-	read := func() (*graph.Graph, int64) {
-		t.Helper()
-		return loadBetweenCounted(t, s, r.From, r.To)
-	}
-	got, n := read()
+	got, n := loadBetweenCounted(t, s, r.From, r.To)
 	defer func() { relationsAhead = true }()
 	relationsAhead = false
-	want, m := read()
+	want, m := loadBetweenCounted(t, s, r.From, r.To)
 	if n >= m {
 		t.Errorf("path %s to %s: %d statements with the relations read ahead, %d without", r.From, r.To, n, m)
 	}
@@ -230,18 +226,14 @@ func TestPostgresPathReadsRelationsAhead(t *testing.T) {
 func TestPostgresPathLayersInPairs(t *testing.T) {
 	s, _, _ := postgresCorpus(t)
 	pairs := [][2]string{{"a0-person-1", "a11-person-1"}, {"a0-person-0", "a5-person-1"}, {"a3-counter", "a9-person-1"}}
-	read := func(from, to string) (*graph.Graph, int64) {
-		t.Helper()
-		return loadBetweenCounted(t, s, from, to)
-	}
 	var paired, single int64
 	ahead := aheadMax
 	defer func() { aheadMax = ahead }()
 	for _, p := range pairs {
 		aheadMax = ahead
-		g, n := read(p[0], p[1])
+		g, n := loadBetweenCounted(t, s, p[0], p[1])
 		aheadMax = -1 // a layer at a time
-		want, m := read(p[0], p[1])
+		want, m := loadBetweenCounted(t, s, p[0], p[1])
 		if n > m {
 			t.Errorf("path %s to %s: %d statements with the layers in pairs, %d a layer at a time", p[0], p[1], n, m)
 		}
@@ -316,18 +308,14 @@ func TestPostgresReachedInTwoRequests(t *testing.T) {
 // statements, never more, and the same graph.
 func TestPostgresPathReadsDutyPartiesAhead(t *testing.T) {
 	s, g, _ := postgresCorpus(t)
-	read := func(from, to string) (*graph.Graph, int64) {
-		t.Helper()
-		return loadBetweenCounted(t, s, from, to)
-	}
 	defer func() { dutyPartiesAhead = true }()
 	var ahead, alone int64
 	for _, to := range []string{"a9-person-1", "a0-person-0", "a11-person-1"} {
 		for _, p := range g.Parties {
 			dutyPartiesAhead = true
-			got, n := read(p.ID, to)
+			got, n := loadBetweenCounted(t, s, p.ID, to)
 			dutyPartiesAhead = false
-			want, m := read(p.ID, to)
+			want, m := loadBetweenCounted(t, s, p.ID, to)
 			if n > m {
 				t.Errorf("path %s to %s: %d statements with the duties' parties read ahead, %d without", p.ID, to, n, m)
 			}

@@ -9,6 +9,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/store/storetest"
 )
 
 // TestDocsIndexSQL runs the statements docs/scaling.md ("A store written before") gives
@@ -19,7 +20,7 @@ func TestDocsIndexSQL(t *testing.T) {
 	stmts := docsSQL(t, "../../docs/scaling.md", "## A store written before")
 	addr := storeCayleyWrote(t)
 	for _, stmt := range stmts {
-		exec(t, addr, stmt)
+		storetest.ExecPostgres(t, addr, stmt)
 	}
 	if got, want := quadIndexes(t, addr), quadIndexes(t, newStore(t)); !slices.Equal(got, want) {
 		t.Errorf("indexes of the quads after the statements: %v, want a new store's %v", got, want)

@@ -9,6 +9,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/store/storetest"
 )
 
 // TestReaderItems checks that a Reader reads items from the item table when factgraph's
@@ -66,7 +67,7 @@ func TestReaderItems(t *testing.T) {
 	}
 
 	// What a Reader answers comes from the table.
-	exec(t, addr, `UPDATE factgraph_items SET quads = replace(quads, E'\tSNippon', E'\tSNihon') WHERE item = 'a'`)
+	storetest.ExecPostgres(t, addr, `UPDATE factgraph_items SET quads = replace(quads, E'\tSNippon', E'\tSNihon') WHERE item = 'a'`)
 	_, rd = openReader(t, addr)
 	qs, _, err := rd.Quads([]quad.Direction{quad.Subject}, quad.IRI("a"))
 	if err != nil {
@@ -161,8 +162,8 @@ func TestReaderFirstFromItems(t *testing.T) {
 	}
 
 	// Only the item one source states comes from the table: the other's rows are not read.
-	exec(t, addr, `UPDATE factgraph_items SET quads = replace(quads, E'\tSThe claim', E'\tSA claim') WHERE item = 'one'`)
-	exec(t, addr, `UPDATE factgraph_items SET quads = replace(quads, E'name\tS', E'name\tSChanged ') WHERE item = 'two'`)
+	storetest.ExecPostgres(t, addr, `UPDATE factgraph_items SET quads = replace(quads, E'\tSThe claim', E'\tSA claim') WHERE item = 'one'`)
+	storetest.ExecPostgres(t, addr, `UPDATE factgraph_items SET quads = replace(quads, E'name\tS', E'name\tSChanged ') WHERE item = 'two'`)
 	_, rd = openReader(t, addr)
 	got = firsts(rd)
 	want[[2]quad.IRI{"one", name}] = quad.String("A claim")

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/factgraph/factgraph/store/model"
+	"github.com/factgraph/factgraph/store/storetest"
 )
 
 // TestAddEntries reads an item's entries from the texts of its rows as entriesQuery reads
@@ -110,7 +111,7 @@ func TestReaderEachEnd(t *testing.T) {
 		t.Fatal(rd.Err())
 	}
 
-	exec(t, addr, `UPDATE factgraph_link_lines SET lines = lines || E'\n<\tfg:bearer' WHERE item = 'q'`)
+	storetest.ExecPostgres(t, addr, `UPDATE factgraph_link_lines SET lines = lines || E'\n<\tfg:bearer' WHERE item = 'q'`)
 	_, rd = openReader(t, addr)
 	if err := rd.Preload([]quad.IRI{"q"}); err != nil {
 		t.Fatal(err)

@@ -32,24 +32,12 @@ func newStore(t *testing.T) string {
 // in SQL, to the link index, as a write leaves them (linklines.go).
 func insertEntries(t *testing.T, addr, values string) {
 	t.Helper()
-	exec(t, addr, `INSERT INTO factgraph_link_lines (item, source, kind, lines)
+	storetest.ExecPostgres(t, addr, `INSERT INTO factgraph_link_lines (item, source, kind, lines)
 		SELECT item, source, coalesce(min(mid) FILTER (WHERE at = '='), ''),
 			string_agg(at || E'\t' || mid || E'\t' || other, E'\n' ORDER BY at, mid, other)
 		FROM (SELECT item COLLATE "C", at COLLATE "C", mid COLLATE "C", other COLLATE "C", source COLLATE "C"
 			FROM (VALUES `+values+`) AS v(item, at, mid, other, source)) AS e(item, at, mid, other, source)
 		GROUP BY item, source`)
-}
-
-func exec(t *testing.T, addr string, q string, args ...any) {
-	t.Helper()
-	db, err := sql.Open("postgres", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(q, args...); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // openReader opens the store at addr read-only and begins a Reader on it.
@@ -252,7 +240,7 @@ func TestReaderItemOrder(t *testing.T) {
 	w.Close()
 	// The first quads move to the end of the table, keeping their numbers (deleted and
 	// written again: an update leaves them where a scan finds them first).
-	exec(t, addr, `WITH moved AS (DELETE FROM quads WHERE horizon IN (SELECT horizon FROM quads ORDER BY horizon LIMIT 4) RETURNING *)
+	storetest.ExecPostgres(t, addr, `WITH moved AS (DELETE FROM quads WHERE horizon IN (SELECT horizon FROM quads ORDER BY horizon LIMIT 4) RETURNING *)
 		INSERT INTO quads SELECT * FROM moved`)
 	_, rd := openReader(t, addr)
 	if err := rd.PreloadItems([]quad.IRI{"a", "b", "c"}); err != nil {
@@ -358,10 +346,10 @@ func TestReaderFirstsOnce(t *testing.T) {
 // answers as before, and the next write gives it this version's index.
 func TestNameIndexUpgrade(t *testing.T) {
 	addr := newStore(t)
-	exec(t, addr, `INSERT INTO factgraph_names (name, subject, source, pred, said) VALUES
+	storetest.ExecPostgres(t, addr, `INSERT INTO factgraph_names (name, subject, source, pred, said) VALUES
 		('japan', 'japan', 's1', 'fg:name', 'Japan'), ('japan', 'japan', 's2', 'fg:name', 'Japan'),
 		('nippon', 'japan', 's1', 'fg:alias', 'Nippon'), ('japan', 'source/s3', 's3', 'fg:title', 'Japan')`)
-	exec(t, addr, `DROP INDEX factgraph_names_name_subject; CREATE INDEX factgraph_names_name ON factgraph_names (name)`)
+	storetest.ExecPostgres(t, addr, `DROP INDEX factgraph_names_name_subject; CREATE INDEX factgraph_names_name ON factgraph_names (name)`)
 	names := func() []string {
 		t.Helper()
 		_, rd := openReader(t, addr)
@@ -415,12 +403,12 @@ func TestNameIndexUpgrade(t *testing.T) {
 // state costs a step, not two thousand rows, and the table is never read whole.
 func TestReaderNamesByTheirStart(t *testing.T) {
 	addr := newStore(t)
-	exec(t, addr, `INSERT INTO factgraph_names (name, subject, source, pred, said)
+	storetest.ExecPostgres(t, addr, `INSERT INTO factgraph_names (name, subject, source, pred, said)
 		SELECT 'alpha', 'alpha', 's' || i, 'fg:name', 'Alpha' FROM generate_series(1, 2000) AS i`)
-	exec(t, addr, `INSERT INTO factgraph_names (name, subject, source, pred, said) VALUES
+	storetest.ExecPostgres(t, addr, `INSERT INTO factgraph_names (name, subject, source, pred, said) VALUES
 		('alpha one', 'alpha', 's1', 'fg:alias', 'Alpha One'), ('alpine', 'alpine', 's1', 'fg:name', 'Alpine'),
 		('beta', 'beta', 's1', 'fg:name', 'Beta')`)
-	exec(t, addr, `ANALYZE factgraph_names`)
+	storetest.ExecPostgres(t, addr, `ANALYZE factgraph_names`)
 	_, rd := openReader(t, addr)
 	for max, want := range map[int][]string{-1: nil, 0: nil, 1: {"alpha"}, 2: {"alpha", "alpine"}, 3: {"alpha", "alpine"}} {
 		got, ok, err := rd.NamesWithPrefix("alp", max)

@@ -56,7 +56,7 @@ func TestQuadKeysIndexed(t *testing.T) {
 	if got := quadsKeysWithoutIndex(t, addr); len(got) != 0 {
 		t.Errorf("columns of quads with a foreign key and no index starting with them: %v", got)
 	}
-	exec(t, addr, `DROP INDEX factgraph_quads_label`)
+	storetest.ExecPostgres(t, addr, `DROP INDEX factgraph_quads_label`)
 	if got := quadsKeysWithoutIndex(t, addr); !slices.Equal(got, []string{"label_hash"}) {
 		t.Fatalf("after the index was dropped: %v, want [label_hash]", got)
 	}

@@ -8,6 +8,7 @@ import (
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
+	"github.com/factgraph/factgraph/store/storetest"
 )
 
 // TestViewConnectionsShareSnapshot checks that every connection of a View reads the
@@ -18,7 +19,7 @@ func TestViewConnectionsShareSnapshot(t *testing.T) {
 	addr := newStore(t)
 	node := func(v string) {
 		t.Helper()
-		exec(t, addr, `INSERT INTO nodes (hash, refs, value_string, iri) VALUES ($1, 1, $2, true)`,
+		storetest.ExecPostgres(t, addr, `INSERT INTO nodes (hash, refs, value_string, iri) VALUES ($1, 1, $2, true)`,
 			csql.HashOf(quad.IRI(v)).SQLValue(), v)
 	}
 	node("a")

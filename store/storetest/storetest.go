@@ -219,17 +219,16 @@ func FreshPostgres(t testing.TB, base string) string {
 	return u.String()
 }
 
-// ExecPostgres runs the statements q in the database at addr, for tests that change a
-// store as another program or an earlier version of factgraph would, without importing
-// the driver.
-func ExecPostgres(t testing.TB, addr, q string) {
+// ExecPostgres runs the statements q, with the values args, in the database at addr, for
+// tests that change a store as another program or an earlier version of factgraph would.
+func ExecPostgres(t testing.TB, addr, q string, args ...any) {
 	t.Helper()
 	db, err := sql.Open("postgres", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.Exec(q); err != nil {
+	if _, err := db.Exec(q, args...); err != nil {
 		t.Fatalf("%s: %v", q, err)
 	}
 }
