@@ -90,9 +90,6 @@ func (l *bulkLoad) copyItemTable(ctx context.Context, conn *sql.Conn) error {
 			j := i
 			for ; j < len(order) && at(order[j]).dirs[0] == first.dirs[0] && at(order[j]).dirs[3] == first.dirs[3]; j++ {
 				q := at(order[j])
-				if j > i {
-					row = append(row, '\n')
-				}
 				row = appendItemLine(row, l.firstNumber+int64(q.at), asStored(l.nodes[q.dirs[1]].v), asStored(l.nodes[q.dirs[2]].v))
 			}
 			item, _ := l.nodes[first.dirs[0]].v.(quad.IRI)

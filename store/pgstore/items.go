@@ -34,8 +34,11 @@ import (
 type itemKey struct{ item, source string }
 
 // appendItemLine appends the line of the quad numbered n with the predicate p and the
-// object o to b.
+// object o to the row b, after a newline when b holds a line already.
 func appendItemLine(b []byte, n int64, p, o quad.Value) []byte {
+	if len(b) > 0 {
+		b = append(b, '\n')
+	}
 	b = strconv.AppendInt(b, n, 10)
 	b = append(b, '\t')
 	b = appendItemValue(b, p)
@@ -156,22 +159,15 @@ func itemValue(s string, intern func(string) string) (v quad.Value, hash string,
 // string's text as the four characters \x00, and read those four back as a NUL, wherever
 // they came from.
 func asStored(v quad.Value) quad.Value {
-	const nul = `\x00`
 	switch v := v.(type) {
 	case quad.String:
-		if strings.Contains(string(v), nul) {
-			return quad.String(unescapeNull(string(v)))
-		}
+		return quad.String(unescapeNull(string(v)))
 	case quad.TypedString:
-		if strings.Contains(string(v.Value), nul) {
-			v.Value = quad.String(unescapeNull(string(v.Value)))
-			return v
-		}
+		v.Value = quad.String(unescapeNull(string(v.Value)))
+		return v
 	case quad.LangString:
-		if strings.Contains(string(v.Value), nul) {
-			v.Value = quad.String(unescapeNull(string(v.Value)))
-			return v
-		}
+		v.Value = quad.String(unescapeNull(string(v.Value)))
+		return v
 	}
 	return v
 }
@@ -198,10 +194,7 @@ type numberedQuad struct {
 
 // itemRow is the text of a row of quads, which must be in the order of their numbers.
 func itemRow(b []byte, qs []numberedQuad) []byte {
-	for i, q := range qs {
-		if i > 0 {
-			b = append(b, '\n')
-		}
+	for _, q := range qs {
 		b = appendItemLine(b, q.n, q.p, q.o)
 	}
 	return b
@@ -296,10 +289,7 @@ func tableItems(t *model.Table, numbers []int64) (keys []itemKey, row func(b []b
 		return cmp.Or(strings.Compare(a.item, b.item), strings.Compare(a.source, b.source))
 	})
 	return keys, func(b []byte, k itemKey) []byte {
-		for j, i := range quads[k] {
-			if j > 0 {
-				b = append(b, '\n')
-			}
+		for _, i := range quads[k] {
 			ids := t.Quads[i]
 			b = appendItemLine(b, numbers[i], t.Values[ids[1]], t.Values[ids[2]])
 		}

@@ -6,15 +6,15 @@ import (
 )
 
 // factgraph's own tables beside Cayley's nodes and quads: the name and link indexes
-// (model/index.go says what they list), the item table (items.go) and their state. Every write of factgraph changes
-// them in the transaction that changes the quads (write.go, bulk.go), so they list exactly
-// the live quads. A write into the quads by anything else (Cayley's own tools, another
-// program) fires the trigger factgraph_quads_written, which marks the indexes stale in
-// that write's transaction: readers then do without them, and factgraph's next write, or
-// an ingest that changes nothing (DB.Apply), builds them again from the quads. The state
-// also says whether the store was ever written (written), which decides whether a write
-// may be a bulk load (bulk.go); unlike the quads' horizon sequence, it goes back with a
-// transaction that fails.
+// (model/index.go says what they list), the item table (items.go) and their state. Every
+// write of factgraph changes them in the transaction that changes the quads (write.go,
+// bulk.go), so they list exactly the live quads. A write into the quads by anything else
+// (Cayley's own tools, another program) fires the trigger factgraph_quads_written, which
+// marks the indexes stale in that write's transaction: readers then do without them, and
+// factgraph's next write, or an ingest that changes nothing (DB.Apply), builds them again
+// from the quads. The state also says whether the store was ever written (written), which
+// decides whether a write may be a bulk load (bulk.go); unlike the quads' horizon
+// sequence, it goes back with a transaction that fails.
 //
 // Text columns compare bytes (COLLATE "C"), so that a run of entries comes in the order of
 // the keys of a bolt store's indexes, and answers are the same on both.
