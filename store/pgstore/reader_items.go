@@ -38,7 +38,7 @@ func (rd *Reader) readItems(iris []quad.IRI) error {
 		return fmt.Errorf("read store: %w", err)
 	}
 	defer rows.Close()
-	p := rd.newItemRows()
+	p := rd.newItemRowParser()
 	var item, source, text string
 	for rows.Next() {
 		if err := rows.Scan(&item, &source, &text); err != nil {
@@ -93,7 +93,7 @@ func (rd *Reader) readOneSource(iris []quad.IRI) (many []quad.IRI, err error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read store: %w", err)
 	}
-	p := rd.newItemRows()
+	p := rd.newItemRowParser()
 	for _, item := range todo {
 		switch rs := got[item]; len(rs) {
 		case 0:
@@ -110,9 +110,9 @@ func (rd *Reader) readOneSource(iris []quad.IRI) (many []quad.IRI, err error) {
 	return many, p.done()
 }
 
-// itemRows makes rows of the item table into the quads of their items, for the Reader's
-// items: add each row, then done.
-type itemRows struct {
+// itemRowParser makes rows of the item table into the quads of their items, for the
+// Reader's items: add each row, then done.
+type itemRowParser struct {
 	rd     *Reader
 	by     map[quad.IRI][]numberedItemQuad
 	labels map[string]quad.IRI
@@ -135,12 +135,12 @@ type hashedItemValue struct {
 	hash string
 }
 
-func (rd *Reader) newItemRows() *itemRows {
-	return &itemRows{rd: rd, by: map[quad.IRI][]numberedItemQuad{}, labels: map[string]quad.IRI{}}
+func (rd *Reader) newItemRowParser() *itemRowParser {
+	return &itemRowParser{rd: rd, by: map[quad.IRI][]numberedItemQuad{}, labels: map[string]quad.IRI{}}
 }
 
 // add reads the row of item and source whose lines are text.
-func (p *itemRows) add(item, source, text string) error {
+func (p *itemRowParser) add(item, source, text string) error {
 	label, ok := p.labels[source]
 	if !ok {
 		label = quad.IRI(model.SourcePrefix + source)
@@ -177,7 +177,7 @@ func (p *itemRows) add(item, source, text string) error {
 
 // done reads the values given by hash and puts each item's quads, in the order of their
 // numbers, into the Reader's items.
-func (p *itemRows) done() error {
+func (p *itemRowParser) done() error {
 	rd := p.rd
 	if len(p.hashed) > 0 {
 		need := map[string]bool{}
