@@ -1,8 +1,16 @@
 package pgstore
 
 import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/factgraph/factgraph/store/storetest"
+	"github.com/lib/pq"
 )
 
 // TestAppendValue checks the COPY text of each type of value Cayley's columns take.
@@ -31,5 +39,72 @@ func TestAppendValue(t *testing.T) {
 	}
 	if _, err := appendValue(nil, 3); err == nil {
 		t.Error("appendValue of an int: no error, want one (Cayley's columns take int64)")
+	}
+}
+
+// TestCopyTextChunks copies rows of several chunks through copyText, each row its own, and
+// reads them back whole and in order: the chunks go to the driver as strings over the
+// buffer that the next chunk is written into, so a driver that kept one after the call
+// would be sent the rows of a later chunk in its place.
+func TestCopyTextChunks(t *testing.T) {
+	addr := storetest.FreshPostgres(t, storetest.PostgresBase(t))
+	db, err := sql.Open("postgres", connString(addr))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE copied (n bigint, body text)`); err != nil {
+		t.Fatal(err)
+	}
+	body := func(i int) string { return fmt.Sprintf("row %d\t%s", i, strings.Repeat(string(rune('a'+i%26)), 100+i%300)) }
+	const rows = 20000 // about 5 MB: twenty chunks
+	var sent int
+	err = inTx(ctx, conn, func() error {
+		return copyText(ctx, conn, pq.CopyIn("copied", "n", "body"), func(w *textRows) error {
+			for i := range rows {
+				w.buf = strconv.AppendInt(w.buf, int64(i), 10)
+				w.buf = append(w.buf, '\t')
+				w.buf = appendText(w.buf, body(i))
+				sent += len(w.buf)
+				if err := w.end(); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sent < 4*textChunk {
+		t.Fatalf("the rows fill %d bytes, want several chunks of %d", sent, textChunk)
+	}
+	got, err := conn.QueryContext(ctx, `SELECT n, body FROM copied ORDER BY n`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer got.Close()
+	i := 0
+	for ; got.Next(); i++ {
+		var n int
+		var b string
+		if err := got.Scan(&n, &b); err != nil {
+			t.Fatal(err)
+		}
+		if n != i || b != body(i) {
+			t.Fatalf("row %d read back as %d, %.40q; want %d, %.40q", i, n, b, i, body(i))
+		}
+	}
+	if err := got.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if i != rows {
+		t.Fatalf("%d rows read back, want %d", i, rows)
 	}
 }
