@@ -62,7 +62,9 @@ func TestCopyTextChunks(t *testing.T) {
 	if _, err := conn.ExecContext(ctx, `CREATE TABLE copied (n bigint, body text)`); err != nil {
 		t.Fatal(err)
 	}
-	body := func(i int) string { return fmt.Sprintf("row %d\t%s", i, strings.Repeat(string(rune('a'+i%26)), 100+i%300)) }
+	body := func(i int) string {
+		return fmt.Sprintf("row %d\t%s", i, strings.Repeat(string(rune('a'+i%26)), 100+i%300))
+	}
 	const rows = 20000 // about 5 MB: twenty chunks
 	var sent int
 	err = inTx(ctx, conn, func() error {
