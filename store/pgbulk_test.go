@@ -24,7 +24,7 @@ func newPostgres(t *testing.T) (*Store, string) {
 
 // pgTables lists the rows of Cayley's and factgraph's tables at addr, sorted, with what
 // depends on the order of writes left out (a quad's number and time stamp), and the
-// definitions of their indexes and constraints.
+// definitions of their columns, indexes and constraints.
 func pgTables(t *testing.T, addr string) string {
 	t.Helper()
 	db, err := sql.Open("postgres", addr)
@@ -45,6 +45,9 @@ func pgTables(t *testing.T, addr string) string {
 		`SELECT 'constraint', conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace`,
 		`SELECT 'trigger', tgname, tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal`,
 		`SELECT 'relation', relname, relkind FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'S', 'v')`,
+		`SELECT 'column', c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid)
+			FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+			WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped`,
 		`SELECT 'sequence of quads', pg_get_serial_sequence('quads', 'horizon')`,
 	} {
 		rows, err := db.Query(q)
@@ -88,9 +91,16 @@ func TestPostgresBulkLoadMatchesDeltas(t *testing.T) {
 	deltas, deltasAddr := newPostgres(t)
 	want := fmt.Sprintf("%+v", ingestDeltas(t, deltas, bulkCorpus()...).Sources)
 	writes := recordDeltas(bulk)
+	before := pgValue(t, bulkAddr, `SELECT localtimestamp::text`)
 	rep := ingest(t, bulk, bulkCorpus()...)
 	if len(*writes) != 0 {
 		t.Errorf("first write into a new store applied deltas %v, want a bulk load", *writes)
+	}
+	// Every quad has the time of the load, as a write through Cayley gives its quads the
+	// time of its transaction.
+	if got := pgValue(t, bulkAddr, `SELECT format('%s times, from %s to %s, after the load began: %s', count(DISTINCT ts), min(ts), max(ts),
+		min(ts) >= '`+before+`' AND max(ts) <= localtimestamp) FROM quads`); !strings.HasPrefix(got, "1 times") || !strings.HasSuffix(got, ": t") {
+		t.Errorf("the bulk load's quads have %s (began %s); want one time, the load's", got, before)
 	}
 	if got := fmt.Sprintf("%+v", rep.Sources); got != want {
 		t.Errorf("bulk report:\n%s\nwant (the report of a write through deltas):\n%s", got, want)

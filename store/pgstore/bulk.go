@@ -248,15 +248,28 @@ func (l *bulkLoad) node(v quad.Value, h refs.ValueHash) int32 {
 }
 
 // copyQuads copies the quads of every source into table quads, each distinct quad of a
-// source once, and returns the number of distinct quads of each.
+// source once, and returns the number of distinct quads of each. Every quad gets the time
+// of the load, as Cayley's writes give theirs the time of their transaction.
 func (l *bulkLoad) copyQuads(ctx context.Context, conn *sql.Conn, sources []Source) ([]int, error) {
 	var now time.Time
 	if err := conn.QueryRowContext(ctx, `SELECT now()`).Scan(&now); err != nil {
 		return nil, err
 	}
 	ts := pq.FormatTimestamp(now)
+	cols := []string{"subject_hash", "predicate_hash", "object_hash", "label_hash", "ts"}
+	if l.freeze {
+		// In a table of the load's own (freeze), the time is the column's default for the
+		// copy rather than a value of each row: the server read the time of each of the 4
+		// million quads of 10,000 articles in 1.6 s of the 6.1 s their copy took it (psql,
+		// the same rows). The default goes before the transaction ends, so that the table
+		// keeps Cayley's columns.
+		if _, err := conn.ExecContext(ctx, `ALTER TABLE `+pq.QuoteIdentifier(l.quads)+` ALTER ts SET DEFAULT `+pq.QuoteLiteral(string(ts))+`::timestamp`); err != nil {
+			return nil, err
+		}
+		cols, ts = cols[:4], nil
+	}
 	uniques := make([]int, 0, len(sources))
-	err := l.copyTable(ctx, conn, l.quads, []string{"subject_hash", "predicate_hash", "object_hash", "label_hash", "ts"}, func(w *textRows) error {
+	err := l.copyTable(ctx, conn, l.quads, cols, func(w *textRows) error {
 		seen := map[[4]int32]bool{}
 		// Sources are encoded a few ahead of the copy, on the other core.
 		done := make(chan struct{})
@@ -287,16 +300,21 @@ func (l *bulkLoad) copyQuads(ctx context.Context, conn *sql.Conn, sources []Sour
 					l.addItemQuad(bulkItemQuad{dirs, uint32(l.copied)})
 				}
 				l.copied++
-				for _, x := range dirs {
+				for d, x := range dirs {
+					if d > 0 {
+						w.buf = append(w.buf, '\t')
+					}
 					if x < 0 {
 						w.buf = append(w.buf, `\N`...)
 					} else {
 						l.nodes[x].refs++
 						w.buf = append(w.buf, l.nodes[x].hex...)
 					}
-					w.buf = append(w.buf, '\t')
 				}
-				w.buf = append(w.buf, ts...)
+				if ts != nil {
+					w.buf = append(w.buf, '\t')
+					w.buf = append(w.buf, ts...)
+				}
 				if err := w.end(); err != nil {
 					return err
 				}
@@ -313,6 +331,11 @@ func (l *bulkLoad) copyQuads(ctx context.Context, conn *sql.Conn, sources []Sour
 	})
 	if err != nil {
 		return nil, err
+	}
+	if l.freeze {
+		if _, err := conn.ExecContext(ctx, `ALTER TABLE `+pq.QuoteIdentifier(l.quads)+` ALTER ts DROP DEFAULT`); err != nil {
+			return nil, err
+		}
 	}
 	return uniques, l.readFirstNumber(ctx, conn)
 }
