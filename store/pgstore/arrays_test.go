@@ -19,12 +19,7 @@ import (
 // spaces, NULL, the empty string, letters beyond ASCII, a long one), bytes of any value,
 // and empty arrays.
 func TestArrayParams(t *testing.T) {
-	addr := storetest.FreshPostgres(t, storetest.PostgresBase(t))
-	conn, err := sql.Open("postgres", connString(addr))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
+	conn := freshDB(t)
 	texts := []string{`plain`, `"quoted"`, `back\slash`, `a,b`, `{braces}`, ` spaced `, `NULL`, ``, `Tōkyō`, strings.Repeat("long ", 2000)}
 	h := sha1.Sum([]byte("a value"))
 	hashes := [][]byte{h[:], {0}, {0xff, 0, '\\', 'x', '"', ','}, {}}
@@ -42,6 +37,19 @@ func TestArrayParams(t *testing.T) {
 			}
 		}
 	}
+}
+
+// freshDB opens a new, empty database on the test server as factgraph opens its stores
+// (connString), closed when t ends.
+func freshDB(t *testing.T) *sql.DB {
+	t.Helper()
+	addr := storetest.FreshPostgres(t, storetest.PostgresBase(t))
+	db, err := sql.Open("postgres", connString(addr))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
 
 func readBack[K any](t *testing.T, conn *sql.DB, q string, arg any) []K {

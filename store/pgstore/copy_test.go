@@ -2,14 +2,12 @@ package pgstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/factgraph/factgraph/store/storetest"
 	"github.com/lib/pq"
 )
 
@@ -47,14 +45,8 @@ func TestAppendValue(t *testing.T) {
 // buffer that the next chunk is written into, so a driver that kept one after the call
 // would be sent the rows of a later chunk in its place.
 func TestCopyTextChunks(t *testing.T) {
-	addr := storetest.FreshPostgres(t, storetest.PostgresBase(t))
-	db, err := sql.Open("postgres", connString(addr))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	ctx := context.Background()
-	conn, err := db.Conn(ctx)
+	conn, err := freshDB(t).Conn(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
