@@ -23,12 +23,9 @@ const itemsQuery = `SELECT item, source, quads FROM factgraph_items WHERE item =
 // table, for Quads, ItemQuads and QuadsWith to answer from: each subject's quads in the
 // order of their numbers, as hashedQuads gives them.
 func (rd *Reader) readItems(iris []quad.IRI) error {
-	todo := make([]string, 0, len(iris))
-	for _, iri := range iris {
-		if _, ok := rd.items[iri]; !ok {
-			todo = append(todo, string(iri))
-			rd.items[iri] = nil
-		}
+	todo := rd.unread(iris)
+	for _, item := range todo {
+		rd.items[quad.IRI(item)] = nil
 	}
 	if len(todo) == 0 {
 		return nil
@@ -64,14 +61,7 @@ const oneSourceQuery = `SELECT i.item, t.source, t.quads FROM unnest($1::text[])
 // readItems does; it returns the others, which more than one source states: a party that
 // thousands of articles state is thousands of rows.
 func (rd *Reader) readOneSource(iris []quad.IRI) (many []quad.IRI, err error) {
-	todo := make([]string, 0, len(iris))
-	asked := map[quad.IRI]bool{}
-	for _, iri := range iris {
-		if _, ok := rd.items[iri]; !ok && !asked[iri] {
-			todo = append(todo, string(iri))
-			asked[iri] = true
-		}
-	}
+	todo := rd.unread(iris)
 	if len(todo) == 0 {
 		return nil, nil
 	}
@@ -95,19 +85,32 @@ func (rd *Reader) readOneSource(iris []quad.IRI) (many []quad.IRI, err error) {
 	}
 	p := rd.newItemRowParser()
 	for _, item := range todo {
-		switch rs := got[item]; len(rs) {
-		case 0:
-			rd.items[quad.IRI(item)] = nil // no quads of a source
-		case 1:
-			rd.items[quad.IRI(item)] = nil
-			if err := p.add(item, rs[0].source, rs[0].text); err != nil {
+		rs := got[item]
+		if len(rs) > 1 {
+			many = append(many, quad.IRI(item))
+			continue
+		}
+		rd.items[quad.IRI(item)] = nil // no quads of a source, or one source's: read
+		for _, r := range rs {
+			if err := p.add(item, r.source, r.text); err != nil {
 				return nil, err
 			}
-		default:
-			many = append(many, quad.IRI(item))
 		}
 	}
 	return many, p.done()
+}
+
+// unread returns the subjects of iris whose quads the Reader has not read, each once.
+func (rd *Reader) unread(iris []quad.IRI) []string {
+	todo := make([]string, 0, len(iris))
+	asked := make(map[quad.IRI]bool, len(iris))
+	for _, iri := range iris {
+		if _, ok := rd.items[iri]; !ok && !asked[iri] {
+			todo = append(todo, string(iri))
+			asked[iri] = true
+		}
+	}
+	return todo
 }
 
 // itemRowParser makes rows of the item table into the quads of their items, for the
