@@ -11,21 +11,6 @@ import (
 	"github.com/factgraph/factgraph/store/storetest"
 )
 
-// pgExec runs statements on the database at addr.
-func pgExec(t *testing.T, addr string, stmts ...string) {
-	t.Helper()
-	db, err := sql.Open("postgres", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for _, stmt := range stmts {
-		if _, err := db.Exec(stmt); err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-}
-
 // pgValue returns the one value query gives on the database at addr, as text.
 func pgValue(t *testing.T, addr, query string) string {
 	t.Helper()
@@ -51,7 +36,7 @@ func TestPostgresLoadBesideTheStore(t *testing.T) {
 	ingestDeltas(t, deltas, bulkCorpus()...)
 	before := pgValue(t, addr, `SELECT 'quads'::regclass::oid`)
 	// What a load killed before it finished leaves.
-	pgExec(t, addr, `CREATE TABLE factgraph_load_quads (left_over int)`, `CREATE TABLE factgraph_load_nodes (left_over int)`)
+	storetest.ExecPostgres(t, addr, `CREATE TABLE factgraph_load_quads (left_over int); CREATE TABLE factgraph_load_nodes (left_over int)`)
 	reader := openStore(t, addr)
 	swaps := 0
 	pgstore.BeforeSwap = func() error {
@@ -114,7 +99,7 @@ func TestPostgresLoadKeepsWhatIsAttached(t *testing.T) {
 	s, addr := newPostgres(t)
 	deltas, _ := newPostgres(t)
 	ingestDeltas(t, deltas, bulkCorpus()...)
-	pgExec(t, addr, `GRANT SELECT ON quads TO PUBLIC`, `CREATE VIEW quad_count AS SELECT count(*) AS n FROM quads`)
+	storetest.ExecPostgres(t, addr, `GRANT SELECT ON quads TO PUBLIC; CREATE VIEW quad_count AS SELECT count(*) AS n FROM quads`)
 	before := pgValue(t, addr, `SELECT 'quads'::regclass::oid`)
 	pgstore.BeforeSwap = func() error { return errors.New("a load beside a store with a grant and a view") }
 	t.Cleanup(func() { pgstore.BeforeSwap = nil })
@@ -208,7 +193,7 @@ func TestPostgresStoppedBulkLoads(t *testing.T) {
 // first on the search path): it is loaded in its own tables, which stay where they are.
 func TestPostgresLoadBesideTablesOfAnotherSchema(t *testing.T) {
 	s, addr := newPostgres(t)
-	pgExec(t, addr, `CREATE SCHEMA AUTHORIZATION CURRENT_USER`)
+	storetest.ExecPostgres(t, addr, `CREATE SCHEMA AUTHORIZATION CURRENT_USER`)
 	before := pgValue(t, addr, `SELECT 'public.quads'::regclass::oid`)
 	ingest(t, s, bulkCorpus()...)
 	if got := pgValue(t, addr, `SELECT string_agg(relname, ' ') FROM pg_class WHERE relnamespace = current_schema()::regnamespace`); got != "" {
