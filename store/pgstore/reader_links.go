@@ -286,13 +286,42 @@ func containsIRI(list []quad.IRI, s string) bool {
 
 // Kind returns the kind one source gives item, from the link index; "" for none.
 func (rd *Reader) Kind(item quad.IRI) string {
-	if _, ok := rd.cached[string(item)]; ok {
+	if e, ok := rd.cached[string(item)]; ok {
+		if len(e.rows) > 0 {
+			return rd.rowsKind(string(item), e.rows)
+		}
 		return rd.entries(item).kind
 	}
 	if k, ok := rd.kinds[string(item)]; ok {
 		return k
 	}
 	return rd.entries(item).kind
+}
+
+// rowsKind is the kind that the texts of item's rows give, as entries would find it (the
+// first in key order), without making the item's entries: a path search asks whether each
+// item of its last layer that links to a meeting is an item, parties with thousands of
+// entries among them.
+func (rd *Reader) rowsKind(item string, rows []string) string {
+	first := ""
+	for _, text := range rows {
+		for rest := text; len(rest) > 0; {
+			var line string
+			line, rest, _ = strings.Cut(rest, "\n")
+			if line != "" && line[0] == model.LinkKind && (first == "" || line < first) {
+				first = line
+			}
+		}
+	}
+	if first == "" {
+		return ""
+	}
+	_, mid, _, err := splitEntry(item, first)
+	if err != nil {
+		rd.fail(err)
+		return ""
+	}
+	return rd.intern(mid)
 }
 
 // PreloadKinds reads the kinds of items from the link index with one query, for Kind to
@@ -341,14 +370,22 @@ func (rd *Reader) PreloadKinds(items []quad.IRI) error {
 // index; "" for none: the first such end in key order, which is the least other end of
 // those of the field. It reads the ends as EachEnd hands them over, without making the
 // item's entries: a path search asks it of each of the thousands of duties the parties of
-// a layer bear or are owed, for the party at their other end.
+// a layer bear or are owed, for the party at their other end, and again as it walks back
+// from where its balls meet, so the answers are kept.
 func (rd *Reader) FirstLinked(item, p quad.IRI) string {
+	key := [2]quad.IRI{item, p}
+	if first, ok := rd.firstLinked[key]; ok {
+		return first
+	}
 	first, found := "", false
 	rd.EachEnd(item, func(out bool, pred, other string) {
 		if out && pred == string(p) && (!found || other < first) {
 			first, found = other, true
 		}
 	})
+	if rd.err == nil {
+		rd.firstLinked[key] = first
+	}
 	return first
 }
 
@@ -356,4 +393,5 @@ func (rd *Reader) FirstLinked(item, p quad.IRI) string {
 // the store.
 func (rd *Reader) IgnoreLinks() {
 	rd.links, rd.cached, rd.kinds = false, map[string]*itemEntries{}, map[string]string{}
+	rd.firstLinked = map[[2]quad.IRI]string{}
 }

@@ -124,7 +124,8 @@ func TestReaderEachEnd(t *testing.T) {
 
 // TestReaderFirstLinked checks that FirstLinked picks the first end of a field in key order
 // across the rows of the sources that state the item, from the rows Preload read without
-// making entries of them as from the entries.
+// making entries of them as from the entries, and keeps its answers for the Reader's
+// later calls.
 func TestReaderFirstLinked(t *testing.T) {
 	addr := newStore(t)
 	insertEntries(t, addr, `('o', '=', 'obligation', '', 's1'), ('o', '>', 'fg:beneficiary', 'z', 's1'),
@@ -142,6 +143,20 @@ func TestReaderFirstLinked(t *testing.T) {
 	}
 	if rd.cached["o"].ends != nil {
 		t.Errorf("FirstLinked made the entries of o")
+	}
+	// Asked again, it answers as before without reading the rows again.
+	rd.cached["o"].rows = []string{">\tfg:bearer\tx"}
+	for p, w := range want {
+		if got := rd.FirstLinked("o", p); got != w {
+			t.Errorf("FirstLinked(o, %s) asked again = %q, want %q as before", p, got, w)
+		}
+	}
+	if rd.Err() != nil {
+		t.Fatal(rd.Err())
+	}
+	_, rd = openReader(t, addr)
+	if err := rd.Preload([]quad.IRI{"o"}); err != nil {
+		t.Fatal(err)
 	}
 	rd.ItemLinks("o")
 	for p, w := range want {

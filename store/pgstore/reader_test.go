@@ -56,8 +56,9 @@ func openReader(t *testing.T, addr string) (*DB, *Reader) {
 	return db, rd
 }
 
-// TestReaderKinds checks that the kinds read ahead alone (PreloadKinds) are those the
-// item's entries give: the first kind row in key order, whatever else the item has.
+// TestReaderKinds checks that the kinds read ahead alone (PreloadKinds), and those the
+// rows of the items read ahead (Preload) give before their entries are made, are those the
+// entries give: the first kind row in key order, whatever else the item has.
 func TestReaderKinds(t *testing.T) {
 	addr := newStore(t)
 	// Rows of the link index (model/index.go), as a write leaves them: a party that two
@@ -82,17 +83,31 @@ func TestReaderKinds(t *testing.T) {
 	if len(alone.cached) != 0 {
 		t.Errorf("PreloadKinds read the entries of %d items", len(alone.cached))
 	}
+	_, made := openReader(t, addr)
+	if err := made.Preload(items); err != nil {
+		t.Fatal(err)
+	}
 	for _, it := range items {
-		want := whole.Kind(it)
+		made.ItemLinks(it)
+	}
+	for _, it := range items {
+		want := made.Kind(it)
 		if got := alone.Kind(it); got != want {
 			t.Errorf("kind of %q read alone = %q, from its entries %q", it, got, want)
+		}
+		// From the rows Preload read, without making the item's entries.
+		if got := whole.Kind(it); got != want {
+			t.Errorf("kind of %q from the rows read = %q, from its entries %q", it, got, want)
+		}
+		if e := whole.cached[string(it)]; e.ends != nil || e.kind != "" {
+			t.Errorf("Kind(%s) made its entries", it)
 		}
 	}
 	if got := whole.Kind("p"); got != "agreement" {
 		t.Errorf("kind of p = %q, want the first in key order, agreement", got)
 	}
-	if alone.Err() != nil || whole.Err() != nil {
-		t.Fatal(alone.Err(), whole.Err())
+	if alone.Err() != nil || whole.Err() != nil || made.Err() != nil {
+		t.Fatal(alone.Err(), whole.Err(), made.Err())
 	}
 }
 
