@@ -298,20 +298,21 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 			layer := sd.layers[d]
 			if sd.met != nil && d == len(sd.layers)-2 {
 				// Of the layer looked through for meetings, only the items that link to
-				// one are read for their links.
+				// one are read for their links, and of those only the links to meetings
+				// (linksTo): the links of the layers the search grew are made already.
 				var met []string
 				for _, id := range layer {
 					if sd.met[id] {
 						met = append(met, id)
 					}
 				}
-				if err := w.prefetchLinks(met); err != nil {
+				if err := w.prefetchLinksTo(met, on); err != nil {
 					return nil, err
 				}
 				layer = met
 			}
 			for _, id := range layer {
-				ls, err := w.links(id)
+				ls, err := w.linksTo(id, on)
 				if err != nil {
 					return nil, err
 				}

@@ -24,10 +24,19 @@ var dutyPartiesAhead = true
 
 // prefetchLinks reads from the link index, when the walk has one, the links of the items
 // ids that it has not read yet, and the kinds of the items they lead to, for links.
-func (w *walker) prefetchLinks(ids []string) error {
+func (w *walker) prefetchLinks(ids []string) error { return w.prefetchLinksTo(ids, nil) }
+
+// prefetchLinksTo is prefetchLinks when to is nil, and otherwise reads the kinds of the
+// items to holds alone among those the links lead to, for linksTo; on a reader that lists
+// the ends of links as it read them (pgstore.Reader), it keeps of each item's ends only
+// those that lead to such an item (endsTo), without making the rest into entries.
+func (w *walker) prefetchLinksTo(ids []string, to map[string]bool) error {
 	br, err := w.linkIndex()
 	if err != nil || br == nil {
 		return err
+	}
+	if l, ok := br.(endLister); ok && to != nil {
+		return w.prefetchEndsTo(l, br, ids, to)
 	}
 	if err := w.prefetchEnds(ids); err != nil {
 		return err
@@ -35,6 +44,9 @@ func (w *walker) prefetchLinks(ids []string) error {
 	var targets []string
 	seen := map[string]bool{}
 	want := func(id string) {
+		if to != nil && !to[id] {
+			return
+		}
 		if _, known := w.kinds[id]; !known && !seen[id] {
 			seen[id] = true
 			targets = append(targets, id)
@@ -45,7 +57,9 @@ func (w *walker) prefetchLinks(ids []string) error {
 		if !w.kindsDue[id] {
 			continue
 		}
-		delete(w.kindsDue, id)
+		if to == nil {
+			delete(w.kindsDue, id)
+		}
 		for _, e := range w.ends[id].ends {
 			// links checks where the item's own fields and relations lead, not the
 			// subject of a reference to it (an item), and the party at the other end of
@@ -64,6 +78,69 @@ func (w *walker) prefetchLinks(ids []string) error {
 				}
 			}
 		}
+	}
+	return w.prefetchKinds(targets)
+}
+
+// prefetchEndsTo is prefetchLinksTo on a reader that lists the ends of links as it read
+// them: for each of ids that is an item and whose links are yet to be made, the ends that
+// lead to an item to holds, directly or through a duty the item bears or is owed, into
+// endsTo, in no order and each as often as sources state it (a relation is read once
+// however often the walk back finds it, and the graph sorts an item's references and
+// keeps each once); and the kinds of those items. The walk back from where a path search
+// met goes through the items of the last layer that link to a meeting: a party there has
+// thousands of ends, which made into entries took 4 to 5 ms of a path between two
+// commentators of 10,000 articles.
+func (w *walker) prefetchEndsTo(l endLister, br indexReader, ids []string, to map[string]bool) error {
+	if err := w.preload(ids); err != nil {
+		return err
+	}
+	var targets []string
+	seen := map[string]bool{}
+	want := func(id string) {
+		if _, known := w.kinds[id]; !known && !seen[id] {
+			seen[id] = true
+			targets = append(targets, id)
+		}
+	}
+	for _, id := range ids {
+		if _, made := w.linkCache[id]; made {
+			continue
+		}
+		if _, read := w.ends[id]; read {
+			continue
+		}
+		item, err := w.isItem(id)
+		if err != nil {
+			return err
+		}
+		if !item {
+			continue // linksTo finds it has no links
+		}
+		ends := []model.LinkEnd{}
+		l.EachEnd(model.ItemIRI(id), func(out bool, pred, other string) {
+			follows, owes := followed(out, quad.IRI(pred))
+			if !follows {
+				return
+			}
+			hit := to[other]
+			if hit && (out || !model.IsRef(quad.IRI(pred))) {
+				want(other) // the subject of a reference to the item is an item
+			}
+			if owes != "" {
+				if o := br.FirstLinked(model.ItemIRI(other), owes); o != "" && to[o] {
+					hit = true
+					want(o)
+				}
+			}
+			if hit {
+				ends = append(ends, model.LinkEnd{Pred: pred, Other: other, Out: out})
+			}
+		})
+		w.endsTo[id] = ends
+	}
+	if err := w.readErr(); err != nil {
+		return err
 	}
 	return w.prefetchKinds(targets)
 }

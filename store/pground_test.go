@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cayleygraph/quad"
@@ -342,4 +344,88 @@ func loadBetweenCounted(t *testing.T, s *Store, from, to string) (*graph.Graph, 
 		t.Fatal(err)
 	}
 	return g, pgstore.Statements() - before
+}
+
+// TestPostgresLinksToMeetings checks the walk back of a path search on a server from
+// where its balls met (prefetchLinksTo, linksTo): for a layer of items and the items
+// walked back to, each item's links to those items are the links that links gives it to
+// them, each kind of link, and the walk looks up the kinds of no other item than those
+// and the layer's own (which the rows read for the layer hold).
+func TestPostgresLinksToMeetings(t *testing.T) {
+	ctx := context.Background()
+	s, _, _ := postgresCorpus(t)
+	items := storeItems(t, s)
+	kinds := map[linkKind]int{}
+	for k := 0; k < 5; k++ {
+		var layer []string
+		to := map[string]bool{}
+		for i, id := range items {
+			if i%5 == k {
+				layer = append(layer, id)
+			} else if i%3 == k%3 {
+				to[id] = true
+			}
+		}
+		all := newWalker(ctx, s, -1, nil)
+		w := newWalker(ctx, s, -1, nil)
+		if _, err := w.linkIndex(); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.preload(layer); err != nil { // as the look for meetings left them
+			t.Fatal(err)
+		}
+		if err := w.prefetchLinksTo(layer, to); err != nil {
+			t.Fatal(err)
+		}
+		found := 0
+		for _, id := range layer {
+			got, err := w.linksTo(id, to)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ls, err := all.links(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []link
+			for _, l := range ls {
+				if to[l.to] {
+					want = append(want, l)
+					kinds[l.kind]++
+				}
+			}
+			sortLinks(got)
+			sortLinks(want)
+			if got = slices.Compact(got); (len(got) > 0 || len(want) > 0) && !reflect.DeepEqual(got, want) {
+				t.Errorf("links of %s to the items walked back to: %+v, want %+v", id, got, want)
+			}
+			found += len(want)
+		}
+		if found == 0 {
+			t.Fatalf("round %d: no item of the layer links to an item walked back to", k)
+		}
+		inLayer := map[string]bool{}
+		for _, id := range layer {
+			inLayer[id] = true
+		}
+		for id := range w.kinds {
+			if !to[id] && !inLayer[id] {
+				t.Errorf("round %d: the walk back looked up the kind of %s, neither walked back to nor of the layer", k, id)
+			}
+		}
+		w.close()
+		all.close()
+	}
+	for _, kind := range []linkKind{refFrom, refTo, relFrom, relTo, owesVia} {
+		if kinds[kind] == 0 {
+			t.Errorf("no link of kind %d to an item walked back to; the test wants every kind: %v", kind, kinds)
+		}
+	}
+}
+
+// sortLinks sorts links by where they lead, then by what makes them.
+func sortLinks(ls []link) {
+	slices.SortFunc(ls, func(a, b link) int {
+		return cmp.Or(strings.Compare(a.to, b.to), strings.Compare(a.rel, b.rel), strings.Compare(a.via, b.via), cmp.Compare(a.kind, b.kind))
+	})
 }

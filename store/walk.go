@@ -142,6 +142,9 @@ type walker struct {
 	// kindsDue are the items whose ends were read (prefetchEnds) but not yet the kinds of
 	// the items those lead to (prefetchLinks).
 	kindsDue map[string]bool
+	// endsTo are the ends of items that lead to the items a walk back looks for, read
+	// ahead of linksTo (prefetchEndsTo).
+	endsTo map[string][]model.LinkEnd
 	// aliases are the aliases of parties read for their names (readAliases).
 	aliases map[string][]string
 	// readAhead are subjects read ahead of read (prefetchItems); namesAhead are the items
@@ -163,7 +166,7 @@ func newWalker(ctx context.Context, s *Store, max int, follow []string) *walker 
 	w := &walker{ctx: ctx, s: s, max: max, values: map[any]quad.Value{},
 		linkCache: map[string][]link{},
 		fieldRefs: map[string][]fieldRef{}, partial: map[string]*graph.ItemInfo{}, dates: map[string]graph.Date{},
-		ends: map[string]itemLinks{}, kinds: map[string]string{}, kindsDue: map[string]bool{}, aliases: map[string][]string{},
+		ends: map[string]itemLinks{}, kinds: map[string]string{}, kindsDue: map[string]bool{}, endsTo: map[string][]model.LinkEnd{}, aliases: map[string][]string{},
 		readAhead: map[quad.IRI]*itemQuads{}, namesAhead: map[string]*graph.ItemInfo{},
 		items: map[string]*itemQuads{}, names: map[string]*graph.ItemInfo{}, rels: map[string]*itemQuads{}, sources: map[string]*itemQuads{}}
 	if len(follow) > 0 {

@@ -34,12 +34,24 @@ const (
 
 // links returns the links of the item id to other items, in either direction, reading the
 // quads that may carry them (linkEnds) but not the items they lead to.
-func (w *walker) links(id string) ([]link, error) {
+func (w *walker) links(id string) ([]link, error) { return w.linksTo(id, nil) }
+
+// linksTo is links when to is nil, and otherwise the links of id to the items to holds
+// (with perhaps others, when links made them before): it looks up whether an end is an
+// item only for those, and keeps what it made for no later call. A path search walks back
+// from where its balls met through the items of the last layer that link to a meeting: a
+// party there links to thousands of items, of which a few are meetings.
+func (w *walker) linksTo(id string, to map[string]bool) ([]link, error) {
 	if ls, ok := w.linkCache[id]; ok {
 		return ls, nil
 	}
-	ends, exists, err := w.linkEnds(id)
-	if err != nil || !exists {
+	var ends []model.LinkEnd
+	exists := false
+	var err error
+	if got, ok := w.endsTo[id]; ok && to != nil {
+		delete(w.endsTo, id)
+		ends, exists = got, true
+	} else if ends, exists, err = w.linkEnds(id); err != nil || !exists {
 		return nil, err
 	}
 	n := len(ends)
@@ -50,7 +62,7 @@ func (w *walker) links(id string) ([]link, error) {
 	}
 	ls := make([]link, 0, n)
 	add := func(l link) error {
-		if l.to == id {
+		if l.to == id || (to != nil && !to[l.to]) {
 			return nil
 		}
 		ok, err := w.isItem(l.to)
@@ -70,7 +82,9 @@ func (w *walker) links(id string) ([]link, error) {
 			err = add(link{to: e.Other, rel: e.Pred, kind: relTo})
 		case model.IsRef(p):
 			// The subject of a reference is an item: it is not checked.
-			ls = append(ls, link{to: e.Other, rel: e.Pred, kind: refTo})
+			if to == nil || to[e.Other] {
+				ls = append(ls, link{to: e.Other, rel: e.Pred, kind: refTo})
+			}
 			if p == model.Bearer || p == model.Beneficiary {
 				other := model.Beneficiary
 				if p == model.Beneficiary {
@@ -86,7 +100,9 @@ func (w *walker) links(id string) ([]link, error) {
 			return nil, err
 		}
 	}
-	w.linkCache[id] = ls
+	if to == nil {
+		w.linkCache[id] = ls
+	}
 	return ls, nil
 }
 
