@@ -13,6 +13,6 @@
 // The targeted reads are one walker, in files by job: walk.go (the walker and its reads of
 // items), walk_reader.go (the readers it reads through), walk_links.go (the links of an
 // item), walk_names.go (names, labels and aliases), walk_graph.go (the graph a walk read),
-// around.go (LoadAround, LoadBetween, Referrers), meet.go (where a path's two searches
-// meet), sketch.go and parallel.go.
+// around.go (LoadAround, Referrers), between.go (LoadBetween, a path search), meet.go
+// (where a path's two searches meet), sketch.go and parallel.go.
 package store
