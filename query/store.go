@@ -328,10 +328,10 @@ func sketchNeighbors(ctx context.Context, r Reader, id string, follow []string, 
 }
 
 // PathIn answers Path on the store r, reading the items around both ends until they meet
-// (store.LoadBetween).
+// (store.LoadBetween), and without All the items of the first chain alone.
 func PathIn(ctx context.Context, r Reader, from, to string, o PathOptions) (*PathResult, error) {
 	load := func(ids []string) (*graph.Graph, error) {
-		return r.LoadBetween(ctx, ids[0], ids[1], store.BetweenOptions{})
+		return r.LoadBetween(ctx, ids[0], ids[1], store.BetweenOptions{First: !o.All})
 	}
 	return targeted(ctx, r, []string{from, to}, load,
 		func(ix *Index) (*PathResult, error) { return ix.Path(from, to, o) })

@@ -54,11 +54,17 @@ type BetweenOptions struct {
 	// MaxItems stops the read with ErrTooMany once the balls reach this many items;
 	// DefaultMaxReached when 0, no limit below 0.
 	MaxItems int
+	// First keeps of the shortest chains the first alone, in the order a shortest-path
+	// search lists them (query.Index.Path): from the item from, at each step the item
+	// with the least id. The graph then holds its items and the links between them.
+	First bool
 }
 
 // LoadBetween returns a merged graph that holds every shortest chain of links between the
 // items from and to, walked either way, with every link between two neighbours on those
 // chains: a shortest-path search on it finds the chains it would find on the whole graph.
+// With opts.First it holds the first of those chains alone, which such a search finds
+// first.
 //
 // It grows a ball around each end, one layer at a time on the side with the smaller
 // frontier, until the balls meet (the chains are then as long as the two radii together)
@@ -172,14 +178,13 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 		}
 		sd.layers = append(sd.layers, next)
 	}
-	// Walk back from where the balls meet to each end, keeping the items on the chains and
+	// Walk back from where the balls meet to each end, finding the items on the chains and
 	// what links each to the next.
-	var rels []relKey
+	var found []chainLink
 	for _, sd := range sides {
 		on := map[string]bool{}
 		for _, id := range meet {
 			on[id] = true
-			w.keep[id] = true
 		}
 		for d := len(sd.layers) - 2; d >= 0; d-- {
 			prev := map[string]bool{}
@@ -205,26 +210,38 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 					return nil, err
 				}
 				for _, l := range ls {
-					if !on[l.to] {
-						continue
-					}
-					prev[id] = true
-					w.keep[id] = true
-					switch l.kind {
-					case owesVia:
-						w.keep[l.via] = true
-					case relFrom:
-						rels = append(rels, relKey{id, quad.IRI(l.rel), l.to})
-					case relTo:
-						rels = append(rels, relKey{l.to, quad.IRI(l.rel), id})
-					case refFrom:
-						w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{quad.IRI(l.rel), l.to})
-					case refTo:
-						w.fieldRefs[l.to] = append(w.fieldRefs[l.to], fieldRef{quad.IRI(l.rel), id})
+					if on[l.to] {
+						prev[id] = true
+						found = append(found, chainLink{id, l})
 					}
 				}
 			}
 			on = prev
+		}
+	}
+	if opts.First {
+		found = firstChain(from, to, found)
+	} else {
+		for _, id := range meet {
+			w.keep[id] = true
+		}
+	}
+	// Keep the items on the chains and what links each to the next.
+	var rels []relKey
+	for _, c := range found {
+		id, l := c.from, c.l
+		w.keep[id], w.keep[l.to] = true, true
+		switch l.kind {
+		case owesVia:
+			w.keep[l.via] = true
+		case relFrom:
+			rels = append(rels, relKey{id, quad.IRI(l.rel), l.to})
+		case relTo:
+			rels = append(rels, relKey{l.to, quad.IRI(l.rel), id})
+		case refFrom:
+			w.fieldRefs[id] = append(w.fieldRefs[id], fieldRef{quad.IRI(l.rel), l.to})
+		case refTo:
+			w.fieldRefs[l.to] = append(w.fieldRefs[l.to], fieldRef{quad.IRI(l.rel), id})
 		}
 	}
 	// The parties and agreements on the chains are read for their names, with the fields
@@ -250,6 +267,70 @@ func (s *Store) LoadBetween(ctx context.Context, from, to string, opts BetweenOp
 		w.keepRel[string(model.RelationIRI(r.from, string(r.typ), r.to))] = true
 	}
 	return w.graph()
+}
+
+// chainLink is a link that the walk back from where a path search met found from an item
+// (from) to the next on a chain, toward the meetings.
+type chainLink struct {
+	from string
+	l    link
+}
+
+// firstChain returns the links of found (what the walk back found between from and to)
+// that join two neighbours on the first shortest chain, in the order a shortest-path search
+// lists the chains (query.Index.Path): from from, at each step the item with the least id
+// among the next ones on a chain, found as the search finds them, by their distance to to
+// over the links. A path between two commentators of 10,000 articles met in 145 items, and
+// its chains held 300 items, read whole for the one chain it prints.
+func firstChain(from, to string, found []chainLink) []chainLink {
+	touching := map[string][]int{} // the links found that touch each item
+	for i, c := range found {
+		touching[c.from] = append(touching[c.from], i)
+		touching[c.l.to] = append(touching[c.l.to], i)
+	}
+	other := func(i int, id string) string {
+		if found[i].from == id {
+			return found[i].l.to
+		}
+		return found[i].from
+	}
+	dist := map[string]int{to: 0}
+	for queue := []string{to}; len(queue) > 0; queue = queue[1:] {
+		at := queue[0]
+		for _, i := range touching[at] {
+			if o := other(i, at); !hasKey(dist, o) {
+				dist[o] = dist[at] + 1
+				queue = append(queue, o)
+			}
+		}
+	}
+	if !hasKey(dist, from) {
+		return nil
+	}
+	next := map[string]string{} // each item of the chain but to, and the one after it
+	for at := from; at != to; at = next[at] {
+		for _, i := range touching[at] {
+			if o := other(i, at); dist[o] == dist[at]-1 && (next[at] == "" || o < next[at]) {
+				next[at] = o
+			}
+		}
+		if next[at] == "" {
+			return nil // no nearer item: the distances say there is one
+		}
+	}
+	var chain []chainLink
+	for _, c := range found {
+		if next[c.from] == c.l.to || next[c.l.to] == c.from {
+			chain = append(chain, c)
+		}
+	}
+	return chain
+}
+
+// hasKey says whether m holds k.
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }
 
 type relKey struct {
