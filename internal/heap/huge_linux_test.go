@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/factgraph/factgraph/internal/programtest"
 )
@@ -38,6 +39,7 @@ func TestTargetedHeapOnHugePages(t *testing.T) {
 		programtest.Missing(t, "the kernel gives no huge pages (%q, %v): CI runs where it does", mode, err)
 	}
 	defer Targeted()()
+	backing.Wait()
 	before, fallbacks := anonHuge(t), vmstat(t, "thp_fault_fallback")
 	// Objects of a few hundred bytes, as a query's items are, 32 MB of them.
 	var keep [][]byte
@@ -74,4 +76,22 @@ func vmstat(t *testing.T, name string) int {
 	}
 	t.Fatalf("no %s in /proc/vmstat", name)
 	return 0
+}
+
+// TestTargetedDoesNotWaitForBacking checks that Targeted leaves the backing of the heap
+// with huge pages (backHuge, a collection) to a goroutine of its own, which a command
+// spends waiting for its store's login meanwhile: it returns while backHuge cannot run.
+func TestTargetedDoesNotWaitForBacking(t *testing.T) {
+	hugeMu.Lock()
+	returned := make(chan func())
+	go func() { returned <- Targeted() }()
+	select {
+	case restore := <-returned:
+		hugeMu.Unlock()
+		backing.Wait()
+		restore()
+	case <-time.After(10 * time.Second):
+		hugeMu.Unlock()
+		t.Fatal("Targeted did not return while the heap's backing with huge pages was held up")
+	}
 }
