@@ -35,12 +35,6 @@ func (w *walker) prefetchLinksTo(ids []string, to map[string]bool) error {
 	if err != nil || br == nil {
 		return err
 	}
-	if l, ok := br.(endLister); ok && to != nil {
-		return w.prefetchEndsTo(l, br, ids, to)
-	}
-	if err := w.prefetchEnds(ids); err != nil {
-		return err
-	}
 	var targets []string
 	seen := map[string]bool{}
 	want := func(id string) {
@@ -51,6 +45,15 @@ func (w *walker) prefetchLinksTo(ids []string, to map[string]bool) error {
 			seen[id] = true
 			targets = append(targets, id)
 		}
+	}
+	if l, ok := br.(endLister); ok && to != nil {
+		if err := w.prefetchEndsTo(l, br, ids, to, want); err != nil {
+			return err
+		}
+		return w.prefetchKinds(targets)
+	}
+	if err := w.prefetchEnds(ids); err != nil {
+		return err
 	}
 	_, batched := br.(preloader)
 	for _, id := range ids {
@@ -82,27 +85,21 @@ func (w *walker) prefetchLinksTo(ids []string, to map[string]bool) error {
 	return w.prefetchKinds(targets)
 }
 
-// prefetchEndsTo is prefetchLinksTo on a reader that lists the ends of links as it read
-// them: for each of ids that is an item and whose links are yet to be made, the ends that
-// lead to an item to holds, directly or through a duty the item bears or is owed, into
-// endsTo, in no order and each as often as sources state it (a relation is read once
+// prefetchEndsTo is prefetchLinksTo's read on a reader that lists the ends of links as it
+// read them: for each of ids that is an item and whose links are yet to be made, the ends
+// that lead to an item to holds, directly or through a duty the item bears or is owed,
+// into endsTo, in no order and each as often as sources state it (a relation is read once
 // however often the walk back finds it, and the graph sorts an item's references and
-// keeps each once); and the kinds of those items. The walk back from where a path search
-// met goes through the items of the last layer that link to a meeting: a party there has
-// thousands of ends, which made into entries took 4 to 5 ms of a path between two
-// commentators of 10,000 articles.
-func (w *walker) prefetchEndsTo(l endLister, br indexReader, ids []string, to map[string]bool) error {
+// keeps each once); and want is told the items whose kinds linksTo looks up. The duties
+// come first, those not read yet in one request (the look for meetings read them). The
+// walk back from where a path search met goes through the items of the last layer that
+// link to a meeting: a party there has thousands of ends, which made into entries took 4
+// to 5 ms of a path between two commentators of 10,000 articles.
+func (w *walker) prefetchEndsTo(l endLister, br indexReader, ids []string, to map[string]bool, want func(id string)) error {
 	if err := w.preload(ids); err != nil {
 		return err
 	}
-	var targets []string
-	seen := map[string]bool{}
-	want := func(id string) {
-		if _, known := w.kinds[id]; !known && !seen[id] {
-			seen[id] = true
-			targets = append(targets, id)
-		}
-	}
+	var items, duties []string
 	for _, id := range ids {
 		if _, made := w.linkCache[id]; made {
 			continue
@@ -117,6 +114,20 @@ func (w *walker) prefetchEndsTo(l endLister, br indexReader, ids []string, to ma
 		if !item {
 			continue // linksTo finds it has no links
 		}
+		items = append(items, id)
+		l.EachEnd(model.ItemIRI(id), func(out bool, pred, other string) {
+			if _, owes := followed(out, quad.IRI(pred)); owes != "" {
+				duties = append(duties, other)
+			}
+		})
+	}
+	if err := w.readErr(); err != nil {
+		return err
+	}
+	if err := w.preload(duties); err != nil {
+		return err
+	}
+	for _, id := range items {
 		ends := []model.LinkEnd{}
 		l.EachEnd(model.ItemIRI(id), func(out bool, pred, other string) {
 			follows, owes := followed(out, quad.IRI(pred))
@@ -139,10 +150,7 @@ func (w *walker) prefetchEndsTo(l endLister, br indexReader, ids []string, to ma
 		})
 		w.endsTo[id] = ends
 	}
-	if err := w.readErr(); err != nil {
-		return err
-	}
-	return w.prefetchKinds(targets)
+	return w.readErr()
 }
 
 // prefetchEnds reads from the link index, when the walk has one, what it lists under the

@@ -349,8 +349,9 @@ func loadBetweenCounted(t *testing.T, s *Store, from, to string) (*graph.Graph, 
 // TestPostgresLinksToMeetings checks the walk back of a path search on a server from
 // where its balls met (prefetchLinksTo, linksTo): for a layer of items and the items
 // walked back to, each item's links to those items are the links that links gives it to
-// them, each kind of link, and the walk looks up the kinds of no other item than those
-// and the layer's own (which the rows read for the layer hold).
+// them, each kind of link; the walk looks up the kinds of no other item than those and
+// the layer's own (which the rows read for the layer hold), and takes two statements at
+// most (the duties of the layer not read yet, the kinds), not one for each duty.
 func TestPostgresLinksToMeetings(t *testing.T) {
 	ctx := context.Background()
 	s, _, _ := postgresCorpus(t)
@@ -374,15 +375,24 @@ func TestPostgresLinksToMeetings(t *testing.T) {
 		if err := w.preload(layer); err != nil { // as the look for meetings left them
 			t.Fatal(err)
 		}
+		before := pgstore.Statements()
 		if err := w.prefetchLinksTo(layer, to); err != nil {
 			t.Fatal(err)
 		}
-		found := 0
+		walked := map[string][]link{}
 		for _, id := range layer {
-			got, err := w.linksTo(id, to)
+			ls, err := w.linksTo(id, to)
 			if err != nil {
 				t.Fatal(err)
 			}
+			walked[id] = ls
+		}
+		if n := pgstore.Statements() - before; n > 2 {
+			t.Errorf("round %d: the walk back took %d statements, want 2 at most", k, n)
+		}
+		found := 0
+		for _, id := range layer {
+			got := walked[id]
 			ls, err := all.links(id)
 			if err != nil {
 				t.Fatal(err)
