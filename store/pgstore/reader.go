@@ -15,10 +15,10 @@ import (
 // Reader answers the targeted reads of a walk (the store's walk*.go, around.go,
 // between.go, sketch.go) in one read-only snapshot of the database: names, links, kinds,
 // dates and items' quads with their values from factgraph's tables when they cover the
-// store, else from Cayley's tables through their indexes. Each read is one round trip; Preload reads
-// the links of many items, and PreloadItems the quads of many subjects, in one. Its
-// methods that return no error keep the first error they meet for Err, and answer nothing
-// after it. Close ends the snapshot.
+// store, else from Cayley's tables through their indexes. Each read is one round trip;
+// Preload reads the links of many items, and PreloadItems the quads of many subjects, in
+// one. Its methods that return no error keep the first error they meet for Err, and
+// answer nothing after it. Close ends the snapshot.
 type Reader struct {
 	ctx   context.Context
 	tx    *sql.Tx
