@@ -44,9 +44,12 @@ type DB struct {
 func (db *DB) sqlDB() (*sql.DB, error) {
 	if db.db == nil {
 		cs := connString(db.addr)
-		conn, err := sql.Open("postgres", cs)
+		connector, err := pq.NewConnector(cs)
+		var conn *sql.DB
 		var quads, state sql.NullString
 		if err == nil {
+			connector.Dialer(dialer)
+			conn = sql.OpenDB(connector)
 			// Whether factgraph's tables are there too, for Begin: the first Reader of
 			// the process then asks for their state at once, one round trip sooner.
 			err = conn.QueryRow(`SELECT to_regclass('quads')::text, to_regclass('factgraph_state')::text`).Scan(&quads, &state)

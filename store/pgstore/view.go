@@ -86,6 +86,7 @@ func (db *DB) View(ctx context.Context, rd *Reader) (*View, error) {
 	if err != nil {
 		return nil, describe(db.addr, err)
 	}
+	base.Dialer(dialer)
 	v.base = base
 	key := "view" + strconv.FormatInt(viewSeq.Add(1), 10)
 	opening.Store(key, v)
