@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	_ "github.com/factgraph/factgraph/internal/heap/early" // maps the first of the heap at once
 	"github.com/factgraph/factgraph/store/pgstore"
 	"github.com/urfave/cli/v2"
 )

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -108,4 +110,19 @@ func TestGraphvizCodeIsNeverKeptInTheSharedTemporaryFolder(t *testing.T) {
 	if got := listTree(t, tmp); len(got) != 1 {
 		t.Fatalf("export wrote into the temporary folder: %q", got)
 	}
+}
+
+// TestMainMapsTheHeapEarly checks that the command imports internal/heap/early, which maps
+// the first of its heap at once as the process starts.
+func TestMainMapsTheHeapEarly(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "main.go", nil, parser.ImportsOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, imp := range f.Imports {
+		if imp.Path.Value == `"github.com/factgraph/factgraph/internal/heap/early"` {
+			return
+		}
+	}
+	t.Error("main.go does not import internal/heap/early")
 }
