@@ -12,19 +12,27 @@ const madvPopulateWrite = 23
 
 const pageSize = 4096
 
+// heapChunk is the unit the runtime maps its heap in, at addresses that are multiples of it
+// (pallocChunkBytes).
+const heapChunk = 4 << 20
+
 func init() {
+	// From the start of the heap's first chunk: the runtime hands out pages below the
+	// object too.
 	first = new([64]byte)
-	back(uintptr(unsafe.Pointer(first)), startHeap)
+	p := uintptr(unsafe.Pointer(first))
+	if lo, _ := mapping(p); lo != 0 {
+		back(max(lo, p&^(heapChunk-1)), startHeap)
+	}
 }
 
 // first is the object whose address init looks up.
 var first *[64]byte
 
 // back maps at once up to n bytes of the process's memory from the page of the address p
-// to the end of the mapping that holds it. From a new object on the heap, those are the
-// pages the runtime touches next: it maps the heap 4 MiB at a time and hands out its pages
-// in address order (the mapping may begin with others of the runtime's). Errors cost speed
-// only, and are ignored.
+// to the end of the mapping that holds it. In the heap's first chunk, those are the pages
+// the runtime touches next: it maps the heap a chunk at a time and hands out its pages in
+// address order. Errors cost speed only, and are ignored.
 func back(p uintptr, n int) {
 	_, end := mapping(p)
 	start := p &^ (pageSize - 1)
