@@ -203,11 +203,19 @@ func (w *walker) listMeetings(l endLister, ids []string, here, there map[string]
 	var later []owed
 	for i, id := range ids {
 		l.EachEnd(model.ItemIRI(id), func(out bool, pred, other string) {
+			// Most ends lead out of the other ball, and to no duty: those are passed over
+			// with one look-up.
+			_, in := there[other]
+			if !in && (out || (pred != string(model.Bearer) && pred != string(model.Beneficiary))) {
+				return
+			}
 			follows, owes := followed(out, quad.IRI(pred))
 			if !follows {
 				return
 			}
-			try(i, other)
+			if in {
+				try(i, other)
+			}
 			if owes != "" {
 				later = append(later, owed{i, other, owes})
 			}
