@@ -39,8 +39,8 @@ type Reader struct {
 	objects map[[2]quad.Value][]quad.Value
 	// kinds are the kinds of items read ahead (PreloadKinds), "" for none.
 	kinds map[string]string
-	// firstLinked are the answers of FirstLinked, by item and field.
-	firstLinked map[[2]quad.IRI]string
+	// firstLinked are the answers of FirstLinked, by item.
+	firstLinked map[quad.IRI]firstsOf
 	strs        map[string]string
 	// values are the values of hashes read so far (readValues), by hash.
 	values map[string]quad.Value
@@ -82,7 +82,7 @@ func (db *DB) BeginIn(ctx context.Context, snapshot string) (*Reader, error) {
 		return nil, fmt.Errorf("read store %q: %w", Redact(db.addr), err)
 	}
 	rd := &Reader{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}, cached: map[string]*itemEntries{},
-		items: map[quad.IRI][]quad.Quad{}, firsts: map[[2]quad.Value]quad.Value{}, with: map[quad.IRI]quadsWith{}, kinds: map[string]string{}, firstLinked: map[[2]quad.IRI]string{},
+		items: map[quad.IRI][]quad.Quad{}, firsts: map[[2]quad.Value]quad.Value{}, with: map[quad.IRI]quadsWith{}, kinds: map[string]string{}, firstLinked: map[quad.IRI]firstsOf{},
 		objects: map[[2]quad.Value][]quad.Value{},
 		strs:    map[string]string{}, values: map[string]quad.Value{}, binary: db.binary}
 	var set [5]string
