@@ -21,21 +21,19 @@ func init() {
 	// object too.
 	first = new([64]byte)
 	p := uintptr(unsafe.Pointer(first))
-	if lo, _ := mapping(p); lo != 0 {
-		back(max(lo, p&^(heapChunk-1)), startHeap)
-	}
+	lo, hi := mapping(p)
+	populate(max(lo, p&^(heapChunk-1)), hi, startHeap)
 }
 
 // first is the object whose address init looks up.
 var first *[64]byte
 
-// back maps at once up to n bytes of the process's memory from the page of the address p
-// to the end of the mapping that holds it. In the heap's first chunk, those are the pages
-// the runtime touches next: it maps the heap a chunk at a time and hands out its pages in
-// address order. Errors cost speed only, and are ignored.
-func back(p uintptr, n int) {
-	_, end := mapping(p)
-	start := p &^ (pageSize - 1)
+// populate maps at once up to n bytes of the process's memory from the page of start to
+// end (the end of its mapping). In the heap's first chunk, those are the pages the runtime
+// touches next: it maps the heap a chunk at a time and hands out its pages in address
+// order. Errors cost speed only, and are ignored.
+func populate(start, end uintptr, n int) {
+	start &^= pageSize - 1
 	if end <= start {
 		return
 	}

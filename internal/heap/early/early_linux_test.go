@@ -24,10 +24,10 @@ func resident(t *testing.T, p uintptr, n int) int {
 	return count
 }
 
-// TestBackMapsAhead checks that back maps the n bytes from an address at once, and no
-// more: of a new mapping that nothing has touched, the first half is resident after back
-// maps half its size, and the second half is not.
-func TestBackMapsAhead(t *testing.T) {
+// TestPopulateMapsAhead checks that populate maps the n bytes from an address at once, and
+// no more: of a new mapping that nothing has touched, the first half is resident after
+// populate maps half its size, and the second half is not.
+func TestPopulateMapsAhead(t *testing.T) {
 	const size = 8 << 20
 	m, err := syscall.Mmap(-1, 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
 	if err != nil {
@@ -36,14 +36,18 @@ func TestBackMapsAhead(t *testing.T) {
 	defer syscall.Munmap(m)
 	p := uintptr(unsafe.Pointer(unsafe.SliceData(m)))
 	if got := resident(t, p, size); got != 0 {
-		t.Fatalf("%d of the %d pages of a new mapping are resident before back", got, size/pageSize)
+		t.Fatalf("%d of the %d pages of a new mapping are resident before populate", got, size/pageSize)
 	}
-	back(p, size/2)
+	_, end := mapping(p)
+	if end < p+size {
+		t.Fatalf("the mapping of a new mapping at %#x ends at %#x, before its %d bytes", p, end, size)
+	}
+	populate(p, end, size/2)
 	if got, want := resident(t, p, size/2), size/2/pageSize; got != want {
-		t.Errorf("%d of the %d pages back mapped are resident, want all", got, want)
+		t.Errorf("%d of the %d pages populate mapped are resident, want all", got, want)
 	}
 	if got := resident(t, p+size/2, size/2); got != 0 {
-		t.Errorf("%d of the %d pages past what back mapped are resident", got, size/2/pageSize)
+		t.Errorf("%d of the %d pages past what populate mapped are resident", got, size/2/pageSize)
 	}
 }
 
