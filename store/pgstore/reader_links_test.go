@@ -132,29 +132,36 @@ func TestReaderFirstLinked(t *testing.T) {
 		('o', '>', 'fg:bearer', 'y', 's1'), ('o', '>', 'fg:beneficiary', 'b', 's2'), ('o', '<', 'fg:beneficiary', 'a', 's2'),
 		('o', '>', 'fg:beneficiaryx', 'a', 's2')`)
 	want := map[quad.IRI]string{"fg:beneficiary": "b", "fg:bearer": "y", "fg:about": "", "fg:beneficiar": ""}
+	// The fields asked in two orders: a duty's two first (kept in place), and last (kept
+	// after two others).
+	for _, order := range [][]quad.IRI{
+		{"fg:bearer", "fg:beneficiary", "fg:about", "fg:beneficiar"},
+		{"fg:about", "fg:beneficiar", "fg:beneficiary", "fg:bearer"},
+	} {
+		_, rd := openReader(t, addr)
+		if err := rd.Preload([]quad.IRI{"o"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range order {
+			if got, w := rd.FirstLinked("o", p), want[p]; got != w {
+				t.Errorf("FirstLinked(o, %s) from the rows read = %q, want %q", p, got, w)
+			}
+		}
+		if rd.cached["o"].ends != nil {
+			t.Errorf("FirstLinked made the entries of o")
+		}
+		// Asked again, it answers as before without reading the rows again.
+		rd.cached["o"].rows = []string{">\tfg:bearer\tx"}
+		for _, p := range order {
+			if got, w := rd.FirstLinked("o", p), want[p]; got != w {
+				t.Errorf("asked %v: FirstLinked(o, %s) asked again = %q, want %q as before", order, p, got, w)
+			}
+		}
+		if rd.Err() != nil {
+			t.Fatal(rd.Err())
+		}
+	}
 	_, rd := openReader(t, addr)
-	if err := rd.Preload([]quad.IRI{"o"}); err != nil {
-		t.Fatal(err)
-	}
-	for p, w := range want {
-		if got := rd.FirstLinked("o", p); got != w {
-			t.Errorf("FirstLinked(o, %s) from the rows read = %q, want %q", p, got, w)
-		}
-	}
-	if rd.cached["o"].ends != nil {
-		t.Errorf("FirstLinked made the entries of o")
-	}
-	// Asked again, it answers as before without reading the rows again.
-	rd.cached["o"].rows = []string{">\tfg:bearer\tx"}
-	for p, w := range want {
-		if got := rd.FirstLinked("o", p); got != w {
-			t.Errorf("FirstLinked(o, %s) asked again = %q, want %q as before", p, got, w)
-		}
-	}
-	if rd.Err() != nil {
-		t.Fatal(rd.Err())
-	}
-	_, rd = openReader(t, addr)
 	if err := rd.Preload([]quad.IRI{"o"}); err != nil {
 		t.Fatal(err)
 	}
