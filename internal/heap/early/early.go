@@ -10,6 +10,7 @@
 // use.
 package early
 
-// startHeap is how much heap the package has mapped: what a command allocates before its
+// startHeap is the most of the heap that the package maps, from the start of its first
+// chunk: what the initialisers and a command's first steps allocate, before the command's
 // own backing of the heap (internal/heap) takes over.
 const startHeap = 4 << 20
