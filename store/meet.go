@@ -104,15 +104,25 @@ func followed(out bool, p quad.IRI) (follows bool, owes quad.IRI) {
 	case out && model.IsRef(p), model.IsRelationType(p):
 		return true, ""
 	case model.IsRef(p):
-		switch p {
-		case model.Bearer:
-			return true, model.Beneficiary
-		case model.Beneficiary:
-			return true, model.Bearer
-		}
-		return true, ""
+		return true, owedThrough(out, p)
 	}
 	return false, ""
+}
+
+// owedThrough returns, for an end that names a duty the item bears or is owed (a
+// reference to the item by the duty's bearer or beneficiary field), the duty's field that
+// names the party at its other end; "" for any other end.
+func owedThrough(out bool, p quad.IRI) quad.IRI {
+	if out {
+		return ""
+	}
+	switch p {
+	case model.Bearer:
+		return model.Beneficiary
+	case model.Beneficiary:
+		return model.Bearer
+	}
+	return ""
 }
 
 // endScanner is a reader that hands over the ends of an item's links as bytes, without
@@ -206,7 +216,7 @@ func (w *walker) listMeetings(l endLister, ids []string, here, there map[string]
 			// Most ends lead out of the other ball, and to no duty: those are passed over
 			// with one look-up.
 			_, in := there[other]
-			if !in && (out || (pred != string(model.Bearer) && pred != string(model.Beneficiary))) {
+			if !in && owedThrough(out, quad.IRI(pred)) == "" {
 				return
 			}
 			follows, owes := followed(out, quad.IRI(pred))
