@@ -91,7 +91,10 @@ func (w *walker) prefetchLinksTo(ids []string, to map[string]bool) error {
 // into endsTo, in no order and each as often as sources state it (a relation is read once
 // however often the walk back finds it, and the graph sorts an item's references and
 // keeps each once); and want is told the items whose kinds linksTo looks up. The duties
-// come first, those not read yet in one request (the look for meetings read them). The
+// come first, those not read yet in one request (the look for meetings read them): the
+// ends are gone through twice, once for the duties and once for the links, since holding
+// every end to a duty until the duties are read instead cost 2.7 MB more of a path between
+// two commentators for no time measured (path-rare-far, six runs of each in turn). The
 // walk back from where a path search met goes through the items of the last layer that
 // link to a meeting: a party there has thousands of ends, which made into entries took 4
 // to 5 ms of a path between two commentators of 10,000 articles.
